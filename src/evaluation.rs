@@ -1,0 +1,163 @@
+//! The five evaluations 五评价, the composite score and the assessment factor (SPEC §2.3).
+
+use crate::error::{overflow, Error, ErrorKind, Result};
+use crate::json;
+use crate::policy::{check_score, AssessmentMode, EvaluationPolicy, MissingScores, PerformancePolicy};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// A person's five evaluation scores, each 0–100; any may be missing (`null`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Scores {
+    /// Business results 经营业绩.
+    #[serde(default, deserialize_with = "json::opt_decimal")]
+    pub business: Option<Decimal>,
+    /// Customer satisfaction 客户满意度.
+    #[serde(default, deserialize_with = "json::opt_decimal")]
+    pub customer_satisfaction: Option<Decimal>,
+    /// Supplier (industrial enterprise) evaluation 工业企业评价.
+    #[serde(default, deserialize_with = "json::opt_decimal")]
+    pub supplier: Option<Decimal>,
+    /// Self-evaluation 自我评价.
+    #[serde(default, rename = "self", deserialize_with = "json::opt_decimal")]
+    pub self_: Option<Decimal>,
+    /// Marketing-department audit 营销部审核评价.
+    #[serde(default, deserialize_with = "json::opt_decimal")]
+    pub marketing_audit: Option<Decimal>,
+}
+
+/// The composite score Σ weightᵢ × scoreᵢ, exact (SPEC §2.3).
+///
+/// # Errors
+/// `score_range` at `scores.<name>` for a score outside 0–100; `missing_score` at
+/// `scores.<name>` when one is missing and `missing_scores` is `error` (or all are
+/// missing under `renormalize`); `overflow`.
+pub fn composite(policy: &EvaluationPolicy, scores: &Scores) -> Result<Decimal> {
+    let w = &policy.weights;
+    let items = [
+        ("business", w.business, scores.business),
+        ("customer_satisfaction", w.customer_satisfaction, scores.customer_satisfaction),
+        ("supplier", w.supplier, scores.supplier),
+        ("self", w.self_, scores.self_),
+        ("marketing_audit", w.marketing_audit, scores.marketing_audit),
+    ];
+    let mut sum = Decimal::ZERO;
+    let mut weight_sum = Decimal::ZERO;
+    let mut first_missing = None;
+    for (name, weight, score) in items {
+        let path = format!("scores.{name}");
+        match score {
+            Some(s) => {
+                check_score(s, &path)?;
+                let part = weight.checked_mul(s).ok_or_else(|| overflow(&path))?;
+                sum = sum.checked_add(part).ok_or_else(|| overflow(&path))?;
+                weight_sum = weight_sum.checked_add(weight).ok_or_else(|| overflow(&path))?;
+            }
+            None => {
+                if policy.missing_scores == MissingScores::Error {
+                    return Err(Error::new(ErrorKind::MissingScore, path));
+                }
+                first_missing.get_or_insert(path);
+            }
+        }
+    }
+    if first_missing.is_none() {
+        return Ok(sum);
+    }
+    if weight_sum.is_zero() {
+        return Err(Error::new(ErrorKind::MissingScore, first_missing.unwrap_or_default()));
+    }
+    sum.checked_div(weight_sum).ok_or_else(|| overflow("scores"))
+}
+
+/// The assessment result: factor (never rounded) and rating.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assessed {
+    /// Multiplier on performance pay.
+    pub factor: Decimal,
+    /// Rating id from the table (`good`); `None` in linear mode without a table.
+    pub rating: Option<String>,
+}
+
+/// Read the factor for an exact composite (SPEC §2.3): the first table row whose
+/// `min_score` ≤ composite (89.995 is below 90), or composite ÷ 100 in linear mode.
+/// The policy is checked, so the table reaches 0 and every composite 0–100 has a row.
+pub fn assess(policy: &PerformancePolicy, composite: Decimal) -> Assessed {
+    let row = policy.assessment.table.iter().find(|r| r.min_score <= composite);
+    let rating = row.map(|r| r.rating.clone());
+    match policy.assessment.mode {
+        AssessmentMode::Table => Assessed {
+            factor: row.map(|r| r.factor).unwrap_or_default(),
+            rating,
+        },
+        AssessmentMode::Linear => Assessed {
+            factor: composite / Decimal::ONE_HUNDRED,
+            rating,
+        },
+    }
+}
+
+/// The next rating above `composite` in the table and the composite it needs
+/// (its `min_score`); `None` at the top rating or without a table.
+pub fn next_rating(policy: &PerformancePolicy, composite: Decimal) -> Option<(String, Decimal)> {
+    policy
+        .assessment
+        .table
+        .iter()
+        .rev()
+        .find(|r| r.min_score > composite)
+        .map(|r| (r.rating.clone(), r.min_score))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn dec(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    fn scores(v: [Option<&str>; 5]) -> Scores {
+        let [a, b, c, d, e] = v.map(|x| x.map(dec));
+        Scores {
+            business: a,
+            customer_satisfaction: b,
+            supplier: c,
+            self_: d,
+            marketing_audit: e,
+        }
+    }
+
+    #[test]
+    fn spec_example_composite() {
+        let p = EvaluationPolicy::default();
+        let c = composite(&p, &scores([Some("92"), Some("88"), Some("85"), Some("95"), Some("80")])).unwrap();
+        assert_eq!(c.normalize().to_string(), "88.65");
+    }
+
+    #[test]
+    fn renormalize_and_missing() {
+        let mut p = EvaluationPolicy::default();
+        let s = scores([Some("90"), None, Some("80"), Some("70"), Some("60")]);
+        let e = composite(&p, &s).unwrap_err();
+        assert_eq!((e.code(), e.path.as_str()), ("missing_score", "scores.customer_satisfaction"));
+        p.missing_scores = MissingScores::Renormalize;
+        // (36 + 12 + 7 + 9) / 0.80 = 80
+        assert_eq!(composite(&p, &s).unwrap().normalize().to_string(), "80");
+    }
+
+    #[test]
+    fn thresholds_on_exact_composite() {
+        let p = PerformancePolicy::default();
+        let a = |s: &str| {
+            let r = assess(&p, dec(s));
+            (r.factor.to_string(), r.rating.unwrap())
+        };
+        assert_eq!(a("89.995"), ("1.00".to_string(), "good".to_string()));
+        assert_eq!(a("90"), ("1.20".to_string(), "excellent".to_string()));
+        assert_eq!(a("59.99"), ("0.50".to_string(), "unqualified".to_string()));
+        assert_eq!(next_rating(&p, dec("88.65")), Some(("excellent".to_string(), dec("90"))));
+        assert_eq!(next_rating(&p, dec("95")), None);
+    }
+}

@@ -1,0 +1,43 @@
+//! Paygrade: compensation and grade calculator for account managers (客户经理).
+//!
+//! The whole calculation lives in this crate: exact decimal money, the 三级九档 grade
+//! ladder, seniority pay, the five evaluations and the assessment factor, proration.
+//! It is pure — no I/O, no clock, no wasm — so the same code serves the native CLI
+//! (`src/main.rs`) and the browser through the thin wasm facade (`src/wasm.rs`).
+//! The rules and their sources are in `SPEC.md` (sections cited on each item).
+//!
+//! ```
+//! use paygrade::{compute_pay, Employee, Policy};
+//! let policy = Policy::default().check().unwrap();
+//! let e = Employee::from_json(r#"{"id":"E001","level":"intermediate","band":"B",
+//!   "employment":"contract","years_in_post":12,"rural":true,
+//!   "scores":{"business":"92","customer_satisfaction":"88","supplier":"85",
+//!             "self":"95","marketing_audit":"80"}}"#).unwrap();
+//! assert_eq!(compute_pay(&policy, &e, None).unwrap().total.to_string(), "3872.00");
+//! ```
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)
+)]
+#![warn(missing_docs)]
+
+pub mod api;
+pub mod employee;
+pub mod error;
+pub mod evaluation;
+pub mod json;
+pub mod ladder;
+pub mod money;
+pub mod number;
+pub mod payroll;
+pub mod policy;
+pub mod seniority;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use employee::Employee;
+pub use error::{Error, ErrorKind, Result};
+pub use money::{Money, Rounding, RoundingMode};
+pub use payroll::{compute_pay, what_ifs, Breakdown, WhatIfs};
+pub use policy::{CheckedPolicy, Policy};

@@ -1,0 +1,155 @@
+//! Money: an exact decimal amount in CNY, rounded once at a named step.
+//!
+//! Amounts are computed at full decimal precision ([`Decimal`]) and turned into [`Money`]
+//! only by [`Rounding::round`], with the policy's scale (default 2, the fen) and mode
+//! (default half-up — rust_decimal's own default midpoint rule is banker's, so the
+//! strategy is always named). Money serializes as a string with exactly `scale`
+//! decimals (`"1500.00"`). SPEC §2, §12.
+
+use crate::error::{overflow, Result};
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Serialize, Serializer};
+use std::fmt;
+
+/// How a policy rounds exact amounts to money (`rounding` in the policy file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoundingMode {
+    /// Half away from zero: 1250.125 → 1250.13, −1250.125 → −1250.13 (default).
+    HalfUp,
+    /// Half to even (banker's): 1250.125 → 1250.12.
+    HalfEven,
+    /// Toward zero (truncate).
+    Down,
+    /// Away from zero.
+    Up,
+}
+
+impl RoundingMode {
+    fn strategy(self) -> RoundingStrategy {
+        match self {
+            RoundingMode::HalfUp => RoundingStrategy::MidpointAwayFromZero,
+            RoundingMode::HalfEven => RoundingStrategy::MidpointNearestEven,
+            RoundingMode::Down => RoundingStrategy::ToZero,
+            RoundingMode::Up => RoundingStrategy::AwayFromZero,
+        }
+    }
+}
+
+/// The policy's rounding rule: decimals kept (`scale`, 0–6; 2 = the fen) and `mode`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rounding {
+    /// Decimals kept, 0 to 6 (validated by the policy).
+    pub scale: u32,
+    /// The rounding mode.
+    pub mode: RoundingMode,
+}
+
+impl Default for Rounding {
+    fn default() -> Self {
+        Rounding {
+            scale: 2,
+            mode: RoundingMode::HalfUp,
+        }
+    }
+}
+
+impl Rounding {
+    /// Round an exact amount to money: the one lossy step, named as such.
+    ///
+    /// # Errors
+    /// `overflow` at `path` when the amount cannot carry `scale` decimals (it is within
+    /// a few digits of the 96-bit decimal limit).
+    pub fn round(&self, exact: Decimal, path: &str) -> Result<Money> {
+        let mut d = exact.round_dp_with_strategy(self.scale, self.mode.strategy());
+        d.rescale(self.scale);
+        if d.scale() != self.scale {
+            return Err(overflow(path));
+        }
+        Ok(Money(d))
+    }
+
+    /// Zero at this scale (`0.00`).
+    pub fn zero(&self) -> Money {
+        let mut d = Decimal::ZERO;
+        d.rescale(self.scale);
+        Money(d)
+    }
+}
+
+/// A rounded amount of money (CNY) at the policy's scale. Only [`Rounding::round`] makes one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+pub struct Money(Decimal);
+
+impl Money {
+    /// The amount as a decimal (exact; already rounded).
+    pub fn amount(self) -> Decimal {
+        self.0
+    }
+
+    /// Sum of two amounts of the same scale; exact.
+    ///
+    /// # Errors
+    /// `overflow` at `path`.
+    pub fn checked_add(self, other: Money, path: &str) -> Result<Money> {
+        self.0.checked_add(other.0).map(Money).ok_or_else(|| overflow(path))
+    }
+
+    /// Difference `self − other`; exact.
+    ///
+    /// # Errors
+    /// `overflow` at `path`.
+    pub fn checked_sub(self, other: Money, path: &str) -> Result<Money> {
+        self.0.checked_sub(other.0).map(Money).ok_or_else(|| overflow(path))
+    }
+
+    /// The amount times a whole number (e.g. 12 months); exact.
+    ///
+    /// # Errors
+    /// `overflow` at `path`.
+    pub fn checked_times(self, n: u32, path: &str) -> Result<Money> {
+        self.0.checked_mul(Decimal::from(n)).map(Money).ok_or_else(|| overflow(path))
+    }
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl Serialize for Money {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[track_caller]
+    fn r(mode: RoundingMode, exact: &str, want: &str) {
+        let rounding = Rounding { scale: 2, mode };
+        let got = rounding.round(Decimal::from_str(exact).unwrap(), "x").unwrap();
+        assert_eq!(got.to_string(), want, "{mode:?} {exact}");
+    }
+
+    #[test]
+    fn modes() {
+        r(RoundingMode::HalfUp, "1250.125", "1250.13");
+        r(RoundingMode::HalfUp, "-1250.125", "-1250.13");
+        r(RoundingMode::HalfEven, "1250.125", "1250.12");
+        r(RoundingMode::Down, "1250.129", "1250.12");
+        r(RoundingMode::Up, "1250.121", "1250.13");
+        r(RoundingMode::HalfUp, "1500", "1500.00");
+    }
+
+    #[test]
+    fn too_large_to_carry_the_fen() {
+        let rounding = Rounding::default();
+        let huge = Decimal::MAX;
+        assert_eq!(rounding.round(huge, "p").unwrap_err().code(), "overflow");
+    }
+}

@@ -1,0 +1,195 @@
+//! Reading decimal numbers from text as people type them and offices save them (SPEC §8).
+//!
+//! Accepted: plain decimals (`1500.00`, `-3`), thousands separators in their proper
+//! places (`1,234.50`), full-width digits and punctuation (`１２，３４５．５０`),
+//! surrounding spaces, a `元` suffix, and scientific notation (`1.0875E+01`).
+//! Everything else — `45.000,00`, `N/A`, `NaN`, `Infinity`, an empty string — is an
+//! error; nothing is guessed, and nothing passes through binary floating point.
+
+use crate::error::{ErrorKind, Result};
+use crate::Error;
+use rust_decimal::Decimal;
+
+/// The largest number of characters a number may have, checked before any other work.
+pub const MAX_NUMBER_LEN: usize = 64;
+
+/// Map full-width ASCII variants (U+FF01–U+FF5E) and the ideographic space to ASCII.
+pub fn to_half_width(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => {
+                char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c)
+            }
+            '\u{3000}' => ' ',
+            '。' => '.',
+            _ => c,
+        })
+        .collect()
+}
+
+/// Parse a decimal number from `text`, leniently as described in the module docs.
+///
+/// # Errors
+/// [`ErrorKind::InvalidNumber`] when the text is not a number in an accepted form
+/// (path left empty for the caller to fill); [`ErrorKind::Overflow`] when it is a
+/// well-formed number beyond the 96-bit decimal range or precision.
+pub fn parse_decimal(text: &str) -> Result<Decimal> {
+    let invalid = || Error::new(ErrorKind::InvalidNumber(text.chars().take(MAX_NUMBER_LEN).collect()), "");
+    if text.len() > MAX_NUMBER_LEN * 4 {
+        return Err(invalid());
+    }
+    let half = to_half_width(text);
+    let mut s = half.trim();
+    if let Some(rest) = s.strip_suffix('元') {
+        s = rest.trim_end();
+    }
+    if s.is_empty() || s.chars().count() > MAX_NUMBER_LEN {
+        return Err(invalid());
+    }
+    let (sign, body) = match s.as_bytes().first() {
+        Some(b'-') => ("-", s.get(1..).unwrap_or("")),
+        Some(b'+') => ("", s.get(1..).unwrap_or("")),
+        _ => ("", s),
+    };
+    // Scientific notation: mantissa e exponent.
+    if let Some(epos) = body.find(['e', 'E']) {
+        let (mantissa, exp) = (body.get(..epos).unwrap_or(""), body.get(epos + 1..).unwrap_or(""));
+        if !is_plain_decimal(mantissa) || !is_exponent(exp) {
+            return Err(invalid());
+        }
+        let exp_digits = exp.trim_start_matches(['+', '-']);
+        if exp_digits.len() > 3 {
+            return Err(Error::new(ErrorKind::Overflow, ""));
+        }
+        return Decimal::from_scientific(&format!("{sign}{mantissa}e{exp}"))
+            .map_err(|_| Error::new(ErrorKind::Overflow, ""));
+    }
+    let plain: String = if body.contains(',') {
+        let (int, frac) = match body.split_once('.') {
+            Some((i, f)) => (i, Some(f)),
+            None => (body, None),
+        };
+        let mut groups = int.split(',');
+        let first_ok = groups
+            .next()
+            .is_some_and(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()));
+        let rest_ok = groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
+        let frac_ok = frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()));
+        if !(first_ok && rest_ok && frac_ok) {
+            return Err(invalid());
+        }
+        body.replace(',', "")
+    } else {
+        body.to_string()
+    };
+    if !is_plain_decimal(&plain) {
+        return Err(invalid());
+    }
+    Decimal::from_str_exact(&format!("{sign}{plain}")).map_err(|_| Error::new(ErrorKind::Overflow, ""))
+}
+
+/// Digits with at most one `.` that has digits on at least one side… and, to be strict,
+/// digits before it: `12`, `12.5`, `0.5` (not `.5`, `5.`, `1.2.3`).
+fn is_plain_decimal(s: &str) -> bool {
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (s, None),
+    };
+    !int.is_empty()
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn is_exponent(s: &str) -> bool {
+    let digits = s.strip_prefix(['+', '-']).unwrap_or(s);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Format an exact decimal for display with at least two decimals and never rounded:
+/// `88.65`, `89.995`, `90` → `90.00`, `0.8865` (SPEC §2.3).
+pub fn fmt_at_least_2(d: Decimal) -> String {
+    let n = d.normalize();
+    if n.scale() < 2 {
+        let mut r = n;
+        r.rescale(2);
+        r.to_string()
+    } else {
+        n.to_string()
+    }
+}
+
+/// Parse an ISO date `YYYY-MM-DD` (also accepting full-width digits and spaces around).
+///
+/// # Errors
+/// [`ErrorKind::InvalidDate`] when it is not four-digit year, two-digit month and day of a
+/// real calendar day.
+pub fn parse_iso_date(text: &str) -> Result<chrono::NaiveDate> {
+    let half = to_half_width(text);
+    let s = half.trim();
+    let ok_shape = s.len() == 10
+        && s.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    if !ok_shape {
+        return Err(Error::new(ErrorKind::InvalidDate(text.chars().take(40).collect()), ""));
+    }
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| Error::new(ErrorKind::InvalidDate(text.chars().take(40).collect()), ""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[track_caller]
+    fn ok(text: &str, want: &str) {
+        assert_eq!(parse_decimal(text).unwrap(), Decimal::from_str(want).unwrap(), "{text}");
+    }
+
+    #[track_caller]
+    fn bad(text: &str, code: &str) {
+        assert_eq!(parse_decimal(text).unwrap_err().code(), code, "{text}");
+    }
+
+    #[test]
+    fn accepted_forms() {
+        ok("1500.00", "1500.00");
+        ok(" 90 ", "90");
+        ok("５０００", "5000");
+        ok("１２，３４５．５０", "12345.50");
+        ok("1,234.50", "1234.50");
+        ok("1,234,567", "1234567");
+        ok("88元", "88");
+        ok("-3.5", "-3.5");
+        ok("+7", "7");
+        ok("1.0875E+01", "10.875");
+        ok("2e2", "200");
+        ok("９０", "90");
+    }
+
+    #[test]
+    fn rejected_forms() {
+        for t in ["", "  ", "abc", "N/A", "NaN", "Infinity", "45.000,00", "1,2345", ".5", "5.", "1.2.3", "--1", "1e", "0x10"] {
+            bad(t, "invalid_number");
+        }
+        bad("1e400", "overflow");
+        bad("99999999999999999999999999999999", "overflow");
+    }
+
+    #[test]
+    fn display_at_least_two_decimals() {
+        assert_eq!(fmt_at_least_2(Decimal::from_str("88.650").unwrap()), "88.65");
+        assert_eq!(fmt_at_least_2(Decimal::from_str("89.995").unwrap()), "89.995");
+        assert_eq!(fmt_at_least_2(Decimal::from_str("90").unwrap()), "90.00");
+        assert_eq!(fmt_at_least_2(Decimal::from_str("0.8865").unwrap()), "0.8865");
+        assert_eq!(fmt_at_least_2(Decimal::from_str("1.0").unwrap()), "1.00");
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(parse_iso_date("2025-07-01").unwrap().to_string(), "2025-07-01");
+        assert_eq!(parse_iso_date("２０２５-０７-０１").unwrap().to_string(), "2025-07-01");
+        for t in ["2025-02-30", "2025-7-1", "25-07-01", "abc", "2025-13-01", ""] {
+            assert_eq!(parse_iso_date(t).unwrap_err().code(), "invalid_date", "{t}");
+        }
+    }
+}

@@ -1,0 +1,411 @@
+//! Monthly pay: base + floating + seniority + performance (SPEC §2, §7, §9).
+//!
+//! Each component is computed exactly, prorated when the month is partial and the
+//! policy lists it (amount × paid_days ÷ standard_days: multiply first, divide last),
+//! then rounded once to the policy's scale and mode. The total is the sum of the
+//! rounded components, so a payslip always adds up.
+
+use crate::employee::Employee;
+use crate::error::{overflow, Error, ErrorKind, Result};
+use crate::evaluation::{assess, composite, next_rating};
+use crate::ladder::Grade;
+use crate::money::Money;
+use crate::number::fmt_at_least_2;
+use crate::policy::{check_score, CheckedPolicy, Component, PerformanceMode};
+use crate::seniority::{anniversary, completed_years, next_milestone, seniority_pay};
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// The four components, each rounded money (monthly CNY).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Components {
+    /// Base wage 基本岗位工资.
+    pub base: Money,
+    /// Floating wage 岗位浮动工资.
+    pub floating: Money,
+    /// Seniority pay 年功工资.
+    pub seniority: Money,
+    /// Performance pay 效益工资.
+    pub performance: Money,
+}
+
+impl Components {
+    /// The components in order base, floating, seniority, performance.
+    pub fn to_array(self) -> [Money; 4] {
+        [self.base, self.floating, self.seniority, self.performance]
+    }
+
+    /// Their sum (the total).
+    ///
+    /// # Errors
+    /// `overflow` at `total`.
+    pub fn sum(self) -> Result<Money> {
+        let [a, b, c, d] = self.to_array();
+        a.checked_add(b, "total")?.checked_add(c, "total")?.checked_add(d, "total")
+    }
+}
+
+/// One explanation line per component: `formula = value` with the numbers used.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Explain {
+    /// Base wage line.
+    pub base: String,
+    /// Floating wage line.
+    pub floating: String,
+    /// Seniority pay line (`12 × 6.00 = 72.00`).
+    pub seniority: String,
+    /// Performance pay line (`1000.00 × 1.50 × 1.00 = 1500.00`).
+    pub performance: String,
+}
+
+/// A person's monthly pay breakdown (SPEC §9, §12 Breakdown).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Breakdown {
+    /// Employee id.
+    pub id: String,
+    /// Name, when given.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    /// The person's grade (`intermediate-B`, `trainee`).
+    pub grade: String,
+    /// The grade whose coefficient was used (after rural uplift).
+    pub coefficient_grade: String,
+    /// That coefficient.
+    pub coefficient: Decimal,
+    /// The level whose floating wage was used.
+    pub floating_level: String,
+    /// Completed years in the post.
+    pub years_in_post: u32,
+    /// Exact composite score, at least two decimals, never rounded (`88.65`).
+    pub composite_score: String,
+    /// Rating id (`good`); null in linear mode without a table.
+    pub rating: Option<String>,
+    /// Exact assessment factor, at least two decimals, never rounded.
+    pub assessment_factor: String,
+    /// Paid days this month.
+    pub paid_days: Decimal,
+    /// The policy's days in a full month.
+    pub standard_days: Decimal,
+    /// The four components, rounded.
+    pub components: Components,
+    /// Sum of the rounded components.
+    pub total: Money,
+    /// Explanation lines.
+    pub explain: Explain,
+    /// The person's grade (level and band indices), for roster aggregation.
+    #[serde(skip)]
+    pub grade_index: Grade,
+    /// Exact performance weight coefficient × factor (× days share), for pool mode.
+    #[serde(skip)]
+    pub pool_weight: Decimal,
+}
+
+/// Everything a breakdown needs about a person before money: resolved once.
+struct Facts {
+    grade: Grade,
+    coefficient_grade: Grade,
+    floating_level: usize,
+    years: u32,
+    composite: Decimal,
+    factor: Decimal,
+    rating: Option<String>,
+    paid_days: Decimal,
+}
+
+fn facts(policy: &CheckedPolicy, e: &Employee, as_of: Option<NaiveDate>) -> Result<Facts> {
+    let p = policy.policy();
+    let ladder = policy.ladder();
+    let grade = ladder.resolve(&e.level, e.band.as_deref())?;
+    let years = match (e.years_in_post, e.post_start) {
+        (Some(_), Some(_)) => return Err(Error::new(ErrorKind::Conflict("years_in_post", "post_start"), "post_start")),
+        (Some(y), None) => y,
+        (None, Some(start)) => {
+            let as_of = as_of.ok_or_else(|| Error::new(ErrorKind::MissingField("as_of".to_string()), "as_of"))?;
+            completed_years(start, as_of, p.seniority.leap_day_anniversary)?
+        }
+        (None, None) => return Err(Error::new(ErrorKind::Neither("years_in_post", "post_start"), "years_in_post")),
+    };
+    let composite = match (&e.scores, e.composite_score) {
+        (Some(_), Some(_)) => {
+            return Err(Error::new(ErrorKind::Conflict("scores", "composite_score"), "composite_score"))
+        }
+        (Some(s), None) => composite(&p.evaluation, s)?,
+        (None, Some(c)) => {
+            check_score(c, "composite_score")?;
+            c
+        }
+        (None, None) => return Err(Error::new(ErrorKind::Neither("scores", "composite_score"), "scores")),
+    };
+    let assessed = assess(&p.performance, composite);
+    let coefficient_grade = if e.rural {
+        ladder.step_up(grade, p.rural_uplift.steps, p.rural_uplift.scope)
+    } else {
+        grade
+    };
+    let floating_level = if p.rural_uplift.floating_follows && coefficient_grade.level > grade.level {
+        coefficient_grade.level
+    } else {
+        grade.level
+    };
+    let standard = p.proration.standard_days;
+    let paid_days = e.paid_days.unwrap_or(standard);
+    if paid_days < Decimal::ZERO || paid_days > standard {
+        return Err(Error::new(
+            ErrorKind::PaidDays {
+                value: paid_days,
+                max: standard,
+            },
+            "paid_days",
+        ));
+    }
+    Ok(Facts {
+        grade,
+        coefficient_grade,
+        floating_level,
+        years,
+        composite,
+        factor: assessed.factor,
+        rating: assessed.rating,
+        paid_days,
+    })
+}
+
+/// Monthly pay for one person under `policy` (SPEC §2, §7). `as_of` is the pay date,
+/// needed only when the person gives `post_start`.
+///
+/// # Errors
+/// `unknown_level` / `unknown_band` (`level`, `band`); `conflicting_fields` or
+/// `missing_field` for years and scores; `missing_field` at `as_of` when `post_start` is
+/// given without a pay date; `post_start_after_as_of`; `score_range` / `missing_score`
+/// (`scores.<name>`, `composite_score`); `paid_days_range`; `overflow` at the component;
+/// `pool_needs_roster` when the policy's performance mode is `pool`.
+pub fn compute_pay(policy: &CheckedPolicy, e: &Employee, as_of: Option<NaiveDate>) -> Result<Breakdown> {
+    if policy.policy().performance.mode == PerformanceMode::Pool {
+        return Err(Error::new(ErrorKind::PoolNeedsRoster, "performance.mode"));
+    }
+    compute_with(policy, e, as_of, None)
+}
+
+/// Pay with performance either from the fixed base (`pool_share` = `None`) or a pool
+/// share already rounded (SPEC §6: the share itself is not prorated again).
+pub(crate) fn compute_with(
+    policy: &CheckedPolicy,
+    e: &Employee,
+    as_of: Option<NaiveDate>,
+    pool_share: Option<Money>,
+) -> Result<Breakdown> {
+    let p = policy.policy();
+    let ladder = policy.ladder();
+    let f = facts(policy, e, as_of)?;
+    let rounding = p.rounding;
+    let standard = p.proration.standard_days;
+    let partial = f.paid_days != standard;
+    let prorates = |c: Component| partial && p.proration.components.contains(&c);
+    // amount × paid_days ÷ standard_days, multiply first; then round once.
+    let finish = |exact: Decimal, formula: String, c: Component, path: &str| -> Result<(Money, String)> {
+        let (exact, formula) = if prorates(c) {
+            let prorated = exact
+                .checked_mul(f.paid_days)
+                .and_then(|x| x.checked_div(standard))
+                .ok_or_else(|| overflow(path))?;
+            (prorated, format!("{formula} × {} ÷ {}", f.paid_days, standard))
+        } else {
+            (exact, formula)
+        };
+        let money = rounding.round(exact, path)?;
+        Ok((money, format!("{formula} = {money}")))
+    };
+    let level = ladder.level(f.grade.level).ok_or_else(|| overflow("level"))?;
+    let floating_level = ladder.level(f.floating_level).ok_or_else(|| overflow("level"))?;
+    let (base, base_line) = finish(level.base_wage, level.base_wage.to_string(), Component::Base, "components.base")?;
+    let floating_formula = if f.floating_level == f.grade.level {
+        floating_level.floating_wage.to_string()
+    } else {
+        format!("{} ({})", floating_level.floating_wage, floating_level.id)
+    };
+    let (floating, floating_line) = finish(
+        floating_level.floating_wage,
+        floating_formula,
+        Component::Floating,
+        "components.floating",
+    )?;
+    let s = seniority_pay(&p.seniority, e.employment, f.years)?;
+    let (seniority, seniority_line) = finish(s.amount, s.formula, Component::Seniority, "components.seniority")?;
+    let coefficient = ladder.coefficient(f.coefficient_grade);
+    let factor_text = fmt_at_least_2(f.factor);
+    let weight = coefficient.checked_mul(f.factor).ok_or_else(|| overflow("components.performance"))?;
+    let (performance, performance_line) = match pool_share {
+        Some(share) => (share, format!("pool share by weight {coefficient} × {factor_text} = {share}")),
+        None => {
+            let exact = p
+                .performance
+                .base
+                .checked_mul(weight)
+                .ok_or_else(|| overflow("components.performance"))?;
+            finish(
+                exact,
+                format!("{} × {coefficient} × {factor_text}", p.performance.base),
+                Component::Performance,
+                "components.performance",
+            )?
+        }
+    };
+    let pool_weight = if prorates(Component::Performance) {
+        weight
+            .checked_mul(f.paid_days)
+            .and_then(|x| x.checked_div(standard))
+            .ok_or_else(|| overflow("components.performance"))?
+    } else {
+        weight
+    };
+    let components = Components {
+        base,
+        floating,
+        seniority,
+        performance,
+    };
+    Ok(Breakdown {
+        id: e.id.clone(),
+        name: e.name.clone(),
+        grade: ladder.grade_name(f.grade),
+        coefficient_grade: ladder.grade_name(f.coefficient_grade),
+        coefficient,
+        floating_level: floating_level.id.clone(),
+        years_in_post: f.years,
+        composite_score: fmt_at_least_2(f.composite),
+        rating: f.rating,
+        assessment_factor: factor_text,
+        paid_days: f.paid_days,
+        standard_days: standard,
+        total: components.sum()?,
+        components,
+        explain: Explain {
+            base: base_line,
+            floating: floating_line,
+            seniority: seniority_line,
+            performance: performance_line,
+        },
+        grade_index: f.grade,
+        pool_weight,
+    })
+}
+
+/// A what-if: the grade or condition it assumes, the total then, and the difference.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WhatIf {
+    /// The grade assumed (`intermediate-A`).
+    pub grade: String,
+    /// Total monthly pay under it.
+    pub total: Money,
+    /// Total minus today's total.
+    pub difference: Money,
+}
+
+/// The next seniority milestone (SPEC §2.1) and the pay it brings.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SeniorityStep {
+    /// Completed years at which it arrives.
+    pub years: u32,
+    /// The date it arrives (known when `post_start` is given).
+    pub date: Option<NaiveDate>,
+    /// Total monthly pay then (everything else unchanged).
+    pub total: Money,
+    /// Total minus today's total.
+    pub difference: Money,
+}
+
+/// The next rating above today's and the composite it needs (solved from the table).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RatingStep {
+    /// The rating id (`excellent`).
+    pub rating: String,
+    /// The lowest composite score that earns it, at least two decimals (`90.00`).
+    pub composite_needed: String,
+    /// Total monthly pay at that composite.
+    pub total: Money,
+    /// Total minus today's total.
+    pub difference: Money,
+}
+
+/// "What would I get…" answers for the My-pay page.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WhatIfs {
+    /// Today's breakdown.
+    pub current: Breakdown,
+    /// One band up in the same level; null at the level's top band or for a trainee.
+    pub band_up: Option<WhatIf>,
+    /// One level up, same band; null at the top level or for a trainee.
+    pub level_up: Option<WhatIf>,
+    /// The next seniority bracket (or eligibility); null when none lies ahead.
+    pub next_seniority: Option<SeniorityStep>,
+    /// The next rating; null at the top rating or in linear mode without a table.
+    pub next_rating: Option<RatingStep>,
+}
+
+/// Today's pay and the what-ifs: one band up, one level up, the next seniority
+/// milestone and its date, and the composite needed for the next rating.
+///
+/// # Errors
+/// Those of [`compute_pay`] for the person as given.
+pub fn what_ifs(policy: &CheckedPolicy, e: &Employee, as_of: Option<NaiveDate>) -> Result<WhatIfs> {
+    let current = compute_pay(policy, e, as_of)?;
+    let ladder = policy.ladder();
+    let p = policy.policy();
+    let compare = |changed: Employee| -> Option<(Money, Money)> {
+        let b = compute_pay(policy, &changed, as_of).ok()?;
+        let diff = b.total.checked_sub(current.total, "difference").ok()?;
+        Some((b.total, diff))
+    };
+    let with_grade = |g: Grade| -> Option<WhatIf> {
+        let level = ladder.level(g.level)?;
+        let band = g.band.and_then(|b| level.bands.get(b)).map(|b| b.name.clone());
+        let mut changed = e.clone();
+        changed.level = level.id.clone();
+        changed.band = band;
+        let (total, difference) = compare(changed)?;
+        Some(WhatIf {
+            grade: ladder.grade_name(g),
+            total,
+            difference,
+        })
+    };
+    let band_up = ladder.band_up(current.grade_index).and_then(with_grade);
+    let level_up = ladder.level_up(current.grade_index).and_then(with_grade);
+    let next_seniority = next_milestone(&p.seniority, e.employment, current.years_in_post).and_then(|years| {
+        let mut changed = e.clone();
+        changed.years_in_post = Some(years);
+        changed.post_start = None;
+        let (total, difference) = compare(changed)?;
+        let date = e.post_start.and_then(|start| {
+            let year = start.year().checked_add(i32::try_from(years).ok()?)?;
+            anniversary(start, year, p.seniority.leap_day_anniversary)
+        });
+        Some(SeniorityStep {
+            years,
+            date,
+            total,
+            difference,
+        })
+    });
+    let composite: Decimal = current.composite_score.parse().unwrap_or_default();
+    let next_rating = next_rating(&p.performance, composite).and_then(|(rating, needed)| {
+        let mut changed = e.clone();
+        changed.scores = None;
+        changed.composite_score = Some(needed);
+        let (total, difference) = compare(changed)?;
+        Some(RatingStep {
+            rating,
+            composite_needed: fmt_at_least_2(needed),
+            total,
+            difference,
+        })
+    });
+    Ok(WhatIfs {
+        current,
+        band_up,
+        level_up,
+        next_seniority,
+        next_rating,
+    })
+}

@@ -1,0 +1,746 @@
+//! The policy file (SPEC §12) and its validation into a [`CheckedPolicy`].
+//!
+//! [`Policy`] is the public file format, field for field (`paygrade-policy/1`,
+//! snake_case). [`Policy::default`] is the SPEC's example policy: the seed's 三级九档
+//! ladder, quotas and seniority rates, with example amounts HR replaces.
+//! [`Policy::check`] validates once and returns a [`CheckedPolicy`] that later code trusts.
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::json;
+use crate::ladder::Ladder;
+use crate::money::Rounding;
+use indexmap::IndexMap;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// The value of the policy's `format` field.
+pub const POLICY_FORMAT: &str = "paygrade-policy/1";
+
+fn d(s: &str) -> Decimal {
+    s.parse().unwrap_or_default()
+}
+
+/// A whole compensation policy, as in the policy file (SPEC §12).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Policy {
+    /// Always `paygrade-policy/1`.
+    pub format: String,
+    /// A name for people.
+    #[serde(default)]
+    pub name: String,
+    /// Currency code; amounts are in this currency (CNY).
+    #[serde(default = "cny")]
+    pub currency: String,
+    /// Rounding of every component (scale and mode), SPEC §2.
+    #[serde(default)]
+    pub rounding: Rounding,
+    /// Levels lowest first; banded levels' bands lowest first (SPEC §2.2).
+    pub ladder: Vec<LevelSpec>,
+    /// The rural uplift (农村客户经理加档), SPEC §2.2.
+    #[serde(default)]
+    pub rural_uplift: RuralUplift,
+    /// Seniority pay (年功工资), SPEC §2.1.
+    #[serde(default)]
+    pub seniority: SeniorityPolicy,
+    /// The five evaluations (五评价), SPEC §2.3.
+    #[serde(default)]
+    pub evaluation: EvaluationPolicy,
+    /// Performance pay (效益工资), SPEC §2.3 and §6.
+    #[serde(default)]
+    pub performance: PerformancePolicy,
+    /// Partial-month proration (计薪天数), SPEC §7.
+    #[serde(default)]
+    pub proration: Proration,
+    /// Quota control (比例控制), SPEC §3.
+    #[serde(default)]
+    pub quota: QuotaPolicy,
+    /// Annual grade assignment (年度等级评定), SPEC §4.
+    #[serde(default)]
+    pub assignment: AssignmentPolicy,
+}
+
+fn cny() -> String {
+    "CNY".to_string()
+}
+
+/// One level of the ladder (`ladder[i]`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LevelSpec {
+    /// The level's id, e.g. `senior` (Chinese names 高级/中级/初级/见习 are accepted as aliases of the default ids).
+    pub level: String,
+    /// Base wage 基本岗位工资, monthly CNY.
+    #[serde(deserialize_with = "json::decimal")]
+    pub base_wage: Decimal,
+    /// Floating wage 岗位浮动工资, monthly CNY; follows the level (seed).
+    #[serde(deserialize_with = "json::decimal")]
+    pub floating_wage: Decimal,
+    /// Quota cap as a fraction of headcount (0.20 = 20%); `null` = no cap (seed: 20/50/30).
+    #[serde(default, deserialize_with = "json::opt_decimal")]
+    pub quota_max: Option<Decimal>,
+    /// The single coefficient of a level without bands (trainee).
+    #[serde(default, deserialize_with = "json::opt_decimal", skip_serializing_if = "Option::is_none")]
+    pub coefficient: Option<Decimal>,
+    /// Bands lowest first (C, B, A), each with its coefficient.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bands: Option<Vec<BandSpec>>,
+}
+
+/// One band of a level (`ladder[i].bands[j]`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BandSpec {
+    /// Band letter, e.g. `A` (highest), `B`, `C`.
+    pub band: String,
+    /// Performance-pay coefficient 效益工资系数 of this grade (a plain multiplier).
+    #[serde(deserialize_with = "json::decimal")]
+    pub coefficient: Decimal,
+}
+
+/// How far the rural uplift reaches (`rural_uplift.scope`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UpliftScope {
+    /// Steps along the nine-step ladder, crossing into the next level (default, reading).
+    Ladder,
+    /// Capped at the top band of the person's own level (the other reading).
+    Level,
+}
+
+/// The rural uplift (seed: 在已评定的等级和档次上加一个档次).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuralUplift {
+    /// Steps up the ladder for rural managers (seed: 1).
+    pub steps: u32,
+    /// Whether the steps may cross levels.
+    pub scope: UpliftScope,
+    /// Whether the floating wage follows a step into a higher level (default false).
+    pub floating_follows: bool,
+}
+
+impl Default for RuralUplift {
+    fn default() -> Self {
+        RuralUplift {
+            steps: 1,
+            scope: UpliftScope::Ladder,
+            floating_follows: false,
+        }
+    }
+}
+
+/// Employment type 用工性质.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Employment {
+    /// On-roll staff 在册职工.
+    #[serde(alias = "在册", alias = "在册职工", alias = "在册员工")]
+    Regular,
+    /// Hired under contract 聘用工.
+    #[serde(alias = "聘用", alias = "聘用工", alias = "聘用人员")]
+    Contract,
+}
+
+/// How seniority rates apply to the years (`seniority.mode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SeniorityMode {
+    /// All years at the rate of the person's bracket (default; the seed's literal wording).
+    Flat,
+    /// Each year at its own bracket's rate (分段累进).
+    Marginal,
+}
+
+/// Where a 29 February start has its anniversary in common years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LeapDay {
+    /// On 28 February (default).
+    #[serde(rename = "feb_28")]
+    Feb28,
+    /// On 1 March.
+    #[serde(rename = "mar_01")]
+    Mar01,
+}
+
+/// A seniority bracket: `per_year` CNY per year through `through_year` (null = open).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Bracket {
+    /// The last completed year this bracket covers; `null` for the last, open bracket.
+    pub through_year: Option<u32>,
+    /// Monthly CNY per completed year.
+    #[serde(deserialize_with = "json::decimal")]
+    pub per_year: Decimal,
+}
+
+/// Seniority pay 年功工资 (SPEC §2.1).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SeniorityPolicy {
+    /// Employment types that earn it (seed: contract 聘用工).
+    pub eligible_employment: Vec<Employment>,
+    /// Completed years needed (seed: 3, 满三年).
+    pub min_years: u32,
+    /// Flat or marginal.
+    pub mode: SeniorityMode,
+    /// Brackets in increasing `through_year`, the last open (seed: 4 / 6 / 8).
+    pub brackets: Vec<Bracket>,
+    /// The 29 February rule.
+    pub leap_day_anniversary: LeapDay,
+}
+
+impl Default for SeniorityPolicy {
+    fn default() -> Self {
+        SeniorityPolicy {
+            eligible_employment: vec![Employment::Contract],
+            min_years: 3,
+            mode: SeniorityMode::Flat,
+            brackets: vec![
+                Bracket { through_year: Some(10), per_year: d("4.00") },
+                Bracket { through_year: Some(15), per_year: d("6.00") },
+                Bracket { through_year: None, per_year: d("8.00") },
+            ],
+            leap_day_anniversary: LeapDay::Feb28,
+        }
+    }
+}
+
+/// Weights of the five evaluations (fractions summing to exactly 1).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct EvaluationWeights {
+    /// Business results 经营业绩.
+    #[serde(deserialize_with = "json::decimal")]
+    pub business: Decimal,
+    /// Customer satisfaction 客户满意度.
+    #[serde(deserialize_with = "json::decimal")]
+    pub customer_satisfaction: Decimal,
+    /// Supplier (industrial enterprise) evaluation 工业企业评价.
+    #[serde(deserialize_with = "json::decimal")]
+    pub supplier: Decimal,
+    /// Self-evaluation 自我评价.
+    #[serde(rename = "self", deserialize_with = "json::decimal")]
+    pub self_: Decimal,
+    /// Marketing-department audit 营销部审核评价.
+    #[serde(deserialize_with = "json::decimal")]
+    pub marketing_audit: Decimal,
+}
+
+/// What a missing evaluation score does (`evaluation.missing_scores`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MissingScores {
+    /// A missing score is an error (default).
+    Error,
+    /// Leave it out and divide by the sum of the remaining weights.
+    Renormalize,
+}
+
+/// The five evaluations 五评价 (SPEC §2.3).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct EvaluationPolicy {
+    /// Weights, in the order of SPEC §1.
+    pub weights: EvaluationWeights,
+    /// Missing-score rule.
+    pub missing_scores: MissingScores,
+}
+
+impl Default for EvaluationPolicy {
+    fn default() -> Self {
+        EvaluationPolicy {
+            weights: EvaluationWeights {
+                business: d("0.40"),
+                customer_satisfaction: d("0.20"),
+                supplier: d("0.15"),
+                self_: d("0.10"),
+                marketing_audit: d("0.15"),
+            },
+            missing_scores: MissingScores::Error,
+        }
+    }
+}
+
+/// How performance pay is funded (`performance.mode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PerformanceMode {
+    /// base × coefficient × factor (default).
+    FixedBase,
+    /// A monthly pool shared over the roster (SPEC §6).
+    Pool,
+}
+
+/// How the assessment factor is read from the composite (`assessment.mode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AssessmentMode {
+    /// From the threshold table (default).
+    Table,
+    /// composite ÷ 100.
+    Linear,
+}
+
+/// One row of the assessment table: from `min_score` up, `factor` and `rating`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AssessmentRow {
+    /// Lowest composite (exact, unrounded) that earns this row.
+    #[serde(deserialize_with = "json::decimal")]
+    pub min_score: Decimal,
+    /// Multiplier on performance pay (never rounded).
+    #[serde(deserialize_with = "json::decimal")]
+    pub factor: Decimal,
+    /// Rating id, e.g. `excellent`.
+    pub rating: String,
+}
+
+/// The assessment factor 考核系数 rule.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Assessment {
+    /// Table or linear.
+    pub mode: AssessmentMode,
+    /// Rows in strictly descending `min_score`, the last at 0.
+    #[serde(default)]
+    pub table: Vec<AssessmentRow>,
+}
+
+/// Performance pay 效益工资 (SPEC §2.3, §6).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PerformancePolicy {
+    /// Fixed base or pool.
+    pub mode: PerformanceMode,
+    /// Performance base, monthly CNY.
+    #[serde(deserialize_with = "json::decimal")]
+    pub base: Decimal,
+    /// Pool mode: the monthly pool, CNY.
+    #[serde(default, deserialize_with = "json::opt_decimal", skip_serializing_if = "Option::is_none")]
+    pub pool: Option<Decimal>,
+    /// Assessment factor rule.
+    pub assessment: Assessment,
+}
+
+impl Default for PerformancePolicy {
+    fn default() -> Self {
+        let row = |min: &str, factor: &str, rating: &str| AssessmentRow {
+            min_score: d(min),
+            factor: d(factor),
+            rating: rating.to_string(),
+        };
+        PerformancePolicy {
+            mode: PerformanceMode::FixedBase,
+            base: d("1000.00"),
+            pool: None,
+            assessment: Assessment {
+                mode: AssessmentMode::Table,
+                table: vec![
+                    row("90", "1.20", "excellent"),
+                    row("80", "1.00", "good"),
+                    row("70", "0.90", "qualified"),
+                    row("60", "0.80", "basically_qualified"),
+                    row("0", "0.50", "unqualified"),
+                ],
+            },
+        }
+    }
+}
+
+/// A pay component (`proration.components`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Component {
+    /// Base wage.
+    Base,
+    /// Floating wage.
+    Floating,
+    /// Seniority pay.
+    Seniority,
+    /// Performance pay.
+    Performance,
+}
+
+/// Partial-month proration (SPEC §7).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Proration {
+    /// Pay days in a full month (default 21.75, the statutory figure).
+    #[serde(deserialize_with = "json::decimal")]
+    pub standard_days: Decimal,
+    /// Components prorated by paid_days ÷ standard_days (default all four).
+    pub components: Vec<Component>,
+}
+
+impl Default for Proration {
+    fn default() -> Self {
+        Proration {
+            standard_days: d("21.75"),
+            components: vec![Component::Base, Component::Floating, Component::Seniority, Component::Performance],
+        }
+    }
+}
+
+/// Who counts in the headcount for quotas (`quota.headcount`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HeadcountBasis {
+    /// Every account manager, trainees included (default).
+    All,
+    /// Only those with a band.
+    Graded,
+}
+
+/// How cap × headcount becomes whole seats (`quota.seat_rounding`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SeatRounding {
+    /// Down (default; the seed says 不超过, not more than).
+    Floor,
+    /// Half up.
+    HalfUp,
+    /// Up.
+    Ceil,
+}
+
+/// Quota control 比例控制 (SPEC §3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuotaPolicy {
+    /// Headcount basis.
+    pub headcount: HeadcountBasis,
+    /// Seat rounding.
+    pub seat_rounding: SeatRounding,
+}
+
+impl Default for QuotaPolicy {
+    fn default() -> Self {
+        QuotaPolicy {
+            headcount: HeadcountBasis::All,
+            seat_rounding: SeatRounding::Floor,
+        }
+    }
+}
+
+/// Education 学历, ordered lowest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Education {
+    /// None recorded.
+    #[serde(alias = "无")]
+    None,
+    /// Secondary 中专/高中.
+    #[serde(alias = "中专", alias = "高中", alias = "中学")]
+    Secondary,
+    /// Associate 大专.
+    #[serde(alias = "大专", alias = "专科")]
+    Associate,
+    /// Bachelor 本科.
+    #[serde(alias = "本科", alias = "学士")]
+    Bachelor,
+    /// Master 硕士.
+    #[serde(alias = "硕士", alias = "研究生")]
+    Master,
+    /// Doctorate 博士.
+    #[serde(alias = "博士")]
+    Doctorate,
+}
+
+/// Grading weights: exam and review (fractions summing to 1).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct GradingWeights {
+    /// Skills exam 专业技能考试.
+    #[serde(deserialize_with = "json::decimal")]
+    pub exam: Decimal,
+    /// Review of work ability 工作能力综合评议.
+    #[serde(deserialize_with = "json::decimal")]
+    pub review: Decimal,
+}
+
+/// Minimum conditions for a level (SPEC §4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Requirement {
+    /// Lowest education.
+    pub min_education: Education,
+    /// Years worked 工作年限.
+    pub min_years_of_work: u32,
+    /// Completed years in the account-manager post.
+    pub min_years_in_post: u32,
+}
+
+/// How bands are set inside a level at assignment (`assignment.bands`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BandRule {
+    /// By rank thirds: ⌊3(r−1)/n⌋ from the top (default).
+    Thirds,
+    /// By grading-score thresholds.
+    Thresholds,
+}
+
+/// Annual grade assignment 年度等级评定 (SPEC §4).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AssignmentPolicy {
+    /// Exam and review weights.
+    pub weights: GradingWeights,
+    /// Requirements per banded level id.
+    pub requirements: IndexMap<String, Requirement>,
+    /// Band rule.
+    pub bands: BandRule,
+    /// With `thresholds`: the lowest grading score for band A and for band B.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thresholds: Option<IndexMap<String, String>>,
+}
+
+impl Default for AssignmentPolicy {
+    fn default() -> Self {
+        let req = |e, w, p| Requirement {
+            min_education: e,
+            min_years_of_work: w,
+            min_years_in_post: p,
+        };
+        let mut requirements = IndexMap::new();
+        requirements.insert("junior".to_string(), req(Education::Secondary, 1, 0));
+        requirements.insert("intermediate".to_string(), req(Education::Associate, 3, 2));
+        requirements.insert("senior".to_string(), req(Education::Bachelor, 8, 5));
+        AssignmentPolicy {
+            weights: GradingWeights {
+                exam: d("0.50"),
+                review: d("0.50"),
+            },
+            requirements,
+            bands: BandRule::Thirds,
+            thresholds: None,
+        }
+    }
+}
+
+impl Default for Policy {
+    /// The SPEC §12 default: the seed's ladder, quotas and seniority rates; example amounts.
+    fn default() -> Self {
+        let level = |id: &str, floating: &str, quota: Option<&str>, coefs: &[&str]| LevelSpec {
+            level: id.to_string(),
+            base_wage: d("1500.00"),
+            floating_wage: d(floating),
+            quota_max: quota.map(d),
+            coefficient: if coefs.len() == 1 { coefs.first().map(|c| d(c)) } else { None },
+            bands: if coefs.len() == 3 {
+                Some(
+                    ["C", "B", "A"]
+                        .iter()
+                        .zip(coefs)
+                        .map(|(b, c)| BandSpec {
+                            band: b.to_string(),
+                            coefficient: d(c),
+                        })
+                        .collect(),
+                )
+            } else {
+                None
+            },
+        };
+        Policy {
+            format: POLICY_FORMAT.to_string(),
+            name: "三级九档 example — amounts are examples".to_string(),
+            currency: cny(),
+            rounding: Rounding::default(),
+            ladder: vec![
+                level("trainee", "0.00", None, &["0.80"]),
+                level("junior", "500.00", Some("0.30"), &["1.00", "1.10", "1.20"]),
+                level("intermediate", "800.00", Some("0.50"), &["1.30", "1.40", "1.50"]),
+                level("senior", "1200.00", Some("0.20"), &["1.60", "1.70", "1.80"]),
+            ],
+            rural_uplift: RuralUplift::default(),
+            seniority: SeniorityPolicy::default(),
+            evaluation: EvaluationPolicy::default(),
+            performance: PerformancePolicy::default(),
+            proration: Proration::default(),
+            quota: QuotaPolicy::default(),
+            assignment: AssignmentPolicy::default(),
+        }
+    }
+}
+
+/// A policy that passed [`Policy::check`]: every later step may trust it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckedPolicy {
+    policy: Policy,
+    ladder: Ladder,
+}
+
+impl CheckedPolicy {
+    /// The policy as given (for output, hashing and diffs).
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// The ladder: levels, bands and the nine steps.
+    pub fn ladder(&self) -> &Ladder {
+        &self.ladder
+    }
+}
+
+impl Policy {
+    /// Parse a policy from JSON text (SPEC §12) and check it.
+    ///
+    /// # Errors
+    /// Any JSON error with its field path (see [`crate::json::from_json_str`]), then any
+    /// error of [`Policy::check`].
+    pub fn from_json(text: &str) -> Result<CheckedPolicy> {
+        json::from_json_str::<Policy>(text)?.check()
+    }
+
+    /// Validate the policy once into a [`CheckedPolicy`].
+    ///
+    /// # Errors
+    /// With the field path: `unsupported_format`; `rounding_scale` (scale > 6);
+    /// `duplicate_level`, `duplicate_band`, `level_shape` (bands and a coefficient, or
+    /// neither; no banded level at all); `negative_amount` (wages, coefficients, rates,
+    /// performance base, pool, factors); `fraction_range` (a quota cap outside 0–1);
+    /// `brackets_order` (no brackets, `through_year` not increasing, the last not open, or
+    /// an open one before the last); `weights_sum` (evaluation or grading weights not
+    /// summing to exactly 1); `assessment_order` (table empty in table mode, `min_score`
+    /// not strictly descending, the last not 0, a score outside 0–100);
+    /// `standard_days` (≤ 0); `missing_pool` (pool mode without `pool`);
+    /// `unknown_level` (a requirement for a level not on the ladder).
+    pub fn check(self) -> Result<CheckedPolicy> {
+        if self.format != POLICY_FORMAT {
+            return Err(Error::new(ErrorKind::Format(self.format.clone()), "format"));
+        }
+        if self.rounding.scale > 6 {
+            return Err(Error::new(ErrorKind::Scale(self.rounding.scale), "rounding.scale"));
+        }
+        let ladder = Ladder::build(&self.ladder)?;
+        check_seniority(&self.seniority)?;
+        let w = &self.evaluation.weights;
+        check_weights(
+            &[
+                ("business", w.business),
+                ("customer_satisfaction", w.customer_satisfaction),
+                ("supplier", w.supplier),
+                ("self", w.self_),
+                ("marketing_audit", w.marketing_audit),
+            ],
+            "evaluation.weights",
+        )?;
+        check_performance(&self.performance)?;
+        let days = self.proration.standard_days;
+        if days <= Decimal::ZERO {
+            return Err(Error::new(ErrorKind::StandardDays(days), "proration.standard_days"));
+        }
+        let g = &self.assignment.weights;
+        check_weights(&[("exam", g.exam), ("review", g.review)], "assignment.weights")?;
+        for level in self.assignment.requirements.keys() {
+            if ladder.level_index(level).is_none() {
+                return Err(Error::new(
+                    ErrorKind::UnknownLevel(level.clone()),
+                    format!("assignment.requirements.{level}"),
+                ));
+            }
+        }
+        if let Some(thresholds) = &self.assignment.thresholds {
+            for (band, value) in thresholds {
+                let path = format!("assignment.thresholds.{band}");
+                let v = crate::number::parse_decimal(value).map_err(|e| e.within(&path))?;
+                check_score(v, &path)?;
+            }
+        }
+        Ok(CheckedPolicy { policy: self, ladder })
+    }
+}
+
+/// Error unless `value` ≥ 0.
+pub(crate) fn non_negative(value: Decimal, path: &str) -> Result<()> {
+    if value.is_sign_negative() && !value.is_zero() {
+        Err(Error::new(ErrorKind::Negative(value), path))
+    } else {
+        Ok(())
+    }
+}
+
+/// Error unless 0 ≤ `value` ≤ 100.
+pub(crate) fn check_score(value: Decimal, path: &str) -> Result<()> {
+    if value < Decimal::ZERO || value > Decimal::ONE_HUNDRED {
+        Err(Error::new(ErrorKind::ScoreRange(value), path))
+    } else {
+        Ok(())
+    }
+}
+
+fn check_weights(weights: &[(&str, Decimal)], path: &str) -> Result<()> {
+    let mut sum = Decimal::ZERO;
+    for (name, w) in weights {
+        let p = format!("{path}.{name}");
+        non_negative(*w, &p)?;
+        if *w > Decimal::ONE {
+            return Err(Error::new(ErrorKind::Fraction(*w), p));
+        }
+        sum = sum.checked_add(*w).ok_or_else(|| crate::error::overflow(&p))?;
+    }
+    if sum != Decimal::ONE {
+        return Err(Error::new(ErrorKind::WeightsSum(sum.normalize()), path));
+    }
+    Ok(())
+}
+
+fn check_seniority(s: &SeniorityPolicy) -> Result<()> {
+    if s.brackets.is_empty() {
+        return Err(Error::new(ErrorKind::Brackets("at least one bracket is needed"), "seniority.brackets"));
+    }
+    let last = s.brackets.len() - 1;
+    let mut previous: Option<u32> = None;
+    for (i, b) in s.brackets.iter().enumerate() {
+        let path = format!("seniority.brackets[{i}]");
+        non_negative(b.per_year, &format!("{path}.per_year"))?;
+        match (b.through_year, i == last) {
+            (None, true) => {}
+            (None, false) => {
+                return Err(Error::new(
+                    ErrorKind::Brackets("only the last bracket may be open (through_year null)"),
+                    format!("{path}.through_year"),
+                ))
+            }
+            (Some(_), true) => {
+                return Err(Error::new(
+                    ErrorKind::Brackets("the last bracket must be open (through_year null)"),
+                    format!("{path}.through_year"),
+                ))
+            }
+            (Some(t), false) => {
+                if previous.is_some_and(|p| t <= p) {
+                    return Err(Error::new(
+                        ErrorKind::Brackets("through_year must increase from bracket to bracket"),
+                        format!("{path}.through_year"),
+                    ));
+                }
+                previous = Some(t);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn check_performance(p: &PerformancePolicy) -> Result<()> {
+    non_negative(p.base, "performance.base")?;
+    match (p.mode, p.pool) {
+        (PerformanceMode::Pool, None) => return Err(Error::new(ErrorKind::MissingPool, "performance.pool")),
+        (_, Some(pool)) => non_negative(pool, "performance.pool")?,
+        _ => {}
+    }
+    let table = &p.assessment.table;
+    if p.assessment.mode == AssessmentMode::Table && table.is_empty() {
+        return Err(Error::new(
+            ErrorKind::AssessmentTable("table mode needs at least one row"),
+            "performance.assessment.table",
+        ));
+    }
+    let mut previous: Option<Decimal> = None;
+    for (i, row) in table.iter().enumerate() {
+        let path = format!("performance.assessment.table[{i}]");
+        check_score(row.min_score, &format!("{path}.min_score"))?;
+        non_negative(row.factor, &format!("{path}.factor"))?;
+        if previous.is_some_and(|prev| row.min_score >= prev) {
+            return Err(Error::new(
+                ErrorKind::AssessmentTable("min_score must strictly descend"),
+                format!("{path}.min_score"),
+            ));
+        }
+        previous = Some(row.min_score);
+    }
+    if previous.is_some_and(|last| !last.is_zero()) {
+        return Err(Error::new(
+            ErrorKind::AssessmentTable("the last row must start at 0 so every composite has a factor"),
+            format!("performance.assessment.table[{}].min_score", table.len() - 1),
+        ));
+    }
+    Ok(())
+}
