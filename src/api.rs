@@ -43,7 +43,11 @@ pub fn parse_as_of(as_of: Option<&str>) -> Result<Option<NaiveDate>> {
 /// # Errors
 /// Policy errors (path inside the policy), employee errors (path inside the employee),
 /// and those of [`compute_pay`].
-pub fn compute_pay_json(policy: Option<&str>, employee: &str, as_of: Option<&str>) -> Result<String> {
+pub fn compute_pay_json(
+    policy: Option<&str>,
+    employee: &str,
+    as_of: Option<&str>,
+) -> Result<String> {
     let policy = match policy {
         Some(text) => Policy::from_json(text)?,
         None => Policy::default().check()?,

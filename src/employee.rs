@@ -28,10 +28,18 @@ pub struct Employee {
     /// Employment type (`regular`/`contract`, 在册/聘用).
     pub employment: Employment,
     /// Completed years in the post (whole number).
-    #[serde(default, deserialize_with = "json::opt_whole", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "json::opt_whole",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub years_in_post: Option<u32>,
     /// Date the person took the post, `YYYY-MM-DD`.
-    #[serde(default, deserialize_with = "json::opt_date", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "json::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub post_start: Option<NaiveDate>,
     /// Serves rural retail customers (农村客户经理): coefficient one band up.
     #[serde(default, deserialize_with = "json::flag")]
@@ -40,10 +48,18 @@ pub struct Employee {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scores: Option<Scores>,
     /// The composite score given directly, 0–100.
-    #[serde(default, deserialize_with = "json::opt_decimal", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "json::opt_decimal",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub composite_score: Option<Decimal>,
     /// Paid days this month (0 ≤ paid_days ≤ standard_days); absent = a full month.
-    #[serde(default, deserialize_with = "json::opt_decimal", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "json::opt_decimal",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub paid_days: Option<Decimal>,
     /// Assignment: exam and review scores.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -52,7 +68,11 @@ pub struct Employee {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub education: Option<Education>,
     /// Assignment: years worked 工作年限.
-    #[serde(default, deserialize_with = "json::opt_whole", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "json::opt_whole",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub years_of_work: Option<u32>,
 }
 

@@ -238,9 +238,15 @@ impl ErrorKind {
             ErrorKind::WeightsSum(s) => format!("权重之和为 {s},必须恰好等于 1"),
             ErrorKind::DuplicateLevel(l) => format!("等级 {l:?} 重复"),
             ErrorKind::DuplicateBand(b) => format!("档次 {b:?} 在该等级中重复"),
-            ErrorKind::LevelShape(_) => "每个等级须有档次表 `bands` 或单一系数 `coefficient`,二者取一".to_string(),
-            ErrorKind::Brackets(_) => "年功工资分段须按年限递增,且最后一段 `through_year` 为 null".to_string(),
-            ErrorKind::AssessmentTable(_) => "考核系数表须按最低分严格递减,且最后一行最低分为 0".to_string(),
+            ErrorKind::LevelShape(_) => {
+                "每个等级须有档次表 `bands` 或单一系数 `coefficient`,二者取一".to_string()
+            }
+            ErrorKind::Brackets(_) => {
+                "年功工资分段须按年限递增,且最后一段 `through_year` 为 null".to_string()
+            }
+            ErrorKind::AssessmentTable(_) => {
+                "考核系数表须按最低分严格递减,且最后一行最低分为 0".to_string()
+            }
             ErrorKind::StandardDays(v) => format!("月计薪天数必须大于 0,当前为 {v}"),
             ErrorKind::Scale(s) => format!("舍入位数须为 0 到 6,当前为 {s}"),
             ErrorKind::Fraction(v) => format!("比例须在 0 到 1 之间,当前为 {v}"),
@@ -253,8 +259,12 @@ impl ErrorKind {
             ErrorKind::StartAfterAsOf { start, as_of } => {
                 format!("入岗日期 {start} 晚于计薪日期 {as_of}")
             }
-            ErrorKind::PaidDays { value, max } => format!("计薪天数须在 0 到 {max} 之间,当前为 {value}"),
-            ErrorKind::PoolNeedsRoster => "效益工资总额分配模式需要整个花名册,不能单独计算一人".to_string(),
+            ErrorKind::PaidDays { value, max } => {
+                format!("计薪天数须在 0 到 {max} 之间,当前为 {value}")
+            }
+            ErrorKind::PoolNeedsRoster => {
+                "效益工资总额分配模式需要整个花名册,不能单独计算一人".to_string()
+            }
             ErrorKind::MissingPool => "效益工资总额分配模式需要填写总额 `pool`".to_string(),
             ErrorKind::TooLarge(what) => format!("输入过大:{what}"),
         }

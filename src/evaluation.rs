@@ -2,7 +2,9 @@
 
 use crate::error::{overflow, Error, ErrorKind, Result};
 use crate::json;
-use crate::policy::{check_score, AssessmentMode, EvaluationPolicy, MissingScores, PerformancePolicy};
+use crate::policy::{
+    check_score, AssessmentMode, EvaluationPolicy, MissingScores, PerformancePolicy,
+};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -36,7 +38,11 @@ pub fn composite(policy: &EvaluationPolicy, scores: &Scores) -> Result<Decimal> 
     let w = &policy.weights;
     let items = [
         ("business", w.business, scores.business),
-        ("customer_satisfaction", w.customer_satisfaction, scores.customer_satisfaction),
+        (
+            "customer_satisfaction",
+            w.customer_satisfaction,
+            scores.customer_satisfaction,
+        ),
         ("supplier", w.supplier, scores.supplier),
         ("self", w.self_, scores.self_),
         ("marketing_audit", w.marketing_audit, scores.marketing_audit),
@@ -51,7 +57,9 @@ pub fn composite(policy: &EvaluationPolicy, scores: &Scores) -> Result<Decimal> 
                 check_score(s, &path)?;
                 let part = weight.checked_mul(s).ok_or_else(|| overflow(&path))?;
                 sum = sum.checked_add(part).ok_or_else(|| overflow(&path))?;
-                weight_sum = weight_sum.checked_add(weight).ok_or_else(|| overflow(&path))?;
+                weight_sum = weight_sum
+                    .checked_add(weight)
+                    .ok_or_else(|| overflow(&path))?;
             }
             None => {
                 if policy.missing_scores == MissingScores::Error {
@@ -65,9 +73,13 @@ pub fn composite(policy: &EvaluationPolicy, scores: &Scores) -> Result<Decimal> 
         return Ok(sum);
     }
     if weight_sum.is_zero() {
-        return Err(Error::new(ErrorKind::MissingScore, first_missing.unwrap_or_default()));
+        return Err(Error::new(
+            ErrorKind::MissingScore,
+            first_missing.unwrap_or_default(),
+        ));
     }
-    sum.checked_div(weight_sum).ok_or_else(|| overflow("scores"))
+    sum.checked_div(weight_sum)
+        .ok_or_else(|| overflow("scores"))
 }
 
 /// The assessment result: factor (never rounded) and rating.
@@ -83,7 +95,11 @@ pub struct Assessed {
 /// `min_score` ≤ composite (89.995 is below 90), or composite ÷ 100 in linear mode.
 /// The policy is checked, so the table reaches 0 and every composite 0–100 has a row.
 pub fn assess(policy: &PerformancePolicy, composite: Decimal) -> Assessed {
-    let row = policy.assessment.table.iter().find(|r| r.min_score <= composite);
+    let row = policy
+        .assessment
+        .table
+        .iter()
+        .find(|r| r.min_score <= composite);
     let rating = row.map(|r| r.rating.clone());
     match policy.assessment.mode {
         AssessmentMode::Table => Assessed {
@@ -132,7 +148,11 @@ mod tests {
     #[test]
     fn spec_example_composite() {
         let p = EvaluationPolicy::default();
-        let c = composite(&p, &scores([Some("92"), Some("88"), Some("85"), Some("95"), Some("80")])).unwrap();
+        let c = composite(
+            &p,
+            &scores([Some("92"), Some("88"), Some("85"), Some("95"), Some("80")]),
+        )
+        .unwrap();
         assert_eq!(c.normalize().to_string(), "88.65");
     }
 
@@ -141,7 +161,10 @@ mod tests {
         let mut p = EvaluationPolicy::default();
         let s = scores([Some("90"), None, Some("80"), Some("70"), Some("60")]);
         let e = composite(&p, &s).unwrap_err();
-        assert_eq!((e.code(), e.path.as_str()), ("missing_score", "scores.customer_satisfaction"));
+        assert_eq!(
+            (e.code(), e.path.as_str()),
+            ("missing_score", "scores.customer_satisfaction")
+        );
         p.missing_scores = MissingScores::Renormalize;
         // (36 + 12 + 7 + 9) / 0.80 = 80
         assert_eq!(composite(&p, &s).unwrap().normalize().to_string(), "80");
@@ -157,7 +180,10 @@ mod tests {
         assert_eq!(a("89.995"), ("1.00".to_string(), "good".to_string()));
         assert_eq!(a("90"), ("1.20".to_string(), "excellent".to_string()));
         assert_eq!(a("59.99"), ("0.50".to_string(), "unqualified".to_string()));
-        assert_eq!(next_rating(&p, dec("88.65")), Some(("excellent".to_string(), dec("90"))));
+        assert_eq!(
+            next_rating(&p, dec("88.65")),
+            Some(("excellent".to_string(), dec("90")))
+        );
         assert_eq!(next_rating(&p, dec("95")), None);
     }
 }

@@ -29,13 +29,17 @@ const MARK: char = '\u{1}';
 pub fn from_json_str<T: DeserializeOwned>(text: &str) -> Result<T> {
     if text.len() > MAX_JSON_BYTES {
         return Err(Error::new(
-            ErrorKind::TooLarge(format!("JSON of {} bytes (limit {MAX_JSON_BYTES})", text.len())),
+            ErrorKind::TooLarge(format!(
+                "JSON of {} bytes (limit {MAX_JSON_BYTES})",
+                text.len()
+            )),
             "",
         ));
     }
     let mut de = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut de).map_err(convert)?;
-    de.end().map_err(|e| Error::new(ErrorKind::Json(strip_location(&e.to_string())), ""))?;
+    de.end()
+        .map_err(|e| Error::new(ErrorKind::Json(strip_location(&e.to_string())), ""))?;
     Ok(value)
 }
 
@@ -48,7 +52,11 @@ fn strip_location(msg: &str) -> String {
 
 fn convert(err: serde_path_to_error::Error<serde_json::Error>) -> Error {
     let path = err.path().to_string();
-    let path = if path == "." { String::new() } else { path };
+    let path = if path == "." || path == "?" {
+        String::new()
+    } else {
+        path
+    };
     let inner = err.into_inner();
     let msg = strip_location(&inner.to_string());
     let kind = if let Some(rest) = msg.strip_prefix(MARK) {
@@ -63,7 +71,10 @@ fn convert(err: serde_path_to_error::Error<serde_json::Error>) -> Error {
         ErrorKind::Json(msg)
     } else if let Some(rest) = msg.strip_prefix("missing field `") {
         let field = rest.trim_end_matches('`').to_string();
-        return Error::new(ErrorKind::MissingField(field.clone()), crate::error::join_path(&path, &field));
+        return Error::new(
+            ErrorKind::MissingField(field.clone()),
+            crate::error::join_path(&path, &field),
+        );
     } else if let Some(rest) = msg.strip_prefix("unknown variant `") {
         let (value, expected) = rest.split_once("`, expected ").unwrap_or((rest, ""));
         let expected = expected
@@ -82,7 +93,9 @@ fn convert(err: serde_path_to_error::Error<serde_json::Error>) -> Error {
 
 fn custom<E: serde::de::Error>(err: &Error) -> E {
     let detail = match &err.kind {
-        ErrorKind::InvalidNumber(t) | ErrorKind::InvalidDate(t) => t.clone(),
+        ErrorKind::InvalidNumber(t) | ErrorKind::InvalidDate(t) | ErrorKind::InvalidValue(t) => {
+            t.clone()
+        }
         other => other.to_string(),
     };
     E::custom(format!("{MARK}{}{MARK}{detail}", err.code()))
@@ -99,7 +112,8 @@ fn text_of(value: &Value) -> Option<String> {
 /// Serde reader for a decimal: a string or an exact JSON number.
 pub fn decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
     let value = Value::deserialize(d)?;
-    let text = text_of(&value).ok_or_else(|| D::Error::custom("expected a decimal number or a string"))?;
+    let text =
+        text_of(&value).ok_or_else(|| D::Error::custom("expected a decimal number or a string"))?;
     parse_decimal(&text).map_err(|e| custom(&e))
 }
 
@@ -109,7 +123,8 @@ pub fn opt_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D
     if value.is_null() || value.as_str().is_some_and(|s| s.trim().is_empty()) {
         return Ok(None);
     }
-    let text = text_of(&value).ok_or_else(|| D::Error::custom("expected a decimal number or a string"))?;
+    let text =
+        text_of(&value).ok_or_else(|| D::Error::custom("expected a decimal number or a string"))?;
     parse_decimal(&text).map(Some).map_err(|e| custom(&e))
 }
 
@@ -127,9 +142,12 @@ pub fn opt_whole<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Erro
     } else {
         None
     };
-    whole
-        .map(Some)
-        .ok_or_else(|| custom(&Error::new(ErrorKind::InvalidValue(format!("{text} is not a whole number of 0 or more")), "")))
+    whole.map(Some).ok_or_else(|| {
+        custom(&Error::new(
+            ErrorKind::InvalidValue(format!("{text} is not a whole number of 0 or more")),
+            "",
+        ))
+    })
 }
 
 /// Serde reader for a yes/no flag: `true`/`false`, `1`/`0`, or the strings
@@ -143,12 +161,21 @@ pub fn flag<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
         Value::String(s) => s.clone(),
         _ => String::new(),
     };
-    parse_flag(&text).ok_or_else(|| custom(&Error::new(ErrorKind::InvalidValue(format!("{text:?} is not yes/no")), "")))
+    parse_flag(&text).ok_or_else(|| {
+        custom(&Error::new(
+            ErrorKind::InvalidValue(format!("{text:?} is not yes/no")),
+            "",
+        ))
+    })
 }
 
 /// Read a yes/no word (SPEC §8): yes/no, true/false, y/n, 是/否, 1/0; empty is no.
 pub fn parse_flag(text: &str) -> Option<bool> {
-    match crate::number::to_half_width(text).trim().to_lowercase().as_str() {
+    match crate::number::to_half_width(text)
+        .trim()
+        .to_lowercase()
+        .as_str()
+    {
         "yes" | "y" | "true" | "1" | "是" => Some(true),
         "no" | "n" | "false" | "0" | "否" | "" => Some(false),
         _ => None,
@@ -171,5 +198,6 @@ pub fn opt_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<chrono::NaiveD
 /// # Errors
 /// `invalid_value` if serialization fails (it does not for Paygrade's own types).
 pub fn to_json_pretty<T: serde::Serialize>(value: &T) -> Result<String> {
-    serde_json::to_string_pretty(value).map_err(|e| Error::new(ErrorKind::InvalidValue(e.to_string()), ""))
+    serde_json::to_string_pretty(value)
+        .map_err(|e| Error::new(ErrorKind::InvalidValue(e.to_string()), ""))
 }

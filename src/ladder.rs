@@ -74,7 +74,10 @@ impl Ladder {
     /// (`quota_max` outside 0–1).
     pub fn build(specs: &[LevelSpec]) -> Result<Ladder> {
         if specs.is_empty() {
-            return Err(Error::new(ErrorKind::LevelShape("an empty ladder"), "ladder"));
+            return Err(Error::new(
+                ErrorKind::LevelShape("an empty ladder"),
+                "ladder",
+            ));
         }
         let mut levels: Vec<Level> = Vec::with_capacity(specs.len());
         let mut steps = Vec::new();
@@ -82,28 +85,49 @@ impl Ladder {
             let path = format!("ladder[{i}]");
             let id = spec.level.trim().to_string();
             if id.is_empty() {
-                return Err(Error::new(ErrorKind::LevelShape("an empty level id"), format!("{path}.level")));
+                return Err(Error::new(
+                    ErrorKind::LevelShape("an empty level id"),
+                    format!("{path}.level"),
+                ));
             }
-            if levels.iter().any(|l| l.id.eq_ignore_ascii_case(&id) || alias(&l.id) == alias(&id)) {
-                return Err(Error::new(ErrorKind::DuplicateLevel(id), format!("{path}.level")));
+            if levels
+                .iter()
+                .any(|l| l.id.eq_ignore_ascii_case(&id) || alias(&l.id) == alias(&id))
+            {
+                return Err(Error::new(
+                    ErrorKind::DuplicateLevel(id),
+                    format!("{path}.level"),
+                ));
             }
             non_negative(spec.base_wage, &format!("{path}.base_wage"))?;
             non_negative(spec.floating_wage, &format!("{path}.floating_wage"))?;
             if let Some(q) = spec.quota_max {
                 if q < Decimal::ZERO || q > Decimal::ONE {
-                    return Err(Error::new(ErrorKind::Fraction(q), format!("{path}.quota_max")));
+                    return Err(Error::new(
+                        ErrorKind::Fraction(q),
+                        format!("{path}.quota_max"),
+                    ));
                 }
             }
             let mut bands = Vec::new();
             match (&spec.bands, spec.coefficient) {
                 (Some(_), Some(_)) => {
-                    return Err(Error::new(ErrorKind::LevelShape("both bands and a coefficient"), path));
+                    return Err(Error::new(
+                        ErrorKind::LevelShape("both bands and a coefficient"),
+                        path,
+                    ));
                 }
                 (None, None) => {
-                    return Err(Error::new(ErrorKind::LevelShape("neither bands nor a coefficient"), path));
+                    return Err(Error::new(
+                        ErrorKind::LevelShape("neither bands nor a coefficient"),
+                        path,
+                    ));
                 }
                 (Some(list), None) if list.is_empty() => {
-                    return Err(Error::new(ErrorKind::LevelShape("an empty bands list"), format!("{path}.bands")));
+                    return Err(Error::new(
+                        ErrorKind::LevelShape("an empty bands list"),
+                        format!("{path}.bands"),
+                    ));
                 }
                 (None, Some(c)) => non_negative(c, &format!("{path}.coefficient"))?,
                 (Some(list), None) => {
@@ -111,17 +135,26 @@ impl Ladder {
                         let bpath = format!("{path}.bands[{j}]");
                         let name = normalize_band(&b.band);
                         if name.is_empty() {
-                            return Err(Error::new(ErrorKind::LevelShape("an empty band name"), format!("{bpath}.band")));
+                            return Err(Error::new(
+                                ErrorKind::LevelShape("an empty band name"),
+                                format!("{bpath}.band"),
+                            ));
                         }
                         if bands.iter().any(|x: &Band| x.name == name) {
-                            return Err(Error::new(ErrorKind::DuplicateBand(name), format!("{bpath}.band")));
+                            return Err(Error::new(
+                                ErrorKind::DuplicateBand(name),
+                                format!("{bpath}.band"),
+                            ));
                         }
                         non_negative(b.coefficient, &format!("{bpath}.coefficient"))?;
                         bands.push(Band {
                             name,
                             coefficient: b.coefficient,
                         });
-                        steps.push(Grade { level: i, band: Some(j) });
+                        steps.push(Grade {
+                            level: i,
+                            band: Some(j),
+                        });
                     }
                 }
             }
@@ -157,7 +190,9 @@ impl Ladder {
     pub fn level_index(&self, name: &str) -> Option<usize> {
         let half = to_half_width(name);
         let wanted = alias(half.trim());
-        self.levels.iter().position(|l| l.id.eq_ignore_ascii_case(wanted))
+        self.levels
+            .iter()
+            .position(|l| l.id.eq_ignore_ascii_case(wanted))
     }
 
     /// Resolve a person's level and band into a [`Grade`].
@@ -169,7 +204,10 @@ impl Ladder {
         let li = self
             .level_index(level)
             .ok_or_else(|| Error::new(ErrorKind::UnknownLevel(level.to_string()), "level"))?;
-        let lvl = self.levels.get(li).ok_or_else(|| Error::new(ErrorKind::UnknownLevel(level.to_string()), "level"))?;
+        let lvl = self
+            .levels
+            .get(li)
+            .ok_or_else(|| Error::new(ErrorKind::UnknownLevel(level.to_string()), "level"))?;
         let band = band.map(normalize_band).filter(|b| !b.is_empty());
         let unknown = |b: &str| {
             Error::new(
@@ -181,14 +219,20 @@ impl Ladder {
             )
         };
         match (lvl.bands.is_empty(), band) {
-            (true, None) => Ok(Grade { level: li, band: None }),
+            (true, None) => Ok(Grade {
+                level: li,
+                band: None,
+            }),
             (true, Some(b)) => Err(unknown(&b)),
             (false, None) => Err(unknown("")),
             (false, Some(b)) => lvl
                 .bands
                 .iter()
                 .position(|x| x.name == b)
-                .map(|bi| Grade { level: li, band: Some(bi) })
+                .map(|bi| Grade {
+                    level: li,
+                    band: Some(bi),
+                })
                 .ok_or_else(|| unknown(&b)),
         }
     }
@@ -303,7 +347,12 @@ mod tests {
 
     #[test]
     fn uplift() {
-        up(("intermediate", "B"), 1, UpliftScope::Ladder, "intermediate-A");
+        up(
+            ("intermediate", "B"),
+            1,
+            UpliftScope::Ladder,
+            "intermediate-A",
+        );
         up(("junior", "A"), 1, UpliftScope::Ladder, "intermediate-C");
         up(("junior", "A"), 1, UpliftScope::Level, "junior-A");
         up(("senior", "A"), 1, UpliftScope::Ladder, "senior-A");
@@ -314,10 +363,22 @@ mod tests {
     #[test]
     fn resolve_errors() {
         let l = ladder();
-        assert_eq!(l.resolve("expert", Some("A")).unwrap_err().code(), "unknown_level");
-        assert_eq!(l.resolve("junior", Some("D")).unwrap_err().code(), "unknown_band");
-        assert_eq!(l.resolve("junior", None).unwrap_err().code(), "unknown_band");
+        assert_eq!(
+            l.resolve("expert", Some("A")).unwrap_err().code(),
+            "unknown_level"
+        );
+        assert_eq!(
+            l.resolve("junior", Some("D")).unwrap_err().code(),
+            "unknown_band"
+        );
+        assert_eq!(
+            l.resolve("junior", None).unwrap_err().code(),
+            "unknown_band"
+        );
         assert_eq!(l.resolve("trainee", Some("A")).unwrap_err().path, "band");
-        assert_eq!(l.grade_name(l.resolve("见习", Some("")).unwrap()), "trainee");
+        assert_eq!(
+            l.grade_name(l.resolve("见习", Some("")).unwrap()),
+            "trainee"
+        );
     }
 }

@@ -8,7 +8,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "paygrade", version, about = "Compensation and grade calculator for account managers (客户经理)")]
+#[command(
+    name = "paygrade",
+    version,
+    about = "Compensation and grade calculator for account managers (客户经理)"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -45,7 +49,11 @@ enum Command {
 fn read(path: &Path) -> Result<String, String> {
     let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
     if meta.len() > paygrade::json::MAX_JSON_BYTES as u64 {
-        return Err(format!("{}: file too large ({} bytes)", path.display(), meta.len()));
+        return Err(format!(
+            "{}: file too large ({} bytes)",
+            path.display(),
+            meta.len()
+        ));
     }
     std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
 }
@@ -62,15 +70,29 @@ fn run(cli: Cli) -> Result<String, String> {
     let whatif = matches!(cli.command, Command::Whatif { .. });
     match cli.command {
         Command::Policy => paygrade::api::default_policy_json().map_err(|e| e.to_string()),
-        Command::Pay { policy, as_of, employee } | Command::Whatif { policy, as_of, employee } => {
+        Command::Pay {
+            policy,
+            as_of,
+            employee,
+        }
+        | Command::Whatif {
+            policy,
+            as_of,
+            employee,
+        } => {
             let policy_text = policy.as_deref().map(read).transpose()?;
             let employee_text = read(&employee)?;
             if let (Some(path), Some(text)) = (&policy, &policy_text) {
                 paygrade::Policy::from_json(text).map_err(|e| in_file(path, e))?;
             }
             let as_of = as_of.unwrap_or_else(today);
-            let f = if whatif { paygrade::api::what_ifs_json } else { paygrade::api::compute_pay_json };
-            f(policy_text.as_deref(), &employee_text, Some(&as_of)).map_err(|e| in_file(&employee, e))
+            let f = if whatif {
+                paygrade::api::what_ifs_json
+            } else {
+                paygrade::api::compute_pay_json
+            };
+            f(policy_text.as_deref(), &employee_text, Some(&as_of))
+                .map_err(|e| in_file(&employee, e))
         }
     }
 }

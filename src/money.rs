@@ -92,7 +92,10 @@ impl Money {
     /// # Errors
     /// `overflow` at `path`.
     pub fn checked_add(self, other: Money, path: &str) -> Result<Money> {
-        self.0.checked_add(other.0).map(Money).ok_or_else(|| overflow(path))
+        self.0
+            .checked_add(other.0)
+            .map(Money)
+            .ok_or_else(|| overflow(path))
     }
 
     /// Difference `self − other`; exact.
@@ -100,7 +103,10 @@ impl Money {
     /// # Errors
     /// `overflow` at `path`.
     pub fn checked_sub(self, other: Money, path: &str) -> Result<Money> {
-        self.0.checked_sub(other.0).map(Money).ok_or_else(|| overflow(path))
+        self.0
+            .checked_sub(other.0)
+            .map(Money)
+            .ok_or_else(|| overflow(path))
     }
 
     /// The amount times a whole number (e.g. 12 months); exact.
@@ -108,7 +114,10 @@ impl Money {
     /// # Errors
     /// `overflow` at `path`.
     pub fn checked_times(self, n: u32, path: &str) -> Result<Money> {
-        self.0.checked_mul(Decimal::from(n)).map(Money).ok_or_else(|| overflow(path))
+        self.0
+            .checked_mul(Decimal::from(n))
+            .map(Money)
+            .ok_or_else(|| overflow(path))
     }
 }
 
@@ -132,7 +141,9 @@ mod tests {
     #[track_caller]
     fn r(mode: RoundingMode, exact: &str, want: &str) {
         let rounding = Rounding { scale: 2, mode };
-        let got = rounding.round(Decimal::from_str(exact).unwrap(), "x").unwrap();
+        let got = rounding
+            .round(Decimal::from_str(exact).unwrap(), "x")
+            .unwrap();
         assert_eq!(got.to_string(), want, "{mode:?} {exact}");
     }
 

@@ -17,9 +17,7 @@ pub const MAX_NUMBER_LEN: usize = 64;
 pub fn to_half_width(text: &str) -> String {
     text.chars()
         .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => {
-                char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c)
-            }
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c),
             '\u{3000}' => ' ',
             '。' => '.',
             _ => c,
@@ -34,7 +32,12 @@ pub fn to_half_width(text: &str) -> String {
 /// (path left empty for the caller to fill); [`ErrorKind::Overflow`] when it is a
 /// well-formed number beyond the 96-bit decimal range or precision.
 pub fn parse_decimal(text: &str) -> Result<Decimal> {
-    let invalid = || Error::new(ErrorKind::InvalidNumber(text.chars().take(MAX_NUMBER_LEN).collect()), "");
+    let invalid = || {
+        Error::new(
+            ErrorKind::InvalidNumber(text.chars().take(MAX_NUMBER_LEN).collect()),
+            "",
+        )
+    };
     if text.len() > MAX_NUMBER_LEN * 4 {
         return Err(invalid());
     }
@@ -53,7 +56,10 @@ pub fn parse_decimal(text: &str) -> Result<Decimal> {
     };
     // Scientific notation: mantissa e exponent.
     if let Some(epos) = body.find(['e', 'E']) {
-        let (mantissa, exp) = (body.get(..epos).unwrap_or(""), body.get(epos + 1..).unwrap_or(""));
+        let (mantissa, exp) = (
+            body.get(..epos).unwrap_or(""),
+            body.get(epos + 1..).unwrap_or(""),
+        );
         if !is_plain_decimal(mantissa) || !is_exponent(exp) {
             return Err(invalid());
         }
@@ -85,7 +91,8 @@ pub fn parse_decimal(text: &str) -> Result<Decimal> {
     if !is_plain_decimal(&plain) {
         return Err(invalid());
     }
-    Decimal::from_str_exact(&format!("{sign}{plain}")).map_err(|_| Error::new(ErrorKind::Overflow, ""))
+    Decimal::from_str_exact(&format!("{sign}{plain}"))
+        .map_err(|_| Error::new(ErrorKind::Overflow, ""))
 }
 
 /// Digits with at most one `.` that has digits on at least one side… and, to be strict,
@@ -127,9 +134,18 @@ pub fn parse_iso_date(text: &str) -> Result<chrono::NaiveDate> {
     let half = to_half_width(text);
     let s = half.trim();
     let ok_shape = s.len() == 10
-        && s.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+        && s.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
     if !ok_shape {
-        return Err(Error::new(ErrorKind::InvalidDate(text.chars().take(40).collect()), ""));
+        return Err(Error::new(
+            ErrorKind::InvalidDate(text.chars().take(40).collect()),
+            "",
+        ));
     }
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|_| Error::new(ErrorKind::InvalidDate(text.chars().take(40).collect()), ""))
@@ -142,7 +158,11 @@ mod tests {
 
     #[track_caller]
     fn ok(text: &str, want: &str) {
-        assert_eq!(parse_decimal(text).unwrap(), Decimal::from_str(want).unwrap(), "{text}");
+        assert_eq!(
+            parse_decimal(text).unwrap(),
+            Decimal::from_str(want).unwrap(),
+            "{text}"
+        );
     }
 
     #[track_caller]
@@ -168,7 +188,22 @@ mod tests {
 
     #[test]
     fn rejected_forms() {
-        for t in ["", "  ", "abc", "N/A", "NaN", "Infinity", "45.000,00", "1,2345", ".5", "5.", "1.2.3", "--1", "1e", "0x10"] {
+        for t in [
+            "",
+            "  ",
+            "abc",
+            "N/A",
+            "NaN",
+            "Infinity",
+            "45.000,00",
+            "1,2345",
+            ".5",
+            "5.",
+            "1.2.3",
+            "--1",
+            "1e",
+            "0x10",
+        ] {
             bad(t, "invalid_number");
         }
         bad("1e400", "overflow");
@@ -177,18 +212,40 @@ mod tests {
 
     #[test]
     fn display_at_least_two_decimals() {
-        assert_eq!(fmt_at_least_2(Decimal::from_str("88.650").unwrap()), "88.65");
-        assert_eq!(fmt_at_least_2(Decimal::from_str("89.995").unwrap()), "89.995");
+        assert_eq!(
+            fmt_at_least_2(Decimal::from_str("88.650").unwrap()),
+            "88.65"
+        );
+        assert_eq!(
+            fmt_at_least_2(Decimal::from_str("89.995").unwrap()),
+            "89.995"
+        );
         assert_eq!(fmt_at_least_2(Decimal::from_str("90").unwrap()), "90.00");
-        assert_eq!(fmt_at_least_2(Decimal::from_str("0.8865").unwrap()), "0.8865");
+        assert_eq!(
+            fmt_at_least_2(Decimal::from_str("0.8865").unwrap()),
+            "0.8865"
+        );
         assert_eq!(fmt_at_least_2(Decimal::from_str("1.0").unwrap()), "1.00");
     }
 
     #[test]
     fn dates() {
-        assert_eq!(parse_iso_date("2025-07-01").unwrap().to_string(), "2025-07-01");
-        assert_eq!(parse_iso_date("２０２５-０７-０１").unwrap().to_string(), "2025-07-01");
-        for t in ["2025-02-30", "2025-7-1", "25-07-01", "abc", "2025-13-01", ""] {
+        assert_eq!(
+            parse_iso_date("2025-07-01").unwrap().to_string(),
+            "2025-07-01"
+        );
+        assert_eq!(
+            parse_iso_date("２０２５-０７-０１").unwrap().to_string(),
+            "2025-07-01"
+        );
+        for t in [
+            "2025-02-30",
+            "2025-7-1",
+            "25-07-01",
+            "abc",
+            "2025-13-01",
+            "",
+        ] {
             assert_eq!(parse_iso_date(t).unwrap_err().code(), "invalid_date", "{t}");
         }
     }

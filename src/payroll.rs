@@ -42,7 +42,9 @@ impl Components {
     /// `overflow` at `total`.
     pub fn sum(self) -> Result<Money> {
         let [a, b, c, d] = self.to_array();
-        a.checked_add(b, "total")?.checked_add(c, "total")?.checked_add(d, "total")
+        a.checked_add(b, "total")?
+            .checked_add(c, "total")?
+            .checked_add(d, "total")
     }
 }
 
@@ -118,24 +120,43 @@ fn facts(policy: &CheckedPolicy, e: &Employee, as_of: Option<NaiveDate>) -> Resu
     let ladder = policy.ladder();
     let grade = ladder.resolve(&e.level, e.band.as_deref())?;
     let years = match (e.years_in_post, e.post_start) {
-        (Some(_), Some(_)) => return Err(Error::new(ErrorKind::Conflict("years_in_post", "post_start"), "post_start")),
+        (Some(_), Some(_)) => {
+            return Err(Error::new(
+                ErrorKind::Conflict("years_in_post", "post_start"),
+                "post_start",
+            ))
+        }
         (Some(y), None) => y,
         (None, Some(start)) => {
-            let as_of = as_of.ok_or_else(|| Error::new(ErrorKind::MissingField("as_of".to_string()), "as_of"))?;
+            let as_of = as_of
+                .ok_or_else(|| Error::new(ErrorKind::MissingField("as_of".to_string()), "as_of"))?;
             completed_years(start, as_of, p.seniority.leap_day_anniversary)?
         }
-        (None, None) => return Err(Error::new(ErrorKind::Neither("years_in_post", "post_start"), "years_in_post")),
+        (None, None) => {
+            return Err(Error::new(
+                ErrorKind::Neither("years_in_post", "post_start"),
+                "years_in_post",
+            ))
+        }
     };
     let composite = match (&e.scores, e.composite_score) {
         (Some(_), Some(_)) => {
-            return Err(Error::new(ErrorKind::Conflict("scores", "composite_score"), "composite_score"))
+            return Err(Error::new(
+                ErrorKind::Conflict("scores", "composite_score"),
+                "composite_score",
+            ))
         }
         (Some(s), None) => composite(&p.evaluation, s)?,
         (None, Some(c)) => {
             check_score(c, "composite_score")?;
             c
         }
-        (None, None) => return Err(Error::new(ErrorKind::Neither("scores", "composite_score"), "scores")),
+        (None, None) => {
+            return Err(Error::new(
+                ErrorKind::Neither("scores", "composite_score"),
+                "scores",
+            ))
+        }
     };
     let assessed = assess(&p.performance, composite);
     let coefficient_grade = if e.rural {
@@ -143,7 +164,8 @@ fn facts(policy: &CheckedPolicy, e: &Employee, as_of: Option<NaiveDate>) -> Resu
     } else {
         grade
     };
-    let floating_level = if p.rural_uplift.floating_follows && coefficient_grade.level > grade.level {
+    let floating_level = if p.rural_uplift.floating_follows && coefficient_grade.level > grade.level
+    {
         coefficient_grade.level
     } else {
         grade.level
@@ -180,7 +202,11 @@ fn facts(policy: &CheckedPolicy, e: &Employee, as_of: Option<NaiveDate>) -> Resu
 /// given without a pay date; `post_start_after_as_of`; `score_range` / `missing_score`
 /// (`scores.<name>`, `composite_score`); `paid_days_range`; `overflow` at the component;
 /// `pool_needs_roster` when the policy's performance mode is `pool`.
-pub fn compute_pay(policy: &CheckedPolicy, e: &Employee, as_of: Option<NaiveDate>) -> Result<Breakdown> {
+pub fn compute_pay(
+    policy: &CheckedPolicy,
+    e: &Employee,
+    as_of: Option<NaiveDate>,
+) -> Result<Breakdown> {
     if policy.policy().performance.mode == PerformanceMode::Pool {
         return Err(Error::new(ErrorKind::PoolNeedsRoster, "performance.mode"));
     }
@@ -203,22 +229,35 @@ pub(crate) fn compute_with(
     let partial = f.paid_days != standard;
     let prorates = |c: Component| partial && p.proration.components.contains(&c);
     // amount × paid_days ÷ standard_days, multiply first; then round once.
-    let finish = |exact: Decimal, formula: String, c: Component, path: &str| -> Result<(Money, String)> {
-        let (exact, formula) = if prorates(c) {
-            let prorated = exact
-                .checked_mul(f.paid_days)
-                .and_then(|x| x.checked_div(standard))
-                .ok_or_else(|| overflow(path))?;
-            (prorated, format!("{formula} × {} ÷ {}", f.paid_days, standard))
-        } else {
-            (exact, formula)
+    let finish =
+        |exact: Decimal, formula: String, c: Component, path: &str| -> Result<(Money, String)> {
+            let (exact, formula) = if prorates(c) {
+                let prorated = exact
+                    .checked_mul(f.paid_days)
+                    .and_then(|x| x.checked_div(standard))
+                    .ok_or_else(|| overflow(path))?;
+                (
+                    prorated,
+                    format!("{formula} × {} ÷ {}", f.paid_days, standard),
+                )
+            } else {
+                (exact, formula)
+            };
+            let money = rounding.round(exact, path)?;
+            Ok((money, format!("{formula} = {money}")))
         };
-        let money = rounding.round(exact, path)?;
-        Ok((money, format!("{formula} = {money}")))
-    };
-    let level = ladder.level(f.grade.level).ok_or_else(|| overflow("level"))?;
-    let floating_level = ladder.level(f.floating_level).ok_or_else(|| overflow("level"))?;
-    let (base, base_line) = finish(level.base_wage, level.base_wage.to_string(), Component::Base, "components.base")?;
+    let level = ladder
+        .level(f.grade.level)
+        .ok_or_else(|| overflow("level"))?;
+    let floating_level = ladder
+        .level(f.floating_level)
+        .ok_or_else(|| overflow("level"))?;
+    let (base, base_line) = finish(
+        level.base_wage,
+        level.base_wage.to_string(),
+        Component::Base,
+        "components.base",
+    )?;
     let floating_formula = if f.floating_level == f.grade.level {
         floating_level.floating_wage.to_string()
     } else {
@@ -231,12 +270,22 @@ pub(crate) fn compute_with(
         "components.floating",
     )?;
     let s = seniority_pay(&p.seniority, e.employment, f.years)?;
-    let (seniority, seniority_line) = finish(s.amount, s.formula, Component::Seniority, "components.seniority")?;
+    let (seniority, seniority_line) = finish(
+        s.amount,
+        s.formula,
+        Component::Seniority,
+        "components.seniority",
+    )?;
     let coefficient = ladder.coefficient(f.coefficient_grade);
     let factor_text = fmt_at_least_2(f.factor);
-    let weight = coefficient.checked_mul(f.factor).ok_or_else(|| overflow("components.performance"))?;
+    let weight = coefficient
+        .checked_mul(f.factor)
+        .ok_or_else(|| overflow("components.performance"))?;
     let (performance, performance_line) = match pool_share {
-        Some(share) => (share, format!("pool share by weight {coefficient} × {factor_text} = {share}")),
+        Some(share) => (
+            share,
+            format!("pool share by weight {coefficient} × {factor_text} = {share}"),
+        ),
         None => {
             let exact = p
                 .performance
@@ -359,7 +408,10 @@ pub fn what_ifs(policy: &CheckedPolicy, e: &Employee, as_of: Option<NaiveDate>) 
     };
     let with_grade = |g: Grade| -> Option<WhatIf> {
         let level = ladder.level(g.level)?;
-        let band = g.band.and_then(|b| level.bands.get(b)).map(|b| b.name.clone());
+        let band = g
+            .band
+            .and_then(|b| level.bands.get(b))
+            .map(|b| b.name.clone());
         let mut changed = e.clone();
         changed.level = level.id.clone();
         changed.band = band;
@@ -372,22 +424,23 @@ pub fn what_ifs(policy: &CheckedPolicy, e: &Employee, as_of: Option<NaiveDate>) 
     };
     let band_up = ladder.band_up(current.grade_index).and_then(with_grade);
     let level_up = ladder.level_up(current.grade_index).and_then(with_grade);
-    let next_seniority = next_milestone(&p.seniority, e.employment, current.years_in_post).and_then(|years| {
-        let mut changed = e.clone();
-        changed.years_in_post = Some(years);
-        changed.post_start = None;
-        let (total, difference) = compare(changed)?;
-        let date = e.post_start.and_then(|start| {
-            let year = start.year().checked_add(i32::try_from(years).ok()?)?;
-            anniversary(start, year, p.seniority.leap_day_anniversary)
+    let next_seniority = next_milestone(&p.seniority, e.employment, current.years_in_post)
+        .and_then(|years| {
+            let mut changed = e.clone();
+            changed.years_in_post = Some(years);
+            changed.post_start = None;
+            let (total, difference) = compare(changed)?;
+            let date = e.post_start.and_then(|start| {
+                let year = start.year().checked_add(i32::try_from(years).ok()?)?;
+                anniversary(start, year, p.seniority.leap_day_anniversary)
+            });
+            Some(SeniorityStep {
+                years,
+                date,
+                total,
+                difference,
+            })
         });
-        Some(SeniorityStep {
-            years,
-            date,
-            total,
-            difference,
-        })
-    });
     let composite: Decimal = current.composite_score.parse().unwrap_or_default();
     let next_rating = next_rating(&p.performance, composite).and_then(|(rating, needed)| {
         let mut changed = e.clone();

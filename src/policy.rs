@@ -78,7 +78,11 @@ pub struct LevelSpec {
     #[serde(default, deserialize_with = "json::opt_decimal")]
     pub quota_max: Option<Decimal>,
     /// The single coefficient of a level without bands (trainee).
-    #[serde(default, deserialize_with = "json::opt_decimal", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "json::opt_decimal",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub coefficient: Option<Decimal>,
     /// Bands lowest first (C, B, A), each with its coefficient.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -192,9 +196,18 @@ impl Default for SeniorityPolicy {
             min_years: 3,
             mode: SeniorityMode::Flat,
             brackets: vec![
-                Bracket { through_year: Some(10), per_year: d("4.00") },
-                Bracket { through_year: Some(15), per_year: d("6.00") },
-                Bracket { through_year: None, per_year: d("8.00") },
+                Bracket {
+                    through_year: Some(10),
+                    per_year: d("4.00"),
+                },
+                Bracket {
+                    through_year: Some(15),
+                    per_year: d("6.00"),
+                },
+                Bracket {
+                    through_year: None,
+                    per_year: d("8.00"),
+                },
             ],
             leap_day_anniversary: LeapDay::Feb28,
         }
@@ -307,7 +320,11 @@ pub struct PerformancePolicy {
     #[serde(deserialize_with = "json::decimal")]
     pub base: Decimal,
     /// Pool mode: the monthly pool, CNY.
-    #[serde(default, deserialize_with = "json::opt_decimal", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "json::opt_decimal",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub pool: Option<Decimal>,
     /// Assessment factor rule.
     pub assessment: Assessment,
@@ -366,7 +383,12 @@ impl Default for Proration {
     fn default() -> Self {
         Proration {
             standard_days: d("21.75"),
-            components: vec![Component::Base, Component::Floating, Component::Seniority, Component::Performance],
+            components: vec![
+                Component::Base,
+                Component::Floating,
+                Component::Seniority,
+                Component::Performance,
+            ],
         }
     }
 }
@@ -512,7 +534,11 @@ impl Default for Policy {
             base_wage: d("1500.00"),
             floating_wage: d(floating),
             quota_max: quota.map(d),
-            coefficient: if coefs.len() == 1 { coefs.first().map(|c| d(c)) } else { None },
+            coefficient: if coefs.len() == 1 {
+                coefs.first().map(|c| d(c))
+            } else {
+                None
+            },
             bands: if coefs.len() == 3 {
                 Some(
                     ["C", "B", "A"]
@@ -536,7 +562,12 @@ impl Default for Policy {
             ladder: vec![
                 level("trainee", "0.00", None, &["0.80"]),
                 level("junior", "500.00", Some("0.30"), &["1.00", "1.10", "1.20"]),
-                level("intermediate", "800.00", Some("0.50"), &["1.30", "1.40", "1.50"]),
+                level(
+                    "intermediate",
+                    "800.00",
+                    Some("0.50"),
+                    &["1.30", "1.40", "1.50"],
+                ),
                 level("senior", "1200.00", Some("0.20"), &["1.60", "1.70", "1.80"]),
             ],
             rural_uplift: RuralUplift::default(),
@@ -597,7 +628,10 @@ impl Policy {
             return Err(Error::new(ErrorKind::Format(self.format.clone()), "format"));
         }
         if self.rounding.scale > 6 {
-            return Err(Error::new(ErrorKind::Scale(self.rounding.scale), "rounding.scale"));
+            return Err(Error::new(
+                ErrorKind::Scale(self.rounding.scale),
+                "rounding.scale",
+            ));
         }
         let ladder = Ladder::build(&self.ladder)?;
         check_seniority(&self.seniority)?;
@@ -615,10 +649,16 @@ impl Policy {
         check_performance(&self.performance)?;
         let days = self.proration.standard_days;
         if days <= Decimal::ZERO {
-            return Err(Error::new(ErrorKind::StandardDays(days), "proration.standard_days"));
+            return Err(Error::new(
+                ErrorKind::StandardDays(days),
+                "proration.standard_days",
+            ));
         }
         let g = &self.assignment.weights;
-        check_weights(&[("exam", g.exam), ("review", g.review)], "assignment.weights")?;
+        check_weights(
+            &[("exam", g.exam), ("review", g.review)],
+            "assignment.weights",
+        )?;
         for level in self.assignment.requirements.keys() {
             if ladder.level_index(level).is_none() {
                 return Err(Error::new(
@@ -634,7 +674,10 @@ impl Policy {
                 check_score(v, &path)?;
             }
         }
-        Ok(CheckedPolicy { policy: self, ladder })
+        Ok(CheckedPolicy {
+            policy: self,
+            ladder,
+        })
     }
 }
 
@@ -664,7 +707,9 @@ fn check_weights(weights: &[(&str, Decimal)], path: &str) -> Result<()> {
         if *w > Decimal::ONE {
             return Err(Error::new(ErrorKind::Fraction(*w), p));
         }
-        sum = sum.checked_add(*w).ok_or_else(|| crate::error::overflow(&p))?;
+        sum = sum
+            .checked_add(*w)
+            .ok_or_else(|| crate::error::overflow(&p))?;
     }
     if sum != Decimal::ONE {
         return Err(Error::new(ErrorKind::WeightsSum(sum.normalize()), path));
@@ -674,7 +719,10 @@ fn check_weights(weights: &[(&str, Decimal)], path: &str) -> Result<()> {
 
 fn check_seniority(s: &SeniorityPolicy) -> Result<()> {
     if s.brackets.is_empty() {
-        return Err(Error::new(ErrorKind::Brackets("at least one bracket is needed"), "seniority.brackets"));
+        return Err(Error::new(
+            ErrorKind::Brackets("at least one bracket is needed"),
+            "seniority.brackets",
+        ));
     }
     let last = s.brackets.len() - 1;
     let mut previous: Option<u32> = None;
@@ -712,7 +760,9 @@ fn check_seniority(s: &SeniorityPolicy) -> Result<()> {
 fn check_performance(p: &PerformancePolicy) -> Result<()> {
     non_negative(p.base, "performance.base")?;
     match (p.mode, p.pool) {
-        (PerformanceMode::Pool, None) => return Err(Error::new(ErrorKind::MissingPool, "performance.pool")),
+        (PerformanceMode::Pool, None) => {
+            return Err(Error::new(ErrorKind::MissingPool, "performance.pool"))
+        }
         (_, Some(pool)) => non_negative(pool, "performance.pool")?,
         _ => {}
     }
@@ -738,8 +788,13 @@ fn check_performance(p: &PerformancePolicy) -> Result<()> {
     }
     if previous.is_some_and(|last| !last.is_zero()) {
         return Err(Error::new(
-            ErrorKind::AssessmentTable("the last row must start at 0 so every composite has a factor"),
-            format!("performance.assessment.table[{}].min_score", table.len() - 1),
+            ErrorKind::AssessmentTable(
+                "the last row must start at 0 so every composite has a factor",
+            ),
+            format!(
+                "performance.assessment.table[{}].min_score",
+                table.len() - 1
+            ),
         ));
     }
     Ok(())

@@ -69,7 +69,11 @@ pub fn eligible(policy: &SeniorityPolicy, employment: Employment, years: u32) ->
 ///
 /// # Errors
 /// `overflow` at `seniority` if rates × years leave the decimal range.
-pub fn seniority_pay(policy: &SeniorityPolicy, employment: Employment, years: u32) -> Result<SeniorityPay> {
+pub fn seniority_pay(
+    policy: &SeniorityPolicy,
+    employment: Employment,
+    years: u32,
+) -> Result<SeniorityPay> {
     if !policy.eligible_employment.contains(&employment) {
         let name = match employment {
             Employment::Regular => "regular",
@@ -149,7 +153,11 @@ mod tests {
 
     #[track_caller]
     fn years(start: &str, as_of: &str, leap: LeapDay, want: u32) {
-        assert_eq!(completed_years(date(start), date(as_of), leap).unwrap(), want, "{start} → {as_of}");
+        assert_eq!(
+            completed_years(date(start), date(as_of), leap).unwrap(),
+            want,
+            "{start} → {as_of}"
+        );
     }
 
     #[test]
@@ -167,8 +175,12 @@ mod tests {
 
     #[test]
     fn start_after_pay_date() {
-        let e = completed_years(date("2026-01-02"), date("2026-01-01"), LeapDay::Feb28).unwrap_err();
-        assert_eq!((e.code(), e.path.as_str()), ("post_start_after_as_of", "post_start"));
+        let e =
+            completed_years(date("2026-01-02"), date("2026-01-01"), LeapDay::Feb28).unwrap_err();
+        assert_eq!(
+            (e.code(), e.path.as_str()),
+            ("post_start_after_as_of", "post_start")
+        );
     }
 
     #[test]

@@ -1,0 +1,63 @@
+//! The `paygrade` binary: output on success, exit 2 with one line on bad input.
+
+use std::process::Command;
+
+fn paygrade(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_paygrade"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn write(name: &str, text: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("paygrade-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+const EXAMPLE_1: &str = r#"{ "id": "E001", "name": "示例", "level": "intermediate", "band": "B",
+  "employment": "contract", "years_in_post": 12, "rural": true,
+  "scores": { "business": "92", "customer_satisfaction": "88", "supplier": "85",
+              "self": "95", "marketing_audit": "80" } }"#;
+
+#[test]
+fn pay_prints_the_breakdown() {
+    let file = write("e1.json", EXAMPLE_1);
+    let (code, out, err) = paygrade(&["pay", "--as-of", "2026-11-30", &file]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["total"], "3872.00");
+    assert_eq!(v["explain"]["seniority"], "12 × 6.00 = 72.00");
+}
+
+#[test]
+fn policy_prints_the_default_which_reads_back() {
+    let (code, out, _) = paygrade(&["policy"]);
+    assert_eq!(code, 0);
+    let file = write("policy.json", &out);
+    let e1 = write("e1b.json", EXAMPLE_1);
+    let (code, out, _) = paygrade(&["pay", "--policy", &file, &e1]);
+    assert_eq!(code, 0);
+    assert!(out.contains("\"total\": \"3872.00\""), "{out}");
+}
+
+#[test]
+fn bad_input_exits_2_with_one_line_naming_the_field() {
+    let file = write("bad.json", &EXAMPLE_1.replace("\"85\"", "\"150\""));
+    let (code, out, err) = paygrade(&["pay", &file]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("scores.supplier: [score_range]"), "{err}");
+    let (code, out, err) = paygrade(&["pay", "--as-of", "2026-02-30", &file]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(err.contains("as_of: [invalid_date]"), "{err}");
+    let (code, _, err) = paygrade(&["pay", "/nonexistent/e.json"]);
+    assert_eq!(code, 2, "{err}");
+}
