@@ -1,31 +1,40 @@
 //! The five evaluations 五评价, the composite score and the assessment factor (SPEC §2.3).
 
 use crate::error::{overflow, Error, ErrorKind, Result};
-use crate::json;
+use crate::json::{FromJson, Obj};
 use crate::policy::{
     check_score, AssessmentMode, EvaluationPolicy, MissingScores, PerformancePolicy,
 };
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// A person's five evaluation scores, each 0–100; any may be missing (`null`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Scores {
     /// Business results 经营业绩.
-    #[serde(default, deserialize_with = "json::opt_decimal")]
     pub business: Option<Decimal>,
     /// Customer satisfaction 客户满意度.
-    #[serde(default, deserialize_with = "json::opt_decimal")]
     pub customer_satisfaction: Option<Decimal>,
     /// Supplier (industrial enterprise) evaluation 工业企业评价.
-    #[serde(default, deserialize_with = "json::opt_decimal")]
     pub supplier: Option<Decimal>,
     /// Self-evaluation 自我评价.
-    #[serde(default, rename = "self", deserialize_with = "json::opt_decimal")]
+    #[serde(rename = "self")]
     pub self_: Option<Decimal>,
     /// Marketing-department audit 营销部审核评价.
-    #[serde(default, deserialize_with = "json::opt_decimal")]
     pub marketing_audit: Option<Decimal>,
+}
+
+impl FromJson for Scores {
+    fn from_json(value: &serde_json::Value, path: &str) -> Result<Self> {
+        let o = Obj::new(value, path)?;
+        Ok(Scores {
+            business: o.opt("business")?,
+            customer_satisfaction: o.opt("customer_satisfaction")?,
+            supplier: o.opt("supplier")?,
+            self_: o.opt("self")?,
+            marketing_audit: o.opt("marketing_audit")?,
+        })
+    }
 }
 
 /// The composite score Σ weightᵢ × scoreᵢ, exact (SPEC §2.3).

@@ -1,107 +1,96 @@
 //! JSON in and out: exact decimals, lenient numbers, and errors that carry a field path.
 //!
-//! Decimal fields accept a string (`"1500.00"`, read with [`crate::number::parse_decimal`])
-//! or a JSON number read exactly from its text — serde_json's `arbitrary_precision` keeps
-//! the digits, so nothing passes through a binary float (SPEC §12). Every deserialization
-//! error comes back as an [`Error`] whose `path` is the field path
-//! (`ladder[2].bands[0].coefficient`), via `serde_path_to_error`.
+//! Input is parsed once into a [`serde_json::Value`] and read by small, non-generic
+//! readers ([`FromJson`], [`Obj`]) that know the field path of every value
+//! (`ladder[2].bands[0].coefficient`). This keeps the browser build small (one generic
+//! JSON parser, no derive-generated visitors) and the errors precise.
+//!
+//! Decimal fields accept a string (`"1500.00"`, read with
+//! [`crate::number::parse_decimal`]) or a JSON number read exactly from its text —
+//! serde_json's `arbitrary_precision` keeps the digits, so nothing passes through a
+//! binary float (SPEC §12). Output uses serde's `Serialize`.
 
-use crate::error::{Error, ErrorKind, Result};
-use crate::number::{parse_decimal, parse_iso_date};
+use crate::error::{join_path, Error, ErrorKind, Result};
+use crate::number::{parse_decimal, parse_iso_date, to_half_width};
+use indexmap::IndexMap;
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use serde::de::{DeserializeOwned, Error as _};
-use serde::{Deserialize, Deserializer};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 /// The most bytes a JSON document may have (16 MiB); checked before parsing.
 pub const MAX_JSON_BYTES: usize = 16 * 1024 * 1024;
 
-/// Separates our own error code from its detail inside a serde custom message.
-const MARK: char = '\u{1}';
+/// The deepest nesting of arrays and objects accepted (serde_json's own limit is 128).
+pub const MAX_JSON_DEPTH: usize = 64;
 
-/// Parse `text` as JSON into `T`, reporting the field path of the first problem.
+/// Parse JSON text into a value.
 ///
 /// # Errors
-/// `invalid_json` for syntax, `invalid_value` for a wrong type, `missing_field`,
-/// `unknown_mode` for an unknown enumerated name, and the codes of the field
-/// readers below (`invalid_number`, `overflow`, `invalid_date`); `too_large` above
-/// [`MAX_JSON_BYTES`].
-pub fn from_json_str<T: DeserializeOwned>(text: &str) -> Result<T> {
+/// `too_large` above [`MAX_JSON_BYTES`]; `invalid_json` for a syntax error (with line
+/// and column in the message) or nesting deeper than [`MAX_JSON_DEPTH`].
+pub fn parse(text: &str) -> Result<Value> {
     if text.len() > MAX_JSON_BYTES {
         return Err(Error::new(
-            ErrorKind::TooLarge(format!(
-                "JSON of {} bytes (limit {MAX_JSON_BYTES})",
-                text.len()
-            )),
+            ErrorKind::TooLarge(format!("JSON of {} bytes (limit {MAX_JSON_BYTES})", text.len())),
             "",
         ));
     }
-    let mut de = serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(convert)?;
-    de.end()
-        .map_err(|e| Error::new(ErrorKind::Json(strip_location(&e.to_string())), ""))?;
+    let value: Value = serde_json::from_str(text).map_err(|e| Error::new(ErrorKind::Json(e.to_string()), ""))?;
+    if depth(&value) > MAX_JSON_DEPTH {
+        return Err(Error::new(
+            ErrorKind::Json(format!("nested deeper than {MAX_JSON_DEPTH} levels")),
+            "",
+        ));
+    }
     Ok(value)
 }
 
-fn strip_location(msg: &str) -> String {
-    match msg.rfind(" at line ") {
-        Some(i) => msg.get(..i).unwrap_or(msg).to_string(),
-        None => msg.to_string(),
+fn depth(v: &Value) -> usize {
+    match v {
+        Value::Array(a) => 1 + a.iter().map(depth).max().unwrap_or(0),
+        Value::Object(o) => 1 + o.values().map(depth).max().unwrap_or(0),
+        _ => 0,
     }
 }
 
-fn convert(err: serde_path_to_error::Error<serde_json::Error>) -> Error {
-    let path = err.path().to_string();
-    let path = if path == "." || path == "?" {
-        String::new()
-    } else {
-        path
-    };
-    let inner = err.into_inner();
-    let msg = strip_location(&inner.to_string());
-    let kind = if let Some(rest) = msg.strip_prefix(MARK) {
-        let (code, detail) = rest.split_once(MARK).unwrap_or((rest, ""));
-        match code {
-            "invalid_number" => ErrorKind::InvalidNumber(detail.to_string()),
-            "overflow" => ErrorKind::Overflow,
-            "invalid_date" => ErrorKind::InvalidDate(detail.to_string()),
-            _ => ErrorKind::InvalidValue(detail.to_string()),
-        }
-    } else if inner.is_syntax() || inner.is_eof() || inner.is_io() {
-        ErrorKind::Json(msg)
-    } else if let Some(rest) = msg.strip_prefix("missing field `") {
-        let field = rest.trim_end_matches('`').to_string();
-        return Error::new(
-            ErrorKind::MissingField(field.clone()),
-            crate::error::join_path(&path, &field),
-        );
-    } else if let Some(rest) = msg.strip_prefix("unknown variant `") {
-        let (value, expected) = rest.split_once("`, expected ").unwrap_or((rest, ""));
-        let expected = expected
-            .trim_start_matches("one of ")
-            .trim_start_matches("`")
-            .replace('`', "");
-        ErrorKind::UnknownMode {
-            value: value.to_string(),
-            expected,
-        }
-    } else {
-        ErrorKind::InvalidValue(msg)
-    };
-    Error::new(kind, path)
+/// Parse JSON text and read it as `T`.
+///
+/// # Errors
+/// Those of [`parse`] and of `T`'s reader, with the field path.
+pub fn from_json_str<T: FromJson>(text: &str) -> Result<T> {
+    T::from_json(&parse(text)?, "")
 }
 
-fn custom<E: serde::de::Error>(err: &Error) -> E {
-    let detail = match &err.kind {
-        ErrorKind::InvalidNumber(t) | ErrorKind::InvalidDate(t) | ErrorKind::InvalidValue(t) => {
-            t.clone()
-        }
-        other => other.to_string(),
-    };
-    E::custom(format!("{MARK}{}{MARK}{detail}", err.code()))
+/// A type read from a JSON value at a known path.
+pub trait FromJson: Sized {
+    /// Read `value`, found at `path`.
+    ///
+    /// # Errors
+    /// An [`Error`] at `path` (or below it) when the value does not fit.
+    fn from_json(value: &Value, path: &str) -> Result<Self>;
 }
 
-fn text_of(value: &Value) -> Option<String> {
+fn kind_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Error: `value` at `path` is not `expected`.
+pub fn wrong_type(value: &Value, expected: &str, path: &str) -> Error {
+    Error::new(
+        ErrorKind::InvalidValue(format!("expected {expected}, found {}", kind_name(value))),
+        path,
+    )
+}
+
+/// The text of a string or number value.
+fn scalar_text(value: &Value) -> Option<String> {
     match value {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
@@ -109,95 +98,217 @@ fn text_of(value: &Value) -> Option<String> {
     }
 }
 
-/// Serde reader for a decimal: a string or an exact JSON number.
-pub fn decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-    let value = Value::deserialize(d)?;
-    let text =
-        text_of(&value).ok_or_else(|| D::Error::custom("expected a decimal number or a string"))?;
-    parse_decimal(&text).map_err(|e| custom(&e))
+/// Whether a value counts as absent: `null` or a blank string.
+pub fn is_blank(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::String(s) => to_half_width(s).trim().is_empty(),
+        _ => false,
+    }
 }
 
-/// Serde reader for an optional decimal: `null`, absent, or an empty string is `None`.
-pub fn opt_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
-    let value = Value::deserialize(d)?;
-    if value.is_null() || value.as_str().is_some_and(|s| s.trim().is_empty()) {
-        return Ok(None);
+impl FromJson for Decimal {
+    fn from_json(value: &Value, path: &str) -> Result<Self> {
+        let text = scalar_text(value).ok_or_else(|| wrong_type(value, "a decimal number", path))?;
+        parse_decimal(&text).map_err(|e| e.within(path))
     }
-    let text =
-        text_of(&value).ok_or_else(|| D::Error::custom("expected a decimal number or a string"))?;
-    parse_decimal(&text).map(Some).map_err(|e| custom(&e))
 }
 
-/// Serde reader for an optional whole number of years or days (0 or more):
-/// a JSON integer or a string of digits (full-width accepted); `null` or `""` is `None`.
-pub fn opt_whole<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
-    let value = Value::deserialize(d)?;
-    if value.is_null() || value.as_str().is_some_and(|s| s.trim().is_empty()) {
-        return Ok(None);
+impl FromJson for u32 {
+    /// A whole number of 0 or more: a JSON integer or digits in a string (full-width accepted).
+    fn from_json(value: &Value, path: &str) -> Result<Self> {
+        let text = scalar_text(value).ok_or_else(|| wrong_type(value, "a whole number", path))?;
+        let n = parse_decimal(&text).map_err(|e| e.within(path))?;
+        if n.fract().is_zero() && n >= Decimal::ZERO {
+            if let Some(v) = n.to_u32() {
+                return Ok(v);
+            }
+        }
+        Err(Error::new(
+            ErrorKind::InvalidValue(format!("{text} is not a whole number of 0 or more")),
+            path,
+        ))
     }
-    let text = text_of(&value).ok_or_else(|| D::Error::custom("expected a whole number"))?;
-    let n = parse_decimal(&text).map_err(|e| custom(&e))?;
-    let whole = if n.fract().is_zero() && n >= Decimal::ZERO {
-        rust_decimal::prelude::ToPrimitive::to_u32(&n)
+}
+
+/// Read a yes/no word (SPEC §8): yes/no, true/false, y/n, 是/否, 1/0; blank is no.
+pub fn parse_flag(text: &str) -> Option<bool> {
+    let half = to_half_width(text);
+    let t = half.trim();
+    let is = |words: &[&str]| words.iter().any(|w| t.eq_ignore_ascii_case(w));
+    if is(&["yes", "y", "true", "1", "是"]) {
+        Some(true)
+    } else if is(&["no", "n", "false", "0", "否", ""]) {
+        Some(false)
     } else {
         None
-    };
-    whole.map(Some).ok_or_else(|| {
-        custom(&Error::new(
-            ErrorKind::InvalidValue(format!("{text} is not a whole number of 0 or more")),
-            "",
-        ))
-    })
-}
-
-/// Serde reader for a yes/no flag: `true`/`false`, `1`/`0`, or the strings
-/// yes/no, true/false, 是/否, y/n, 1/0; `null` or `""` is `false`.
-pub fn flag<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
-    let value = Value::deserialize(d)?;
-    let text = match &value {
-        Value::Bool(b) => return Ok(*b),
-        Value::Null => return Ok(false),
-        Value::Number(n) => n.to_string(),
-        Value::String(s) => s.clone(),
-        _ => String::new(),
-    };
-    parse_flag(&text).ok_or_else(|| {
-        custom(&Error::new(
-            ErrorKind::InvalidValue(format!("{text:?} is not yes/no")),
-            "",
-        ))
-    })
-}
-
-/// Read a yes/no word (SPEC §8): yes/no, true/false, y/n, 是/否, 1/0; empty is no.
-pub fn parse_flag(text: &str) -> Option<bool> {
-    match crate::number::to_half_width(text)
-        .trim()
-        .to_lowercase()
-        .as_str()
-    {
-        "yes" | "y" | "true" | "1" | "是" => Some(true),
-        "no" | "n" | "false" | "0" | "否" | "" => Some(false),
-        _ => None,
     }
 }
 
-/// Serde reader for an optional ISO date `YYYY-MM-DD`; `null` or `""` is `None`.
-pub fn opt_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<chrono::NaiveDate>, D::Error> {
-    let value = Value::deserialize(d)?;
-    match &value {
-        Value::Null => Ok(None),
-        Value::String(s) if s.trim().is_empty() => Ok(None),
-        Value::String(s) => parse_iso_date(s).map(Some).map_err(|e| custom(&e)),
-        _ => Err(D::Error::custom("expected a date string YYYY-MM-DD")),
+impl FromJson for bool {
+    fn from_json(value: &Value, path: &str) -> Result<Self> {
+        match value {
+            Value::Bool(b) => Ok(*b),
+            Value::Null => Ok(false),
+            _ => scalar_text(value).and_then(|t| parse_flag(&t)).ok_or_else(|| {
+                Error::new(
+                    ErrorKind::InvalidValue("expected yes/no, true/false, 是/否 or 1/0".to_string()),
+                    path,
+                )
+            }),
+        }
     }
 }
+
+impl FromJson for String {
+    /// A string; a number is taken as its text (ids typed as numbers).
+    fn from_json(value: &Value, path: &str) -> Result<Self> {
+        scalar_text(value).ok_or_else(|| wrong_type(value, "a string", path))
+    }
+}
+
+impl FromJson for chrono::NaiveDate {
+    fn from_json(value: &Value, path: &str) -> Result<Self> {
+        let text = value.as_str().ok_or_else(|| wrong_type(value, "a date YYYY-MM-DD", path))?;
+        parse_iso_date(text).map_err(|e| e.within(path))
+    }
+}
+
+impl<T: FromJson> FromJson for Vec<T> {
+    fn from_json(value: &Value, path: &str) -> Result<Self> {
+        let items = value.as_array().ok_or_else(|| wrong_type(value, "an array", path))?;
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, v)| T::from_json(v, &format!("{path}[{i}]")))
+            .collect()
+    }
+}
+
+impl<T: FromJson> FromJson for IndexMap<String, T> {
+    fn from_json(value: &Value, path: &str) -> Result<Self> {
+        let map = value.as_object().ok_or_else(|| wrong_type(value, "an object", path))?;
+        map.iter()
+            .map(|(k, v)| Ok((k.clone(), T::from_json(v, &join_path(path, k))?)))
+            .collect()
+    }
+}
+
+/// An object being read, with its path: fields are read by name with [`Obj::req`] and
+/// [`Obj::opt`].
+pub struct Obj<'a> {
+    map: &'a Map<String, Value>,
+    path: &'a str,
+}
+
+impl<'a> Obj<'a> {
+    /// View `value` (at `path`) as an object.
+    ///
+    /// # Errors
+    /// `invalid_value` when it is not an object.
+    pub fn new(value: &'a Value, path: &'a str) -> Result<Self> {
+        let map = value.as_object().ok_or_else(|| wrong_type(value, "an object", path))?;
+        Ok(Obj { map, path })
+    }
+
+    /// The path of field `key`.
+    pub fn path(&self, key: &str) -> String {
+        join_path(self.path, key)
+    }
+
+    /// Whether field `key` is present and not blank.
+    pub fn has(&self, key: &str) -> bool {
+        self.map.get(key).is_some_and(|v| !is_blank(v))
+    }
+
+    /// A required field.
+    ///
+    /// # Errors
+    /// `missing_field` at the field's path when absent, `null` or blank; the field
+    /// reader's errors otherwise.
+    pub fn req<T: FromJson>(&self, key: &str) -> Result<T> {
+        match self.map.get(key) {
+            Some(v) if !is_blank(v) => T::from_json(v, &self.path(key)),
+            _ => Err(Error::new(ErrorKind::MissingField(key.to_string()), self.path(key))),
+        }
+    }
+
+    /// An optional field: absent, `null` or blank is `None`.
+    ///
+    /// # Errors
+    /// The field reader's errors.
+    pub fn opt<T: FromJson>(&self, key: &str) -> Result<Option<T>> {
+        match self.map.get(key) {
+            Some(v) if !is_blank(v) => T::from_json(v, &self.path(key)).map(Some),
+            _ => Ok(None),
+        }
+    }
+
+    /// An optional field with a default.
+    ///
+    /// # Errors
+    /// The field reader's errors.
+    pub fn or<T: FromJson>(&self, key: &str, default: impl FnOnce() -> T) -> Result<T> {
+        Ok(self.opt(key)?.unwrap_or_else(default))
+    }
+}
+
+/// Define how an enumerated policy value reads from and writes to JSON: each variant's
+/// name, and aliases (Chinese names) accepted on input. Unknown names are an
+/// `unknown_mode` error listing the allowed names.
+macro_rules! json_enum {
+    ($ty:ident { $($var:ident = $name:literal $(| $alias:literal)*),+ $(,)? }) => {
+        impl $ty {
+            /// The JSON names of the variants.
+            pub const NAMES: &'static [&'static str] = &[$($name),+];
+
+            /// This variant's JSON name.
+            pub fn name(self) -> &'static str {
+                match self { $($ty::$var => $name),+ }
+            }
+        }
+
+        impl $crate::json::FromJson for $ty {
+            fn from_json(value: &serde_json::Value, path: &str) -> $crate::error::Result<Self> {
+                let text = value
+                    .as_str()
+                    .ok_or_else(|| $crate::json::wrong_type(value, "a name", path))?;
+                let half = $crate::number::to_half_width(text);
+                let t = half.trim();
+                $(if t.eq_ignore_ascii_case($name) $(|| t == $alias)* {
+                    return Ok($ty::$var);
+                })+
+                Err($crate::error::Error::new(
+                    $crate::error::ErrorKind::UnknownMode {
+                        value: text.to_string(),
+                        expected: Self::NAMES.join(", "),
+                    },
+                    path,
+                ))
+            }
+        }
+
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+                s.serialize_str(self.name())
+            }
+        }
+    };
+}
+pub(crate) use json_enum;
 
 /// Serialize `value` as pretty JSON (two-space indent), the CLI's output form.
 ///
 /// # Errors
 /// `invalid_value` if serialization fails (it does not for Paygrade's own types).
 pub fn to_json_pretty<T: serde::Serialize>(value: &T) -> Result<String> {
-    serde_json::to_string_pretty(value)
-        .map_err(|e| Error::new(ErrorKind::InvalidValue(e.to_string()), ""))
+    serde_json::to_string_pretty(value).map_err(|e| Error::new(ErrorKind::InvalidValue(e.to_string()), ""))
+}
+
+/// Serialize `value` as compact JSON (the wasm facade's form).
+///
+/// # Errors
+/// As [`to_json_pretty`].
+pub fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
+    serde_json::to_string(value).map_err(|e| Error::new(ErrorKind::InvalidValue(e.to_string()), ""))
 }

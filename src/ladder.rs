@@ -318,7 +318,7 @@ fn normalize_band(text: &str) -> String {
     let half = to_half_width(text);
     let t = half.trim();
     let t = t.strip_suffix('档').unwrap_or(t);
-    t.trim().to_uppercase()
+    t.trim().to_ascii_uppercase()
 }
 
 #[cfg(test)]

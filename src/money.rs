@@ -8,12 +8,11 @@
 
 use crate::error::{overflow, Result};
 use rust_decimal::{Decimal, RoundingStrategy};
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 use std::fmt;
 
 /// How a policy rounds exact amounts to money (`rounding` in the policy file).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RoundingMode {
     /// Half away from zero: 1250.125 → 1250.13, −1250.125 → −1250.13 (default).
     HalfUp,
@@ -36,8 +35,15 @@ impl RoundingMode {
     }
 }
 
+crate::json::json_enum!(RoundingMode {
+    HalfUp = "half_up",
+    HalfEven = "half_even",
+    Down = "down",
+    Up = "up",
+});
+
 /// The policy's rounding rule: decimals kept (`scale`, 0–6; 2 = the fen) and `mode`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Rounding {
     /// Decimals kept, 0 to 6 (validated by the policy).
     pub scale: u32,
@@ -51,6 +57,16 @@ impl Default for Rounding {
             scale: 2,
             mode: RoundingMode::HalfUp,
         }
+    }
+}
+
+impl crate::json::FromJson for Rounding {
+    fn from_json(value: &serde_json::Value, path: &str) -> Result<Self> {
+        let o = crate::json::Obj::new(value, path)?;
+        Ok(Rounding {
+            scale: o.or("scale", || 2)?,
+            mode: o.or("mode", || RoundingMode::HalfUp)?,
+        })
     }
 }
 
@@ -78,7 +94,7 @@ impl Rounding {
 }
 
 /// A rounded amount of money (CNY) at the policy's scale. Only [`Rounding::round`] makes one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Money(Decimal);
 
 impl Money {

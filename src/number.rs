@@ -147,8 +147,12 @@ pub fn parse_iso_date(text: &str) -> Result<chrono::NaiveDate> {
             "",
         ));
     }
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| Error::new(ErrorKind::InvalidDate(text.chars().take(40).collect()), ""))
+    let field = |range: std::ops::Range<usize>| s.get(range).and_then(|t| t.parse::<u32>().ok());
+    field(0..4)
+        .zip(field(5..7))
+        .zip(field(8..10))
+        .and_then(|((y, m), d)| chrono::NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d))
+        .ok_or_else(|| Error::new(ErrorKind::InvalidDate(text.chars().take(40).collect()), ""))
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use crate::ladder::Ladder;
 use crate::money::Rounding;
 use indexmap::IndexMap;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// The value of the policy's `format` field.
 pub const POLICY_FORMAT: &str = "paygrade-policy/1";
@@ -21,41 +21,31 @@ fn d(s: &str) -> Decimal {
 }
 
 /// A whole compensation policy, as in the policy file (SPEC §12).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Policy {
     /// Always `paygrade-policy/1`.
     pub format: String,
     /// A name for people.
-    #[serde(default)]
     pub name: String,
     /// Currency code; amounts are in this currency (CNY).
-    #[serde(default = "cny")]
     pub currency: String,
     /// Rounding of every component (scale and mode), SPEC §2.
-    #[serde(default)]
     pub rounding: Rounding,
     /// Levels lowest first; banded levels' bands lowest first (SPEC §2.2).
     pub ladder: Vec<LevelSpec>,
     /// The rural uplift (农村客户经理加档), SPEC §2.2.
-    #[serde(default)]
     pub rural_uplift: RuralUplift,
     /// Seniority pay (年功工资), SPEC §2.1.
-    #[serde(default)]
     pub seniority: SeniorityPolicy,
     /// The five evaluations (五评价), SPEC §2.3.
-    #[serde(default)]
     pub evaluation: EvaluationPolicy,
     /// Performance pay (效益工资), SPEC §2.3 and §6.
-    #[serde(default)]
     pub performance: PerformancePolicy,
     /// Partial-month proration (计薪天数), SPEC §7.
-    #[serde(default)]
     pub proration: Proration,
     /// Quota control (比例控制), SPEC §3.
-    #[serde(default)]
     pub quota: QuotaPolicy,
     /// Annual grade assignment (年度等级评定), SPEC §4.
-    #[serde(default)]
     pub assignment: AssignmentPolicy,
 }
 
@@ -64,44 +54,35 @@ fn cny() -> String {
 }
 
 /// One level of the ladder (`ladder[i]`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LevelSpec {
     /// The level's id, e.g. `senior` (Chinese names 高级/中级/初级/见习 are accepted as aliases of the default ids).
     pub level: String,
     /// Base wage 基本岗位工资, monthly CNY.
-    #[serde(deserialize_with = "json::decimal")]
     pub base_wage: Decimal,
     /// Floating wage 岗位浮动工资, monthly CNY; follows the level (seed).
-    #[serde(deserialize_with = "json::decimal")]
     pub floating_wage: Decimal,
     /// Quota cap as a fraction of headcount (0.20 = 20%); `null` = no cap (seed: 20/50/30).
-    #[serde(default, deserialize_with = "json::opt_decimal")]
     pub quota_max: Option<Decimal>,
     /// The single coefficient of a level without bands (trainee).
-    #[serde(
-        default,
-        deserialize_with = "json::opt_decimal",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub coefficient: Option<Decimal>,
     /// Bands lowest first (C, B, A), each with its coefficient.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub bands: Option<Vec<BandSpec>>,
 }
 
 /// One band of a level (`ladder[i].bands[j]`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BandSpec {
     /// Band letter, e.g. `A` (highest), `B`, `C`.
     pub band: String,
     /// Performance-pay coefficient 效益工资系数 of this grade (a plain multiplier).
-    #[serde(deserialize_with = "json::decimal")]
     pub coefficient: Decimal,
 }
 
 /// How far the rural uplift reaches (`rural_uplift.scope`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UpliftScope {
     /// Steps along the nine-step ladder, crossing into the next level (default, reading).
     Ladder,
@@ -110,7 +91,7 @@ pub enum UpliftScope {
 }
 
 /// The rural uplift (seed: 在已评定的等级和档次上加一个档次).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct RuralUplift {
     /// Steps up the ladder for rural managers (seed: 1).
     pub steps: u32,
@@ -131,20 +112,16 @@ impl Default for RuralUplift {
 }
 
 /// Employment type 用工性质.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Employment {
     /// On-roll staff 在册职工.
-    #[serde(alias = "在册", alias = "在册职工", alias = "在册员工")]
     Regular,
     /// Hired under contract 聘用工.
-    #[serde(alias = "聘用", alias = "聘用工", alias = "聘用人员")]
     Contract,
 }
 
 /// How seniority rates apply to the years (`seniority.mode`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SeniorityMode {
     /// All years at the rate of the person's bracket (default; the seed's literal wording).
     Flat,
@@ -153,29 +130,25 @@ pub enum SeniorityMode {
 }
 
 /// Where a 29 February start has its anniversary in common years.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LeapDay {
     /// On 28 February (default).
-    #[serde(rename = "feb_28")]
     Feb28,
     /// On 1 March.
-    #[serde(rename = "mar_01")]
     Mar01,
 }
 
 /// A seniority bracket: `per_year` CNY per year through `through_year` (null = open).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Bracket {
     /// The last completed year this bracket covers; `null` for the last, open bracket.
     pub through_year: Option<u32>,
     /// Monthly CNY per completed year.
-    #[serde(deserialize_with = "json::decimal")]
     pub per_year: Decimal,
 }
 
 /// Seniority pay 年功工资 (SPEC §2.1).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SeniorityPolicy {
     /// Employment types that earn it (seed: contract 聘用工).
     pub eligible_employment: Vec<Employment>,
@@ -215,28 +188,23 @@ impl Default for SeniorityPolicy {
 }
 
 /// Weights of the five evaluations (fractions summing to exactly 1).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct EvaluationWeights {
     /// Business results 经营业绩.
-    #[serde(deserialize_with = "json::decimal")]
     pub business: Decimal,
     /// Customer satisfaction 客户满意度.
-    #[serde(deserialize_with = "json::decimal")]
     pub customer_satisfaction: Decimal,
     /// Supplier (industrial enterprise) evaluation 工业企业评价.
-    #[serde(deserialize_with = "json::decimal")]
     pub supplier: Decimal,
     /// Self-evaluation 自我评价.
-    #[serde(rename = "self", deserialize_with = "json::decimal")]
+    #[serde(rename = "self")]
     pub self_: Decimal,
     /// Marketing-department audit 营销部审核评价.
-    #[serde(deserialize_with = "json::decimal")]
     pub marketing_audit: Decimal,
 }
 
 /// What a missing evaluation score does (`evaluation.missing_scores`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MissingScores {
     /// A missing score is an error (default).
     Error,
@@ -245,7 +213,7 @@ pub enum MissingScores {
 }
 
 /// The five evaluations 五评价 (SPEC §2.3).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct EvaluationPolicy {
     /// Weights, in the order of SPEC §1.
     pub weights: EvaluationWeights,
@@ -269,8 +237,7 @@ impl Default for EvaluationPolicy {
 }
 
 /// How performance pay is funded (`performance.mode`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PerformanceMode {
     /// base × coefficient × factor (default).
     FixedBase,
@@ -279,8 +246,7 @@ pub enum PerformanceMode {
 }
 
 /// How the assessment factor is read from the composite (`assessment.mode`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AssessmentMode {
     /// From the threshold table (default).
     Table,
@@ -289,42 +255,34 @@ pub enum AssessmentMode {
 }
 
 /// One row of the assessment table: from `min_score` up, `factor` and `rating`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AssessmentRow {
     /// Lowest composite (exact, unrounded) that earns this row.
-    #[serde(deserialize_with = "json::decimal")]
     pub min_score: Decimal,
     /// Multiplier on performance pay (never rounded).
-    #[serde(deserialize_with = "json::decimal")]
     pub factor: Decimal,
     /// Rating id, e.g. `excellent`.
     pub rating: String,
 }
 
 /// The assessment factor 考核系数 rule.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Assessment {
     /// Table or linear.
     pub mode: AssessmentMode,
     /// Rows in strictly descending `min_score`, the last at 0.
-    #[serde(default)]
     pub table: Vec<AssessmentRow>,
 }
 
 /// Performance pay 效益工资 (SPEC §2.3, §6).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PerformancePolicy {
     /// Fixed base or pool.
     pub mode: PerformanceMode,
     /// Performance base, monthly CNY.
-    #[serde(deserialize_with = "json::decimal")]
     pub base: Decimal,
     /// Pool mode: the monthly pool, CNY.
-    #[serde(
-        default,
-        deserialize_with = "json::opt_decimal",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pool: Option<Decimal>,
     /// Assessment factor rule.
     pub assessment: Assessment,
@@ -356,8 +314,7 @@ impl Default for PerformancePolicy {
 }
 
 /// A pay component (`proration.components`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Component {
     /// Base wage.
     Base,
@@ -370,10 +327,9 @@ pub enum Component {
 }
 
 /// Partial-month proration (SPEC §7).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Proration {
     /// Pay days in a full month (default 21.75, the statutory figure).
-    #[serde(deserialize_with = "json::decimal")]
     pub standard_days: Decimal,
     /// Components prorated by paid_days ÷ standard_days (default all four).
     pub components: Vec<Component>,
@@ -394,8 +350,7 @@ impl Default for Proration {
 }
 
 /// Who counts in the headcount for quotas (`quota.headcount`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HeadcountBasis {
     /// Every account manager, trainees included (default).
     All,
@@ -404,8 +359,7 @@ pub enum HeadcountBasis {
 }
 
 /// How cap × headcount becomes whole seats (`quota.seat_rounding`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SeatRounding {
     /// Down (default; the seed says 不超过, not more than).
     Floor,
@@ -416,7 +370,7 @@ pub enum SeatRounding {
 }
 
 /// Quota control 比例控制 (SPEC §3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct QuotaPolicy {
     /// Headcount basis.
     pub headcount: HeadcountBasis,
@@ -434,42 +388,33 @@ impl Default for QuotaPolicy {
 }
 
 /// Education 学历, ordered lowest first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Education {
     /// None recorded.
-    #[serde(alias = "无")]
     None,
     /// Secondary 中专/高中.
-    #[serde(alias = "中专", alias = "高中", alias = "中学")]
     Secondary,
     /// Associate 大专.
-    #[serde(alias = "大专", alias = "专科")]
     Associate,
     /// Bachelor 本科.
-    #[serde(alias = "本科", alias = "学士")]
     Bachelor,
     /// Master 硕士.
-    #[serde(alias = "硕士", alias = "研究生")]
     Master,
     /// Doctorate 博士.
-    #[serde(alias = "博士")]
     Doctorate,
 }
 
 /// Grading weights: exam and review (fractions summing to 1).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct GradingWeights {
     /// Skills exam 专业技能考试.
-    #[serde(deserialize_with = "json::decimal")]
     pub exam: Decimal,
     /// Review of work ability 工作能力综合评议.
-    #[serde(deserialize_with = "json::decimal")]
     pub review: Decimal,
 }
 
 /// Minimum conditions for a level (SPEC §4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Requirement {
     /// Lowest education.
     pub min_education: Education,
@@ -480,8 +425,7 @@ pub struct Requirement {
 }
 
 /// How bands are set inside a level at assignment (`assignment.bands`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BandRule {
     /// By rank thirds: ⌊3(r−1)/n⌋ from the top (default).
     Thirds,
@@ -490,7 +434,7 @@ pub enum BandRule {
 }
 
 /// Annual grade assignment 年度等级评定 (SPEC §4).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AssignmentPolicy {
     /// Exam and review weights.
     pub weights: GradingWeights,
@@ -499,7 +443,7 @@ pub struct AssignmentPolicy {
     /// Band rule.
     pub bands: BandRule,
     /// With `thresholds`: the lowest grading score for band A and for band B.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub thresholds: Option<IndexMap<String, String>>,
 }
 
@@ -798,4 +742,229 @@ fn check_performance(p: &PerformancePolicy) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+// ---- Reading the policy file (SPEC §12). Absent sections take the SPEC defaults. ----
+
+use crate::json::{json_enum, FromJson, Obj};
+use serde_json::Value;
+
+json_enum!(UpliftScope { Ladder = "ladder", Level = "level" });
+json_enum!(Employment {
+    Regular = "regular" | "在册" | "在册职工" | "在册员工",
+    Contract = "contract" | "聘用" | "聘用工" | "聘用人员",
+});
+json_enum!(SeniorityMode { Flat = "flat", Marginal = "marginal" });
+json_enum!(LeapDay { Feb28 = "feb_28", Mar01 = "mar_01" });
+json_enum!(MissingScores { Error = "error", Renormalize = "renormalize" });
+json_enum!(PerformanceMode { FixedBase = "fixed_base", Pool = "pool" });
+json_enum!(AssessmentMode { Table = "table", Linear = "linear" });
+json_enum!(Component {
+    Base = "base",
+    Floating = "floating",
+    Seniority = "seniority",
+    Performance = "performance",
+});
+json_enum!(HeadcountBasis { All = "all", Graded = "graded" });
+json_enum!(SeatRounding { Floor = "floor", HalfUp = "half_up", Ceil = "ceil" });
+json_enum!(Education {
+    None = "none" | "无",
+    Secondary = "secondary" | "中专" | "高中" | "中学" | "技校",
+    Associate = "associate" | "大专" | "专科",
+    Bachelor = "bachelor" | "本科" | "学士",
+    Master = "master" | "硕士" | "研究生",
+    Doctorate = "doctorate" | "博士",
+});
+json_enum!(BandRule { Thirds = "thirds", Thresholds = "thresholds" });
+
+impl FromJson for Policy {
+    fn from_json(value: &Value, path: &str) -> Result<Self> {
+        let o = Obj::new(value, path)?;
+        Ok(Policy {
+            format: o.req("format")?,
+            name: o.or("name", String::new)?,
+            currency: o.or("currency", cny)?,
+            rounding: o.or("rounding", Rounding::default)?,
+            ladder: o.req("ladder")?,
+            rural_uplift: o.or("rural_uplift", RuralUplift::default)?,
+            seniority: o.or("seniority", SeniorityPolicy::default)?,
+            evaluation: o.or("evaluation", EvaluationPolicy::default)?,
+            performance: o.or("performance", PerformancePolicy::default)?,
+            proration: o.or("proration", Proration::default)?,
+            quota: o.or("quota", QuotaPolicy::default)?,
+            assignment: o.or("assignment", AssignmentPolicy::default)?,
+        })
+    }
+}
+
+impl FromJson for LevelSpec {
+    fn from_json(value: &Value, path: &str) -> Result<Self> {
+        let o = Obj::new(value, path)?;
+        Ok(LevelSpec {
+            level: o.req("level")?,
+            base_wage: o.req("base_wage")?,
+            floating_wage: o.req("floating_wage")?,
+            quota_max: o.opt("quota_max")?,
+            coefficient: o.opt("coefficient")?,
+            bands: o.opt("bands")?,
+        })
+    }
+}
+
+impl FromJson for BandSpec {
+    fn from_json(value: &Value, path: &str) -> Result<Self> {
+        let o = Obj::new(value, path)?;
+        Ok(BandSpec {
+            band: o.req("band")?,
+            coefficient: o.req("coefficient")?,
+        })
+    }
+}
+
+impl FromJson for RuralUplift {
+    fn from_json(value: &Value, path: &str) -> Result<Self> {
+        let o = Obj::new(value, path)?;
+        let d = RuralUplift::default();
+        Ok(RuralUplift {
+            steps: o.or("steps", || d.steps)?,
+            scope: o.or("scope", || d.scope)?,
+            floating_follows: o.or("floating_follows", || d.floating_follows)?,
+        })
+    }
+}
+
+impl FromJson for Bracket {
+    fn from_json(value: &Value, path: &str) -> Result<Self> {
+        let o = Obj::new(value, path)?;
+        Ok(Bracket {
+            through_year: o.opt("through_year")?,
+            per_year: o.req("per_year")?,
+        })
+    }
+}
+
+impl FromJson for SeniorityPolicy {
+    fn from_json(value: &Value, path: &str) -> Result<Self> {
+        let o = Obj::new(value, path)?;
+        let d = SeniorityPolicy::default();
+        Ok(SeniorityPolicy {
+            eligible_employment: o.or("eligible_employment", || d.eligible_employment.clone())?,
+            min_years: o.or("min_years", || d.min_years)?,
+            mode: o.or("mode", || d.mode)?,
+            brackets: o.req("brackets")?,
+            leap_day_anniversary: o.or("leap_day_anniversary", || d.leap_day_anniversary)?,
+        })
+    }
+}
+
+impl FromJson for EvaluationWeights {
+    fn from_json(value: &Value, path: &str) -> Result<Self> {
+        let o = Obj::new(value, path)?;
+        Ok(EvaluationWeights {
+            business: o.req("business")?,
+            customer_satisfaction: o.req("customer_satisfaction")?,
+            supplier: o.req("supplier")?,
+            self_: o.req("self")?,
+            marketing_audit: o.req("marketing_audit")?,
+        })
+    }
+}
+
+impl FromJson for EvaluationPolicy {
+    fn from_json(value: &Value, path: &str) -> Result<Self> {
+        let o = Obj::new(value, path)?;
+        Ok(EvaluationPolicy {
+            weights: o.req("weights")?,
+            missing_scores: o.or("missing_scores", || MissingScores::Error)?,
+        })
+    }
+}
+
+impl FromJson for AssessmentRow {
+    fn from_json(value: &Value, path: &str) -> Result<Self> {
+        let o = Obj::new(value, path)?;
+        Ok(AssessmentRow {
+            min_score: o.req("min_score")?,
+            factor: o.req("factor")?,
+            rating: o.req("rating")?,
+        })
+    }
+}
+
+impl FromJson for Assessment {
+    fn from_json(value: &Value, path: &str) -> Result<Self> {
+        let o = Obj::new(value, path)?;
+        Ok(Assessment {
+            mode: o.or("mode", || AssessmentMode::Table)?,
+            table: o.or("table", Vec::new)?,
+        })
+    }
+}
+
+impl FromJson for PerformancePolicy {
+    fn from_json(value: &Value, path: &str) -> Result<Self> {
+        let o = Obj::new(value, path)?;
+        Ok(PerformancePolicy {
+            mode: o.or("mode", || PerformanceMode::FixedBase)?,
+            base: o.req("base")?,
+            pool: o.opt("pool")?,
+            assessment: o.req("assessment")?,
+        })
+    }
+}
+
+impl FromJson for Proration {
+    fn from_json(value: &Value, path: &str) -> Result<Self> {
+        let o = Obj::new(value, path)?;
+        let d = Proration::default();
+        Ok(Proration {
+            standard_days: o.or("standard_days", || d.standard_days)?,
+            components: o.or("components", || d.components.clone())?,
+        })
+    }
+}
+
+impl FromJson for QuotaPolicy {
+    fn from_json(value: &Value, path: &str) -> Result<Self> {
+        let o = Obj::new(value, path)?;
+        let d = QuotaPolicy::default();
+        Ok(QuotaPolicy {
+            headcount: o.or("headcount", || d.headcount)?,
+            seat_rounding: o.or("seat_rounding", || d.seat_rounding)?,
+        })
+    }
+}
+
+impl FromJson for GradingWeights {
+    fn from_json(value: &Value, path: &str) -> Result<Self> {
+        let o = Obj::new(value, path)?;
+        Ok(GradingWeights {
+            exam: o.req("exam")?,
+            review: o.req("review")?,
+        })
+    }
+}
+
+impl FromJson for Requirement {
+    fn from_json(value: &Value, path: &str) -> Result<Self> {
+        let o = Obj::new(value, path)?;
+        Ok(Requirement {
+            min_education: o.or("min_education", || Education::None)?,
+            min_years_of_work: o.or("min_years_of_work", || 0)?,
+            min_years_in_post: o.or("min_years_in_post", || 0)?,
+        })
+    }
+}
+
+impl FromJson for AssignmentPolicy {
+    fn from_json(value: &Value, path: &str) -> Result<Self> {
+        let o = Obj::new(value, path)?;
+        let d = AssignmentPolicy::default();
+        Ok(AssignmentPolicy {
+            weights: o.or("weights", || d.weights)?,
+            requirements: o.or("requirements", || d.requirements.clone())?,
+            bands: o.or("bands", || d.bands)?,
+            thresholds: o.opt("thresholds")?,
+        })
+    }
 }

@@ -13,7 +13,7 @@ fn policy_with(edit: impl FnOnce(&mut Policy)) -> paygrade::CheckedPolicy {
 }
 
 fn employee(v: Value) -> Employee {
-    serde_json::from_value(v).unwrap()
+    Employee::from_json(&v.to_string()).unwrap()
 }
 
 fn example1() -> Value {

@@ -1,0 +1,52 @@
+# Paygrade — build, serve and test. `make serve` and `make test` work on a fresh machine:
+# tools/setup.sh installs the wasm target, wasm-bindgen-cli (pinned) and the npm tools.
+SHELL := /bin/bash
+WASM := target/wasm32-unknown-unknown/release/paygrade.wasm
+PORT ?= 8000
+
+.PHONY: all setup build wasm dist serve test test-rust test-wasm test-browser lint cli-example clean
+
+all: build
+
+setup:
+	@bash tools/setup.sh
+
+wasm: setup
+	cargo build --release --lib --target wasm32-unknown-unknown
+	wasm-bindgen --target web --no-typescript --out-dir www/pkg $(WASM)
+	node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+	  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+	  www/pkg/paygrade_bg.wasm -o www/pkg/paygrade_bg.wasm
+	@echo "www/pkg/paygrade_bg.wasm: $$(stat -c %s www/pkg/paygrade_bg.wasm) bytes, $$(gzip -9c www/pkg/paygrade_bg.wasm | wc -c) gzipped"
+
+dist: wasm
+	node tools/bundle.mjs
+
+build: wasm dist
+
+serve: build
+	node tools/serve.mjs $(PORT)
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+
+test-rust:
+	cargo test
+
+test-wasm: setup
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	  cargo test --target wasm32-unknown-unknown --test wasm
+
+test-browser: build
+	@bash tools/setup.sh --browser
+	node --test tests/e2e/
+
+test: lint test-rust test-wasm test-browser
+
+cli-example:
+	cargo run -q --bin paygrade -- pay --as-of 2026-11-30 tests/fixtures/spec_example_1/employee.json
+
+clean:
+	rm -rf www/pkg dist

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Install what a fresh machine lacks to build and test Paygrade (idempotent, quiet when done).
+# - the wasm32-unknown-unknown target (rustup)
+# - wasm-bindgen-cli at the version Cargo.toml pins (cargo install)
+# - npm devDependencies: binaryen's wasm-opt, esbuild (single-file build), playwright-core
+# Chromium for the browser tests is a Debian package: tools/setup.sh --browser installs it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+WB_VERSION=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  rustup target add wasm32-unknown-unknown
+fi
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB_VERSION" ]; then
+  # --locked first; the registry mirror may lack a locked transitive version, then resolve afresh.
+  cargo install wasm-bindgen-cli --version "$WB_VERSION" --locked \
+    || cargo install wasm-bindgen-cli --version "$WB_VERSION" --force
+fi
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/esbuild ] || [ ! -d node_modules/playwright-core ]; then
+  npm ci --no-audit --no-fund
+fi
+if [ "${1:-}" = "--browser" ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q
+  apt-get install -y -q chromium chromium-driver
+fi
