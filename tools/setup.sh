@@ -19,8 +19,10 @@ fi
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/esbuild ] || [ ! -d node_modules/playwright-core ]; then
   npm ci --no-audit --no-fund
 fi
-if [ "${1:-}" = "--browser" ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
+# fonts-wqy-microhei: a small CJK font so screenshots show Chinese text, not boxes.
+if [ "${1:-}" = "--browser" ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] \
+     || [ ! -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]; }; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q
-  apt-get install -y -q chromium chromium-driver
+  apt-get install -y -q chromium chromium-driver fonts-wqy-microhei
 fi

@@ -1,0 +1,137 @@
+// Browser end-to-end tests of the "My pay" page in real (headless) Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { launch, fillExample1, ready } from './helpers.mjs';
+
+let b;
+before(async () => { b = await launch(); });
+after(async () => { await b?.close(); });
+
+const text = (sel) => b.page.locator(sel).innerText();
+
+test('SPEC example 1 typed into the form shows 3872.00, the explanation lines and the what-ifs', async () => {
+  const { page } = b;
+  await page.goto(b.base);
+  await ready(page);
+  await fillExample1(page);
+  assert.equal(await text('#total'), '3872.00');
+  assert.equal(await text('#c-base'), '1500.00');
+  assert.equal(await text('#x-base'), '1500.00 = 1500.00');
+  assert.equal(await text('#x-floating'), '800.00 = 800.00');
+  assert.equal(await text('#x-seniority'), '12 × 6.00 = 72.00');
+  assert.equal(await text('#x-performance'), '1000.00 × 1.50 × 1.00 = 1500.00');
+  assert.equal(await text('#f-composite'), '88.65');
+  assert.equal(await text('#f-factor'), '1.00');
+  assert.match(await text('#wi-band'), /3972\.00 \(\+100\.00\)/);
+  assert.match(await text('#wi-level'), /高级 B档[\s\S]*4572\.00 \(\+700\.00\)/);
+  assert.match(await text('#wi-seniority'), /满 16 年[\s\S]*3928\.00 \(\+56\.00\)/);
+  assert.match(await text('#wi-rating'), /优秀[\s\S]*90\.00/);
+  await page.screenshot({ path: fileURLToPath(new URL('../../target/mypay-example1.png', import.meta.url)), fullPage: true });
+});
+
+test('the page switches to English and back', async () => {
+  const { page } = b;
+  await page.click('#lang');
+  assert.equal(await text('h2 >> nth=0'), 'My pay');
+  assert.match(await text('#wi-level'), /Senior B[\s\S]*4572\.00/);
+  await page.click('#lang');
+  assert.equal(await text('h2 >> nth=0'), '我的月薪');
+});
+
+test('bad input shows a message at that field and keeps the other inputs', async () => {
+  const { page } = b;
+  await page.fill('#supplier', '150');
+  assert.match(await text('#err-supplier'), /0 到 100/);
+  assert.equal(await page.getAttribute('#supplier', 'aria-invalid'), 'true');
+  assert.equal(await page.inputValue('#business'), '92');
+  assert.equal(await page.inputValue('#years_in_post'), '12');
+  assert.equal(await text('#total'), '3872.00', 'the last valid result stays on screen');
+  await page.fill('#supplier', '85');
+  assert.equal(await text('#err-supplier'), '');
+
+  await page.fill('#years_in_post', 'abc');
+  assert.match(await text('#err-years_in_post'), /不是有效数字/);
+  assert.equal(await page.inputValue('#supplier'), '85');
+  await page.fill('#years_in_post', '12');
+
+  await page.check('input[name="years_mode"][value="date"]');
+  await page.fill('#post_start', '2025-02-30');
+  assert.match(await text('#err-post_start'), /不是有效日期/);
+  assert.equal(await page.inputValue('#business'), '92');
+  await page.fill('#post_start', '2014-03-01');
+  await page.fill('#as_of', '2026-11-30');
+  assert.equal(await text('#total'), '3872.00');
+  assert.match(await text('#wi-seniority'), /2030-03-01/);
+  await page.check('input[name="years_mode"][value="years"]');
+
+  await page.fill('#business', '９２');
+  assert.equal(await text('#total'), '3872.00', 'full-width digits are accepted');
+  assert.equal(await text('#err-business'), '');
+});
+
+test('reload keeps the inputs; Enter does not reload', async () => {
+  const { page } = b;
+  await page.evaluate(() => { window.__marker = 'still here'; });
+  await page.press('#paid_days', 'Enter');
+  assert.equal(await page.evaluate(() => window.__marker), 'still here');
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.inputValue('#years_in_post'), '12');
+  assert.equal(await page.inputValue('#business'), '９２');
+  assert.equal(await page.isChecked('#rural'), true);
+  assert.equal(await text('#total'), '3872.00');
+});
+
+test('a corrupt saved state gives a message and a working page', async () => {
+  const { page } = b;
+  await page.evaluate(() => localStorage.setItem('paygrade.mypay.v1', '{not json'));
+  await page.reload();
+  await ready(page);
+  assert.match(await text('#err-form'), /已损坏/);
+  await fillExample1(page);
+  assert.equal(await text('#total'), '3872.00');
+});
+
+test('Reset clears the inputs', async () => {
+  const { page } = b;
+  await page.click('#reset');
+  assert.equal(await page.inputValue('#years_in_post'), '');
+  assert.equal(await page.inputValue('#business'), '');
+  assert.equal(await page.isHidden('#summary'), true);
+});
+
+test('a partial month is prorated', async () => {
+  const { page } = b;
+  await fillExample1(page);
+  await page.fill('#paid_days', '15');
+  // 1500 × 15 ÷ 21.75 = 1034.48; 800 → 551.72; 72 → 49.66; 1500 → 1034.48
+  assert.equal(await text('#c-base'), '1034.48');
+  assert.equal(await text('#total'), '2670.34');
+  await page.fill('#paid_days', '30');
+  assert.match(await text('#err-paid_days'), /0 到 21\.75/);
+  await page.fill('#paid_days', '');
+});
+
+test('no request leaves 127.0.0.1 and the console stays clean', async () => {
+  const foreign = b.requests.filter((u) => !u.startsWith(b.base) && !u.startsWith('data:'));
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(b.consoleErrors, []);
+});
+
+test('dist/paygrade.html opened from file:// gives the same result', async () => {
+  const file = new URL('../../dist/paygrade.html', import.meta.url);
+  assert.ok(existsSync(file), 'run `make build` first');
+  const page = await b.context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(file.href);
+  await ready(page);
+  await fillExample1(page);
+  assert.equal(await page.locator('#total').innerText(), '3872.00');
+  assert.equal(await page.locator('#x-seniority').innerText(), '12 × 6.00 = 72.00');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

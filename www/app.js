@@ -1,0 +1,326 @@
+// The "My pay" page: a thin layer over the wasm engine. Every figure comes from the
+// engine (computeWhatIfs); this file only reads the form, shows results and errors,
+// and keeps the inputs in localStorage. Nothing is ever sent over the network.
+import init, { defaultPolicy, computeWhatIfs } from './pkg/paygrade.js';
+import { TEXT, initialLang } from './i18n.js';
+
+const STORE = 'paygrade.mypay.v1';
+const LANG_STORE = 'paygrade.lang';
+const SCORE_FIELDS = ['business', 'customer_satisfaction', 'supplier', 'self', 'marketing_audit'];
+const TEXT_FIELDS = ['years_in_post', 'post_start', 'as_of', ...SCORE_FIELDS, 'composite_score', 'paid_days'];
+const ERROR_SLOTS = ['level', 'band', 'employment', ...TEXT_FIELDS, 'form'];
+
+const $ = (id) => document.getElementById(id);
+const form = $('mypay');
+let lang = initialLang(storageGet(LANG_STORE));
+let policy = null;
+let last = null; // the last successful result, shown (marked stale) while an input is invalid
+let lastError = null;
+let firstResultMs = null;
+
+const t = (key) => TEXT[lang][key] ?? TEXT.en[key] ?? key;
+
+function storageGet(key) {
+  try { return localStorage.getItem(key); } catch { return null; }
+}
+function storageSet(key, value) {
+  try { localStorage.setItem(key, value); return true; } catch { notice(t('storage_full')); return false; }
+}
+function storageRemove(key) {
+  try { localStorage.removeItem(key); } catch { /* storage unavailable: nothing to clear */ }
+}
+function notice(text) { $('err-form').textContent = text; }
+
+function today() {
+  const d = new Date();
+  const p = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+// ---------- language ----------
+function applyLang() {
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  $('lang').textContent = t('lang_switch');
+  document.title = `Paygrade · ${t('title')}`;
+  fillLevels(true);
+  render();
+}
+
+function levelName(id) { return TEXT[lang].levels[id] ?? id; }
+function gradeLabel(grade) {
+  const i = grade.lastIndexOf('-');
+  if (i < 0) return levelName(grade);
+  return `${levelName(grade.slice(0, i))} ${grade.slice(i + 1)}${t('band_suffix')}`;
+}
+
+// ---------- form <-> state ----------
+function fillLevels(keep) {
+  if (!policy) return;
+  const sel = $('level');
+  const current = keep ? sel.value : null;
+  sel.replaceChildren(...[...policy.ladder].reverse().map((l) => new Option(levelName(l.level), l.level)));
+  if (current) sel.value = current;
+  fillBands(keep);
+}
+
+function fillBands(keep) {
+  const level = policy.ladder.find((l) => l.level === $('level').value);
+  const sel = $('band');
+  const current = keep ? sel.value : null;
+  const bands = level?.bands ?? [];
+  sel.replaceChildren(...(bands.length ? [...bands].reverse().map((b) => new Option(b.band, b.band)) : [new Option('—', '')]));
+  sel.disabled = bands.length === 0;
+  if (current && bands.some((b) => b.band === current)) sel.value = current;
+}
+
+function radio(name) { return form.querySelector(`input[name="${name}"]:checked`)?.value; }
+function setRadio(name, value) {
+  const el = form.querySelector(`input[name="${name}"][value="${value}"]`);
+  if (el) el.checked = true;
+}
+
+function collect() {
+  const s = { level: $('level').value, band: $('band').value, employment: $('employment').value,
+    rural: $('rural').checked, years_mode: radio('years_mode'), score_mode: radio('score_mode') };
+  for (const f of TEXT_FIELDS) s[f] = $(f).value;
+  return s;
+}
+
+function defaults() {
+  return { level: 'intermediate', band: 'B', employment: 'contract', rural: false, years_mode: 'years',
+    score_mode: 'five', as_of: today() };
+}
+
+function restore(s) {
+  $('level').value = s.level ?? 'intermediate';
+  if (!$('level').value) $('level').selectedIndex = 0;
+  fillBands(false);
+  if (s.band) $('band').value = s.band;
+  $('employment').value = s.employment === 'regular' ? 'regular' : 'contract';
+  $('rural').checked = Boolean(s.rural);
+  setRadio('years_mode', s.years_mode === 'date' ? 'date' : 'years');
+  setRadio('score_mode', s.score_mode === 'composite' ? 'composite' : 'five');
+  for (const f of TEXT_FIELDS) $(f).value = typeof s[f] === 'string' ? s[f] : '';
+  if (!$('as_of').value) $('as_of').value = today();
+  showModes();
+}
+
+function loadSaved() {
+  const raw = storageGet(STORE);
+  if (raw == null) return defaults();
+  try {
+    const s = JSON.parse(raw);
+    if (s && typeof s === 'object' && !Array.isArray(s)) return { ...defaults(), ...s };
+  } catch { /* fall through */ }
+  storageRemove(STORE);
+  setTimeout(() => notice(t('storage_corrupt')), 0);
+  return defaults();
+}
+
+function showModes() {
+  const ym = radio('years_mode');
+  const sm = radio('score_mode');
+  for (const el of form.querySelectorAll('[data-mode]')) {
+    const m = el.dataset.mode;
+    el.hidden = (m === 'years' && ym !== 'years') || (m === 'date' && ym !== 'date')
+      || (m === 'five' && sm !== 'five') || (m === 'composite' && sm !== 'composite');
+  }
+}
+
+function employeeFrom(s) {
+  const e = { id: 'me', level: s.level, employment: s.employment, rural: s.rural };
+  if (s.band) e.band = s.band;
+  if (s.years_mode === 'date') e.post_start = s.post_start; else e.years_in_post = s.years_in_post;
+  if (s.score_mode === 'composite') e.composite_score = s.composite_score;
+  else e.scores = Object.fromEntries(SCORE_FIELDS.map((f) => [f, s[f]]));
+  if (s.paid_days.trim()) e.paid_days = s.paid_days;
+  return e;
+}
+
+function isBlankStart(s) {
+  const years = s.years_mode === 'date' ? s.post_start : s.years_in_post;
+  const scores = s.score_mode === 'composite' ? [s.composite_score] : SCORE_FIELDS.map((f) => s[f]);
+  return !years.trim() && scores.every((v) => !v.trim());
+}
+
+// ---------- errors ----------
+function slotFor(path) {
+  if (!path) return 'form';
+  if (path.startsWith('scores.')) return path.slice(7);
+  if (path === 'scores') return 'business';
+  return ERROR_SLOTS.includes(path) ? path : 'form';
+}
+
+function clearErrors() {
+  for (const f of ERROR_SLOTS) {
+    const slot = $(`err-${f}`);
+    if (slot) slot.textContent = '';
+    $(f)?.removeAttribute('aria-invalid');
+  }
+}
+
+function showError(err) {
+  const slot = slotFor(err.path);
+  const message = (lang === 'zh' ? err.message_zh : err.message_en) || err.message || String(err);
+  $(`err-${slot}`).textContent = message;
+  $(slot)?.setAttribute('aria-invalid', 'true');
+}
+
+// ---------- compute and render ----------
+function recompute() {
+  if (!policy) return;
+  const s = collect();
+  storageSet(STORE, JSON.stringify(s));
+  clearErrors();
+  lastError = null;
+  if (isBlankStart(s)) { last = null; render(); return; }
+  try {
+    last = computeWhatIfs(null, employeeFrom(s), s.as_of);
+    if (firstResultMs == null) firstResultMs = performance.now(); // since navigation start
+  } catch (err) {
+    lastError = err;
+    showError(err);
+  }
+  render();
+}
+
+function money(m) { return m; }
+function signed(m) { return m.startsWith('-') ? m : `+${m}`; }
+
+function render() {
+  const status = $('status');
+  const summary = $('summary');
+  if (!policy) return;
+  if (lastError) showErrorText();
+  if (!last) {
+    summary.hidden = true;
+    status.hidden = false;
+    status.textContent = lastError ? t('fix_field') : t('fill_in');
+    return;
+  }
+  const b = last.current;
+  summary.hidden = false;
+  summary.classList.toggle('stale', Boolean(lastError));
+  status.hidden = !lastError;
+  status.textContent = lastError ? t('fix_field') : '';
+  $('total').textContent = money(b.total);
+  $('c-total').textContent = money(b.total);
+  for (const c of ['base', 'floating', 'seniority', 'performance']) {
+    $(`c-${c}`).textContent = money(b.components[c]);
+    $(`x-${c}`).textContent = b.explain[c];
+  }
+  $('f-grade').textContent = gradeLabel(b.grade);
+  $('f-coefficient').textContent = `${gradeLabel(b.coefficient_grade)} · ${b.coefficient}`;
+  $('f-years').textContent = `${b.years_in_post} ${t('years_unit')}`;
+  $('f-composite').textContent = b.composite_score;
+  $('f-rating').textContent = b.rating ? (TEXT[lang].ratings[b.rating] ?? b.rating) : '—';
+  $('f-factor').textContent = b.assessment_factor;
+  renderWhatIfs(last);
+  $('timing').textContent = firstResultMs == null ? '' : `· ${t('first_result')} ${Math.round(firstResultMs)} ms`;
+}
+
+function showErrorText() {
+  // Re-render the current error in the chosen language (after a language switch).
+  clearErrors();
+  showError(lastError);
+}
+
+function item(id, label, value, detail) {
+  const li = document.createElement('li');
+  li.id = id;
+  const l = document.createElement('span');
+  l.className = 'wi-label';
+  l.textContent = label;
+  const v = document.createElement('strong');
+  v.className = 'wi-value';
+  v.textContent = value;
+  li.append(l, v);
+  if (detail) {
+    const d = document.createElement('span');
+    d.className = 'wi-detail';
+    d.textContent = detail;
+    li.append(d);
+  }
+  return li;
+}
+
+function renderWhatIfs(w) {
+  const list = [];
+  const step = (x) => `${money(x.total)} (${signed(x.difference)})`;
+  list.push(w.band_up
+    ? item('wi-band', `${t('band_up')}: ${gradeLabel(w.band_up.grade)}`, step(w.band_up))
+    : item('wi-band', t('band_up'), t('none_top')));
+  list.push(w.level_up
+    ? item('wi-level', `${t('level_up')}: ${gradeLabel(w.level_up.grade)}`, step(w.level_up))
+    : item('wi-level', t('level_up'), t('none_top')));
+  if (w.next_seniority) {
+    const s = w.next_seniority;
+    const when = t('at_years').replace('{y}', s.years) + (s.date ? ' ' + t('on_date').replace('{d}', s.date) : '');
+    list.push(item('wi-seniority', `${t('next_seniority')}: ${when}`, step(s)));
+  } else {
+    list.push(item('wi-seniority', t('next_seniority'), t('none_seniority')));
+  }
+  if (w.next_rating) {
+    const r = w.next_rating;
+    const name = TEXT[lang].ratings[r.rating] ?? r.rating;
+    list.push(item('wi-rating', `${t('next_rating')} (${name})`, r.composite_needed, `→ ${step(r)}`));
+  } else {
+    list.push(item('wi-rating', t('next_rating'), t('none_top')));
+  }
+  $('whatifs').replaceChildren(...list);
+}
+
+// ---------- wiring ----------
+form.addEventListener('submit', (e) => e.preventDefault());
+form.addEventListener('input', (e) => {
+  if (e.target.id === 'level') fillBands(true);
+  if (e.target.name === 'years_mode' || e.target.name === 'score_mode') showModes();
+  recompute();
+});
+form.addEventListener('change', (e) => {
+  if (e.target.tagName === 'SELECT' || e.target.type === 'checkbox' || e.target.type === 'radio') {
+    if (e.target.id === 'level') fillBands(true);
+    showModes();
+    recompute();
+  }
+});
+$('reset').addEventListener('click', () => {
+  storageRemove(STORE);
+  notice('');
+  restore(defaults());
+  recompute();
+});
+$('lang').addEventListener('click', () => {
+  lang = lang === 'zh' ? 'en' : 'zh';
+  storageSet(LANG_STORE, lang);
+  applyLang();
+});
+$('print').addEventListener('click', () => window.print());
+
+function inlineWasm() {
+  // The single-file build (dist/paygrade.html) carries the wasm as base64 in a data block.
+  const block = document.getElementById('paygrade-wasm');
+  if (!block) return undefined;
+  const bin = atob(block.textContent.trim());
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return { module_or_path: bytes };
+}
+
+async function main() {
+  applyLang();
+  try {
+    await init(inlineWasm());
+    policy = defaultPolicy();
+  } catch (err) {
+    $('status').textContent = t('engine_failed') + (err?.message ?? err);
+    return;
+  }
+  fillLevels(false);
+  restore(loadSaved());
+  recompute();
+  window.paygrade = { firstResultMs: () => firstResultMs };
+}
+
+main();
