@@ -1,0 +1,80 @@
+//! The wasm facade, run on wasm32 under Node with wasm-bindgen-test
+//! (`make test-wasm`). On native targets this file compiles to nothing.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Reflect, JSON};
+use paygrade::wasm::{compute_pay, compute_what_ifs, default_policy, validate_policy};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const EXAMPLE_1: &str = r#"{ "id": "E001", "level": "intermediate", "band": "B",
+  "employment": "contract", "years_in_post": 12, "rural": true,
+  "scores": { "business": 92, "customer_satisfaction": "88", "supplier": "85",
+              "self": "95", "marketing_audit": "80" } }"#;
+
+fn obj(json: &str) -> JsValue {
+    JSON::parse(json).unwrap()
+}
+
+fn get(v: &JsValue, path: &[&str]) -> JsValue {
+    path.iter().fold(v.clone(), |v, k| Reflect::get(&v, &JsValue::from_str(k)).unwrap())
+}
+
+fn s(v: &JsValue, path: &[&str]) -> String {
+    get(v, path).as_string().unwrap_or_else(|| format!("{:?}", get(v, path)))
+}
+
+#[wasm_bindgen_test]
+fn default_policy_is_the_spec_default() {
+    let p = default_policy().unwrap();
+    assert_eq!(s(&p, &["format"]), "paygrade-policy/1");
+    assert_eq!(s(&p, &["seniority", "mode"]), "flat");
+    assert_eq!(s(&p, &["rounding", "mode"]), "half_up");
+}
+
+#[wasm_bindgen_test]
+fn compute_pay_example_1() {
+    let b = compute_pay(JsValue::NULL, obj(EXAMPLE_1), None).unwrap();
+    assert_eq!(s(&b, &["total"]), "3872.00");
+    assert_eq!(s(&b, &["components", "seniority"]), "72.00");
+    assert_eq!(s(&b, &["explain", "performance"]), "1000.00 × 1.50 × 1.00 = 1500.00");
+    assert_eq!(s(&b, &["composite_score"]), "88.65");
+}
+
+#[wasm_bindgen_test]
+fn what_ifs_example_1() {
+    let w = compute_what_ifs(default_policy().unwrap(), obj(EXAMPLE_1), Some("2026-11-30".into())).unwrap();
+    assert_eq!(s(&w, &["band_up", "total"]), "3972.00");
+    assert_eq!(s(&w, &["level_up", "total"]), "4572.00");
+    assert_eq!(s(&w, &["next_seniority", "total"]), "3928.00");
+    assert_eq!(s(&w, &["next_rating", "composite_needed"]), "90.00");
+}
+
+#[wasm_bindgen_test]
+fn errors_are_js_errors_with_code_and_path_and_the_module_keeps_working() {
+    let bad = EXAMPLE_1.replace("\"85\"", "\"150\"");
+    let err = compute_pay(JsValue::NULL, obj(&bad), None).unwrap_err();
+    assert!(err.is_instance_of::<js_sys::Error>());
+    assert_eq!(s(&err, &["code"]), "score_range");
+    assert_eq!(s(&err, &["path"]), "scores.supplier");
+    assert!(s(&err, &["message"]).contains("0 到 100"));
+    assert!(s(&err, &["message_en"]).contains("0 to 100"));
+    let err = compute_pay(JsValue::NULL, JsValue::UNDEFINED, None).unwrap_err();
+    assert_eq!(s(&err, &["code"]), "missing_field");
+    let err = compute_pay(JsValue::from_str("{not json"), obj(EXAMPLE_1), None).unwrap_err();
+    assert_eq!(s(&err, &["code"]), "invalid_json");
+    // The module is stateless: the next call works.
+    let b = compute_pay(JsValue::NULL, obj(EXAMPLE_1), None).unwrap();
+    assert_eq!(s(&b, &["total"]), "3872.00");
+}
+
+#[wasm_bindgen_test]
+fn validate_policy_reports_the_field() {
+    let mut p = JSON::stringify(&default_policy().unwrap()).unwrap().as_string().unwrap();
+    p = p.replace("\"0.40\"", "\"0.45\"");
+    let err = validate_policy(obj(&p)).unwrap_err();
+    assert_eq!(s(&err, &["code"]), "weights_sum");
+    assert_eq!(s(&err, &["path"]), "evaluation.weights");
+    let ok = validate_policy(default_policy().unwrap()).unwrap();
+    assert_eq!(s(&ok, &["ladder"]).is_empty(), false);
+}
