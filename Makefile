@@ -4,7 +4,7 @@ SHELL := /bin/bash
 WASM := target/wasm32-unknown-unknown/release/paygrade.wasm
 PORT ?= 8000
 
-.PHONY: all setup build wasm dist serve test test-rust test-wasm test-browser lint cli-example clean
+.PHONY: all setup build wasm dist serve test test-rust test-wasm test-browser lint cli-example clean measure
 
 all: build
 
@@ -14,7 +14,7 @@ setup:
 wasm: setup
 	cargo build --release --lib --target wasm32-unknown-unknown
 	wasm-bindgen --target web --no-typescript --out-dir www/pkg $(WASM)
-	node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+	node_modules/.bin/wasm-opt -Oz --converge --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	  --enable-mutable-globals --enable-reference-types --enable-multivalue \
 	  www/pkg/paygrade_bg.wasm -o www/pkg/paygrade_bg.wasm
 	@echo "www/pkg/paygrade_bg.wasm: $$(stat -c %s www/pkg/paygrade_bg.wasm) bytes, $$(gzip -9c www/pkg/paygrade_bg.wasm | wc -c) gzipped"
@@ -50,3 +50,9 @@ cli-example:
 
 clean:
 	rm -rf www/pkg dist
+
+# Budgets of the page (issue 3): first-load bytes, first result, per-call time in Chromium vs native.
+measure: build
+	@bash tools/setup.sh --browser
+	node tools/measure.mjs
+	cargo run -q --release --example pay_timing

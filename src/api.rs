@@ -1,29 +1,24 @@
-//! Text in, text out: the calls the CLI and the wasm facade share.
+//! Text in, values out: the calls the CLI and the wasm facade share.
 //!
-//! Each function decodes JSON text, calls the core, and encodes JSON text — nothing
-//! else — so both shells stay thin and behave identically.
+//! Each function decodes JSON text and calls the core — nothing else — so both shells
+//! stay thin and behave identically. The shells encode the result: the CLI as pretty
+//! JSON, the wasm facade as compact JSON (one serializer in the browser build).
 
 use crate::error::Result;
-use crate::json::{from_json_str, to_json_pretty};
+use crate::json::from_json_str;
 use crate::number::parse_iso_date;
-use crate::{compute_pay, what_ifs, Employee, Policy};
+use crate::{compute_pay, what_ifs, Breakdown, CheckedPolicy, Employee, Policy, WhatIfs};
 use chrono::NaiveDate;
 
-/// The default policy as pretty JSON (SPEC §12), what `paygrade policy` prints.
-///
-/// # Errors
-/// None in practice; serialization of Paygrade's own types does not fail.
-pub fn default_policy_json() -> Result<String> {
-    to_json_pretty(&Policy::default())
-}
-
-/// Check a policy given as JSON; returns it normalized as pretty JSON.
+/// Check a policy given as JSON text, or take the default policy when `None`.
 ///
 /// # Errors
 /// Any error of [`Policy::from_json`], with its field path.
-pub fn validate_policy_json(policy: &str) -> Result<String> {
-    let checked = Policy::from_json(policy)?;
-    to_json_pretty(checked.policy())
+pub fn policy_from(policy: Option<&str>) -> Result<CheckedPolicy> {
+    match policy {
+        Some(text) => Policy::from_json(text),
+        None => Policy::default().check(),
+    }
 }
 
 /// Read an optional pay date `YYYY-MM-DD` (empty = none).
@@ -37,36 +32,28 @@ pub fn parse_as_of(as_of: Option<&str>) -> Result<Option<NaiveDate>> {
     }
 }
 
-/// One person's breakdown as pretty JSON (SPEC §12 Breakdown). `policy` is JSON text or
-/// `None` for the default policy.
+/// One person's breakdown (SPEC §12 Breakdown) from JSON text. `policy` is JSON text or
+/// `None` for the default policy; `as_of` the pay date `YYYY-MM-DD`.
 ///
 /// # Errors
 /// Policy errors (path inside the policy), employee errors (path inside the employee),
-/// and those of [`compute_pay`].
+/// `invalid_date` at `as_of`, and those of [`compute_pay`].
 pub fn compute_pay_json(
     policy: Option<&str>,
     employee: &str,
     as_of: Option<&str>,
-) -> Result<String> {
-    let policy = match policy {
-        Some(text) => Policy::from_json(text)?,
-        None => Policy::default().check()?,
-    };
+) -> Result<Breakdown> {
+    let policy = policy_from(policy)?;
     let employee: Employee = from_json_str(employee)?;
-    let as_of = parse_as_of(as_of)?;
-    to_json_pretty(&compute_pay(&policy, &employee, as_of)?)
+    compute_pay(&policy, &employee, parse_as_of(as_of)?)
 }
 
-/// Today's breakdown plus the what-ifs, as pretty JSON (see [`what_ifs`]).
+/// Today's breakdown plus the what-ifs (see [`what_ifs`]) from JSON text.
 ///
 /// # Errors
 /// As [`compute_pay_json`].
-pub fn what_ifs_json(policy: Option<&str>, employee: &str, as_of: Option<&str>) -> Result<String> {
-    let policy = match policy {
-        Some(text) => Policy::from_json(text)?,
-        None => Policy::default().check()?,
-    };
+pub fn what_ifs_json(policy: Option<&str>, employee: &str, as_of: Option<&str>) -> Result<WhatIfs> {
+    let policy = policy_from(policy)?;
     let employee: Employee = from_json_str(employee)?;
-    let as_of = parse_as_of(as_of)?;
-    to_json_pretty(&what_ifs(&policy, &employee, as_of)?)
+    what_ifs(&policy, &employee, parse_as_of(as_of)?)
 }

@@ -55,6 +55,10 @@ fn read(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
+fn pretty<T: serde::Serialize>(value: &T) -> Result<String, String> {
+    paygrade::json::to_json_pretty(value).map_err(|e| e.to_string())
+}
+
 fn today() -> String {
     chrono::Local::now().date_naive().to_string()
 }
@@ -66,7 +70,7 @@ fn in_file(file: &Path, e: paygrade::Error) -> String {
 fn run(cli: Cli) -> Result<String, String> {
     let whatif = matches!(cli.command, Command::Whatif { .. });
     match cli.command {
-        Command::Policy => paygrade::api::default_policy_json().map_err(|e| e.to_string()),
+        Command::Policy => pretty(&paygrade::Policy::default()),
         Command::Pay {
             policy,
             as_of,
@@ -83,13 +87,17 @@ fn run(cli: Cli) -> Result<String, String> {
                 paygrade::Policy::from_json(text).map_err(|e| in_file(path, e))?;
             }
             let as_of = as_of.unwrap_or_else(today);
-            let f = if whatif {
-                paygrade::api::what_ifs_json
+            let (p, e, d) = (
+                policy_text.as_deref(),
+                employee_text.as_str(),
+                Some(as_of.as_str()),
+            );
+            let located = |err| in_file(&employee, err);
+            if whatif {
+                pretty(&paygrade::api::what_ifs_json(p, e, d).map_err(located)?)
             } else {
-                paygrade::api::compute_pay_json
-            };
-            f(policy_text.as_deref(), &employee_text, Some(&as_of))
-                .map_err(|e| in_file(&employee, e))
+                pretty(&paygrade::api::compute_pay_json(p, e, d).map_err(located)?)
+            }
         }
     }
 }

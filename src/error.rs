@@ -86,7 +86,7 @@ pub enum ErrorKind {
     #[error("missing field `{0}`")]
     MissingField(String),
     /// A mode or enumerated value is not one of the allowed names.
-    #[error("unknown value {value:?}; expected one of: {expected}")]
+    #[error("unknown value \"{value}\"; expected one of: {expected}")]
     UnknownMode {
         /// What was given.
         value: String,
@@ -94,13 +94,13 @@ pub enum ErrorKind {
         expected: String,
     },
     /// The policy `format` field is not `paygrade-policy/1`.
-    #[error("unsupported policy format {0:?}; expected \"paygrade-policy/1\"")]
+    #[error("unsupported policy format \"{0}\"; expected \"paygrade-policy/1\"")]
     Format(String),
     /// A value that should be a decimal number is not one.
-    #[error("not a number: {0:?}")]
+    #[error("not a number: \"{0}\"")]
     InvalidNumber(String),
     /// A value that should be an ISO date `YYYY-MM-DD` is not one (or not a real day).
-    #[error("not a valid date (YYYY-MM-DD): {0:?}")]
+    #[error("not a valid date (YYYY-MM-DD): \"{0}\"")]
     InvalidDate(String),
     /// Arithmetic went beyond the range of a 96-bit decimal.
     #[error("amount too large: the calculation overflows")]
@@ -112,10 +112,10 @@ pub enum ErrorKind {
     #[error("weights sum to {0}, not exactly 1")]
     WeightsSum(Decimal),
     /// The ladder has no level at all, or a level is listed twice.
-    #[error("level {0:?} is listed more than once")]
+    #[error("level \"{0}\" is listed more than once")]
     DuplicateLevel(String),
     /// A band is listed twice inside one level.
-    #[error("band {0:?} is listed more than once in this level")]
+    #[error("band \"{0}\" is listed more than once in this level")]
     DuplicateBand(String),
     /// A level has both `bands` and a single `coefficient`, or neither.
     #[error("a level needs either `bands` or a single `coefficient`, not {0}")]
@@ -136,10 +136,10 @@ pub enum ErrorKind {
     #[error("must be a fraction from 0 to 1, got {0}")]
     Fraction(Decimal),
     /// The policy names a level that the ladder does not have.
-    #[error("no level {0:?} in the ladder")]
+    #[error("no level \"{0}\" in the ladder")]
     UnknownLevel(String),
     /// The band is not one of the person's level's bands (or is missing, or given to a trainee).
-    #[error("band {band:?} is not a band of level {level:?}")]
+    #[error("band \"{band}\" is not a band of level \"{level}\"")]
     UnknownBand {
         /// The band given ("" when missing).
         band: String,
@@ -228,16 +228,16 @@ impl ErrorKind {
             ErrorKind::InvalidValue(m) => format!("取值无效:{m}"),
             ErrorKind::MissingField(f) => format!("缺少字段 `{f}`"),
             ErrorKind::UnknownMode { value, expected } => {
-                format!("无法识别的取值 {value:?},可选:{expected}")
+                format!("无法识别的取值 “{value}”,可选:{expected}")
             }
-            ErrorKind::Format(v) => format!("不支持的政策格式 {v:?},应为 \"paygrade-policy/1\""),
-            ErrorKind::InvalidNumber(v) => format!("不是有效数字:{v:?}"),
-            ErrorKind::InvalidDate(v) => format!("不是有效日期(年-月-日):{v:?}"),
+            ErrorKind::Format(v) => format!("不支持的政策格式 “{v}”,应为 \"paygrade-policy/1\""),
+            ErrorKind::InvalidNumber(v) => format!("不是有效数字:“{v}”"),
+            ErrorKind::InvalidDate(v) => format!("不是有效日期(年-月-日):“{v}”"),
             ErrorKind::Overflow => "金额过大,计算溢出".to_string(),
             ErrorKind::Negative(v) => format!("不能为负数,当前为 {v}"),
             ErrorKind::WeightsSum(s) => format!("权重之和为 {s},必须恰好等于 1"),
-            ErrorKind::DuplicateLevel(l) => format!("等级 {l:?} 重复"),
-            ErrorKind::DuplicateBand(b) => format!("档次 {b:?} 在该等级中重复"),
+            ErrorKind::DuplicateLevel(l) => format!("等级 “{l}” 重复"),
+            ErrorKind::DuplicateBand(b) => format!("档次 “{b}” 在该等级中重复"),
             ErrorKind::LevelShape(_) => {
                 "每个等级须有档次表 `bands` 或单一系数 `coefficient`,二者取一".to_string()
             }
@@ -250,8 +250,8 @@ impl ErrorKind {
             ErrorKind::StandardDays(v) => format!("月计薪天数必须大于 0,当前为 {v}"),
             ErrorKind::Scale(s) => format!("舍入位数须为 0 到 6,当前为 {s}"),
             ErrorKind::Fraction(v) => format!("比例须在 0 到 1 之间,当前为 {v}"),
-            ErrorKind::UnknownLevel(l) => format!("没有等级 {l:?}"),
-            ErrorKind::UnknownBand { band, level } => format!("档次 {band:?} 不属于等级 {level:?}"),
+            ErrorKind::UnknownLevel(l) => format!("没有等级 “{l}”"),
+            ErrorKind::UnknownBand { band, level } => format!("档次 “{band}” 不属于等级 “{level}”"),
             ErrorKind::ScoreRange(v) => format!("分数须在 0 到 100 之间,当前为 {v}"),
             ErrorKind::MissingScore => "缺少评价分数".to_string(),
             ErrorKind::Conflict(a, b) => format!("`{a}` 与 `{b}` 只能填写一个"),

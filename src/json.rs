@@ -31,11 +31,15 @@ pub const MAX_JSON_DEPTH: usize = 64;
 pub fn parse(text: &str) -> Result<Value> {
     if text.len() > MAX_JSON_BYTES {
         return Err(Error::new(
-            ErrorKind::TooLarge(format!("JSON of {} bytes (limit {MAX_JSON_BYTES})", text.len())),
+            ErrorKind::TooLarge(format!(
+                "JSON of {} bytes (limit {MAX_JSON_BYTES})",
+                text.len()
+            )),
             "",
         ));
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| Error::new(ErrorKind::Json(e.to_string()), ""))?;
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| Error::new(ErrorKind::Json(e.to_string()), ""))?;
     if depth(&value) > MAX_JSON_DEPTH {
         return Err(Error::new(
             ErrorKind::Json(format!("nested deeper than {MAX_JSON_DEPTH} levels")),
@@ -150,12 +154,16 @@ impl FromJson for bool {
         match value {
             Value::Bool(b) => Ok(*b),
             Value::Null => Ok(false),
-            _ => scalar_text(value).and_then(|t| parse_flag(&t)).ok_or_else(|| {
-                Error::new(
-                    ErrorKind::InvalidValue("expected yes/no, true/false, 是/否 or 1/0".to_string()),
-                    path,
-                )
-            }),
+            _ => scalar_text(value)
+                .and_then(|t| parse_flag(&t))
+                .ok_or_else(|| {
+                    Error::new(
+                        ErrorKind::InvalidValue(
+                            "expected yes/no, true/false, 是/否 or 1/0".to_string(),
+                        ),
+                        path,
+                    )
+                }),
         }
     }
 }
@@ -169,14 +177,18 @@ impl FromJson for String {
 
 impl FromJson for chrono::NaiveDate {
     fn from_json(value: &Value, path: &str) -> Result<Self> {
-        let text = value.as_str().ok_or_else(|| wrong_type(value, "a date YYYY-MM-DD", path))?;
+        let text = value
+            .as_str()
+            .ok_or_else(|| wrong_type(value, "a date YYYY-MM-DD", path))?;
         parse_iso_date(text).map_err(|e| e.within(path))
     }
 }
 
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(value: &Value, path: &str) -> Result<Self> {
-        let items = value.as_array().ok_or_else(|| wrong_type(value, "an array", path))?;
+        let items = value
+            .as_array()
+            .ok_or_else(|| wrong_type(value, "an array", path))?;
         items
             .iter()
             .enumerate()
@@ -187,7 +199,9 @@ impl<T: FromJson> FromJson for Vec<T> {
 
 impl<T: FromJson> FromJson for IndexMap<String, T> {
     fn from_json(value: &Value, path: &str) -> Result<Self> {
-        let map = value.as_object().ok_or_else(|| wrong_type(value, "an object", path))?;
+        let map = value
+            .as_object()
+            .ok_or_else(|| wrong_type(value, "an object", path))?;
         map.iter()
             .map(|(k, v)| Ok((k.clone(), T::from_json(v, &join_path(path, k))?)))
             .collect()
@@ -207,7 +221,9 @@ impl<'a> Obj<'a> {
     /// # Errors
     /// `invalid_value` when it is not an object.
     pub fn new(value: &'a Value, path: &'a str) -> Result<Self> {
-        let map = value.as_object().ok_or_else(|| wrong_type(value, "an object", path))?;
+        let map = value
+            .as_object()
+            .ok_or_else(|| wrong_type(value, "an object", path))?;
         Ok(Obj { map, path })
     }
 
@@ -229,7 +245,10 @@ impl<'a> Obj<'a> {
     pub fn req<T: FromJson>(&self, key: &str) -> Result<T> {
         match self.map.get(key) {
             Some(v) if !is_blank(v) => T::from_json(v, &self.path(key)),
-            _ => Err(Error::new(ErrorKind::MissingField(key.to_string()), self.path(key))),
+            _ => Err(Error::new(
+                ErrorKind::MissingField(key.to_string()),
+                self.path(key),
+            )),
         }
     }
 
@@ -302,7 +321,8 @@ pub(crate) use json_enum;
 /// # Errors
 /// `invalid_value` if serialization fails (it does not for Paygrade's own types).
 pub fn to_json_pretty<T: serde::Serialize>(value: &T) -> Result<String> {
-    serde_json::to_string_pretty(value).map_err(|e| Error::new(ErrorKind::InvalidValue(e.to_string()), ""))
+    serde_json::to_string_pretty(value)
+        .map_err(|e| Error::new(ErrorKind::InvalidValue(e.to_string()), ""))
 }
 
 /// Serialize `value` as compact JSON (the wasm facade's form).

@@ -47,8 +47,8 @@ fn required(value: &JsValue, what: &str) -> Result<String, JsValue> {
     })
 }
 
-fn encode(result: crate::Result<String>) -> Result<JsValue, JsValue> {
-    match result {
+fn encode<T: serde::Serialize>(result: crate::Result<T>) -> Result<JsValue, JsValue> {
+    match result.and_then(|value| crate::json::to_json(&value)) {
         Ok(json) => JSON::parse(&json),
         Err(e) => Err(js_error(&e)),
     }
@@ -57,14 +57,14 @@ fn encode(result: crate::Result<String>) -> Result<JsValue, JsValue> {
 /// The default policy (SPEC §12) as a plain object — the page starts from real defaults.
 #[wasm_bindgen(js_name = defaultPolicy)]
 pub fn default_policy() -> Result<JsValue, JsValue> {
-    encode(api::default_policy_json())
+    encode(Ok(crate::Policy::default()))
 }
 
 /// Check a policy object (or JSON text); returns it normalized, or throws `{code, path, message}`.
 #[wasm_bindgen(js_name = validatePolicy)]
 pub fn validate_policy(policy: JsValue) -> Result<JsValue, JsValue> {
     let policy = required(&policy, "policy")?;
-    encode(api::validate_policy_json(&policy))
+    encode(api::policy_from(Some(&policy)).map(|p| p.policy().clone()))
 }
 
 /// One person's breakdown (SPEC §12). `policy` null/undefined = the default policy;

@@ -17,11 +17,15 @@ fn obj(json: &str) -> JsValue {
 }
 
 fn get(v: &JsValue, path: &[&str]) -> JsValue {
-    path.iter().fold(v.clone(), |v, k| Reflect::get(&v, &JsValue::from_str(k)).unwrap())
+    path.iter().fold(v.clone(), |v, k| {
+        Reflect::get(&v, &JsValue::from_str(k)).unwrap()
+    })
 }
 
 fn s(v: &JsValue, path: &[&str]) -> String {
-    get(v, path).as_string().unwrap_or_else(|| format!("{:?}", get(v, path)))
+    get(v, path)
+        .as_string()
+        .unwrap_or_else(|| format!("{:?}", get(v, path)))
 }
 
 #[wasm_bindgen_test]
@@ -37,13 +41,21 @@ fn compute_pay_example_1() {
     let b = compute_pay(JsValue::NULL, obj(EXAMPLE_1), None).unwrap();
     assert_eq!(s(&b, &["total"]), "3872.00");
     assert_eq!(s(&b, &["components", "seniority"]), "72.00");
-    assert_eq!(s(&b, &["explain", "performance"]), "1000.00 × 1.50 × 1.00 = 1500.00");
+    assert_eq!(
+        s(&b, &["explain", "performance"]),
+        "1000.00 × 1.50 × 1.00 = 1500.00"
+    );
     assert_eq!(s(&b, &["composite_score"]), "88.65");
 }
 
 #[wasm_bindgen_test]
 fn what_ifs_example_1() {
-    let w = compute_what_ifs(default_policy().unwrap(), obj(EXAMPLE_1), Some("2026-11-30".into())).unwrap();
+    let w = compute_what_ifs(
+        default_policy().unwrap(),
+        obj(EXAMPLE_1),
+        Some("2026-11-30".into()),
+    )
+    .unwrap();
     assert_eq!(s(&w, &["band_up", "total"]), "3972.00");
     assert_eq!(s(&w, &["level_up", "total"]), "4572.00");
     assert_eq!(s(&w, &["next_seniority", "total"]), "3928.00");
@@ -70,7 +82,10 @@ fn errors_are_js_errors_with_code_and_path_and_the_module_keeps_working() {
 
 #[wasm_bindgen_test]
 fn validate_policy_reports_the_field() {
-    let mut p = JSON::stringify(&default_policy().unwrap()).unwrap().as_string().unwrap();
+    let mut p = JSON::stringify(&default_policy().unwrap())
+        .unwrap()
+        .as_string()
+        .unwrap();
     p = p.replace("\"0.40\"", "\"0.45\"");
     let err = validate_policy(obj(&p)).unwrap_err();
     assert_eq!(s(&err, &["code"]), "weights_sum");

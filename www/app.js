@@ -2,7 +2,7 @@
 // engine (computeWhatIfs); this file only reads the form, shows results and errors,
 // and keeps the inputs in localStorage. Nothing is ever sent over the network.
 import init, { defaultPolicy, computeWhatIfs } from './pkg/paygrade.js';
-import { TEXT, initialLang } from './i18n.js';
+import { loadText, initialLang } from './i18n.js';
 
 const STORE = 'paygrade.mypay.v1';
 const LANG_STORE = 'paygrade.lang';
@@ -13,12 +13,13 @@ const ERROR_SLOTS = ['level', 'band', 'employment', ...TEXT_FIELDS, 'form'];
 const $ = (id) => document.getElementById(id);
 const form = $('mypay');
 let lang = initialLang(storageGet(LANG_STORE));
+let text = {};
 let policy = null;
 let last = null; // the last successful result, shown (marked stale) while an input is invalid
 let lastError = null;
 let firstResultMs = null;
 
-const t = (key) => TEXT[lang][key] ?? TEXT.en[key] ?? key;
+const t = (key) => text[key] ?? key;
 
 function storageGet(key) {
   try { return localStorage.getItem(key); } catch { return null; }
@@ -38,7 +39,8 @@ function today() {
 }
 
 // ---------- language ----------
-function applyLang() {
+async function applyLang() {
+  text = await loadText(lang);
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
   $('lang').textContent = t('lang_switch');
@@ -47,7 +49,7 @@ function applyLang() {
   render();
 }
 
-function levelName(id) { return TEXT[lang].levels[id] ?? id; }
+function levelName(id) { return text.levels?.[id] ?? id; }
 function gradeLabel(grade) {
   const i = grade.lastIndexOf('-');
   if (i < 0) return levelName(grade);
@@ -214,7 +216,7 @@ function render() {
   $('f-coefficient').textContent = `${gradeLabel(b.coefficient_grade)} · ${b.coefficient}`;
   $('f-years').textContent = `${b.years_in_post} ${t('years_unit')}`;
   $('f-composite').textContent = b.composite_score;
-  $('f-rating').textContent = b.rating ? (TEXT[lang].ratings[b.rating] ?? b.rating) : '—';
+  $('f-rating').textContent = b.rating ? (text.ratings?.[b.rating] ?? b.rating) : '—';
   $('f-factor').textContent = b.assessment_factor;
   renderWhatIfs(last);
   $('timing').textContent = firstResultMs == null ? '' : `· ${t('first_result')} ${Math.round(firstResultMs)} ms`;
@@ -263,7 +265,7 @@ function renderWhatIfs(w) {
   }
   if (w.next_rating) {
     const r = w.next_rating;
-    const name = TEXT[lang].ratings[r.rating] ?? r.rating;
+    const name = text.ratings?.[r.rating] ?? r.rating;
     list.push(item('wi-rating', `${t('next_rating')} (${name})`, r.composite_needed, `→ ${step(r)}`));
   } else {
     list.push(item('wi-rating', t('next_rating'), t('none_top')));
@@ -291,10 +293,10 @@ $('reset').addEventListener('click', () => {
   restore(defaults());
   recompute();
 });
-$('lang').addEventListener('click', () => {
+$('lang').addEventListener('click', async () => {
   lang = lang === 'zh' ? 'en' : 'zh';
   storageSet(LANG_STORE, lang);
-  applyLang();
+  await applyLang();
 });
 $('print').addEventListener('click', () => window.print());
 
@@ -309,9 +311,9 @@ function inlineWasm() {
 }
 
 async function main() {
-  applyLang();
   try {
-    await init(inlineWasm());
+    [text] = await Promise.all([loadText(lang), init(inlineWasm())]);
+    await applyLang();
     policy = defaultPolicy();
   } catch (err) {
     $('status').textContent = t('engine_failed') + (err?.message ?? err);
