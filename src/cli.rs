@@ -41,6 +41,92 @@ enum Command {
         /// Employee JSON file.
         employee: PathBuf,
     },
+    /// Pay a whole roster: breakdowns, totals by component and level, quota report.
+    Roster {
+        /// Policy JSON file (default: the built-in policy).
+        #[arg(long)]
+        policy: Option<PathBuf>,
+        /// Pay date YYYY-MM-DD (default: today).
+        #[arg(long = "as-of")]
+        as_of: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "json")]
+        format: Format,
+        /// XLSX sheet name (default: the first sheet).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Roster file: .csv (UTF-8 or GBK), .xlsx or .json (default: the embedded 71-person sample).
+        file: Option<PathBuf>,
+    },
+    /// Check the level quotas (20/50/30 by default) for a roster.
+    Quota {
+        /// Policy JSON file (default: the built-in policy).
+        #[arg(long)]
+        policy: Option<PathBuf>,
+        /// XLSX sheet name (default: the first sheet).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Roster file (default: the embedded sample).
+        file: Option<PathBuf>,
+    },
+    /// Annual grade assignment: grading score, requirements, seats, bands.
+    Assign {
+        /// Policy JSON file (default: the built-in policy).
+        #[arg(long)]
+        policy: Option<PathBuf>,
+        /// Pay date YYYY-MM-DD, for years in post from post_start (default: today).
+        #[arg(long = "as-of")]
+        as_of: Option<String>,
+        /// XLSX sheet name (default: the first sheet).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Roster file (default: the embedded sample).
+        file: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Json,
+    Csv,
+}
+
+/// Read the policy file (or take the default) and check it.
+fn load_policy(path: Option<&Path>) -> Result<paygrade::CheckedPolicy, String> {
+    match path {
+        Some(p) => paygrade::Policy::from_json(&read(p)?).map_err(|e| in_file(p, e)),
+        None => paygrade::Policy::default()
+            .check()
+            .map_err(|e| e.to_string()),
+    }
+}
+
+/// Read a roster file (or the embedded sample).
+fn load_roster(path: Option<&Path>, sheet: Option<&str>) -> Result<paygrade::Roster, String> {
+    match path {
+        Some(p) => {
+            let meta = std::fs::metadata(p).map_err(|e| format!("{}: {e}", p.display()))?;
+            if meta.len() > paygrade::roster::MAX_FILE_BYTES as u64 {
+                return Err(format!(
+                    "{}: file too large ({} bytes)",
+                    p.display(),
+                    meta.len()
+                ));
+            }
+            let bytes = std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?;
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            paygrade::parse_roster(&bytes, &name, sheet).map_err(|e| in_file(p, e))
+        }
+        None => paygrade::sample::sample_roster().map_err(|e| e.to_string()),
+    }
+}
+
+fn as_of_date(as_of: Option<String>) -> Result<Option<chrono::NaiveDate>, String> {
+    let text = as_of.unwrap_or_else(today);
+    paygrade::api::parse_as_of(Some(&text)).map_err(|e| e.to_string())
 }
 
 fn read(path: &Path) -> Result<String, String> {
@@ -71,6 +157,65 @@ fn run(cli: Cli) -> Result<String, String> {
     let whatif = matches!(cli.command, Command::Whatif { .. });
     match cli.command {
         Command::Policy => pretty(&paygrade::Policy::default()),
+        Command::Roster {
+            policy,
+            as_of,
+            format,
+            sheet,
+            file,
+        } => {
+            let policy = load_policy(policy.as_deref())?;
+            let roster = load_roster(file.as_deref(), sheet.as_deref())?;
+            let as_of = as_of_date(as_of)?;
+            let located = |e| match &file {
+                Some(f) => in_file(f, roster.locate(e)),
+                None => roster.locate(e).to_string(),
+            };
+            let mut pay =
+                paygrade::compute_roster(&policy, &roster.employees, as_of).map_err(located)?;
+            pay.warnings.splice(0..0, roster.warnings.iter().cloned());
+            match format {
+                Format::Json => pretty(&pay),
+                Format::Csv => paygrade::export::roster_csv(&pay).map_err(|e| e.to_string()),
+            }
+        }
+        Command::Quota {
+            policy,
+            sheet,
+            file,
+        } => {
+            let policy = load_policy(policy.as_deref())?;
+            let roster = load_roster(file.as_deref(), sheet.as_deref())?;
+            let grades = roster
+                .employees
+                .iter()
+                .enumerate()
+                .map(|(i, e)| {
+                    policy
+                        .ladder()
+                        .resolve(&e.level, e.band.as_deref())
+                        .map_err(|err| {
+                            roster
+                                .locate(err.within(&format!("employees[{i}]")))
+                                .to_string()
+                        })
+                })
+                .collect::<Result<Vec<_>, String>>()?;
+            pretty(&paygrade::check_quotas(&policy, &grades))
+        }
+        Command::Assign {
+            policy,
+            as_of,
+            sheet,
+            file,
+        } => {
+            let policy = load_policy(policy.as_deref())?;
+            let roster = load_roster(file.as_deref(), sheet.as_deref())?;
+            let as_of = as_of_date(as_of)?;
+            let result = paygrade::assign_grades(&policy, &roster.employees, as_of)
+                .map_err(|e| roster.locate(e).to_string())?;
+            pretty(&result)
+        }
         Command::Pay {
             policy,
             as_of,

@@ -180,6 +180,14 @@ pub enum ErrorKind {
     /// A pool-mode policy has no `pool` amount.
     #[error("performance mode `pool` needs a `pool` amount")]
     MissingPool,
+    /// An employee id appears twice in a roster.
+    #[error("duplicate id \"{id}\" (first in row {first_row})")]
+    DuplicateId {
+        /// The id.
+        id: String,
+        /// The row of its first appearance (0 for JSON input).
+        first_row: usize,
+    },
     /// An input is larger than Paygrade accepts.
     #[error("too large: {0}")]
     TooLarge(String),
@@ -217,6 +225,7 @@ impl ErrorKind {
             ErrorKind::PaidDays { .. } => "paid_days_range",
             ErrorKind::PoolNeedsRoster => "pool_needs_roster",
             ErrorKind::MissingPool => "missing_pool",
+            ErrorKind::DuplicateId { .. } => "duplicate_id",
             ErrorKind::TooLarge(_) => "too_large",
         }
     }
@@ -266,6 +275,9 @@ impl ErrorKind {
                 "效益工资总额分配模式需要整个花名册,不能单独计算一人".to_string()
             }
             ErrorKind::MissingPool => "效益工资总额分配模式需要填写总额 `pool`".to_string(),
+            ErrorKind::DuplicateId { id, first_row } => {
+                format!("工号 “{id}” 重复(首次出现在第 {first_row} 行)")
+            }
             ErrorKind::TooLarge(what) => format!("输入过大:{what}"),
         }
     }

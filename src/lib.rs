@@ -27,22 +27,30 @@
 #![warn(missing_docs)]
 
 pub mod api;
+pub mod assignment;
 pub mod employee;
 pub mod error;
 pub mod evaluation;
+pub mod export;
 pub mod json;
 pub mod ladder;
 pub mod money;
 pub mod number;
 pub mod payroll;
 pub mod policy;
+pub mod quota;
+pub mod roster;
+pub mod sample;
 pub mod seniority;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use assignment::{assign_grades, Assignment};
 pub use employee::Employee;
 pub use error::{Error, ErrorKind, Result};
 pub use money::{Money, Rounding, RoundingMode};
-pub use payroll::{compute_pay, what_ifs, Breakdown, WhatIfs};
+pub use payroll::{compute_pay, compute_roster, what_ifs, Breakdown, RosterPay, WhatIfs};
 pub use policy::{CheckedPolicy, Policy};
+pub use quota::{check_quotas, QuotaReport};
+pub use roster::{parse_roster, Roster};

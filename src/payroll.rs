@@ -12,8 +12,11 @@ use crate::ladder::Grade;
 use crate::money::Money;
 use crate::number::fmt_at_least_2;
 use crate::policy::{check_score, CheckedPolicy, Component, PerformanceMode};
+use crate::quota::{check_quotas, QuotaReport};
+use crate::roster::Warning;
 use crate::seniority::{anniversary, completed_years, next_milestone, seniority_pay};
 use chrono::{Datelike, NaiveDate};
+use indexmap::IndexMap;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -461,4 +464,198 @@ pub fn what_ifs(policy: &CheckedPolicy, e: &Employee, as_of: Option<NaiveDate>) 
         next_seniority,
         next_rating,
     })
+}
+
+/// Pay totals of one level (SPEC §12 roster result `by_level`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LevelTotal {
+    /// People at this level.
+    pub headcount: u64,
+    /// Their monthly total.
+    pub total: Money,
+    /// × 12.
+    pub annual_total: Money,
+}
+
+/// Totals over a roster: per component, overall, per level; monthly and annual (× 12).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Totals {
+    /// People paid.
+    pub headcount: u64,
+    /// Monthly sums per component.
+    pub components: Components,
+    /// Monthly total (the sum of the component sums).
+    pub total: Money,
+    /// Annual total, monthly × 12.
+    pub annual_total: Money,
+    /// Per level, highest first.
+    pub by_level: IndexMap<String, LevelTotal>,
+}
+
+/// A roster's pay (SPEC §12 roster result).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RosterPay {
+    /// One breakdown per person, in input order.
+    pub results: Vec<Breakdown>,
+    /// Totals.
+    pub totals: Totals,
+    /// The quota report for the people as they are graded.
+    pub quota: QuotaReport,
+    /// Recoverable problems (import warnings are added by the caller).
+    pub warnings: Vec<Warning>,
+}
+
+/// Pay everyone on a roster (SPEC §2, §3, §6): breakdowns, totals and the quota report.
+/// In pool mode the performance pool is shared by weight = coefficient × factor
+/// (× paid_days ÷ standard_days when performance is prorated), rounded to the fen by the
+/// largest-remainder method so the shares add up to the pool exactly.
+///
+/// # Errors
+/// Any error of [`compute_pay`] at `employees[i]…` (the person's index); `overflow`.
+pub fn compute_roster(
+    policy: &CheckedPolicy,
+    people: &[Employee],
+    as_of: Option<NaiveDate>,
+) -> Result<RosterPay> {
+    let p = policy.policy();
+    let pool = (p.performance.mode == PerformanceMode::Pool)
+        .then_some(p.performance.pool)
+        .flatten();
+    let placeholder = pool.map(|_| p.rounding.zero());
+    let mut results = Vec::with_capacity(people.len());
+    for (i, e) in people.iter().enumerate() {
+        let b = compute_with(policy, e, as_of, placeholder)
+            .map_err(|err| err.within(&format!("employees[{i}]")))?;
+        results.push(b);
+    }
+    let mut warnings = Vec::new();
+    if let Some(pool) = pool {
+        share_pool(policy, pool, &mut results, &mut warnings)?;
+    }
+    let totals = totals(policy, &results)?;
+    let grades: Vec<Grade> = results.iter().map(|b| b.grade_index).collect();
+    Ok(RosterPay {
+        quota: check_quotas(policy, &grades),
+        results,
+        totals,
+        warnings,
+    })
+}
+
+/// Totals per component, per level, monthly and annual.
+///
+/// # Errors
+/// `overflow` at `totals`.
+pub fn totals(policy: &CheckedPolicy, results: &[Breakdown]) -> Result<Totals> {
+    let zero = policy.policy().rounding.zero();
+    let mut sums = [zero; 4];
+    let ladder = policy.ladder();
+    let mut by_level: Vec<(u64, Money)> = vec![(0, zero); ladder.levels().len()];
+    for b in results {
+        for (sum, part) in sums.iter_mut().zip(b.components.to_array()) {
+            *sum = sum.checked_add(part, "totals.components")?;
+        }
+        if let Some((n, t)) = by_level.get_mut(b.grade_index.level) {
+            *n += 1;
+            *t = t.checked_add(b.total, "totals.by_level")?;
+        }
+    }
+    let [base, floating, seniority, performance] = sums;
+    let components = Components {
+        base,
+        floating,
+        seniority,
+        performance,
+    };
+    let total = components.sum()?;
+    let mut levels = IndexMap::new();
+    for (i, (headcount, t)) in by_level.into_iter().enumerate().rev() {
+        let id = ladder.level(i).map(|l| l.id.clone()).unwrap_or_default();
+        levels.insert(
+            id,
+            LevelTotal {
+                headcount,
+                total: t,
+                annual_total: t.checked_times(12, "totals.by_level")?,
+            },
+        );
+    }
+    Ok(Totals {
+        headcount: results.len() as u64,
+        components,
+        total,
+        annual_total: total.checked_times(12, "totals.annual_total")?,
+        by_level: levels,
+    })
+}
+
+/// Share `pool` over the results by their pool weights (SPEC §6), largest remainder.
+fn share_pool(
+    policy: &CheckedPolicy,
+    pool: Decimal,
+    results: &mut [Breakdown],
+    warnings: &mut Vec<Warning>,
+) -> Result<()> {
+    let rounding = policy.policy().rounding;
+    let scale = rounding.scale;
+    let err = || overflow("performance.pool");
+    let pool = rounding.round(pool, "performance.pool")?.amount();
+    let weight_sum = results
+        .iter()
+        .try_fold(Decimal::ZERO, |s, b| s.checked_add(b.pool_weight))
+        .ok_or_else(err)?;
+    let mut shares: Vec<Decimal> = vec![Decimal::ZERO; results.len()];
+    if weight_sum.is_zero() {
+        if !pool.is_zero() {
+            warnings.push(Warning {
+                row: None,
+                column: None,
+                code: "pool_undistributed",
+                message:
+                    "权重之和为 0,效益工资总额未分配 / all weights are 0: the pool was not shared"
+                        .into(),
+            });
+        }
+    } else {
+        let mut remainders = Vec::with_capacity(results.len());
+        let mut floored_sum = Decimal::ZERO;
+        for (i, b) in results.iter().enumerate() {
+            let exact = pool
+                .checked_mul(b.pool_weight)
+                .and_then(|x| x.checked_div(weight_sum))
+                .ok_or_else(err)?;
+            let floor = exact.round_dp_with_strategy(scale, rust_decimal::RoundingStrategy::ToZero);
+            floored_sum = floored_sum.checked_add(floor).ok_or_else(err)?;
+            if let Some(s) = shares.get_mut(i) {
+                *s = floor;
+            }
+            remainders.push((exact - floor, i));
+        }
+        let unit = Decimal::new(1, scale);
+        let left = pool.checked_sub(floored_sum).ok_or_else(err)?;
+        let fens = (left / unit).trunc();
+        let fens = rust_decimal::prelude::ToPrimitive::to_usize(&fens).unwrap_or(0);
+        remainders.sort_by(|a, b| {
+            b.0.cmp(&a.0).then_with(|| {
+                let id = |i: usize| results.get(i).map(|r| r.id.as_bytes()).unwrap_or_default();
+                id(a.1).cmp(id(b.1))
+            })
+        });
+        for (_, i) in remainders.into_iter().take(fens) {
+            if let Some(s) = shares.get_mut(i) {
+                *s = s.checked_add(unit).ok_or_else(err)?;
+            }
+        }
+    }
+    for (b, share) in results.iter_mut().zip(shares) {
+        let money = rounding.round(share, "components.performance")?;
+        b.explain.performance = format!(
+            "{pool} × {} ÷ {} → {money}",
+            b.pool_weight.normalize(),
+            weight_sum.normalize()
+        );
+        b.components.performance = money;
+        b.total = b.components.sum()?;
+    }
+    Ok(())
 }
