@@ -11,13 +11,19 @@ all: build
 setup:
 	@bash tools/setup.sh
 
+WASM_OPT := node_modules/.bin/wasm-opt -Oz --converge --strip-producers --enable-bulk-memory \
+  --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue
+
+# Two modules: `paygrade` (the pay calculator, first load; no roster import) and
+# `paygrade_hr` (rosters, XLSX/GBK import, quotas, assignment; loaded on demand).
 wasm: setup
+	cargo build --release --lib --target wasm32-unknown-unknown --no-default-features
+	wasm-bindgen --target web --no-typescript --out-dir www/pkg --out-name paygrade $(WASM)
 	cargo build --release --lib --target wasm32-unknown-unknown
-	wasm-bindgen --target web --no-typescript --out-dir www/pkg $(WASM)
-	node_modules/.bin/wasm-opt -Oz --converge --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-	  --enable-mutable-globals --enable-reference-types --enable-multivalue \
-	  www/pkg/paygrade_bg.wasm -o www/pkg/paygrade_bg.wasm
-	@echo "www/pkg/paygrade_bg.wasm: $$(stat -c %s www/pkg/paygrade_bg.wasm) bytes, $$(gzip -9c www/pkg/paygrade_bg.wasm | wc -c) gzipped"
+	wasm-bindgen --target web --no-typescript --out-dir www/pkg --out-name paygrade_hr $(WASM)
+	$(WASM_OPT) www/pkg/paygrade_bg.wasm -o www/pkg/paygrade_bg.wasm
+	$(WASM_OPT) www/pkg/paygrade_hr_bg.wasm -o www/pkg/paygrade_hr_bg.wasm
+	@for f in www/pkg/*.wasm; do echo "$$f: $$(stat -c %s $$f) bytes, $$(gzip -9c $$f | wc -c) gzipped"; done
 
 dist: wasm
 	node tools/bundle.mjs
@@ -31,6 +37,7 @@ lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
 test-rust:
 	cargo test

@@ -57,3 +57,33 @@ pub fn what_ifs_json(policy: Option<&str>, employee: &str, as_of: Option<&str>) 
     let employee: Employee = from_json_str(employee)?;
     what_ifs(&policy, &employee, parse_as_of(as_of)?)
 }
+
+/// A JSON array of employees (the `employees` argument of the roster calls).
+///
+/// # Errors
+/// JSON and field errors at `employees[i]…`.
+pub fn employees_from_json(employees: &str) -> Result<Vec<Employee>> {
+    let value = crate::json::parse(employees)?;
+    <Vec<Employee> as crate::json::FromJson>::from_json(&value, "employees")
+}
+
+/// Quota report for employees as they are graded now (SPEC §3).
+///
+/// # Errors
+/// `unknown_level` / `unknown_band` at `employees[i].level|band`.
+pub fn check_quotas_for(
+    policy: &CheckedPolicy,
+    employees: &[Employee],
+) -> Result<crate::QuotaReport> {
+    let grades = employees
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            policy
+                .ladder()
+                .resolve(&e.level, e.band.as_deref())
+                .map_err(|err| err.within(&format!("employees[{i}]")))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(crate::check_quotas(policy, &grades))
+}

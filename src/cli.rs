@@ -186,22 +186,9 @@ fn run(cli: Cli) -> Result<String, String> {
         } => {
             let policy = load_policy(policy.as_deref())?;
             let roster = load_roster(file.as_deref(), sheet.as_deref())?;
-            let grades = roster
-                .employees
-                .iter()
-                .enumerate()
-                .map(|(i, e)| {
-                    policy
-                        .ladder()
-                        .resolve(&e.level, e.band.as_deref())
-                        .map_err(|err| {
-                            roster
-                                .locate(err.within(&format!("employees[{i}]")))
-                                .to_string()
-                        })
-                })
-                .collect::<Result<Vec<_>, String>>()?;
-            pretty(&paygrade::check_quotas(&policy, &grades))
+            let report = paygrade::api::check_quotas_for(&policy, &roster.employees)
+                .map_err(|e| roster.locate(e).to_string())?;
+            pretty(&report)
         }
         Command::Assign {
             policy,

@@ -99,3 +99,88 @@ pub fn compute_what_ifs(
         as_of.as_deref(),
     ))
 }
+
+/// Parsed roster as it crosses to JS: employees in the JSON shape, their spreadsheet rows,
+/// and import warnings.
+#[cfg(feature = "import")]
+#[derive(serde::Serialize)]
+struct ParsedRoster<'a> {
+    employees: &'a [crate::Employee],
+    rows: Vec<usize>,
+    warnings: &'a [crate::roster::Warning],
+}
+
+/// Read a roster file's bytes (`.csv` UTF-8/GBK, `.xlsx`, `.json`, by `fileName`):
+/// `{employees, rows, warnings}`; errors name `row N, column X`.
+#[cfg(feature = "import")]
+#[wasm_bindgen(js_name = parseRoster)]
+pub fn parse_roster(
+    bytes: &[u8],
+    file_name: &str,
+    sheet: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let roster =
+        crate::parse_roster(bytes, file_name, sheet.as_deref()).map_err(|e| js_error(&e))?;
+    encode(Ok(ParsedRoster {
+        employees: &roster.employees,
+        rows: roster.sources.iter().map(|s| s.row).collect(),
+        warnings: &roster.warnings,
+    }))
+}
+
+/// The embedded 71-person sample roster, parsed like [`parse_roster`].
+#[cfg(feature = "import")]
+#[wasm_bindgen(js_name = sampleRoster)]
+pub fn sample_roster() -> Result<JsValue, JsValue> {
+    parse_roster(
+        crate::sample::SAMPLE_ROSTER_CSV.as_bytes(),
+        "sample_roster.csv",
+        None,
+    )
+}
+
+/// Pay a roster: `{results, totals, quota, warnings}` (SPEC §12 roster result).
+#[cfg(feature = "import")]
+#[wasm_bindgen(js_name = computeRoster)]
+pub fn compute_roster(
+    policy: JsValue,
+    employees: JsValue,
+    as_of: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let policy = text(&policy)?;
+    let employees = required(&employees, "employees")?;
+    encode((|| {
+        let policy = api::policy_from(policy.as_deref())?;
+        let people = api::employees_from_json(&employees)?;
+        crate::compute_roster(&policy, &people, api::parse_as_of(as_of.as_deref())?)
+    })())
+}
+
+/// The quota report for employees as they are graded now (SPEC §3, §12).
+#[cfg(feature = "import")]
+#[wasm_bindgen(js_name = checkQuotas)]
+pub fn check_quotas(policy: JsValue, employees: JsValue) -> Result<JsValue, JsValue> {
+    let policy = text(&policy)?;
+    let employees = required(&employees, "employees")?;
+    encode((|| {
+        let policy = api::policy_from(policy.as_deref())?;
+        api::check_quotas_for(&policy, &api::employees_from_json(&employees)?)
+    })())
+}
+
+/// Annual grade assignment (SPEC §4, §12): `{seats, results}`.
+#[cfg(feature = "import")]
+#[wasm_bindgen(js_name = assignGrades)]
+pub fn assign_grades(
+    policy: JsValue,
+    employees: JsValue,
+    as_of: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let policy = text(&policy)?;
+    let employees = required(&employees, "employees")?;
+    encode((|| {
+        let policy = api::policy_from(policy.as_deref())?;
+        let people = api::employees_from_json(&employees)?;
+        crate::assign_grades(&policy, &people, api::parse_as_of(as_of.as_deref())?)
+    })())
+}

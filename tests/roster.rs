@@ -1,0 +1,400 @@
+//! Rosters and quotas (issue 4): import as Chinese offices save files, the seed's team of
+//! 71 under the quota rules, grade assignment, pool shares.
+
+use paygrade::policy::{HeadcountBasis, PerformanceMode, SeatRounding};
+use paygrade::roster::{decode_text, parse_roster, parse_roster_date};
+use paygrade::sample::sample_roster;
+use paygrade::{assign_grades, check_quotas, compute_roster, Employee, Policy};
+use proptest::prelude::*;
+
+fn policy_with(edit: impl FnOnce(&mut Policy)) -> paygrade::CheckedPolicy {
+    let mut p = Policy::default();
+    edit(&mut p);
+    p.check().unwrap()
+}
+
+#[test]
+fn gbk_and_bom_headers_decode() {
+    let gbk = [
+        0xD0, 0xD5, 0xC3, 0xFB, 0x2C, 0xBB, 0xF9, 0xB1, 0xBE, 0xB9, 0xA4, 0xD7, 0xCA,
+    ];
+    assert_eq!(decode_text(&gbk).unwrap(), "姓名,基本工资");
+    let mut bom = vec![0xEF, 0xBB, 0xBF];
+    bom.extend_from_slice("姓名,基本工资".as_bytes());
+    assert_eq!(decode_text(&bom).unwrap(), "姓名,基本工资");
+}
+
+const HEADER: &str = "工号,姓名,等级,档次,用工性质,岗位年限,农村,综合得分,计薪天数";
+
+#[track_caller]
+fn csv_error(row: &str, code: &str, path: &str) {
+    let text = format!("{HEADER}\nA1,甲,中级,B,聘用,12,是,88.65,\n{row}\n");
+    let e = parse_roster(text.as_bytes(), "t.csv", None)
+        .and_then(|r| {
+            compute_roster(&Policy::default().check().unwrap(), &r.employees, None)
+                .map_err(|e| r.locate(e))
+        })
+        .unwrap_err();
+    assert_eq!((e.code(), e.path.as_str()), (code, path), "{row}: {e}");
+}
+
+#[test]
+fn csv_values_as_offices_type_them() {
+    let text = format!(
+        "\u{feff}{HEADER},备注\nA1, 甲 ,中级,B,聘用,１２,是,８８．６５,,x\nA2,乙,初级,a,在册,3,否,1.0875E+01,,\nA3,丙,见习,,聘用工,0,1,60元,\"1,0\",\n"
+    );
+    let e = parse_roster(text.as_bytes(), "t.csv", None).unwrap_err();
+    assert_eq!(
+        (e.code(), e.path.as_str()),
+        ("invalid_number", "row 4, column 计薪天数")
+    );
+    let text = text.replace("\"1,0\"", "10.875");
+    let r = parse_roster(text.as_bytes(), "t.csv", None).unwrap();
+    assert_eq!(r.employees.len(), 3);
+    assert_eq!(r.warnings.len(), 1);
+    assert_eq!(
+        (r.warnings[0].code, r.warnings[0].column.as_deref()),
+        ("unknown_column", Some("备注"))
+    );
+    let pay = compute_roster(&Policy::default().check().unwrap(), &r.employees, None).unwrap();
+    let totals: Vec<String> = pay.results.iter().map(|b| b.total.to_string()).collect();
+    // A1 is SPEC example 1 given a composite (88.65, full-width); A2: band "a" → A, composite
+    // 1.0875E+01 = 10.875 → unqualified 0.50; A3: trainee, composite 60元 → 0.80, 10.875 of
+    // 21.75 days = half a month: (1500 + 1000 × 0.80 × 0.80) ÷ 2 = 1070.
+    assert_eq!(pay.results[0].composite_score, "88.65");
+    assert_eq!(pay.results[1].grade, "junior-A");
+    assert_eq!(pay.results[1].composite_score, "10.875");
+    assert_eq!(totals, ["3872.00", "2600.00", "1070.00"]);
+}
+
+#[test]
+fn bad_cells_name_row_and_column() {
+    csv_error(
+        "A2,乙,中级,D,聘用,3,否,80,",
+        "unknown_band",
+        "row 3, column 档次",
+    );
+    csv_error(
+        "A2,乙,中级,B,聘用,3,否,N/A,",
+        "invalid_number",
+        "row 3, column 综合得分",
+    );
+    csv_error(
+        "A2,乙,中级,B,聘用,3,否,\"45.000,00\",",
+        "invalid_number",
+        "row 3, column 综合得分",
+    );
+    csv_error(
+        "A2,乙,中级,B,聘用,3,否,150,",
+        "score_range",
+        "row 3, column 综合得分",
+    );
+    csv_error(
+        "A2,乙,中级,B,合同,3,否,80,",
+        "unknown_mode",
+        "row 3, column 用工性质",
+    );
+    csv_error(
+        "A2,乙,中级,B,聘用,3,也许,80,",
+        "invalid_value",
+        "row 3, column 农村",
+    );
+    csv_error(
+        "A1,乙,中级,B,聘用,3,否,80,",
+        "duplicate_id",
+        "row 3, column 工号",
+    );
+    csv_error(
+        "A2,乙,专家,B,聘用,3,否,80,",
+        "unknown_level",
+        "row 3, column 等级",
+    );
+}
+
+#[test]
+fn thousands_and_full_width_numbers() {
+    let n = |s: &str| paygrade::number::parse_decimal(s).unwrap().to_string();
+    assert_eq!(n("５０００"), "5000");
+    assert_eq!(n("１２，３４５．５０"), "12345.50");
+    assert_eq!(n("1,234.50"), "1234.50");
+}
+
+#[test]
+fn roster_dates() {
+    let d = |s: &str| parse_roster_date(s).map(|d| d.to_string());
+    assert_eq!(d("2026-03-01").as_deref(), Some("2026-03-01"));
+    assert_eq!(d("2026/3/1").as_deref(), Some("2026-03-01"));
+    assert_eq!(d("2026年3月1日").as_deref(), Some("2026-03-01"));
+    assert_eq!(d("46082").as_deref(), Some("2026-03-01"));
+    assert_eq!(d("61").as_deref(), Some("1900-03-01"));
+    assert_eq!(d("59").as_deref(), Some("1900-02-28"));
+    assert_eq!(d("60"), None, "Excel's 1900-02-29 does not exist");
+    assert_eq!(d("26/3/1"), None, "two-digit years are not guessed");
+    assert_eq!(d("2026-02-30"), None);
+}
+
+#[test]
+fn post_start_column_in_any_office_form() {
+    let text = "id,level,band,employment,post_start,composite_score\nP1,junior,C,contract,2014年3月1日,80\nP2,junior,C,contract,26/3/1,80\n";
+    let e = parse_roster(text.as_bytes(), "r.csv", None).unwrap_err();
+    assert_eq!(
+        (e.code(), e.path.as_str()),
+        ("invalid_date", "row 3, column post_start")
+    );
+    let ok = parse_roster(&text.as_bytes()[..text.find("P2").unwrap()], "r.csv", None).unwrap();
+    assert_eq!(
+        ok.employees[0].post_start.unwrap().to_string(),
+        "2014-03-01"
+    );
+}
+
+#[test]
+fn sample_roster_matches_the_seed_team() {
+    let r = sample_roster().unwrap();
+    assert_eq!(r.employees.len(), 71);
+    let count = |level: &str| r.employees.iter().filter(|e| e.level == level).count();
+    assert_eq!(
+        [count("高级"), count("中级"), count("初级"), count("见习")],
+        [6, 36, 18, 11]
+    );
+    let contract = r
+        .employees
+        .iter()
+        .filter(|e| e.employment == paygrade::policy::Employment::Contract)
+        .count();
+    assert_eq!((71 - contract, contract), (56, 15));
+}
+
+fn quota_line(policy: &paygrade::CheckedPolicy) -> String {
+    let r = sample_roster().unwrap();
+    let grades: Vec<_> = r
+        .employees
+        .iter()
+        .map(|e| {
+            policy
+                .ladder()
+                .resolve(&e.level, e.band.as_deref())
+                .unwrap()
+        })
+        .collect();
+    let q = check_quotas(policy, &grades);
+    let levels: Vec<String> = q
+        .levels
+        .iter()
+        .map(|l| format!("{} {}/{} over {}", l.level, l.count, l.seats, l.over))
+        .collect();
+    format!(
+        "{} heads: {}; compliant {}",
+        q.headcount,
+        levels.join(", "),
+        q.compliant
+    )
+}
+
+#[test]
+fn seed_team_quotas() {
+    assert_eq!(
+        quota_line(&Policy::default().check().unwrap()),
+        "71 heads: senior 6/14 over 0, intermediate 36/35 over 1, junior 18/21 over 0; compliant false"
+    );
+    assert_eq!(
+        quota_line(&policy_with(|p| p.quota.seat_rounding = SeatRounding::HalfUp)),
+        "71 heads: senior 6/14 over 0, intermediate 36/36 over 0, junior 18/21 over 0; compliant true"
+    );
+    assert_eq!(
+        quota_line(&policy_with(|p| p.quota.headcount = HeadcountBasis::Graded)),
+        "60 heads: senior 6/12 over 0, intermediate 36/30 over 6, junior 18/18 over 0; compliant false"
+    );
+}
+
+fn person(
+    id: &str,
+    exam: &str,
+    review: &str,
+    years: u32,
+    education: &str,
+    worked: u32,
+) -> Employee {
+    Employee::from_json(&format!(
+        r#"{{"id":"{id}","level":"junior","band":"C","employment":"regular","years_in_post":{years},
+            "composite_score":"80","grading":{{"exam":"{exam}","review":"{review}"}},
+            "education":"{education}","years_of_work":{worked}}}"#
+    ))
+    .unwrap()
+}
+
+#[test]
+fn assignment_order_requirements_and_bands() {
+    let people = vec![
+        person("B", "90", "90", 6, "bachelor", 10), // 90, ties with C and A
+        person("C", "90", "90", 7, "bachelor", 10), // more years in post: first
+        person("A", "90", "90", 6, "bachelor", 10), // id A before B
+        person("D", "95", "95", 1, "bachelor", 5), // best score, too few years for senior/intermediate
+        person("E", "60", "70", 3, "secondary", 4),
+        person("F", "50", "50", 0, "none", 0), // meets nothing → trainee
+    ];
+    let a = assign_grades(&Policy::default().check().unwrap(), &people, None).unwrap();
+    // 6 people: senior 20% → 1 seat, intermediate 50% → 3, junior 30% → 1 (floor).
+    assert_eq!(
+        a.seats
+            .iter()
+            .map(|(k, v)| format!("{k}:{v}"))
+            .collect::<Vec<_>>(),
+        ["senior:1", "intermediate:3", "junior:1"]
+    );
+    let lines: Vec<String> = a
+        .results
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {} {}",
+                r.id,
+                r.grading_score,
+                r.new_grade,
+                r.reason.as_deref().unwrap_or("-")
+            )
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "D 95.00 junior-A senior: min_years_of_work 8 > 5; intermediate: min_years_in_post 2 > 1",
+            "C 90.00 senior-A -",
+            "A 90.00 intermediate-A senior: no seat",
+            "B 90.00 intermediate-B senior: no seat",
+            "E 65.00 trainee senior: min_education bachelor > secondary; intermediate: min_education associate > secondary; junior: no seat",
+            "F 50.00 trainee senior: min_education bachelor > none; intermediate: min_education associate > none; junior: min_education secondary > none",
+        ]
+    );
+}
+
+fn arb_people() -> impl Strategy<Value = Vec<Employee>> {
+    prop::collection::vec(
+        (0u32..=100, 0u32..=100, 0u32..12, 0usize..6, 0u32..20),
+        1..40,
+    )
+    .prop_map(|v| {
+        let edu = [
+            "none",
+            "secondary",
+            "associate",
+            "bachelor",
+            "master",
+            "doctorate",
+        ];
+        v.into_iter()
+            .enumerate()
+            .map(|(i, (exam, review, years, e, worked))| {
+                person(
+                    &format!("P{i:02}"),
+                    &exam.to_string(),
+                    &review.to_string(),
+                    years,
+                    edu[e],
+                    worked,
+                )
+            })
+            .collect()
+    })
+}
+
+proptest! {
+    #[test]
+    fn no_level_gets_more_people_than_seats(people in arb_people()) {
+        let a = assign_grades(&Policy::default().check().unwrap(), &people, None).unwrap();
+        for (level, seats) in &a.seats {
+            let n = a.results.iter().filter(|r| r.new_grade.starts_with(&format!("{level}-"))).count() as u64;
+            prop_assert!(n <= *seats, "{level}: {n} > {seats}");
+        }
+    }
+
+    #[test]
+    fn assignment_does_not_depend_on_input_order(people in arb_people(), seed in any::<u64>()) {
+        let policy = Policy::default().check().unwrap();
+        let mut shuffled = people.clone();
+        let n = shuffled.len();
+        let mut s = seed;
+        for i in (1..n).rev() {
+            s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            shuffled.swap(i, (s >> 33) as usize % (i + 1));
+        }
+        prop_assert_eq!(assign_grades(&policy, &people, None).unwrap(), assign_grades(&policy, &shuffled, None).unwrap());
+    }
+
+    #[test]
+    fn pool_shares_sum_to_the_pool(people in arb_people(), pool_fen in 0u64..100_000_000) {
+        let pool = rust_decimal::Decimal::new(pool_fen as i64, 2);
+        let policy = policy_with(|p| { p.performance.mode = PerformanceMode::Pool; p.performance.pool = Some(pool); });
+        let pay = compute_roster(&policy, &people, None).unwrap();
+        prop_assert_eq!(pay.totals.components.performance.amount(), pool);
+        let sum: rust_decimal::Decimal = pay.results.iter().map(|b| b.total.amount()).sum();
+        prop_assert_eq!(sum, pay.totals.total.amount());
+    }
+}
+
+#[test]
+fn pool_largest_remainder_ties_go_by_id() {
+    // Three equal weights share 100.00: 33.33 each and one fen left, to the smallest id.
+    let people: Vec<Employee> = ["Z", "M", "A"]
+        .iter()
+        .map(|id| person(id, "80", "80", 1, "bachelor", 1))
+        .collect();
+    let policy = policy_with(|p| {
+        p.performance.mode = PerformanceMode::Pool;
+        p.performance.pool = Some("100.00".parse().unwrap());
+    });
+    let pay = compute_roster(&policy, &people, None).unwrap();
+    let shares: Vec<String> = pay
+        .results
+        .iter()
+        .map(|b| format!("{} {}", b.id, b.components.performance))
+        .collect();
+    assert_eq!(shares, ["Z 33.33", "M 33.33", "A 33.34"]);
+}
+
+#[test]
+fn xlsx_written_here_reads_back_to_the_same_roster() {
+    let r = sample_roster().unwrap();
+    let text = paygrade::sample::SAMPLE_ROSTER_CSV;
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (row, line) in text.lines().enumerate() {
+        for (col, cell) in line.split(',').enumerate() {
+            let (row, col) = (row as u32, col as u16);
+            // Numbers as numbers, the rest as text — as Excel would hold them.
+            match cell.parse::<f64>() {
+                Ok(n) if row > 0 => sheet.write_number(row, col, n).map(|_| ()),
+                _ => sheet.write_string(row, col, cell).map(|_| ()),
+            }
+            .unwrap();
+        }
+    }
+    sheet
+        .write_datetime(
+            72,
+            0,
+            rust_xlsxwriter::ExcelDateTime::from_ymd(2026, 3, 1).unwrap(),
+        )
+        .unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    let e = parse_roster(&bytes, "team.xlsx", None).unwrap_err();
+    assert_eq!(
+        e.code(),
+        "missing_field",
+        "the stray date in row 73 has no level: {e}"
+    );
+    let sheet = book.worksheet_from_index(0).unwrap();
+    sheet.clear_cell(72, 0);
+    let back = parse_roster(&book.save_to_buffer().unwrap(), "team.xlsx", None).unwrap();
+    assert_eq!(back.employees, r.employees);
+}
+
+#[test]
+fn empty_and_header_only_files() {
+    let e = parse_roster(b"", "e.csv", None).unwrap_err();
+    assert_eq!(e.code(), "invalid_value");
+    let r = parse_roster(HEADER.as_bytes(), "h.csv", None).unwrap();
+    assert_eq!(r.employees.len(), 0);
+    let e = parse_roster(b"name,level\nx,junior\n", "m.csv", None).unwrap_err();
+    assert_eq!((e.code(), e.path.as_str()), ("missing_field", "row 1"));
+}
