@@ -39,12 +39,10 @@ pub struct Warning {
 }
 
 /// Where an employee came from, to turn field paths into `row N, column X`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Source {
     /// Spreadsheet row of this person (header = 1); 0 for JSON input.
     pub row: usize,
-    /// Field path (`scores.business`) → column header as given (`经营业绩`).
-    pub columns: Vec<(String, String)>,
 }
 
 /// An imported roster: the people, where each came from, and the warnings.
@@ -54,6 +52,8 @@ pub struct Roster {
     pub employees: Vec<Employee>,
     /// One source per employee (same order).
     pub sources: Vec<Source>,
+    /// Field path (`scores.business`) → column header as given (`经营业绩`), once per file.
+    pub columns: Vec<(String, String)>,
     /// Recoverable problems.
     pub warnings: Vec<Warning>,
 }
@@ -79,7 +79,7 @@ impl Roster {
             return err;
         }
         let field = field.trim_start_matches('.');
-        let column = source
+        let column = self
             .columns
             .iter()
             .find(|(f, _)| f == field)
@@ -420,6 +420,11 @@ fn from_rows(rows: Vec<Vec<Cell>>) -> Result<Roster> {
     }
     let mut roster = Roster {
         warnings,
+        columns: columns
+            .iter()
+            .flatten()
+            .map(|(f, h)| (f.to_string(), h.clone()))
+            .collect(),
         ..Roster::default()
     };
     for (row_number, cells) in rows {
@@ -430,10 +435,7 @@ fn from_rows(rows: Vec<Vec<Cell>>) -> Result<Roster> {
             return Err(too_large(format!("more than {MAX_ROWS} rows")));
         }
         let mut object = Map::new();
-        let mut source = Source {
-            row: row_number,
-            columns: Vec::new(),
-        };
+        let source = Source { row: row_number };
         for (c, cell) in cells.iter().enumerate() {
             let Some(Some((field, header))) = columns.get(c) else {
                 if *cell != Cell::Empty && columns.get(c).is_none() {
@@ -446,7 +448,6 @@ fn from_rows(rows: Vec<Vec<Cell>>) -> Result<Roster> {
                 }
                 continue;
             };
-            source.columns.push((field.to_string(), header.clone()));
             let text = match cell {
                 Cell::Empty => continue,
                 Cell::Text(s) | Cell::Number(s) => s.clone(),
@@ -470,7 +471,8 @@ fn from_rows(rows: Vec<Vec<Cell>>) -> Result<Roster> {
         let employee =
             <Employee as FromJson>::from_json(&Value::Object(object), "").map_err(|e| {
                 let partial = Roster {
-                    sources: vec![source.clone()],
+                    sources: vec![source],
+                    columns: roster.columns.clone(),
                     ..Roster::default()
                 };
                 partial.locate(Error {
@@ -516,7 +518,7 @@ fn from_json_array(text: &str) -> Result<Roster> {
     Ok(Roster {
         employees,
         sources,
-        warnings: Vec::new(),
+        ..Roster::default()
     })
 }
 

@@ -96,7 +96,9 @@ fn validate_policy_reports_the_field() {
 
 #[wasm_bindgen_test]
 fn roster_calls() {
-    use paygrade::wasm::{assign_grades, check_quotas, compute_roster, parse_roster, sample_roster};
+    use paygrade::wasm::{
+        assign_grades, check_quotas, compute_roster, parse_roster, sample_roster,
+    };
     let sample = sample_roster().unwrap();
     let employees = get(&sample, &["employees"]);
     assert_eq!(js_sys::Array::from(&employees).length(), 71);
@@ -108,10 +110,16 @@ fn roster_calls() {
     assert_eq!(get(&intermediate, &["over"]).as_f64(), Some(1.0));
     let pay = compute_roster(JsValue::NULL, employees.clone(), Some("2026-11-30".into())).unwrap();
     assert_eq!(get(&pay, &["totals", "headcount"]).as_f64(), Some(71.0));
-    let gbk: &[u8] = &[0xB9, 0xA4, 0xBA, 0xC5, 0x2C, 0xB5, 0xC8, 0xBC, 0xB6, 0x0A, 0x41, 0x31, 0x2C, 0xD6, 0xD0, 0xBC, 0xB6, 0x0A];
+    let gbk: &[u8] = &[
+        0xB9, 0xA4, 0xBA, 0xC5, 0x2C, 0xB5, 0xC8, 0xBC, 0xB6, 0x0A, 0x41, 0x31, 0x2C, 0xD6, 0xD0,
+        0xBC, 0xB6, 0x0A,
+    ];
     // 工号,等级 / A1,中级 — the 用工性质 column is missing: an error naming the header row.
     let err = parse_roster(gbk, "t.csv", None).unwrap_err();
-    assert_eq!((s(&err, &["code"]), s(&err, &["path"])), ("missing_field".to_string(), "row 1".to_string()));
+    assert_eq!(
+        (s(&err, &["code"]), s(&err, &["path"])),
+        ("missing_field".to_string(), "row 1".to_string())
+    );
     let a = assign_grades(JsValue::NULL, employees, Some("2026-11-30".into())).unwrap();
     assert_eq!(get(&a, &["seats", "intermediate"]).as_f64(), Some(35.0));
 }
