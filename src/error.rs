@@ -82,6 +82,12 @@ pub enum ErrorKind {
     /// A field has the wrong type or an impossible value (e.g. a negative whole number).
     #[error("invalid value: {0}")]
     InvalidValue(String),
+    /// A count of years or days is not a whole number from 0 up.
+    #[error("must be a whole number from 0 to 4294967295, got \"{0}\"")]
+    NotWhole(String),
+    /// A yes/no cell holds something else.
+    #[error("must be yes/no, true/false, 是/否 or 1/0, got \"{0}\"")]
+    NotFlag(String),
     /// A required field is absent.
     #[error("missing field `{0}`")]
     MissingField(String),
@@ -199,6 +205,7 @@ impl ErrorKind {
         match self {
             ErrorKind::Json(_) => "invalid_json",
             ErrorKind::InvalidValue(_) => "invalid_value",
+            ErrorKind::NotWhole(_) | ErrorKind::NotFlag(_) => "invalid_value",
             ErrorKind::MissingField(_) => "missing_field",
             ErrorKind::UnknownMode { .. } => "unknown_mode",
             ErrorKind::Format(_) => "unsupported_format",
@@ -233,35 +240,37 @@ impl ErrorKind {
     /// The message in Chinese.
     pub fn message_zh(&self) -> String {
         match self {
-            ErrorKind::Json(m) => format!("JSON 格式错误:{m}"),
-            ErrorKind::InvalidValue(m) => format!("取值无效:{m}"),
+            ErrorKind::Json(m) => format!("JSON 格式错误：{m}"),
+            ErrorKind::InvalidValue(m) => format!("取值无效：{m}"),
+            ErrorKind::NotWhole(v) => format!("须为 0 或以上的整数，当前为 “{v}”"),
+            ErrorKind::NotFlag(v) => format!("须填 是/否（yes/no、true/false、1/0），当前为 “{v}”"),
             ErrorKind::MissingField(f) => format!("缺少字段 `{f}`"),
             ErrorKind::UnknownMode { value, expected } => {
-                format!("无法识别的取值 “{value}”,可选:{expected}")
+                format!("无法识别的取值 “{value}”，可选：{expected}")
             }
-            ErrorKind::Format(v) => format!("不支持的政策格式 “{v}”,应为 \"paygrade-policy/1\""),
-            ErrorKind::InvalidNumber(v) => format!("不是有效数字:“{v}”"),
-            ErrorKind::InvalidDate(v) => format!("不是有效日期(年-月-日):“{v}”"),
-            ErrorKind::Overflow => "金额过大,计算溢出".to_string(),
-            ErrorKind::Negative(v) => format!("不能为负数,当前为 {v}"),
-            ErrorKind::WeightsSum(s) => format!("权重之和为 {s},必须恰好等于 1"),
+            ErrorKind::Format(v) => format!("不支持的政策格式 “{v}”，应为 \"paygrade-policy/1\""),
+            ErrorKind::InvalidNumber(v) => format!("不是有效数字：“{v}”"),
+            ErrorKind::InvalidDate(v) => format!("不是有效日期（年-月-日）：“{v}”"),
+            ErrorKind::Overflow => "金额过大，计算溢出".to_string(),
+            ErrorKind::Negative(v) => format!("不能为负数，当前为 {v}"),
+            ErrorKind::WeightsSum(s) => format!("权重之和为 {s}，必须恰好等于 1"),
             ErrorKind::DuplicateLevel(l) => format!("等级 “{l}” 重复"),
             ErrorKind::DuplicateBand(b) => format!("档次 “{b}” 在该等级中重复"),
             ErrorKind::LevelShape(_) => {
-                "每个等级须有档次表 `bands` 或单一系数 `coefficient`,二者取一".to_string()
+                "每个等级须有档次表 `bands` 或单一系数 `coefficient`，二者取一".to_string()
             }
             ErrorKind::Brackets(_) => {
-                "年功工资分段须按年限递增,且最后一段 `through_year` 为 null".to_string()
+                "年功工资分段须按年限递增，且最后一段 `through_year` 为 null".to_string()
             }
             ErrorKind::AssessmentTable(_) => {
-                "考核系数表须按最低分严格递减,且最后一行最低分为 0".to_string()
+                "考核系数表须按最低分严格递减，且最后一行最低分为 0".to_string()
             }
-            ErrorKind::StandardDays(v) => format!("月计薪天数必须大于 0,当前为 {v}"),
-            ErrorKind::Scale(s) => format!("舍入位数须为 0 到 6,当前为 {s}"),
-            ErrorKind::Fraction(v) => format!("比例须在 0 到 1 之间,当前为 {v}"),
+            ErrorKind::StandardDays(v) => format!("月计薪天数必须大于 0，当前为 {v}"),
+            ErrorKind::Scale(s) => format!("舍入位数须为 0 到 6，当前为 {s}"),
+            ErrorKind::Fraction(v) => format!("比例须在 0 到 1 之间，当前为 {v}"),
             ErrorKind::UnknownLevel(l) => format!("没有等级 “{l}”"),
             ErrorKind::UnknownBand { band, level } => format!("档次 “{band}” 不属于等级 “{level}”"),
-            ErrorKind::ScoreRange(v) => format!("分数须在 0 到 100 之间,当前为 {v}"),
+            ErrorKind::ScoreRange(v) => format!("分数须在 0 到 100 之间，当前为 {v}"),
             ErrorKind::MissingScore => "缺少评价分数".to_string(),
             ErrorKind::Conflict(a, b) => format!("`{a}` 与 `{b}` 只能填写一个"),
             ErrorKind::Neither(a, b) => format!("请填写 `{a}` 或 `{b}`"),
@@ -269,16 +278,16 @@ impl ErrorKind {
                 format!("入岗日期 {start} 晚于计薪日期 {as_of}")
             }
             ErrorKind::PaidDays { value, max } => {
-                format!("计薪天数须在 0 到 {max} 之间,当前为 {value}")
+                format!("计薪天数须在 0 到 {max} 之间，当前为 {value}")
             }
             ErrorKind::PoolNeedsRoster => {
-                "效益工资总额分配模式需要整个花名册,不能单独计算一人".to_string()
+                "效益工资总额分配模式需要整个花名册，不能单独计算一人".to_string()
             }
             ErrorKind::MissingPool => "效益工资总额分配模式需要填写总额 `pool`".to_string(),
             ErrorKind::DuplicateId { id, first_row } => {
-                format!("工号 “{id}” 重复(首次出现在第 {first_row} 行)")
+                format!("工号 “{id}” 重复（首次出现在第 {first_row} 行）")
             }
-            ErrorKind::TooLarge(what) => format!("输入过大:{what}"),
+            ErrorKind::TooLarge(what) => format!("输入过大：{what}"),
         }
     }
 }

@@ -128,10 +128,7 @@ impl FromJson for u32 {
                 return Ok(v);
             }
         }
-        Err(Error::new(
-            ErrorKind::InvalidValue(format!("{text} is not a whole number of 0 or more")),
-            path,
-        ))
+        Err(Error::new(ErrorKind::NotWhole(text), path))
     }
 }
 

@@ -284,10 +284,10 @@ impl Ladder {
     }
 
     /// The same band position in the next banded level up (`intermediate-B` → `senior-B`),
-    /// or the top band when the next level has fewer bands; `None` at the top level or for
-    /// a bandless grade.
+    /// or the top band when the next level has fewer bands; from a bandless level (trainee)
+    /// the lowest band of the next banded level (`junior-C`); `None` at the top level.
     pub fn level_up(&self, grade: Grade) -> Option<Grade> {
-        let band = grade.band?;
+        let band = grade.band.unwrap_or(0);
         let next = self
             .levels
             .iter()

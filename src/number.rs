@@ -125,11 +125,16 @@ pub fn fmt_at_least_2(d: Decimal) -> String {
     }
 }
 
+/// Earliest year a date may have (employment dates before 1900 are typing errors).
+pub const MIN_YEAR: u32 = 1900;
+/// Latest year a date may have.
+pub const MAX_YEAR: u32 = 2199;
+
 /// Parse an ISO date `YYYY-MM-DD` (also accepting full-width digits and spaces around).
 ///
 /// # Errors
 /// [`ErrorKind::InvalidDate`] when it is not four-digit year, two-digit month and day of a
-/// real calendar day.
+/// real calendar day from [`MIN_YEAR`] to [`MAX_YEAR`].
 pub fn parse_iso_date(text: &str) -> Result<chrono::NaiveDate> {
     let half = to_half_width(text);
     let s = half.trim();
@@ -151,6 +156,7 @@ pub fn parse_iso_date(text: &str) -> Result<chrono::NaiveDate> {
     field(0..4)
         .zip(field(5..7))
         .zip(field(8..10))
+        .filter(|((y, _), _)| (MIN_YEAR..=MAX_YEAR).contains(y))
         .and_then(|((y, m), d)| chrono::NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d))
         .ok_or_else(|| Error::new(ErrorKind::InvalidDate(text.chars().take(40).collect()), ""))
 }

@@ -349,6 +349,10 @@ pub fn parse_roster_date(text: &str) -> Option<NaiveDate> {
     if y.len() != 4 || m.len() > 2 || d.len() > 2 {
         return None;
     }
+    let year: u32 = y.parse().ok()?;
+    if !(crate::number::MIN_YEAR..=crate::number::MAX_YEAR).contains(&year) {
+        return None;
+    }
     NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
 }
 

@@ -43,6 +43,7 @@ async function applyLang() {
   text = await loadText(lang);
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of document.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
   $('lang').textContent = t('lang_switch');
   document.title = `Paygrade · ${t('title')}`;
   fillLevels(true);
@@ -147,12 +148,18 @@ function isBlankStart(s) {
 }
 
 // ---------- errors ----------
+// The field an engine error belongs to, among the fields visible in the current modes.
 function slotFor(path) {
   if (!path) return 'form';
   if (path.startsWith('scores.')) return path.slice(7);
-  if (path === 'scores') return 'business';
+  if (path === 'years_in_post' || path === 'post_start') return radio('years_mode') === 'date' ? 'post_start' : 'years_in_post';
+  if (path === 'scores' || path === 'composite_score') return radio('score_mode') === 'composite' ? 'composite_score' : 'business';
   return ERROR_SLOTS.includes(path) ? path : 'form';
 }
+
+// "Required" errors for fields the user has not reached yet are not shown in red.
+const touched = new Set();
+function isMissing(err) { return err.code === 'missing_field' || err.code === 'missing_score'; }
 
 function clearErrors() {
   for (const f of ERROR_SLOTS) {
@@ -164,9 +171,12 @@ function clearErrors() {
 
 function showError(err) {
   const slot = slotFor(err.path);
-  const message = (lang === 'zh' ? err.message_zh : err.message_en) || err.message || String(err);
+  if (isMissing(err) && !touched.has(slot)) return false;
+  const message = isMissing(err) ? t('required')
+    : (lang === 'zh' ? err.message_zh : err.message_en) || err.message || String(err);
   $(`err-${slot}`).textContent = message;
   $(slot)?.setAttribute('aria-invalid', 'true');
+  return true;
 }
 
 // ---------- compute and render ----------
@@ -182,7 +192,6 @@ function recompute() {
     if (firstResultMs == null) firstResultMs = performance.now(); // since navigation start
   } catch (err) {
     lastError = err;
-    showError(err);
   }
   render();
 }
@@ -194,18 +203,18 @@ function render() {
   const status = $('status');
   const summary = $('summary');
   if (!policy) return;
-  if (lastError) showErrorText();
+  const shown = lastError ? showErrorText() : false;
   if (!last) {
     summary.hidden = true;
     status.hidden = false;
-    status.textContent = lastError ? t('fix_field') : t('fill_in');
+    status.textContent = shown ? t('fix_field') : t('fill_in');
     return;
   }
   const b = last.current;
   summary.hidden = false;
   summary.classList.toggle('stale', Boolean(lastError));
   status.hidden = !lastError;
-  status.textContent = lastError ? t('fix_field') : '';
+  status.textContent = lastError ? (shown ? t('fix_field_stale') : t('fill_in')) : '';
   $('total').textContent = money(b.total);
   $('c-total').textContent = money(b.total);
   for (const c of ['base', 'floating', 'seniority', 'performance']) {
@@ -223,9 +232,9 @@ function render() {
 }
 
 function showErrorText() {
-  // Re-render the current error in the chosen language (after a language switch).
+  // (Re-)render the current error in the chosen language; false when it is not shown.
   clearErrors();
-  showError(lastError);
+  return showError(lastError);
 }
 
 function item(id, label, value, detail) {
@@ -250,16 +259,17 @@ function item(id, label, value, detail) {
 function renderWhatIfs(w) {
   const list = [];
   const step = (x) => `${money(x.total)} (${signed(x.difference)})`;
+  const trainee = !last.current.grade.includes('-');
   list.push(w.band_up
-    ? item('wi-band', `${t('band_up')}: ${gradeLabel(w.band_up.grade)}`, step(w.band_up))
-    : item('wi-band', t('band_up'), t('none_top')));
+    ? item('wi-band', `${t('band_up')}${t('colon')}${gradeLabel(w.band_up.grade)}`, step(w.band_up))
+    : item('wi-band', t('band_up'), trainee ? t('no_band') : t('band_top')));
   list.push(w.level_up
-    ? item('wi-level', `${t('level_up')}: ${gradeLabel(w.level_up.grade)}`, step(w.level_up))
+    ? item('wi-level', `${t('level_up')}${t('colon')}${gradeLabel(w.level_up.grade)}`, step(w.level_up))
     : item('wi-level', t('level_up'), t('none_top')));
   if (w.next_seniority) {
     const s = w.next_seniority;
     const when = t('at_years').replace('{y}', s.years) + (s.date ? ' ' + t('on_date').replace('{d}', s.date) : '');
-    list.push(item('wi-seniority', `${t('next_seniority')}: ${when}`, step(s)));
+    list.push(item('wi-seniority', `${t('next_seniority')}${t('colon')}${when}`, step(s)));
   } else {
     list.push(item('wi-seniority', t('next_seniority'), t('none_seniority')));
   }
@@ -276,6 +286,7 @@ function renderWhatIfs(w) {
 // ---------- wiring ----------
 form.addEventListener('submit', (e) => e.preventDefault());
 form.addEventListener('input', (e) => {
+  if (e.target.id) touched.add(e.target.id);
   if (e.target.id === 'level') fillBands(true);
   if (e.target.name === 'years_mode' || e.target.name === 'score_mode') showModes();
   recompute();
@@ -289,6 +300,7 @@ form.addEventListener('change', (e) => {
 });
 $('reset').addEventListener('click', () => {
   storageRemove(STORE);
+  touched.clear();
   notice('');
   restore(defaults());
   recompute();
@@ -320,7 +332,10 @@ async function main() {
     return;
   }
   fillLevels(false);
-  restore(loadSaved());
+  const saved = loadSaved();
+  restore(saved);
+  // Restored values count as reached: their errors show at once.
+  for (const f of TEXT_FIELDS) if (typeof saved[f] === 'string' && saved[f].trim()) touched.add(f);
   recompute();
   window.paygrade = { firstResultMs: () => firstResultMs };
 }

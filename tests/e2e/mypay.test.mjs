@@ -138,3 +138,36 @@ test('dist/paygrade.html opened from file:// gives the same result', async () =>
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('what-ifs name the right limit: top band of a level, trainees', async () => {
+  const { page } = b;
+  await page.click('#reset');
+  await fillExample1(page);
+  await page.selectOption('#band', 'A');
+  assert.match(await text('#wi-band'), /已是本级最高档/);
+  assert.match(await text('#wi-level'), /高级 A档[\s\S]*4572\.00 \(\+600\.00\)/);
+  await page.selectOption('#level', 'trainee');
+  assert.match(await text('#wi-band'), /见习无档次/);
+  assert.match(await text('#wi-level'), /初级 C档/);
+  await page.selectOption('#level', 'intermediate');
+});
+
+test('errors go to the visible field; untouched empty fields are not marked', async () => {
+  const { page } = b;
+  await page.click('#reset');
+  await page.fill('#years_in_post', '12');
+  assert.equal(await text('#err-business'), '', 'scores not reached yet: no red');
+  assert.match(await text('#status'), /请填写左侧信息/);
+  await page.fill('#business', '92');
+  await page.fill('#business', '');
+  assert.equal(await text('#err-business'), '请填写此项');
+  await fillExample1(page);
+  await page.check('input[name="years_mode"][value="date"]');
+  assert.equal(await page.getAttribute('#years_in_post', 'aria-invalid'), null);
+  await page.fill('#post_start', '2014-03-01');
+  await page.fill('#post_start', '');
+  assert.equal(await text('#err-post_start'), '请填写此项');
+  assert.equal(await page.getAttribute('#post_start', 'aria-invalid'), 'true');
+  await page.check('input[name="years_mode"][value="years"]');
+  assert.equal(await text('#total'), '3872.00');
+});
