@@ -1,6 +1,7 @@
 //! The command-line shell: argument parsing, file reading, printing; no calculation.
 
 use clap::{Parser, Subcommand};
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -27,7 +28,7 @@ enum Command {
         /// Pay date YYYY-MM-DD, for completed years from post_start (default: today).
         #[arg(long = "as-of")]
         as_of: Option<String>,
-        /// Employee JSON file.
+        /// Employee JSON file (`-` = standard input).
         employee: PathBuf,
     },
     /// Print one person's breakdown with the what-ifs (band up, level up, next seniority bracket, next rating).
@@ -38,7 +39,7 @@ enum Command {
         /// Pay date YYYY-MM-DD (default: today).
         #[arg(long = "as-of")]
         as_of: Option<String>,
-        /// Employee JSON file.
+        /// Employee JSON file (`-` = standard input).
         employee: PathBuf,
     },
     /// Pay a whole roster: breakdowns, totals by component and level, quota report.
@@ -126,10 +127,18 @@ fn load_roster(path: Option<&Path>, sheet: Option<&str>) -> Result<paygrade::Ros
 
 fn as_of_date(as_of: Option<String>) -> Result<Option<chrono::NaiveDate>, String> {
     let text = as_of.unwrap_or_else(today);
-    paygrade::api::parse_as_of(Some(&text)).map_err(|e| e.to_string())
+    paygrade::api::parse_as_of(Some(&text)).map_err(|e| format!("--as-of: {e}"))
 }
 
+/// Read a text file (`-` = standard input), refusing files over the JSON size limit.
 fn read(path: &Path) -> Result<String, String> {
+    if path == Path::new("-") {
+        let mut text = String::new();
+        std::io::Read::take(std::io::stdin(), paygrade::json::MAX_JSON_BYTES as u64 + 1)
+            .read_to_string(&mut text)
+            .map_err(|e| format!("standard input: {e}"))?;
+        return Ok(text);
+    }
     let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
     if meta.len() > paygrade::json::MAX_JSON_BYTES as u64 {
         return Err(format!(
@@ -213,12 +222,13 @@ fn run(cli: Cli) -> Result<String, String> {
             as_of,
             employee,
         } => {
+            let as_of = as_of.unwrap_or_else(today);
+            paygrade::api::parse_as_of(Some(&as_of)).map_err(|e| format!("--as-of: {e}"))?;
             let policy_text = policy.as_deref().map(read).transpose()?;
             let employee_text = read(&employee)?;
             if let (Some(path), Some(text)) = (&policy, &policy_text) {
                 paygrade::Policy::from_json(text).map_err(|e| in_file(path, e))?;
             }
-            let as_of = as_of.unwrap_or_else(today);
             let (p, e, d) = (
                 policy_text.as_deref(),
                 employee_text.as_str(),
@@ -238,7 +248,11 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(out) => {
-            println!("{out}");
+            if out.ends_with('\n') {
+                print!("{out}");
+            } else {
+                println!("{out}");
+            }
             ExitCode::SUCCESS
         }
         Err(msg) => {

@@ -57,7 +57,43 @@ fn bad_input_exits_2_with_one_line_naming_the_field() {
     assert!(err.contains("scores.supplier: [score_range]"), "{err}");
     let (code, out, err) = paygrade(&["pay", "--as-of", "2026-02-30", &file]);
     assert_eq!((code, out.as_str()), (2, ""));
-    assert!(err.contains("as_of: [invalid_date]"), "{err}");
+    assert!(err.contains("--as-of: as_of: [invalid_date]"), "{err}");
     let (code, _, err) = paygrade(&["pay", "/nonexistent/e.json"]);
     assert_eq!(code, 2, "{err}");
+}
+
+#[test]
+fn roster_quota_and_assign_on_the_sample() {
+    let (code, out, err) = paygrade(&["quota"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["levels"][1]["level"], "intermediate");
+    assert_eq!(
+        (
+            v["levels"][1]["count"].as_u64(),
+            v["levels"][1]["seats"].as_u64(),
+            v["levels"][1]["over"].as_u64()
+        ),
+        (Some(36), Some(35), Some(1))
+    );
+    let (code, out, _) = paygrade(&["roster", "--as-of", "2026-11-30", "--format", "csv"]);
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 72);
+    assert!(out.starts_with("\u{feff}id,name,grade"), "{}", &out[..40]);
+    let (code, out, _) = paygrade(&["assign", "--as-of", "2026-11-30"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["seats"]["senior"], 14);
+    assert_eq!(v["results"].as_array().unwrap().len(), 71);
+}
+
+#[test]
+fn roster_errors_name_row_and_column() {
+    let file = write(
+        "bad.csv",
+        "工号,等级,档次,用工性质,岗位年限,综合得分\nA1,中级,B,聘用,3,80\nA2,中级,Q,聘用,3,80\n",
+    );
+    let (code, out, err) = paygrade(&["roster", &file]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(err.contains("row 3, column 档次: [unknown_band]"), "{err}");
 }
