@@ -14,14 +14,18 @@ setup:
 WASM_OPT := node_modules/.bin/wasm-opt -Oz --converge --strip-producers --enable-bulk-memory \
   --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue
 
-# Two modules: `paygrade` (the pay calculator, first load; no roster import) and
-# `paygrade_hr` (rosters, XLSX/GBK import, quotas, assignment; loaded on demand).
+# Three modules: `paygrade` (the pay calculator, first load), `paygrade_extra` (take-home
+# pay; loaded when asked for) and `paygrade_hr` (rosters, XLSX/GBK import, quotas,
+# assignment, take-home; for the HR tools).
 wasm: setup
 	cargo build --release --lib --target wasm32-unknown-unknown --no-default-features
 	wasm-bindgen --target web --no-typescript --out-dir www/pkg --out-name paygrade $(WASM)
+	cargo build --release --lib --target wasm32-unknown-unknown --no-default-features --features extras
+	wasm-bindgen --target web --no-typescript --out-dir www/pkg --out-name paygrade_extra $(WASM)
 	cargo build --release --lib --target wasm32-unknown-unknown
 	wasm-bindgen --target web --no-typescript --out-dir www/pkg --out-name paygrade_hr $(WASM)
 	$(WASM_OPT) www/pkg/paygrade_bg.wasm -o www/pkg/paygrade_bg.wasm
+	$(WASM_OPT) www/pkg/paygrade_extra_bg.wasm -o www/pkg/paygrade_extra_bg.wasm
 	$(WASM_OPT) www/pkg/paygrade_hr_bg.wasm -o www/pkg/paygrade_hr_bg.wasm
 	@for f in www/pkg/*.wasm; do echo "$$f: $$(stat -c %s $$f) bytes, $$(gzip -9c $$f | wc -c) gzipped"; done
 
@@ -38,6 +42,7 @@ lint:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --features extras -- -D warnings
 
 test-rust:
 	cargo test

@@ -87,3 +87,16 @@ pub fn check_quotas_for(
         .collect::<Result<Vec<_>>>()?;
     Ok(crate::check_quotas(policy, &grades))
 }
+
+#[cfg(feature = "extras")]
+/// A year's take-home schedule (SPEC §12 Take-home) from JSON text; contributions not
+/// given per month are computed from the policy's `contributions` block.
+///
+/// # Errors
+/// Policy and schedule errors with their paths; those of [`crate::tax::net_pay`].
+pub fn net_pay_json(policy: Option<&str>, schedule: &str) -> Result<crate::tax::NetPay> {
+    let policy = policy_from(policy)?;
+    let schedule: crate::tax::Schedule = from_json_str(schedule)?;
+    let p = policy.policy();
+    crate::tax::net_pay(p.contributions.as_ref(), p.rounding, &schedule)
+}

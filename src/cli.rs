@@ -42,6 +42,14 @@ enum Command {
         /// Employee JSON file (`-` = standard input).
         employee: PathBuf,
     },
+    /// Take-home pay for a year: contributions, cumulative IIT withholding, net, employer cost.
+    Netpay {
+        /// Policy JSON file (default: the built-in policy, Shanghai 2025-07 example contributions).
+        #[arg(long)]
+        policy: Option<PathBuf>,
+        /// Schedule JSON file: {"year", "first_month", "months": [{"gross", ...}], "annual_bonus"} (`-` = stdin).
+        schedule: PathBuf,
+    },
     /// Pay a whole roster: breakdowns, totals by component and level, quota report.
     Roster {
         /// Policy JSON file (default: the built-in policy).
@@ -166,6 +174,16 @@ fn run(cli: Cli) -> Result<String, String> {
     let whatif = matches!(cli.command, Command::Whatif { .. });
     match cli.command {
         Command::Policy => pretty(&paygrade::Policy::default()),
+        Command::Netpay { policy, schedule } => {
+            let policy_text = policy.as_deref().map(read).transpose()?;
+            if let (Some(path), Some(text)) = (&policy, &policy_text) {
+                paygrade::Policy::from_json(text).map_err(|e| in_file(path, e))?;
+            }
+            let text = read(&schedule)?;
+            let result = paygrade::api::net_pay_json(policy_text.as_deref(), &text)
+                .map_err(|e| in_file(&schedule, e))?;
+            pretty(&result)
+        }
         Command::Roster {
             policy,
             as_of,

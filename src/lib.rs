@@ -42,6 +42,8 @@ pub mod quota;
 pub mod roster;
 pub mod sample;
 pub mod seniority;
+#[cfg(feature = "extras")]
+pub mod tax;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

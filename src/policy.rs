@@ -47,6 +47,12 @@ pub struct Policy {
     pub quota: QuotaPolicy,
     /// Annual grade assignment (年度等级评定), SPEC §4.
     pub assignment: AssignmentPolicy,
+    /// Social insurance and housing fund for take-home pay (a city's dated table).
+    /// Only in builds with the `extras` feature: the browser's first-load pay module does
+    /// not read, keep or write this block (it has no use for it and stays small).
+    #[cfg(feature = "extras")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contributions: Option<crate::tax::ContributionPolicy>,
 }
 
 fn cny() -> String {
@@ -521,6 +527,8 @@ impl Default for Policy {
             proration: Proration::default(),
             quota: QuotaPolicy::default(),
             assignment: AssignmentPolicy::default(),
+            #[cfg(feature = "extras")]
+            contributions: Some(crate::tax::ContributionPolicy::shanghai_2025_07()),
         }
     }
 }
@@ -793,6 +801,8 @@ impl FromJson for Policy {
             proration: o.or("proration", Proration::default)?,
             quota: o.or("quota", QuotaPolicy::default)?,
             assignment: o.or("assignment", AssignmentPolicy::default)?,
+            #[cfg(feature = "extras")]
+            contributions: o.opt("contributions")?,
         })
     }
 }

@@ -184,3 +184,12 @@ pub fn assign_grades(
         crate::assign_grades(&policy, &people, api::parse_as_of(as_of.as_deref())?)
     })())
 }
+
+/// A year's take-home schedule (SPEC §12 Take-home): `{year, months, year_totals, bonus}`.
+#[cfg(feature = "extras")]
+#[wasm_bindgen(js_name = computeNetPay)]
+pub fn compute_net_pay(policy: JsValue, schedule: JsValue) -> Result<JsValue, JsValue> {
+    let policy = text(&policy)?;
+    let schedule = required(&schedule, "schedule")?;
+    encode(api::net_pay_json(policy.as_deref(), &schedule))
+}

@@ -1,0 +1,193 @@
+//! Take-home pay (issue 6): cumulative IIT withholding (STA 2018 No. 61), contributions
+//! with base limits, the separately taxed annual bonus (Caishui 2023 No. 30).
+
+use paygrade::api::net_pay_json;
+use paygrade::tax::{
+    annual_tax, bonus_tax, contributions, BaseLimits, ContributionPolicy, FundRates, Scheme,
+    SchemeRate,
+};
+use paygrade::Rounding;
+use rust_decimal::Decimal;
+use serde_json::json;
+
+fn dec(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+fn year(month: serde_json::Value, bonus: Option<&str>) -> paygrade::tax::NetPay {
+    let mut s = json!({ "year": 2026, "first_month": 1, "months": vec![month; 12] });
+    if let Some(b) = bonus {
+        s["annual_bonus"] = json!(b);
+    }
+    net_pay_json(None, &s.to_string()).unwrap()
+}
+
+#[test]
+fn ten_thousand_a_month_withholds_75() {
+    let r = year(
+        json!({ "gross": "10000.00", "contributions": "1500.00", "special_deductions": "1000.00" }),
+        None,
+    );
+    let withheld: Vec<String> = r.months.iter().map(|m| m.withheld.to_string()).collect();
+    assert_eq!(withheld, vec!["75.00"; 12]);
+    assert_eq!(r.year_totals.withheld.to_string(), "900.00");
+    assert_eq!(r.months[11].cumulative_taxable.to_string(), "30000.00");
+    assert_eq!(r.months[0].net.to_string(), "8425.00");
+}
+
+#[test]
+fn fifteen_thousand_crosses_into_ten_percent_in_may() {
+    let r = year(json!({ "gross": "15000", "contributions": "2000" }), None);
+    let withheld: Vec<String> = r.months.iter().map(|m| m.withheld.to_string()).collect();
+    assert_eq!(
+        &withheld[..6],
+        ["240.00", "240.00", "240.00", "240.00", "520.00", "800.00"]
+    );
+    assert_eq!(withheld[11], "800.00");
+}
+
+#[test]
+fn bracket_edges_include_their_upper_limit() {
+    let t = |s: &str| {
+        paygrade::Rounding::default()
+            .round(annual_tax(dec(s)), "t")
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(t("36000.00"), "1080.00");
+    assert_eq!(t("36000.01"), "1080.00");
+    assert_eq!(t("40000"), "1480.00");
+    assert_eq!(t("144000"), "11880.00");
+    assert_eq!(t("0"), "0.00");
+    assert_eq!(t("-5"), "0.00");
+}
+
+#[test]
+fn base_limits_and_per_scheme_rounding() {
+    let policy = ContributionPolicy {
+        city: "test".into(),
+        effective_from: "2026-01-01".into(),
+        base: BaseLimits {
+            floor: dec("6000"),
+            cap: dec("30000"),
+        },
+        housing_fund_base: BaseLimits {
+            floor: dec("6000"),
+            cap: dec("30000"),
+        },
+        schemes: [
+            (Scheme::Pension, "0.08"),
+            (Scheme::Medical, "0.02"),
+            (Scheme::Unemployment, "0.005"),
+        ]
+        .into_iter()
+        .map(|(scheme, r)| SchemeRate {
+            scheme,
+            employee_rate: dec(r),
+            employer_rate: Decimal::ZERO,
+            employee_fixed: Decimal::ZERO,
+        })
+        .collect(),
+        housing_fund: FundRates {
+            employee_rate: dec("0.07"),
+            employer_rate: dec("0.07"),
+        },
+    };
+    let c = |gross: &str| {
+        let c = contributions(&policy, dec(gross), Rounding::default()).unwrap();
+        (c.social_insurance.to_string(), c.housing_fund.to_string())
+    };
+    assert_eq!(c("40000"), ("3150.00".into(), "2100.00".into()));
+    assert_eq!(c("4000"), ("630.00".into(), "420.00".into()));
+    // The fund is rounded to the whole yuan half-up: 7% of 12,345.67 = 864.1969 → 864.
+    assert_eq!(c("12345.67").1, "864.00");
+}
+
+#[test]
+fn bonus_separately_or_combined() {
+    assert_eq!(
+        Rounding::default()
+            .round(bonus_tax(dec("36000")), "b")
+            .unwrap()
+            .to_string(),
+        "1080.00"
+    );
+    // 36,001 ÷ 12 = 3,000.08 → the 10% band: 3,600.10 − 210 = 3,390.10.
+    assert_eq!(
+        Rounding::default()
+            .round(bonus_tax(dec("36001")), "b")
+            .unwrap()
+            .to_string(),
+        "3390.10"
+    );
+    let r = year(
+        json!({ "gross": "10000.00", "contributions": "1500.00", "special_deductions": "1000.00" }),
+        Some("36001.00"),
+    );
+    let b = r.bonus.unwrap();
+    // Year taxable 30,000; with the bonus 66,001 → 6,600.10 − 2,520 = 4,080.10; increase 3,180.10.
+    assert_eq!(
+        (
+            b.separate_tax.to_string(),
+            b.combined_tax_increase.to_string(),
+            b.lower
+        ),
+        ("3390.10".into(), "3180.10".into(), "combined")
+    );
+}
+
+#[test]
+fn contributions_from_the_policy_and_employer_cost() {
+    // Default policy: Shanghai 2025-07 example; gross 10,000 is inside the base limits.
+    let r = year(json!({ "gross": "10000.00" }), None);
+    let m = &r.months[0];
+    assert_eq!(m.social_insurance.unwrap().to_string(), "1050.00");
+    assert_eq!(m.housing_fund.unwrap().to_string(), "700.00");
+    assert_eq!(m.contributions.to_string(), "1750.00");
+    // employer: 16% + 10% + 0.5% + 0.26% of 10,000 = 2,676.00, fund 700 → 13,376.00
+    assert_eq!(m.employer_cost.to_string(), "13376.00");
+    assert_eq!(
+        r.contribution_table.as_deref(),
+        Some("Shanghai 上海 (example) 2025-07-01")
+    );
+}
+
+#[test]
+fn mid_year_start_and_low_earner_deduction() {
+    let s = json!({ "year": 2026, "first_month": 7, "months": vec![json!({ "gross": "20000", "contributions": "0" }); 6] });
+    let r = net_pay_json(None, &s.to_string()).unwrap();
+    assert_eq!(r.months[0].month, 7);
+    assert_eq!(r.months[0].cumulative_taxable.to_string(), "15000.00");
+    let s = json!({ "year": 2026, "first_month": 1, "low_earner_last_year": true,
+                    "months": vec![json!({ "gross": "5000", "contributions": "0" }); 12] });
+    let r = net_pay_json(None, &s.to_string()).unwrap();
+    assert_eq!(r.year_totals.withheld.to_string(), "0.00");
+    let s = json!({ "year": 2026, "first_month": 8, "months": vec![json!({ "gross": "1" }); 6] });
+    let e = net_pay_json(None, &s.to_string()).unwrap_err();
+    assert_eq!((e.code(), e.path.as_str()), ("invalid_value", "months"));
+}
+
+#[test]
+fn special_deduction_items() {
+    let s = json!({ "months": [{ "gross": "30000", "contributions": "0" }],
+                    "special": { "children_education": 2, "elderly_support_only_child": true, "rent_tier": 1 } });
+    let r = net_pay_json(None, &s.to_string()).unwrap();
+    assert_eq!(r.months[0].special_deductions.to_string(), "8500.00");
+    let s = json!({ "months": [{ "gross": "30000", "contributions": "0" }],
+                    "special": { "housing_loan": true, "rent_tier": 2 } });
+    let e = net_pay_json(None, &s.to_string()).unwrap_err();
+    assert_eq!(
+        (e.code(), e.path.as_str()),
+        ("conflicting_fields", "special.rent_tier")
+    );
+}
+
+#[test]
+fn a_refund_is_never_withheld_negative() {
+    // A high January then nothing: later months withhold 0, not a refund.
+    let s = json!({ "months": [{ "gross": "50000", "contributions": "0" }, { "gross": "0", "contributions": "0" }, { "gross": "0", "contributions": "0" }] });
+    let r = net_pay_json(None, &s.to_string()).unwrap();
+    let w: Vec<String> = r.months.iter().map(|m| m.withheld.to_string()).collect();
+    // January: 45,000 taxable → 4,500 − 2,520 = 1,980; February: 40,000 → 1,480 < 1,980: 0.
+    assert_eq!(w, ["1980.00", "0.00", "0.00"]);
+}
