@@ -490,6 +490,13 @@ pub struct Totals {
     pub annual_total: Money,
     /// Per level, highest first.
     pub by_level: IndexMap<String, LevelTotal>,
+    /// The employer's monthly cost: the total plus employer social insurance and housing
+    /// fund on each person's pay (the policy's `contributions` block; null without one).
+    #[cfg(feature = "extras")]
+    pub employer_cost: Option<Money>,
+    /// The employer's annual cost, monthly × 12.
+    #[cfg(feature = "extras")]
+    pub annual_employer_cost: Option<Money>,
 }
 
 /// A roster's pay (SPEC §12 roster result).
@@ -580,12 +587,28 @@ pub fn totals(policy: &CheckedPolicy, results: &[Breakdown]) -> Result<Totals> {
             },
         );
     }
+    #[cfg(feature = "extras")]
+    let employer_cost = match &policy.policy().contributions {
+        Some(c) => {
+            let mut cost = total;
+            for b in results {
+                let employer = crate::tax::contributions(c, b.total.amount(), policy.policy().rounding)?.employer;
+                cost = cost.checked_add(employer, "totals.employer_cost")?;
+            }
+            Some(cost)
+        }
+        None => None,
+    };
     Ok(Totals {
         headcount: results.len() as u64,
         components,
         total,
         annual_total: total.checked_times(12, "totals.annual_total")?,
         by_level: levels,
+        #[cfg(feature = "extras")]
+        annual_employer_cost: employer_cost.map(|c| c.checked_times(12, "totals.employer_cost")).transpose()?,
+        #[cfg(feature = "extras")]
+        employer_cost,
     })
 }
 

@@ -193,3 +193,14 @@ pub fn compute_net_pay(policy: JsValue, schedule: JsValue) -> Result<JsValue, Js
     let schedule = required(&schedule, "schedule")?;
     encode(api::net_pay_json(policy.as_deref(), &schedule))
 }
+
+/// The example contribution tables: `{shanghai, beijing}` (dated; check the city's announcement).
+#[cfg(feature = "extras")]
+#[wasm_bindgen(js_name = contributionPresets)]
+pub fn contribution_presets() -> Result<JsValue, JsValue> {
+    use crate::tax::ContributionPolicy;
+    let mut presets = indexmap::IndexMap::new();
+    presets.insert("shanghai", ContributionPolicy::shanghai_2025_07());
+    presets.insert("beijing", ContributionPolicy::beijing_2025_07());
+    encode(Ok(presets))
+}

@@ -191,3 +191,18 @@ fn a_refund_is_never_withheld_negative() {
     // January: 45,000 taxable → 4,500 − 2,520 = 1,980; February: 40,000 → 1,480 < 1,980: 0.
     assert_eq!(w, ["1980.00", "0.00", "0.00"]);
 }
+
+#[test]
+fn roster_totals_carry_the_employer_cost() {
+    let e = paygrade::Employee::from_json(
+        r#"{ "id": "E001", "level": "intermediate", "band": "B", "employment": "contract", "years_in_post": 12,
+             "rural": true, "scores": { "business": "92", "customer_satisfaction": "88", "supplier": "85",
+             "self": "95", "marketing_audit": "80" } }"#,
+    )
+    .unwrap();
+    let pay = paygrade::compute_roster(&paygrade::Policy::default().check().unwrap(), &[e], None).unwrap();
+    // 3,872.00 + employer SI on the 7,460 floor (16% 1,193.60 + 10% 746.00 + 0.5% 37.30 +
+    // 0.26% 19.40) + employer fund 7% of 3,872 = 271 → 6,139.30.
+    assert_eq!(pay.totals.employer_cost.unwrap().to_string(), "6139.30");
+    assert_eq!(pay.totals.annual_employer_cost.unwrap().to_string(), "73671.60");
+}

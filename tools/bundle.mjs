@@ -15,6 +15,7 @@ const js = (await build({
 })).outputFiles[0].text.replaceAll('</script', '<\\/script');
 const css = (await transform(await read('www/style.css'), { loader: 'css', minify: true })).code;
 const wasm = (await read('www/pkg/paygrade_bg.wasm')).toString('base64');
+const extraWasm = (await read('www/pkg/paygrade_extra_bg.wasm')).toString('base64');
 
 let html = (await read('www/index.html')).toString('utf8');
 const csp = `default-src 'none'; script-src ${sha(js)} 'wasm-unsafe-eval'; style-src ${sha(css)}; `
@@ -26,7 +27,8 @@ const swap = (from, to) => {
 swap(/content="default-src 'self';[^"]*"/.exec(html)?.[0] ?? 'CSP meta tag', `content="${csp}"`);
 swap('<link rel="stylesheet" href="style.css">', `<style>${css}</style>`);
 swap('<script type="module" src="./app.js"></script>',
-  `<script id="paygrade-wasm" type="application/octet-stream">${wasm}</script>\n<script type="module">${js}</script>`);
+  `<script id="paygrade-wasm" type="application/octet-stream">${wasm}</script>\n`
+  + `<script id="paygrade-extra-wasm" type="application/octet-stream">${extraWasm}</script>\n<script type="module">${js}</script>`);
 await mkdir(new URL('dist/', root), { recursive: true });
 await writeFile(new URL('dist/paygrade.html', root), html);
 console.log(`dist/paygrade.html: ${html.length} bytes (wasm ${wasm.length} base64 chars, app ${js.length} bytes)`);

@@ -8,6 +8,7 @@ const STORE = 'paygrade.mypay.v1';
 const LANG_STORE = 'paygrade.lang';
 const SCORE_FIELDS = ['business', 'customer_satisfaction', 'supplier', 'self', 'marketing_audit'];
 const TEXT_FIELDS = ['years_in_post', 'post_start', 'as_of', ...SCORE_FIELDS, 'composite_score', 'paid_days'];
+const TH_FIELDS = ['th_base', 'th_special', 'th_bonus'];
 const ERROR_SLOTS = ['level', 'band', 'employment', ...TEXT_FIELDS, 'form'];
 
 const $ = (id) => document.getElementById(id);
@@ -87,6 +88,9 @@ function collect() {
   const s = { level: $('level').value, band: $('band').value, employment: $('employment').value,
     rural: $('rural').checked, years_mode: radio('years_mode'), score_mode: radio('score_mode') };
   for (const f of TEXT_FIELDS) s[f] = $(f).value;
+  for (const f of TH_FIELDS) s[f] = $(f).value;
+  s.th_city = $('th_city').value;
+  s.th_active = takeHome.active;
   return s;
 }
 
@@ -104,7 +108,8 @@ function restore(s) {
   $('rural').checked = Boolean(s.rural);
   setRadio('years_mode', s.years_mode === 'date' ? 'date' : 'years');
   setRadio('score_mode', s.score_mode === 'composite' ? 'composite' : 'five');
-  for (const f of TEXT_FIELDS) $(f).value = typeof s[f] === 'string' ? s[f] : '';
+  for (const f of [...TEXT_FIELDS, ...TH_FIELDS]) $(f).value = typeof s[f] === 'string' ? s[f] : '';
+  $('th_city').value = s.th_city === 'beijing' ? 'beijing' : 'shanghai';
   if (!$('as_of').value) $('as_of').value = today();
   showModes();
 }
@@ -228,6 +233,7 @@ function render() {
   $('f-rating').textContent = b.rating ? (text.ratings?.[b.rating] ?? b.rating) : '—';
   $('f-factor').textContent = b.assessment_factor;
   renderWhatIfs(last);
+  if (takeHome.active) renderTakeHome();
   $('timing').textContent = firstResultMs == null ? '' : `· ${t('first_result')} ${Math.round(firstResultMs)} ms`;
 }
 
@@ -283,6 +289,94 @@ function renderWhatIfs(w) {
   $('whatifs').replaceChildren(...list);
 }
 
+// ---------- take-home (lazily loaded module paygrade_extra) ----------
+const takeHome = { active: false, module: null, presets: null, result: null, error: null };
+
+async function openTakeHome() {
+  takeHome.active = true;
+  if (!takeHome.module) {
+    $('err-th').textContent = t('th_loading');
+    const m = await import('./pkg/paygrade_extra.js');
+    await m.default(inlineWasm('paygrade-extra-wasm'));
+    takeHome.presets = m.contributionPresets();
+    takeHome.module = m;
+    $('err-th').textContent = '';
+  }
+  recompute();
+}
+
+function computeTakeHome() {
+  takeHome.result = null;
+  takeHome.error = null;
+  const m = takeHome.module;
+  if (!takeHome.active || !m) return;
+  if (!last || lastError) { takeHome.error = { path: '', message_zh: TEXT_NEED_PAY(), message_en: TEXT_NEED_PAY() }; return; }
+  const s = collect();
+  const month = { gross: last.current.total };
+  if (s.th_base.trim()) month.contribution_base = s.th_base;
+  if (s.th_special.trim()) month.special_deductions = s.th_special;
+  const year = Number(String(s.as_of).slice(0, 4)) || new Date().getFullYear();
+  const schedule = { year, first_month: 1, months: Array.from({ length: 12 }, () => month) };
+  if (s.th_bonus.trim()) schedule.annual_bonus = s.th_bonus;
+  const policy = m.defaultPolicy();
+  policy.contributions = takeHome.presets[s.th_city] ?? policy.contributions;
+  try { takeHome.result = m.computeNetPay(policy, schedule); } catch (err) { takeHome.error = err; }
+}
+function TEXT_NEED_PAY() { return t('th_need_pay'); }
+
+function thSlot(path) {
+  if (path.endsWith('special_deductions')) return 'th_special';
+  if (path.endsWith('contribution_base')) return 'th_base';
+  if (path === 'annual_bonus') return 'th_bonus';
+  return 'th';
+}
+
+function renderTakeHome() {
+  computeTakeHome();
+  for (const f of [...TH_FIELDS, 'th']) { $(`err-${f}`).textContent = ''; $(f)?.removeAttribute('aria-invalid'); }
+  const box = $('th_result');
+  const r = takeHome.result;
+  if (takeHome.error) {
+    const e = takeHome.error;
+    const slot = thSlot(e.path ?? '');
+    $(`err-${slot}`).textContent = (lang === 'zh' ? e.message_zh : e.message_en) || e.message;
+    $(slot)?.setAttribute('aria-invalid', 'true');
+  }
+  box.hidden = !r;
+  if (!r) return;
+  $('th_net_year').textContent = r.year_totals.net;
+  $('th_tax_year').textContent = r.year_totals.withheld;
+  $('th_employer_year').textContent = r.year_totals.employer_cost;
+  const max = Math.max(...r.months.map((x) => Number(x.withheld)), 0.01);
+  $('th_chart').setAttribute('aria-label', t('th_chart'));
+  $('th_chart').replaceChildren(...r.months.map((x) => {
+    const col = document.createElement('div');
+    col.className = 'bar';
+    const v = document.createElement('span');
+    v.className = 'bar-value';
+    v.textContent = x.withheld;
+    const fill = document.createElement('div');
+    fill.className = 'bar-fill';
+    fill.style.height = `${Math.round((Number(x.withheld) / max) * 100)}%`; // display only
+    const label = document.createElement('span');
+    label.className = 'bar-label';
+    label.textContent = `${x.month}${t('month_suffix')}`;
+    col.append(v, fill, label);
+    return col;
+  }));
+  const cell = (text) => { const td = document.createElement('td'); td.className = 'num'; td.textContent = text ?? '—'; return td; };
+  $('th_table').tBodies[0].replaceChildren(...r.months.map((x) => {
+    const tr = document.createElement('tr');
+    tr.append(cell(`${x.month}${t('month_suffix')}`), cell(x.gross), cell(x.social_insurance), cell(x.housing_fund),
+      cell(x.cumulative_taxable), cell(x.withheld), cell(x.net), cell(x.employer_cost));
+    return tr;
+  }));
+  const b = r.bonus;
+  $('th_bonus_line').textContent = b ? t('th_bonus_line').replace('{b}', b.bonus).replace('{s}', b.separate_tax)
+    .replace('{c}', b.combined_tax_increase).replace('{lower}', b.lower === 'separate' ? t('th_separate') : t('th_combined')) : '';
+  $('th_source').textContent = t('th_source').replace('{t}', r.contribution_table ?? '—');
+}
+
 // ---------- wiring ----------
 form.addEventListener('submit', (e) => e.preventDefault());
 form.addEventListener('input', (e) => {
@@ -311,10 +405,13 @@ $('lang').addEventListener('click', async () => {
   await applyLang();
 });
 $('print').addEventListener('click', () => window.print());
+$('th_go').addEventListener('click', () => { openTakeHome().catch((err) => { $('err-th').textContent = t('engine_failed') + (err?.message ?? err); }); });
+for (const id of [...TH_FIELDS, 'th_city']) $(id).addEventListener('input', () => recompute());
+$('th_city').addEventListener('change', () => recompute());
 
-function inlineWasm() {
+function inlineWasm(id = 'paygrade-wasm') {
   // The single-file build (dist/paygrade.html) carries the wasm as base64 in a data block.
-  const block = document.getElementById('paygrade-wasm');
+  const block = document.getElementById(id);
   if (!block) return undefined;
   const bin = atob(block.textContent.trim());
   const bytes = new Uint8Array(bin.length);
@@ -336,6 +433,7 @@ async function main() {
   restore(saved);
   // Restored values count as reached: their errors show at once.
   for (const f of TEXT_FIELDS) if (typeof saved[f] === 'string' && saved[f].trim()) touched.add(f);
+  if (saved.th_active) openTakeHome().catch(() => {});
   recompute();
   window.paygrade = { firstResultMs: () => firstResultMs };
 }

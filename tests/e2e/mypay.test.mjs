@@ -171,3 +171,23 @@ test('errors go to the visible field; untouched empty fields are not marked', as
   await page.check('input[name="years_mode"][value="years"]');
   assert.equal(await text('#total'), '3872.00');
 });
+
+test('take-home for the year loads on demand and shows the schedule', async () => {
+  const { page } = b;
+  await page.click('#reset');
+  await fillExample1(page);
+  await page.click('#th_go');
+  await page.waitForSelector('#th_result:not([hidden])');
+  // Shanghai example: SI on the 7,460 floor: 596.80 + 149.20 + 37.30 = 783.30; fund 7% of 3,872 = 271;
+  // net 3,872 − 1,054.30 = 2,817.70 a month; no tax below the 5,000 basic deduction.
+  assert.equal(await text('#th_net_year'), '33812.40');
+  assert.equal(await text('#th_tax_year'), '0.00');
+  assert.equal(await text('#th_employer_year'), '73671.60');
+  assert.equal(await page.locator('#th_table tbody tr').count(), 12);
+  await page.fill('#th_bonus', '36000');
+  assert.match(await text('#th_bonus_line'), /单独计税 1080\.00/);
+  await page.fill('#th_special', 'abc');
+  assert.match(await text('#err-th_special'), /不是有效数字/);
+  await page.fill('#th_special', '');
+  await page.screenshot({ path: fileURLToPath(new URL('../../target/mypay-takehome.png', import.meta.url)), fullPage: true });
+});

@@ -22,4 +22,12 @@ export default {
     levels: { trainee: 'Trainee', junior: 'Junior', intermediate: 'Intermediate', senior: 'Senior' },
     ratings: { excellent: 'excellent', good: 'good', qualified: 'qualified', basically_qualified: 'basically qualified', unqualified: 'unqualified' },
     band_suffix: '',
+  takehome: 'Take-home for the year', takehome_note: '12 months at the monthly pay above: social insurance and housing fund (example city tables; check the local announcement), cumulative IIT withholding, and the annual bonus taxed separately or combined.',
+  th_city: 'Contribution table (example)', city_shanghai: 'Shanghai 2025-07', city_beijing: 'Beijing 2025-07', th_base: 'Contribution base (blank = monthly pay)',
+  th_special: 'Special deductions a month', th_bonus: 'Annual bonus', th_go: 'Compute the year', th_net_year: 'Net for the year', th_tax_year: 'Income tax for the year',
+  th_employer_year: 'Employer cost for the year', th_chart: 'Tax withheld each month (CNY)', th_month: 'Month', th_gross: 'Gross', th_si: 'Social ins.', th_fund: 'Housing fund',
+  th_cum_taxable: 'Cumulative taxable', th_withheld: 'Withheld', th_net: 'Net', th_employer: 'Employer cost',
+  th_bonus_line: 'Bonus {b}: taxed separately {s}; added to the year\'s income it adds {c}; {lower} is lower.', th_separate: 'separately', th_combined: 'combined',
+  th_source: 'Contributions per {t}; withholding per STA announcement 2018 No. 61 (cumulative method); bonus per Caishui 2023 No. 30.',
+  th_loading: 'Loading the take-home calculator…', th_need_pay: 'Compute the monthly pay first.', month_suffix: '',
   };

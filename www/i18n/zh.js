@@ -21,4 +21,12 @@ export default {
     levels: { trainee: '见习', junior: '初级', intermediate: '中级', senior: '高级' },
     ratings: { excellent: '优秀', good: '良好', qualified: '合格', basically_qualified: '基本合格', unqualified: '不合格' },
     band_suffix: '档',
+  takehome: '全年到手工资', takehome_note: '按上方月薪计算 12 个月：社保与公积金（城市示例表，以当地公布为准）、个税累计预扣法、年终奖单独计税与并入综合所得对比。',
+  th_city: '社保公积金（示例表）', city_shanghai: '上海 2025-07', city_beijing: '北京 2025-07', th_base: '缴费基数（空 = 月薪）',
+  th_special: '每月专项附加扣除', th_bonus: '年终奖', th_go: '计算全年到手', th_net_year: '全年到手', th_tax_year: '全年个税',
+  th_employer_year: '单位全年成本', th_chart: '每月预扣个税（元）', th_month: '月', th_gross: '应发', th_si: '社保', th_fund: '公积金',
+  th_cum_taxable: '累计应纳税所得额', th_withheld: '本月预扣', th_net: '实发', th_employer: '单位成本',
+  th_bonus_line: '年终奖 {b}：单独计税 {s}，并入综合所得多缴 {c}，{lower}更省。', th_separate: '单独计税', th_combined: '并入综合所得',
+  th_source: '社保公积金按 {t}；个税按国家税务总局公告 2018 年第 61 号累计预扣法；年终奖按财政部 税务总局公告 2023 年第 30 号。',
+  th_loading: '正在加载到手工资计算…', th_need_pay: '请先算出月薪。', month_suffix: '月',
   };
