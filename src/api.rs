@@ -100,3 +100,43 @@ pub fn net_pay_json(policy: Option<&str>, schedule: &str) -> Result<crate::tax::
     let p = policy.policy();
     crate::tax::net_pay(p.contributions.as_ref(), p.rounding, &schedule)
 }
+
+/// The scorecard for an employee's `kpis` (or, given `months: [{kpis}, …]`, for the
+/// quarter or year they make up), under the policy's scorecard.
+///
+/// # Errors
+/// `missing_field` at `scorecard` when the policy has none, or at `kpis`; those of
+/// [`crate::scorecard::score`] and [`crate::scorecard::score_period`].
+#[cfg(feature = "extras")]
+pub fn score_json(policy: Option<&str>, input: &str) -> Result<crate::scorecard::ScoreResult> {
+    use crate::error::{Error, ErrorKind};
+    use crate::json::{FromJson, Obj};
+    use crate::scorecard::Kpi;
+    use indexmap::IndexMap;
+    let policy = policy_from(policy)?;
+    let card = policy
+        .policy()
+        .scorecard
+        .as_ref()
+        .ok_or_else(|| Error::new(ErrorKind::MissingField("scorecard".into()), "scorecard"))?;
+    let value = crate::json::parse(input)?;
+    let o = Obj::new(&value, "")?;
+    if o.has("months") {
+        let months = value.get("months").cloned().unwrap_or_default();
+        let items = months.as_array().cloned().unwrap_or_default();
+        let mut periods = Vec::with_capacity(items.len());
+        for (m, month) in items.iter().enumerate() {
+            let path = format!("months[{m}]");
+            let mo = Obj::new(month, &path)?;
+            periods.push(mo.req::<IndexMap<String, Kpi>>("kpis")?);
+        }
+        return crate::scorecard::score_period(card, &periods);
+    }
+    let kpis = <IndexMap<String, Kpi> as FromJson>::from_json(
+        value
+            .get("kpis")
+            .ok_or_else(|| Error::new(ErrorKind::MissingField("kpis".into()), "kpis"))?,
+        "kpis",
+    )?;
+    crate::scorecard::score(card, &kpis)
+}

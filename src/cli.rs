@@ -50,6 +50,14 @@ enum Command {
         /// Schedule JSON file: {"year", "first_month", "months": [{"gross", ...}], "annual_bonus"} (`-` = stdin).
         schedule: PathBuf,
     },
+    /// Score KPIs on the policy's scorecard: the business-results score with each indicator's line.
+    Score {
+        /// Policy JSON file (default: the built-in policy, tobacco example scorecard).
+        #[arg(long)]
+        policy: Option<PathBuf>,
+        /// Employee JSON with `kpis: {id: {target, actual}}`, or `{"months": [{"kpis": …}, …]}` (`-` = stdin).
+        employee: PathBuf,
+    },
     /// Pay a whole roster: breakdowns, totals by component and level, quota report.
     Roster {
         /// Policy JSON file (default: the built-in policy).
@@ -174,6 +182,16 @@ fn run(cli: Cli) -> Result<String, String> {
     let whatif = matches!(cli.command, Command::Whatif { .. });
     match cli.command {
         Command::Policy => pretty(&paygrade::Policy::default()),
+        Command::Score { policy, employee } => {
+            let policy_text = policy.as_deref().map(read).transpose()?;
+            if let (Some(path), Some(text)) = (&policy, &policy_text) {
+                paygrade::Policy::from_json(text).map_err(|e| in_file(path, e))?;
+            }
+            let text = read(&employee)?;
+            let result = paygrade::api::score_json(policy_text.as_deref(), &text)
+                .map_err(|e| in_file(&employee, e))?;
+            pretty(&result)
+        }
         Command::Netpay { policy, schedule } => {
             let policy_text = policy.as_deref().map(read).transpose()?;
             if let (Some(path), Some(text)) = (&policy, &policy_text) {

@@ -4,6 +4,8 @@ use crate::evaluation::Scores;
 use crate::json::{self, FromJson, Obj};
 use crate::policy::{Education, Employment};
 use chrono::NaiveDate;
+#[cfg(feature = "extras")]
+use indexmap::IndexMap;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -49,6 +51,11 @@ pub struct Employee {
     /// Assignment: education 学历.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub education: Option<Education>,
+    /// Monthly KPIs for the scorecard, by indicator id (or name): `{target, actual}`.
+    /// When given and no business score is, the business score comes from them.
+    #[cfg(feature = "extras")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kpis: Option<IndexMap<String, crate::scorecard::Kpi>>,
     /// Assignment: years worked 工作年限.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub years_of_work: Option<u32>,
@@ -76,6 +83,15 @@ impl Employee {
 impl FromJson for Employee {
     fn from_json(value: &serde_json::Value, path: &str) -> crate::Result<Self> {
         let o = Obj::new(value, path)?;
+        #[cfg(not(feature = "extras"))]
+        if o.has("kpis") {
+            return Err(crate::Error::new(
+                crate::ErrorKind::InvalidValue(
+                    "KPIs are scored by the scorecard module (paygrade_extra / the CLI)".into(),
+                ),
+                o.path("kpis"),
+            ));
+        }
         Ok(Employee {
             id: o.or("id", String::new)?,
             name: o.or("name", String::new)?,
@@ -91,6 +107,8 @@ impl FromJson for Employee {
             grading: o.opt("grading")?,
             education: o.opt("education")?,
             years_of_work: o.opt("years_of_work")?,
+            #[cfg(feature = "extras")]
+            kpis: o.opt("kpis")?,
         })
     }
 }

@@ -194,6 +194,12 @@ pub enum ErrorKind {
         /// The row of its first appearance (0 for JSON input).
         first_row: usize,
     },
+    /// A scorecard indicator has no figures for the period.
+    #[error("no target and actual for indicator \"{0}\"")]
+    KpiMissing(String),
+    /// A scorecard target is 0 or negative.
+    #[error("the target of indicator \"{0}\" must be greater than 0")]
+    KpiTarget(String),
     /// An input is larger than Paygrade accepts.
     #[error("too large: {0}")]
     TooLarge(String),
@@ -233,6 +239,8 @@ impl ErrorKind {
             ErrorKind::PoolNeedsRoster => "pool_needs_roster",
             ErrorKind::MissingPool => "missing_pool",
             ErrorKind::DuplicateId { .. } => "duplicate_id",
+            ErrorKind::KpiMissing(_) => "kpi_missing",
+            ErrorKind::KpiTarget(_) => "kpi_target",
             ErrorKind::TooLarge(_) => "too_large",
         }
     }
@@ -287,6 +295,8 @@ impl ErrorKind {
             ErrorKind::DuplicateId { id, first_row } => {
                 format!("工号 “{id}” 重复（首次出现在第 {first_row} 行）")
             }
+            ErrorKind::KpiMissing(id) => format!("指标 “{id}” 缺少目标或完成值"),
+            ErrorKind::KpiTarget(id) => format!("指标 “{id}” 的目标必须大于 0"),
             ErrorKind::TooLarge(what) => format!("输入过大：{what}"),
         }
     }

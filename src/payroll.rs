@@ -98,6 +98,10 @@ pub struct Breakdown {
     pub total: Money,
     /// Explanation lines.
     pub explain: Explain,
+    /// The scorecard behind the business score, when it came from KPIs.
+    #[cfg(feature = "extras")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scorecard: Option<crate::scorecard::ScoreResult>,
     /// The person's grade (level and band indices), for roster aggregation.
     #[serde(skip)]
     pub grade_index: Grade,
@@ -108,6 +112,8 @@ pub struct Breakdown {
 
 /// Everything a breakdown needs about a person before money: resolved once.
 struct Facts {
+    #[cfg(feature = "extras")]
+    scorecard: Option<crate::scorecard::ScoreResult>,
     grade: Grade,
     coefficient_grade: Grade,
     floating_level: usize,
@@ -116,6 +122,32 @@ struct Facts {
     factor: Decimal,
     rating: Option<String>,
     paid_days: Decimal,
+}
+
+/// With KPIs and no business score given: the business score from the policy's
+/// scorecard, and the employee with it filled in.
+#[cfg(feature = "extras")]
+fn kpi_business(
+    policy: &CheckedPolicy,
+    e: &Employee,
+) -> Result<(Option<crate::scorecard::ScoreResult>, Employee)> {
+    let mut filled = e.clone();
+    let Some(kpis) = &e.kpis else {
+        return Ok((None, filled));
+    };
+    let business_given =
+        e.scores.as_ref().is_some_and(|s| s.business.is_some()) || e.composite_score.is_some();
+    if business_given {
+        return Ok((None, filled));
+    }
+    let card = policy
+        .policy()
+        .scorecard
+        .as_ref()
+        .ok_or_else(|| Error::new(ErrorKind::MissingField("scorecard".into()), "scorecard"))?;
+    let result = crate::scorecard::score(card, kpis)?;
+    filled.scores.get_or_insert_with(Default::default).business = Some(result.exact);
+    Ok((Some(result), filled))
 }
 
 fn facts(policy: &CheckedPolicy, e: &Employee, as_of: Option<NaiveDate>) -> Result<Facts> {
@@ -142,6 +174,10 @@ fn facts(policy: &CheckedPolicy, e: &Employee, as_of: Option<NaiveDate>) -> Resu
             ))
         }
     };
+    #[cfg(feature = "extras")]
+    let (scorecard, with_kpis) = kpi_business(policy, e)?;
+    #[cfg(feature = "extras")]
+    let e = &with_kpis;
     let composite = match (&e.scores, e.composite_score) {
         (Some(_), Some(_)) => {
             return Err(Error::new(
@@ -185,6 +221,8 @@ fn facts(policy: &CheckedPolicy, e: &Employee, as_of: Option<NaiveDate>) -> Resu
         ));
     }
     Ok(Facts {
+        #[cfg(feature = "extras")]
+        scorecard,
         grade,
         coefficient_grade,
         floating_level,
@@ -340,6 +378,8 @@ pub(crate) fn compute_with(
         },
         grade_index: f.grade,
         pool_weight,
+        #[cfg(feature = "extras")]
+        scorecard: f.scorecard,
     })
 }
 
@@ -592,7 +632,9 @@ pub fn totals(policy: &CheckedPolicy, results: &[Breakdown]) -> Result<Totals> {
         Some(c) => {
             let mut cost = total;
             for b in results {
-                let employer = crate::tax::contributions(c, b.total.amount(), policy.policy().rounding)?.employer;
+                let employer =
+                    crate::tax::contributions(c, b.total.amount(), policy.policy().rounding)?
+                        .employer;
                 cost = cost.checked_add(employer, "totals.employer_cost")?;
             }
             Some(cost)
@@ -606,7 +648,9 @@ pub fn totals(policy: &CheckedPolicy, results: &[Breakdown]) -> Result<Totals> {
         annual_total: total.checked_times(12, "totals.annual_total")?,
         by_level: levels,
         #[cfg(feature = "extras")]
-        annual_employer_cost: employer_cost.map(|c| c.checked_times(12, "totals.employer_cost")).transpose()?,
+        annual_employer_cost: employer_cost
+            .map(|c| c.checked_times(12, "totals.employer_cost"))
+            .transpose()?,
         #[cfg(feature = "extras")]
         employer_cost,
     })

@@ -53,6 +53,11 @@ pub struct Policy {
     #[cfg(feature = "extras")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub contributions: Option<crate::tax::ContributionPolicy>,
+    /// The target scorecard that turns monthly KPIs into the business-results score
+    /// (`extras` builds only, like `contributions`).
+    #[cfg(feature = "extras")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scorecard: Option<crate::scorecard::ScorecardPolicy>,
 }
 
 fn cny() -> String {
@@ -529,6 +534,8 @@ impl Default for Policy {
             assignment: AssignmentPolicy::default(),
             #[cfg(feature = "extras")]
             contributions: Some(crate::tax::ContributionPolicy::shanghai_2025_07()),
+            #[cfg(feature = "extras")]
+            scorecard: Some(crate::scorecard::ScorecardPolicy::tobacco_example()),
         }
     }
 }
@@ -803,6 +810,8 @@ impl FromJson for Policy {
             assignment: o.or("assignment", AssignmentPolicy::default)?,
             #[cfg(feature = "extras")]
             contributions: o.opt("contributions")?,
+            #[cfg(feature = "extras")]
+            scorecard: o.opt("scorecard")?,
         })
     }
 }

@@ -94,10 +94,28 @@ impl Roster {
     }
 }
 
-/// The JSON field path for a column header (SPEC §8), English or Chinese.
-pub fn field_for_header(header: &str) -> Option<&'static str> {
+/// The JSON field path for a column header (SPEC §8), English or Chinese; scorecard
+/// columns `<indicator>_target` / `<indicator>_actual` and `<名称>目标` / `<名称>完成`
+/// become `kpis.<indicator>.target|actual`.
+pub fn field_for_header(header: &str) -> Option<String> {
     let h = to_half_width(header);
     let h = h.trim().trim_start_matches('\u{feff}').trim();
+    if let Some(f) = fixed_field(h) {
+        return Some(f.to_string());
+    }
+    let kpi = |name: &str, part: &str| {
+        (!name.trim().is_empty()).then(|| format!("kpis.{}.{part}", name.trim()))
+    };
+    if let Some(name) = h.strip_suffix("_target").or_else(|| h.strip_suffix("目标")) {
+        return kpi(name, "target");
+    }
+    if let Some(name) = h.strip_suffix("_actual").or_else(|| h.strip_suffix("完成")) {
+        return kpi(name, "actual");
+    }
+    None
+}
+
+fn fixed_field(h: &str) -> Option<&'static str> {
     let lower = h.to_ascii_lowercase();
     Some(match lower.as_str() {
         "id" | "工号" | "员工编号" | "编号" => "id",
@@ -381,7 +399,7 @@ fn from_rows(rows: Vec<Vec<Cell>>) -> Result<Roster> {
         ));
     };
     let mut warnings = Vec::new();
-    let mut columns: Vec<Option<(&'static str, String)>> = Vec::with_capacity(header.len());
+    let mut columns: Vec<Option<(String, String)>> = Vec::with_capacity(header.len());
     for cell in &header {
         let name = match cell {
             Cell::Text(s) | Cell::Number(s) => {
@@ -415,7 +433,7 @@ fn from_rows(rows: Vec<Vec<Cell>>) -> Result<Roster> {
         }
     }
     for required in ["id", "level", "employment"] {
-        if !columns.iter().flatten().any(|(f, _)| *f == required) {
+        if !columns.iter().flatten().any(|(f, _)| f == required) {
             return Err(Error::new(
                 ErrorKind::MissingField(required.to_string()),
                 format!("row {header_row}"),
@@ -457,7 +475,7 @@ fn from_rows(rows: Vec<Vec<Cell>>) -> Result<Roster> {
                 Cell::Text(s) | Cell::Number(s) => s.clone(),
                 Cell::Date(d) => d.to_string(),
             };
-            let text = if *field == "post_start" {
+            let text = if field == "post_start" {
                 match parse_roster_date(&text) {
                     Some(d) => d.to_string(),
                     None => {
@@ -497,7 +515,7 @@ fn insert_path(object: &mut Map<String, Value>, path: &str, value: Value) {
                 .entry(outer.to_string())
                 .or_insert_with(|| Value::Object(Map::new()));
             if let Value::Object(map) = entry {
-                map.insert(inner.to_string(), value);
+                insert_path(map, inner, value);
             }
         }
         None => {

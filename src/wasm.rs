@@ -204,3 +204,24 @@ pub fn contribution_presets() -> Result<JsValue, JsValue> {
     presets.insert("beijing", ContributionPolicy::beijing_2025_07());
     encode(Ok(presets))
 }
+
+/// Score KPIs on the policy's scorecard: `{score, uncapped, lines, best_lever}`.
+/// `input` is `{kpis: {id: {target, actual}}}` or `{months: [{kpis}, …]}`.
+#[cfg(feature = "extras")]
+#[wasm_bindgen(js_name = scoreKpis)]
+pub fn score_kpis(policy: JsValue, input: JsValue) -> Result<JsValue, JsValue> {
+    let policy = text(&policy)?;
+    let input = required(&input, "input")?;
+    encode(api::score_json(policy.as_deref(), &input))
+}
+
+/// The example scorecards: `{tobacco, bank}`.
+#[cfg(feature = "extras")]
+#[wasm_bindgen(js_name = scorecardPresets)]
+pub fn scorecard_presets() -> Result<JsValue, JsValue> {
+    use crate::scorecard::ScorecardPolicy;
+    let mut presets = indexmap::IndexMap::new();
+    presets.insert("tobacco", ScorecardPolicy::tobacco_example());
+    presets.insert("bank", ScorecardPolicy::bank_example());
+    encode(Ok(presets))
+}

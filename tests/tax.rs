@@ -200,9 +200,13 @@ fn roster_totals_carry_the_employer_cost() {
              "self": "95", "marketing_audit": "80" } }"#,
     )
     .unwrap();
-    let pay = paygrade::compute_roster(&paygrade::Policy::default().check().unwrap(), &[e], None).unwrap();
+    let pay = paygrade::compute_roster(&paygrade::Policy::default().check().unwrap(), &[e], None)
+        .unwrap();
     // 3,872.00 + employer SI on the 7,460 floor (16% 1,193.60 + 10% 746.00 + 0.5% 37.30 +
     // 0.26% 19.40) + employer fund 7% of 3,872 = 271 → 6,139.30.
     assert_eq!(pay.totals.employer_cost.unwrap().to_string(), "6139.30");
-    assert_eq!(pay.totals.annual_employer_cost.unwrap().to_string(), "73671.60");
+    assert_eq!(
+        pay.totals.annual_employer_cost.unwrap().to_string(),
+        "73671.60"
+    );
 }

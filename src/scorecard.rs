@@ -1,0 +1,509 @@
+//! The target scorecard: the business-results score (经营业绩) from monthly targets.
+//!
+//! The seed assesses account managers against monthly marketing targets (月度营销目标考评)
+//! and reviews results quarterly and yearly. Here: achievement = actual ÷ target
+//! (target ÷ actual for lower-is-better indicators such as an overdue-loan ratio);
+//! credited = 0 below the indicator's floor, else min(achievement, cap); score =
+//! 100 × Σ weight × credited, capped at 100 so it feeds the five evaluations on their
+//! 0–100 scale. A quarter or year sums actuals and targets (averages them for ratio and
+//! percent indicators) before scoring.
+
+use crate::error::{overflow, Error, ErrorKind, Result};
+use crate::json::{json_enum, FromJson, Obj};
+use crate::number::fmt_at_least_2;
+use crate::policy::non_negative;
+use indexmap::IndexMap;
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
+use serde_json::Value;
+
+fn d(s: &str) -> Decimal {
+    s.parse().unwrap_or_default()
+}
+
+/// The unit an indicator is measured in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// Yuan 元.
+    Yuan,
+    /// Ten thousand yuan 万元.
+    TenThousandYuan,
+    /// Cases 箱 (cigarettes).
+    Cases,
+    /// Customers 户.
+    Customers,
+    /// A percentage (an overdue ratio); averaged over periods.
+    Percent,
+    /// A ratio (products per customer, value per case); averaged over periods.
+    Ratio,
+}
+
+json_enum!(Unit {
+    Yuan = "yuan" | "元",
+    TenThousandYuan = "10k_yuan" | "万元",
+    Cases = "cases" | "箱",
+    Customers = "customers" | "户",
+    Percent = "percent" | "%",
+    Ratio = "ratio",
+});
+
+/// Whether more is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// More is better (sales, deposits).
+    HigherIsBetter,
+    /// Less is better (overdue-loan ratio): achievement = target ÷ actual.
+    LowerIsBetter,
+}
+
+json_enum!(Direction { HigherIsBetter = "higher_is_better", LowerIsBetter = "lower_is_better" });
+
+/// One indicator of a scorecard.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Indicator {
+    /// Id, e.g. `deposits`.
+    pub id: String,
+    /// Chinese name, e.g. 日均存款.
+    pub name_zh: String,
+    /// English name.
+    pub name_en: String,
+    /// Weight (a fraction; the weights sum to exactly 1).
+    pub weight: Decimal,
+    /// Unit.
+    pub unit: Unit,
+    /// Direction.
+    pub direction: Direction,
+    /// Highest credited achievement (default 1.20).
+    pub cap: Decimal,
+    /// Achievement below which the indicator earns 0 (default 0.60).
+    pub floor: Decimal,
+}
+
+impl Indicator {
+    fn averaged(&self) -> bool {
+        matches!(self.unit, Unit::Percent | Unit::Ratio)
+    }
+
+    fn name(&self, lang_zh: bool) -> &str {
+        if lang_zh {
+            &self.name_zh
+        } else {
+            &self.name_en
+        }
+    }
+}
+
+/// The policy's `scorecard` block.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScorecardPolicy {
+    /// Name for people.
+    pub name: String,
+    /// Indicators.
+    pub indicators: Vec<Indicator>,
+}
+
+fn indicator(
+    id: &str,
+    zh: &str,
+    en: &str,
+    weight: &str,
+    unit: Unit,
+    direction: Direction,
+) -> Indicator {
+    Indicator {
+        id: id.into(),
+        name_zh: zh.into(),
+        name_en: en.into(),
+        weight: d(weight),
+        unit,
+        direction,
+        cap: d("1.20"),
+        floor: d("0.60"),
+    }
+}
+
+impl ScorecardPolicy {
+    /// Example: a tobacco account manager's monthly targets (weights are examples).
+    pub fn tobacco_example() -> Self {
+        use Direction::HigherIsBetter as Up;
+        ScorecardPolicy {
+            name: "烟草客户经理月度营销目标(示例) / tobacco monthly targets (example)".into(),
+            indicators: vec![
+                indicator(
+                    "sales_volume",
+                    "卷烟销量",
+                    "sales volume",
+                    "0.40",
+                    Unit::Cases,
+                    Up,
+                ),
+                indicator(
+                    "sales_revenue",
+                    "销售额",
+                    "sales revenue",
+                    "0.30",
+                    Unit::TenThousandYuan,
+                    Up,
+                ),
+                indicator(
+                    "value_per_case",
+                    "单箱值",
+                    "value per case",
+                    "0.15",
+                    Unit::Ratio,
+                    Up,
+                ),
+                indicator(
+                    "new_retailers",
+                    "新增零售户",
+                    "new retail customers",
+                    "0.15",
+                    Unit::Customers,
+                    Up,
+                ),
+            ],
+        }
+    }
+
+    /// Example: a bank account manager's monthly targets (weights are examples).
+    pub fn bank_example() -> Self {
+        use Direction::{HigherIsBetter as Up, LowerIsBetter as Down};
+        ScorecardPolicy {
+            name: "银行客户经理月度目标(示例) / bank monthly targets (example)".into(),
+            indicators: vec![
+                indicator(
+                    "deposits",
+                    "日均存款",
+                    "average daily deposits",
+                    "0.25",
+                    Unit::TenThousandYuan,
+                    Up,
+                ),
+                indicator(
+                    "loans",
+                    "贷款投放",
+                    "loans",
+                    "0.20",
+                    Unit::TenThousandYuan,
+                    Up,
+                ),
+                indicator(
+                    "intermediate_income",
+                    "中间业务收入",
+                    "intermediate-business income",
+                    "0.15",
+                    Unit::TenThousandYuan,
+                    Up,
+                ),
+                indicator(
+                    "new_customers",
+                    "新增对公客户",
+                    "new corporate customers",
+                    "0.10",
+                    Unit::Customers,
+                    Up,
+                ),
+                indicator(
+                    "products_per_customer",
+                    "户均产品数",
+                    "products per customer",
+                    "0.10",
+                    Unit::Ratio,
+                    Up,
+                ),
+                indicator(
+                    "overdue_ratio",
+                    "贷款逾期率",
+                    "overdue loan ratio",
+                    "0.20",
+                    Unit::Percent,
+                    Down,
+                ),
+            ],
+        }
+    }
+
+    /// Check the scorecard: ids unique, weights 0–1 summing to exactly 1, 0 ≤ floor ≤ cap.
+    ///
+    /// # Errors
+    /// `weights_sum`, `negative_amount`, `fraction_range`, `duplicate_level` (a repeated
+    /// indicator id) at `scorecard…`.
+    pub fn check(&self) -> Result<()> {
+        let mut sum = Decimal::ZERO;
+        for (i, ind) in self.indicators.iter().enumerate() {
+            let path = format!("scorecard.indicators[{i}]");
+            if self.indicators.iter().take(i).any(|o| o.id == ind.id) {
+                return Err(Error::new(
+                    ErrorKind::DuplicateLevel(ind.id.clone()),
+                    format!("{path}.id"),
+                ));
+            }
+            non_negative(ind.weight, &format!("{path}.weight"))?;
+            non_negative(ind.floor, &format!("{path}.floor"))?;
+            if ind.cap < ind.floor {
+                return Err(Error::new(
+                    ErrorKind::Negative(ind.cap - ind.floor),
+                    format!("{path}.cap"),
+                ));
+            }
+            sum = sum.checked_add(ind.weight).ok_or_else(|| overflow(&path))?;
+        }
+        if sum != Decimal::ONE {
+            return Err(Error::new(
+                ErrorKind::WeightsSum(sum.normalize()),
+                "scorecard.indicators",
+            ));
+        }
+        Ok(())
+    }
+
+    fn find(&self, key: &str) -> Option<&Indicator> {
+        self.indicators
+            .iter()
+            .find(|i| i.id == key || i.name_zh == key || i.name_en == key)
+    }
+}
+
+impl FromJson for Indicator {
+    fn from_json(value: &Value, path: &str) -> Result<Self> {
+        let o = Obj::new(value, path)?;
+        let id: String = o.req("id")?;
+        Ok(Indicator {
+            name_zh: o.or("name_zh", || id.clone())?,
+            name_en: o.or("name_en", || id.clone())?,
+            id,
+            weight: o.req("weight")?,
+            unit: o.req("unit")?,
+            direction: o.or("direction", || Direction::HigherIsBetter)?,
+            cap: o.or("cap", || d("1.20"))?,
+            floor: o.or("floor", || d("0.60"))?,
+        })
+    }
+}
+
+impl FromJson for ScorecardPolicy {
+    fn from_json(value: &Value, path: &str) -> Result<Self> {
+        let o = Obj::new(value, path)?;
+        Ok(ScorecardPolicy {
+            name: o.or("name", String::new)?,
+            indicators: o.req("indicators")?,
+        })
+    }
+}
+
+/// One indicator's target and actual for a period.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Kpi {
+    /// The target.
+    pub target: Decimal,
+    /// The actual result.
+    pub actual: Decimal,
+}
+
+impl FromJson for Kpi {
+    fn from_json(value: &Value, path: &str) -> Result<Self> {
+        let o = Obj::new(value, path)?;
+        Ok(Kpi {
+            target: o.req("target")?,
+            actual: o.req("actual")?,
+        })
+    }
+}
+
+/// One indicator's line in the result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScoreLine {
+    /// Indicator id.
+    pub id: String,
+    /// Chinese name.
+    pub name_zh: String,
+    /// English name.
+    pub name_en: String,
+    /// Target used.
+    pub target: Decimal,
+    /// Actual used.
+    pub actual: Decimal,
+    /// Achievement, exact, at least two decimals (`1.18`).
+    pub achievement: String,
+    /// Credited achievement after floor and cap.
+    pub credited: String,
+    /// Weight.
+    pub weight: Decimal,
+    /// Score points from this line: 100 × weight × credited.
+    pub points: String,
+    /// `deposits 1180 / 1000 = 118.0% → credited 1.18 × 0.30`.
+    pub explain: String,
+}
+
+/// The indicator that raises the score most per unit of its own measure.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Lever {
+    /// Indicator id.
+    pub id: String,
+    /// Score points gained per one more unit (one less, for lower-is-better), exact
+    /// to 4 decimals for display.
+    pub points_per_unit: String,
+}
+
+/// A scorecard result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScoreResult {
+    /// The business score, 0–100, exact, at least two decimals (`90.40`).
+    pub score: String,
+    /// The score before the cap at 100.
+    pub uncapped: String,
+    /// Each indicator.
+    pub lines: Vec<ScoreLine>,
+    /// Where one more unit helps most; null when every indicator is at its cap.
+    pub best_lever: Option<Lever>,
+    /// The exact score, for the five evaluations.
+    #[serde(skip)]
+    pub exact: Decimal,
+}
+
+/// Score one period's KPIs (keys are indicator ids, or their Chinese or English names).
+///
+/// # Errors
+/// At `kpis.<id>`: `kpi_missing` for an indicator without figures; `kpi_target` for a
+/// target of 0 or less (and an actual of 0 or less for a lower-is-better indicator is
+/// credited at the cap); `negative_amount` for a negative actual; `overflow`.
+pub fn score(card: &ScorecardPolicy, kpis: &IndexMap<String, Kpi>) -> Result<ScoreResult> {
+    let mut total = Decimal::ZERO;
+    let mut lines = Vec::with_capacity(card.indicators.len());
+    let mut best: Option<(Decimal, String)> = None;
+    for ind in &card.indicators {
+        let path = format!("kpis.{}", ind.id);
+        let kpi = kpis
+            .iter()
+            .find(|(k, _)| card.find(k).is_some_and(|i| i.id == ind.id))
+            .map(|(_, v)| *v)
+            .ok_or_else(|| Error::new(ErrorKind::KpiMissing(ind.id.clone()), path.clone()))?;
+        if kpi.target <= Decimal::ZERO {
+            return Err(Error::new(
+                ErrorKind::KpiTarget(ind.id.clone()),
+                format!("{path}.target"),
+            ));
+        }
+        non_negative(kpi.actual, &format!("{path}.actual"))?;
+        let err = || overflow(&path);
+        let achievement = match ind.direction {
+            Direction::HigherIsBetter => kpi.actual.checked_div(kpi.target).ok_or_else(err)?,
+            Direction::LowerIsBetter if kpi.actual.is_zero() => ind.cap,
+            Direction::LowerIsBetter => kpi.target.checked_div(kpi.actual).ok_or_else(err)?,
+        };
+        let credited = if achievement < ind.floor {
+            Decimal::ZERO
+        } else {
+            achievement.min(ind.cap)
+        };
+        let part = ind.weight.checked_mul(credited).ok_or_else(err)?;
+        total = total.checked_add(part).ok_or_else(err)?;
+        let points = part.checked_mul(Decimal::ONE_HUNDRED).ok_or_else(err)?;
+        // Marginal points per unit while below the cap.
+        let per_unit = if credited >= ind.cap {
+            Decimal::ZERO
+        } else {
+            match ind.direction {
+                Direction::HigherIsBetter => (Decimal::ONE_HUNDRED * ind.weight)
+                    .checked_div(kpi.target)
+                    .unwrap_or_default(),
+                Direction::LowerIsBetter => (Decimal::ONE_HUNDRED * ind.weight * kpi.target)
+                    .checked_div(kpi.actual * kpi.actual)
+                    .unwrap_or_default(),
+            }
+        };
+        if per_unit > Decimal::ZERO && best.as_ref().is_none_or(|(b, _)| per_unit > *b) {
+            best = Some((per_unit, ind.id.clone()));
+        }
+        let percent = (achievement * Decimal::ONE_HUNDRED)
+            .round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
+        let (num, den) = match ind.direction {
+            Direction::HigherIsBetter => (kpi.actual, kpi.target),
+            Direction::LowerIsBetter => (kpi.target, kpi.actual),
+        };
+        let mut percent_text = percent.normalize();
+        percent_text.rescale(1);
+        let floor_note = if achievement < ind.floor {
+            format!(" < {} floor", ind.floor)
+        } else {
+            String::new()
+        };
+        lines.push(ScoreLine {
+            id: ind.id.clone(),
+            name_zh: ind.name_zh.clone(),
+            name_en: ind.name_en.clone(),
+            target: kpi.target,
+            actual: kpi.actual,
+            achievement: fmt_at_least_2(achievement),
+            credited: fmt_at_least_2(credited),
+            weight: ind.weight,
+            points: fmt_at_least_2(points),
+            explain: format!(
+                "{} {} / {} = {percent_text}%{floor_note} → credited {} × {}",
+                ind.name(false),
+                num,
+                den,
+                fmt_at_least_2(credited),
+                ind.weight
+            ),
+        });
+    }
+    let uncapped = total
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .ok_or_else(|| overflow("kpis"))?;
+    let exact = uncapped.min(Decimal::ONE_HUNDRED);
+    Ok(ScoreResult {
+        score: fmt_at_least_2(exact),
+        uncapped: fmt_at_least_2(uncapped),
+        lines,
+        best_lever: best.map(|(per, id)| Lever {
+            id,
+            points_per_unit: fmt_at_least_2(
+                per.round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero),
+            ),
+        }),
+        exact,
+    })
+}
+
+/// Aggregate months into a quarter or year (sum of actuals over sum of targets; the
+/// average for percent and ratio indicators), then score.
+///
+/// # Errors
+/// `kpi_missing` at `months[m].kpis.<id>` naming the month that lacks an indicator; the
+/// errors of [`score`].
+pub fn score_period(
+    card: &ScorecardPolicy,
+    months: &[IndexMap<String, Kpi>],
+) -> Result<ScoreResult> {
+    let mut summed: IndexMap<String, Kpi> = IndexMap::new();
+    for ind in &card.indicators {
+        let mut target = Decimal::ZERO;
+        let mut actual = Decimal::ZERO;
+        for (m, kpis) in months.iter().enumerate() {
+            let kpi = kpis
+                .iter()
+                .find(|(k, _)| card.find(k).is_some_and(|i| i.id == ind.id))
+                .map(|(_, v)| *v)
+                .ok_or_else(|| {
+                    Error::new(
+                        ErrorKind::KpiMissing(ind.id.clone()),
+                        format!("months[{m}].kpis.{}", ind.id),
+                    )
+                })?;
+            target = target
+                .checked_add(kpi.target)
+                .ok_or_else(|| overflow("months"))?;
+            actual = actual
+                .checked_add(kpi.actual)
+                .ok_or_else(|| overflow("months"))?;
+        }
+        if ind.averaged() && !months.is_empty() {
+            let n = Decimal::from(months.len() as u64);
+            target /= n;
+            actual /= n;
+        }
+        summed.insert(ind.id.clone(), Kpi { target, actual });
+    }
+    score(card, &summed)
+}
