@@ -49,6 +49,7 @@ async function applyLang() {
   document.title = `Paygrade · ${t('title')}`;
   fillLevels(true);
   render();
+  if (card.active) buildScorecard();
 }
 
 function levelName(id) { return text.levels?.[id] ?? id; }
@@ -292,17 +293,115 @@ function renderWhatIfs(w) {
 // ---------- take-home (lazily loaded module paygrade_extra) ----------
 const takeHome = { active: false, module: null, presets: null, result: null, error: null };
 
+let extraModule = null;
+/** The take-home and scorecard engine, loaded on first use. */
+async function loadExtra() {
+  if (!extraModule) {
+    const m = await import('./pkg/paygrade_extra.js');
+    await m.default(inlineWasm('paygrade-extra-wasm'));
+    extraModule = m;
+  }
+  return extraModule;
+}
+
 async function openTakeHome() {
   takeHome.active = true;
   if (!takeHome.module) {
     $('err-th').textContent = t('th_loading');
-    const m = await import('./pkg/paygrade_extra.js');
-    await m.default(inlineWasm('paygrade-extra-wasm'));
+    const m = await loadExtra();
     takeHome.presets = m.contributionPresets();
     takeHome.module = m;
     $('err-th').textContent = '';
   }
   recompute();
+}
+
+// ---------- scorecard (same lazily loaded module) ----------
+const card = { active: false, presets: null, values: {}, result: null };
+
+function savedCard() {
+  try { return JSON.parse(storageGet('paygrade.scorecard.v1') ?? '{}') ?? {}; } catch { return {}; }
+}
+
+async function openScorecard() {
+  const m = await loadExtra();
+  card.presets ??= m.scorecardPresets();
+  card.active = true;
+  const saved = savedCard();
+  card.values = saved.values && typeof saved.values === 'object' ? saved.values : {};
+  if (saved.card === 'tobacco' || saved.card === 'bank') $('sc_card').value = saved.card;
+  buildScorecard();
+}
+
+function buildScorecard() {
+  const preset = card.presets[$('sc_card').value];
+  const input = (id, part) => {
+    const el = document.createElement('input');
+    el.inputMode = 'decimal';
+    el.id = `sc_${id}_${part}`;
+    el.value = card.values[$('sc_card').value]?.[id]?.[part] ?? '';
+    el.addEventListener('input', () => scoreCard());
+    return el;
+  };
+  $('sc_table').tBodies[0].replaceChildren(...preset.indicators.map((ind) => {
+    const tr = document.createElement('tr');
+    const name = document.createElement('th');
+    name.textContent = lang === 'zh' ? ind.name_zh : ind.name_en;
+    const cells = [ind.weight, input(ind.id, 'target'), input(ind.id, 'actual'), '', ''].map((x, i) => {
+      const td = document.createElement('td');
+      if (x instanceof HTMLElement) td.append(x); else td.textContent = x;
+      if (i === 3) td.id = `sc_${ind.id}_credited`;
+      if (i === 4) { td.id = `sc_${ind.id}_explain`; td.className = 'explain'; }
+      return td;
+    });
+    tr.append(name, ...cells);
+    return tr;
+  }));
+  $('sc_body').hidden = false;
+  scoreCard();
+}
+
+function scoreCard() {
+  const key = $('sc_card').value;
+  const preset = card.presets[key];
+  const kpis = {};
+  const values = {};
+  for (const ind of preset.indicators) {
+    const target = $(`sc_${ind.id}_target`).value;
+    const actual = $(`sc_${ind.id}_actual`).value;
+    values[ind.id] = { target, actual };
+    if (target.trim() && actual.trim()) kpis[ind.id] = { target, actual };
+  }
+  card.values[key] = values;
+  storageSet('paygrade.scorecard.v1', JSON.stringify({ card: key, values: card.values }));
+  card.result = null;
+  $('err-sc').textContent = '';
+  for (const el of $('sc_table').querySelectorAll('input')) el.removeAttribute('aria-invalid');
+  if (Object.keys(kpis).length < preset.indicators.length) {
+    $('err-sc').textContent = t('sc_fill');
+  } else {
+    const policy = extraModule.defaultPolicy();
+    policy.scorecard = preset;
+    try {
+      card.result = extraModule.scoreKpis(policy, { kpis });
+    } catch (err) {
+      $('err-sc').textContent = (lang === 'zh' ? err.message_zh : err.message_en) || err.message;
+      const m = /^kpis\.([^.]+)\.(target|actual)$/.exec(err.path ?? '');
+      if (m) $(`sc_${m[1]}_${m[2]}`)?.setAttribute('aria-invalid', 'true');
+    }
+  }
+  const r = card.result;
+  for (const ind of preset.indicators) {
+    const line = r?.lines.find((l) => l.id === ind.id);
+    $(`sc_${ind.id}_credited`).textContent = line ? line.credited : '';
+    $(`sc_${ind.id}_explain`).textContent = line ? line.explain : '';
+  }
+  $('sc_score').textContent = r ? r.score : '—';
+  $('sc_use').disabled = !r;
+  const lever = r?.best_lever ? preset.indicators.find((i) => i.id === r.best_lever.id) : null;
+  $('sc_lever').textContent = lever
+    ? t('sc_lever').replace('{name}', lang === 'zh' ? lever.name_zh : lever.name_en).replace('{p}', r.best_lever.points_per_unit)
+    : '';
 }
 
 function computeTakeHome() {
@@ -405,6 +504,16 @@ $('lang').addEventListener('click', async () => {
   await applyLang();
 });
 $('print').addEventListener('click', () => window.print());
+$('sc_go').addEventListener('click', () => { openScorecard().catch((err) => { $('err-sc').textContent = t('engine_failed') + (err?.message ?? err); }); });
+$('sc_card').addEventListener('change', () => { if (card.active) buildScorecard(); });
+$('sc_use').addEventListener('click', () => {
+  if (!card.result) return;
+  setRadio('score_mode', 'five');
+  showModes();
+  $('business').value = card.result.score;
+  touched.add('business');
+  recompute();
+});
 $('th_go').addEventListener('click', () => { openTakeHome().catch((err) => { $('err-th').textContent = t('engine_failed') + (err?.message ?? err); }); });
 for (const id of [...TH_FIELDS, 'th_city']) $(id).addEventListener('input', () => recompute());
 $('th_city').addEventListener('change', () => recompute());

@@ -191,3 +191,31 @@ test('take-home for the year loads on demand and shows the schedule', async () =
   await page.fill('#th_special', '');
   await page.screenshot({ path: fileURLToPath(new URL('../../target/mypay-takehome.png', import.meta.url)), fullPage: true });
 });
+
+test('the bank scorecard gives example 1 its business score', async () => {
+  const { page } = b;
+  await page.click('#reset');
+  await fillExample1(page);
+  await page.click('#sc_go');
+  await page.waitForSelector('#sc_body:not([hidden])');
+  await page.selectOption('#sc_card', 'bank');
+  // The bank example scorecard (weights 0.25/0.20/0.15/0.10/0.10/0.20):
+  const figures = { deposits: ['1000', '1180'], loans: ['500', '450'], intermediate_income: ['50', '40'],
+    new_customers: ['2', '1'], products_per_customer: ['3', '3'], overdue_ratio: ['2.0', '1.5'] };
+  for (const [id, [target, actual]] of Object.entries(figures)) {
+    await page.fill(`#sc_${id}_target`, target);
+    await page.fill(`#sc_${id}_actual`, actual);
+  }
+  // 100 × (0.25×1.18 + 0.20×0.90 + 0.15×0.80 + 0.10×0 + 0.10×1.00 + 0.20×1.20) = 93.50
+  assert.equal(await text('#sc_score'), '93.50');
+  assert.match(await text('#sc_deposits_explain'), /118\.0% → credited 1\.18 × 0\.25/);
+  await page.fill('#sc_loans_target', '0');
+  assert.match(await text('#err-sc'), /目标必须大于 0/);
+  assert.equal(await page.getAttribute('#sc_loans_target', 'aria-invalid'), 'true');
+  await page.fill('#sc_loans_target', '500');
+  await page.click('#sc_use');
+  assert.equal(await page.inputValue('#business'), '93.50');
+  // composite = 0.40 × 93.50 + 17.60 + 12.75 + 9.50 + 12.00 = 89.25 → still good: total 3872.00
+  assert.equal(await text('#f-composite'), '89.25');
+  assert.equal(await text('#total'), '3872.00');
+});
