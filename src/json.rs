@@ -205,6 +205,45 @@ impl<T: FromJson> FromJson for IndexMap<String, T> {
     }
 }
 
+/// A small ordered map from names to values, read from and written as a JSON object,
+/// keeping the order it was built in (the policy's requirements and thresholds). A plain
+/// vector: these maps hold a handful of entries, and the browser build stays small.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct NamedList<T>(pub Vec<(String, T)>);
+
+impl<T> NamedList<T> {
+    /// The value under `name`.
+    pub fn get(&self, name: &str) -> Option<&T> {
+        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+    }
+
+    /// The names, in order.
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(k, _)| k)
+    }
+
+    /// Entries in order.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &T)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+}
+
+impl<T: serde::Serialize> serde::Serialize for NamedList<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
+
+impl<T: FromJson> FromJson for NamedList<T> {
+    fn from_json(value: &Value, path: &str) -> Result<Self> {
+        let map = value.as_object().ok_or_else(|| wrong_type(value, "an object", path))?;
+        map.iter()
+            .map(|(k, v)| Ok((k.clone(), T::from_json(v, &join_path(path, k))?)))
+            .collect::<Result<Vec<_>>>()
+            .map(NamedList)
+    }
+}
+
 /// An object being read, with its path: fields are read by name with [`Obj::req`] and
 /// [`Obj::opt`].
 pub struct Obj<'a> {

@@ -9,7 +9,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::json;
 use crate::ladder::Ladder;
 use crate::money::Rounding;
-use indexmap::IndexMap;
+use crate::json::NamedList;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -450,12 +450,12 @@ pub struct AssignmentPolicy {
     /// Exam and review weights.
     pub weights: GradingWeights,
     /// Requirements per banded level id.
-    pub requirements: IndexMap<String, Requirement>,
+    pub requirements: NamedList<Requirement>,
     /// Band rule.
     pub bands: BandRule,
     /// With `thresholds`: the lowest grading score for band A and for band B.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub thresholds: Option<IndexMap<String, String>>,
+    pub thresholds: Option<NamedList<String>>,
 }
 
 impl Default for AssignmentPolicy {
@@ -465,10 +465,11 @@ impl Default for AssignmentPolicy {
             min_years_of_work: w,
             min_years_in_post: p,
         };
-        let mut requirements = IndexMap::new();
-        requirements.insert("junior".to_string(), req(Education::Secondary, 1, 0));
-        requirements.insert("intermediate".to_string(), req(Education::Associate, 3, 2));
-        requirements.insert("senior".to_string(), req(Education::Bachelor, 8, 5));
+        let requirements = NamedList(vec![
+            ("junior".to_string(), req(Education::Secondary, 1, 0)),
+            ("intermediate".to_string(), req(Education::Associate, 3, 2)),
+            ("senior".to_string(), req(Education::Bachelor, 8, 5)),
+        ]);
         AssignmentPolicy {
             weights: GradingWeights {
                 exam: d("0.50"),
@@ -627,7 +628,7 @@ impl Policy {
             }
         }
         if let Some(thresholds) = &self.assignment.thresholds {
-            for (band, value) in thresholds {
+            for (band, value) in thresholds.iter() {
                 let path = format!("assignment.thresholds.{band}");
                 let v = crate::number::parse_decimal(value).map_err(|e| e.within(&path))?;
                 check_score(v, &path)?;

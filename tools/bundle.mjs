@@ -13,7 +13,8 @@ const js = (await build({
   entryPoints: [new URL('www/app.js', root).pathname], bundle: true, format: 'esm', minify: true,
   write: false, target: 'es2020', legalComments: 'none', logLevel: 'warning',
 })).outputFiles[0].text.replaceAll('</script', '<\\/script');
-const css = (await transform(await read('www/style.css'), { loader: 'css', minify: true })).code;
+const allCss = `${await read('www/style.css')}\n${await read('www/extras.css')}`;
+const css = (await transform(allCss, { loader: 'css', minify: true })).code;
 const wasm = (await read('www/pkg/paygrade_bg.wasm')).toString('base64');
 const extraWasm = (await read('www/pkg/paygrade_extra_bg.wasm')).toString('base64');
 
@@ -25,7 +26,7 @@ const swap = (from, to) => {
   html = html.replace(from, () => to);
 };
 swap(/content="default-src 'self';[^"]*"/.exec(html)?.[0] ?? 'CSP meta tag', `content="${csp}"`);
-swap('<link rel="stylesheet" href="style.css">', `<style>${css}</style>`);
+swap('<link rel="stylesheet" href="style.css">', `<style data-all-styles>${css}</style>`);
 swap('<script type="module" src="./app.js"></script>',
   `<script id="paygrade-wasm" type="application/octet-stream">${wasm}</script>\n`
   + `<script id="paygrade-extra-wasm" type="application/octet-stream">${extraWasm}</script>\n<script type="module">${js}</script>`);

@@ -2,19 +2,44 @@
 // engine (computeWhatIfs); this file only reads the form, shows results and errors,
 // and keeps the inputs in localStorage. Nothing is ever sent over the network.
 import init, { defaultPolicy, computeWhatIfs } from './pkg/paygrade.js';
-import { loadText, initialLang } from './i18n.js';
+
+// Page text: one module per language (./i18n/), loaded on demand; error messages come
+// from the engine in both languages.
+const LOADERS = {
+  zh: () => import('./i18n/zh.js'), en: () => import('./i18n/en.js'),
+  'zh-extras': () => import('./i18n/zh-extras.js'), 'en-extras': () => import('./i18n/en-extras.js'),
+};
+const loaded = {};
+
+async function table(name) {
+  loaded[name] ??= (await LOADERS[name]()).default;
+  return loaded[name];
+}
+
+/** The text of `lang` ('zh' | 'en'), with the take-home and scorecard text when `extras`. */
+async function loadText(lang, extras = false) {
+  const base = await table(lang);
+  return extras ? { ...base, ...(await table(`${lang}-extras`)) } : base;
+}
+
+/** The language to start in: saved choice, else the browser's (zh* → Chinese), else English. */
+function initialLang(saved) {
+  if (saved === 'zh' || saved === 'en') return saved;
+  const langs = navigator.languages?.length ? navigator.languages : [navigator.language || 'en'];
+  return langs.some((l) => String(l).toLowerCase().startsWith('zh')) ? 'zh' : 'en';
+}
 
 const STORE = 'paygrade.mypay.v1';
 const LANG_STORE = 'paygrade.lang';
 const SCORE_FIELDS = ['business', 'customer_satisfaction', 'supplier', 'self', 'marketing_audit'];
 const TEXT_FIELDS = ['years_in_post', 'post_start', 'as_of', ...SCORE_FIELDS, 'composite_score', 'paid_days'];
-const TH_FIELDS = ['th_base', 'th_special', 'th_bonus'];
 const ERROR_SLOTS = ['level', 'band', 'employment', ...TEXT_FIELDS, 'form'];
 
 const $ = (id) => document.getElementById(id);
 const form = $('mypay');
 let lang = initialLang(storageGet(LANG_STORE));
 let text = {};
+let extrasText = false; // set once the take-home / scorecard part is loaded
 let policy = null;
 let last = null; // the last successful result, shown (marked stale) while an input is invalid
 let lastError = null;
@@ -40,16 +65,20 @@ function today() {
 }
 
 // ---------- language ----------
-async function applyLang() {
-  text = await loadText(lang);
-  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+function relabel() {
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
   for (const el of document.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
+}
+
+async function applyLang() {
+  text = await loadText(lang, extrasText);
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  relabel();
   $('lang').textContent = t('lang_switch');
   document.title = `Paygrade · ${t('title')}`;
   fillLevels(true);
   render();
-  if (card.active) buildScorecard();
+  for (const fn of hooks.lang) fn();
 }
 
 function levelName(id) { return text.levels?.[id] ?? id; }
@@ -89,9 +118,6 @@ function collect() {
   const s = { level: $('level').value, band: $('band').value, employment: $('employment').value,
     rural: $('rural').checked, years_mode: radio('years_mode'), score_mode: radio('score_mode') };
   for (const f of TEXT_FIELDS) s[f] = $(f).value;
-  for (const f of TH_FIELDS) s[f] = $(f).value;
-  s.th_city = $('th_city').value;
-  s.th_active = takeHome.active;
   return s;
 }
 
@@ -109,8 +135,7 @@ function restore(s) {
   $('rural').checked = Boolean(s.rural);
   setRadio('years_mode', s.years_mode === 'date' ? 'date' : 'years');
   setRadio('score_mode', s.score_mode === 'composite' ? 'composite' : 'five');
-  for (const f of [...TEXT_FIELDS, ...TH_FIELDS]) $(f).value = typeof s[f] === 'string' ? s[f] : '';
-  $('th_city').value = s.th_city === 'beijing' ? 'beijing' : 'shanghai';
+  for (const f of TEXT_FIELDS) $(f).value = typeof s[f] === 'string' ? s[f] : '';
   if (!$('as_of').value) $('as_of').value = today();
   showModes();
 }
@@ -234,7 +259,7 @@ function render() {
   $('f-rating').textContent = b.rating ? (text.ratings?.[b.rating] ?? b.rating) : '—';
   $('f-factor').textContent = b.assessment_factor;
   renderWhatIfs(last);
-  if (takeHome.active) renderTakeHome();
+  for (const fn of hooks.render) fn();
   $('timing').textContent = firstResultMs == null ? '' : `· ${t('first_result')} ${Math.round(firstResultMs)} ms`;
 }
 
@@ -290,192 +315,6 @@ function renderWhatIfs(w) {
   $('whatifs').replaceChildren(...list);
 }
 
-// ---------- take-home (lazily loaded module paygrade_extra) ----------
-const takeHome = { active: false, module: null, presets: null, result: null, error: null };
-
-let extraModule = null;
-/** The take-home and scorecard engine, loaded on first use. */
-async function loadExtra() {
-  if (!extraModule) {
-    const m = await import('./pkg/paygrade_extra.js');
-    await m.default(inlineWasm('paygrade-extra-wasm'));
-    extraModule = m;
-  }
-  return extraModule;
-}
-
-async function openTakeHome() {
-  takeHome.active = true;
-  if (!takeHome.module) {
-    $('err-th').textContent = t('th_loading');
-    const m = await loadExtra();
-    takeHome.presets = m.contributionPresets();
-    takeHome.module = m;
-    $('err-th').textContent = '';
-  }
-  recompute();
-}
-
-// ---------- scorecard (same lazily loaded module) ----------
-const card = { active: false, presets: null, values: {}, result: null };
-
-function savedCard() {
-  try { return JSON.parse(storageGet('paygrade.scorecard.v1') ?? '{}') ?? {}; } catch { return {}; }
-}
-
-async function openScorecard() {
-  const m = await loadExtra();
-  card.presets ??= m.scorecardPresets();
-  card.active = true;
-  const saved = savedCard();
-  card.values = saved.values && typeof saved.values === 'object' ? saved.values : {};
-  if (saved.card === 'tobacco' || saved.card === 'bank') $('sc_card').value = saved.card;
-  buildScorecard();
-}
-
-function buildScorecard() {
-  const preset = card.presets[$('sc_card').value];
-  const input = (id, part) => {
-    const el = document.createElement('input');
-    el.inputMode = 'decimal';
-    el.id = `sc_${id}_${part}`;
-    el.value = card.values[$('sc_card').value]?.[id]?.[part] ?? '';
-    el.addEventListener('input', () => scoreCard());
-    return el;
-  };
-  $('sc_table').tBodies[0].replaceChildren(...preset.indicators.map((ind) => {
-    const tr = document.createElement('tr');
-    const name = document.createElement('th');
-    name.textContent = lang === 'zh' ? ind.name_zh : ind.name_en;
-    const cells = [ind.weight, input(ind.id, 'target'), input(ind.id, 'actual'), '', ''].map((x, i) => {
-      const td = document.createElement('td');
-      if (x instanceof HTMLElement) td.append(x); else td.textContent = x;
-      if (i === 3) td.id = `sc_${ind.id}_credited`;
-      if (i === 4) { td.id = `sc_${ind.id}_explain`; td.className = 'explain'; }
-      return td;
-    });
-    tr.append(name, ...cells);
-    return tr;
-  }));
-  $('sc_body').hidden = false;
-  scoreCard();
-}
-
-function scoreCard() {
-  const key = $('sc_card').value;
-  const preset = card.presets[key];
-  const kpis = {};
-  const values = {};
-  for (const ind of preset.indicators) {
-    const target = $(`sc_${ind.id}_target`).value;
-    const actual = $(`sc_${ind.id}_actual`).value;
-    values[ind.id] = { target, actual };
-    if (target.trim() && actual.trim()) kpis[ind.id] = { target, actual };
-  }
-  card.values[key] = values;
-  storageSet('paygrade.scorecard.v1', JSON.stringify({ card: key, values: card.values }));
-  card.result = null;
-  $('err-sc').textContent = '';
-  for (const el of $('sc_table').querySelectorAll('input')) el.removeAttribute('aria-invalid');
-  if (Object.keys(kpis).length < preset.indicators.length) {
-    $('err-sc').textContent = t('sc_fill');
-  } else {
-    const policy = extraModule.defaultPolicy();
-    policy.scorecard = preset;
-    try {
-      card.result = extraModule.scoreKpis(policy, { kpis });
-    } catch (err) {
-      $('err-sc').textContent = (lang === 'zh' ? err.message_zh : err.message_en) || err.message;
-      const m = /^kpis\.([^.]+)\.(target|actual)$/.exec(err.path ?? '');
-      if (m) $(`sc_${m[1]}_${m[2]}`)?.setAttribute('aria-invalid', 'true');
-    }
-  }
-  const r = card.result;
-  for (const ind of preset.indicators) {
-    const line = r?.lines.find((l) => l.id === ind.id);
-    $(`sc_${ind.id}_credited`).textContent = line ? line.credited : '';
-    $(`sc_${ind.id}_explain`).textContent = line ? line.explain : '';
-  }
-  $('sc_score').textContent = r ? r.score : '—';
-  $('sc_use').disabled = !r;
-  const lever = r?.best_lever ? preset.indicators.find((i) => i.id === r.best_lever.id) : null;
-  $('sc_lever').textContent = lever
-    ? t('sc_lever').replace('{name}', lang === 'zh' ? lever.name_zh : lever.name_en).replace('{p}', r.best_lever.points_per_unit)
-    : '';
-}
-
-function computeTakeHome() {
-  takeHome.result = null;
-  takeHome.error = null;
-  const m = takeHome.module;
-  if (!takeHome.active || !m) return;
-  if (!last || lastError) { takeHome.error = { path: '', message_zh: TEXT_NEED_PAY(), message_en: TEXT_NEED_PAY() }; return; }
-  const s = collect();
-  const month = { gross: last.current.total };
-  if (s.th_base.trim()) month.contribution_base = s.th_base;
-  if (s.th_special.trim()) month.special_deductions = s.th_special;
-  const year = Number(String(s.as_of).slice(0, 4)) || new Date().getFullYear();
-  const schedule = { year, first_month: 1, months: Array.from({ length: 12 }, () => month) };
-  if (s.th_bonus.trim()) schedule.annual_bonus = s.th_bonus;
-  const policy = m.defaultPolicy();
-  policy.contributions = takeHome.presets[s.th_city] ?? policy.contributions;
-  try { takeHome.result = m.computeNetPay(policy, schedule); } catch (err) { takeHome.error = err; }
-}
-function TEXT_NEED_PAY() { return t('th_need_pay'); }
-
-function thSlot(path) {
-  if (path.endsWith('special_deductions')) return 'th_special';
-  if (path.endsWith('contribution_base')) return 'th_base';
-  if (path === 'annual_bonus') return 'th_bonus';
-  return 'th';
-}
-
-function renderTakeHome() {
-  computeTakeHome();
-  for (const f of [...TH_FIELDS, 'th']) { $(`err-${f}`).textContent = ''; $(f)?.removeAttribute('aria-invalid'); }
-  const box = $('th_result');
-  const r = takeHome.result;
-  if (takeHome.error) {
-    const e = takeHome.error;
-    const slot = thSlot(e.path ?? '');
-    $(`err-${slot}`).textContent = (lang === 'zh' ? e.message_zh : e.message_en) || e.message;
-    $(slot)?.setAttribute('aria-invalid', 'true');
-  }
-  box.hidden = !r;
-  if (!r) return;
-  $('th_net_year').textContent = r.year_totals.net;
-  $('th_tax_year').textContent = r.year_totals.withheld;
-  $('th_employer_year').textContent = r.year_totals.employer_cost;
-  const max = Math.max(...r.months.map((x) => Number(x.withheld)), 0.01);
-  $('th_chart').setAttribute('aria-label', t('th_chart'));
-  $('th_chart').replaceChildren(...r.months.map((x) => {
-    const col = document.createElement('div');
-    col.className = 'bar';
-    const v = document.createElement('span');
-    v.className = 'bar-value';
-    v.textContent = x.withheld;
-    const fill = document.createElement('div');
-    fill.className = 'bar-fill';
-    fill.style.height = `${Math.round((Number(x.withheld) / max) * 100)}%`; // display only
-    const label = document.createElement('span');
-    label.className = 'bar-label';
-    label.textContent = `${x.month}${t('month_suffix')}`;
-    col.append(v, fill, label);
-    return col;
-  }));
-  const cell = (text) => { const td = document.createElement('td'); td.className = 'num'; td.textContent = text ?? '—'; return td; };
-  $('th_table').tBodies[0].replaceChildren(...r.months.map((x) => {
-    const tr = document.createElement('tr');
-    tr.append(cell(`${x.month}${t('month_suffix')}`), cell(x.gross), cell(x.social_insurance), cell(x.housing_fund),
-      cell(x.cumulative_taxable), cell(x.withheld), cell(x.net), cell(x.employer_cost));
-    return tr;
-  }));
-  const b = r.bonus;
-  $('th_bonus_line').textContent = b ? t('th_bonus_line').replace('{b}', b.bonus).replace('{s}', b.separate_tax)
-    .replace('{c}', b.combined_tax_increase).replace('{lower}', b.lower === 'separate' ? t('th_separate') : t('th_combined')) : '';
-  $('th_source').textContent = t('th_source').replace('{t}', r.contribution_table ?? '—');
-}
-
 // ---------- wiring ----------
 form.addEventListener('submit', (e) => e.preventDefault());
 form.addEventListener('input', (e) => {
@@ -504,19 +343,23 @@ $('lang').addEventListener('click', async () => {
   await applyLang();
 });
 $('print').addEventListener('click', () => window.print());
-$('sc_go').addEventListener('click', () => { openScorecard().catch((err) => { $('err-sc').textContent = t('engine_failed') + (err?.message ?? err); }); });
-$('sc_card').addEventListener('change', () => { if (card.active) buildScorecard(); });
-$('sc_use').addEventListener('click', () => {
-  if (!card.result) return;
-  setRadio('score_mode', 'five');
-  showModes();
-  $('business').value = card.result.score;
-  touched.add('business');
-  recompute();
-});
-$('th_go').addEventListener('click', () => { openTakeHome().catch((err) => { $('err-th').textContent = t('engine_failed') + (err?.message ?? err); }); });
-for (const id of [...TH_FIELDS, 'th_city']) $(id).addEventListener('input', () => recompute());
-$('th_city').addEventListener('change', () => recompute());
+// Take-home and scorecard live in ./extras.js with their engine, loaded on first use.
+const hooks = { render: [], lang: [] };
+let extras = null;
+function loadExtras() {
+  extras ??= import('./extras.js').then(async (m) => {
+    extrasText = true;
+    await applyLang();
+    return m.install({
+      $, t: (k) => t(k), lang: () => lang, state: () => ({ last, lastError }), collect, recompute, storageGet, storageSet,
+      inlineWasm, setRadio, showModes, touched, hooks, relabel,
+    });
+  });
+  return extras;
+}
+const failed = (slot) => (err) => { $(slot).textContent = t('engine_failed') + (err?.message ?? err); };
+$('sc_go').addEventListener('click', () => loadExtras().then((x) => x.openScorecard()).catch(failed('err-sc')));
+$('th_go').addEventListener('click', () => loadExtras().then((x) => x.openTakeHome()).catch(failed('err-th')));
 
 function inlineWasm(id = 'paygrade-wasm') {
   // The single-file build (dist/paygrade.html) carries the wasm as base64 in a data block.
@@ -542,7 +385,9 @@ async function main() {
   restore(saved);
   // Restored values count as reached: their errors show at once.
   for (const f of TEXT_FIELDS) if (typeof saved[f] === 'string' && saved[f].trim()) touched.add(f);
-  if (saved.th_active) openTakeHome().catch(() => {});
+  if (storageGet('paygrade.takehome.v1')?.includes('"active":true')) {
+    loadExtras().then((x) => x.openTakeHome()).catch(failed('err-th'));
+  }
   recompute();
   window.paygrade = { firstResultMs: () => firstResultMs };
 }
