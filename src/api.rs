@@ -140,3 +140,28 @@ pub fn score_json(policy: Option<&str>, input: &str) -> Result<crate::scorecard:
     )?;
     crate::scorecard::score(card, &kpis)
 }
+
+/// A paid roster as columns (ids and totals) plus the totals and quota report: the
+/// compact result for large rosters.
+#[derive(serde::Serialize)]
+pub struct RosterColumns {
+    /// Employee ids, in roster order.
+    pub ids: Vec<String>,
+    /// Each person's monthly total, same order.
+    pub totals: Vec<crate::Money>,
+    /// Roster totals.
+    pub summary: crate::payroll::Totals,
+    /// Quota report.
+    pub quota: crate::QuotaReport,
+}
+
+impl From<&crate::RosterPay> for RosterColumns {
+    fn from(pay: &crate::RosterPay) -> Self {
+        RosterColumns {
+            ids: pay.results.iter().map(|b| b.id.clone()).collect(),
+            totals: pay.results.iter().map(|b| b.total).collect(),
+            summary: pay.totals.clone(),
+            quota: pay.quota.clone(),
+        }
+    }
+}

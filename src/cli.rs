@@ -58,6 +58,23 @@ enum Command {
         /// Employee JSON with `kpis: {id: {target, actual}}`, or `{"months": [{"kpis": …}, …]}` (`-` = stdin).
         employee: PathBuf,
     },
+    /// Compare a roster under a baseline and a proposal policy (SPEC §5).
+    Compare {
+        /// Baseline policy JSON file (default: the built-in policy).
+        #[arg(long)]
+        baseline: Option<PathBuf>,
+        /// Proposal policy JSON file.
+        #[arg(long)]
+        proposal: PathBuf,
+        /// Pay date YYYY-MM-DD (default: today).
+        #[arg(long = "as-of")]
+        as_of: Option<String>,
+        /// XLSX sheet name (default: the first sheet).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Roster file (default: the embedded sample).
+        file: Option<PathBuf>,
+    },
     /// Pay a whole roster: breakdowns, totals by component and level, quota report.
     Roster {
         /// Policy JSON file (default: the built-in policy).
@@ -190,6 +207,21 @@ fn run(cli: Cli) -> Result<String, String> {
             let text = read(&employee)?;
             let result = paygrade::api::score_json(policy_text.as_deref(), &text)
                 .map_err(|e| in_file(&employee, e))?;
+            pretty(&result)
+        }
+        Command::Compare {
+            baseline,
+            proposal,
+            as_of,
+            sheet,
+            file,
+        } => {
+            let base = load_policy(baseline.as_deref())?;
+            let prop = load_policy(Some(&proposal))?;
+            let roster = load_roster(file.as_deref(), sheet.as_deref())?;
+            let as_of = as_of_date(as_of)?;
+            let result = paygrade::scenario::compare(&base, &prop, &roster.employees, as_of)
+                .map_err(|e| roster.locate(e).to_string())?;
             pretty(&result)
         }
         Command::Netpay { policy, schedule } => {

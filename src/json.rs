@@ -236,7 +236,9 @@ impl<T: serde::Serialize> serde::Serialize for NamedList<T> {
 
 impl<T: FromJson> FromJson for NamedList<T> {
     fn from_json(value: &Value, path: &str) -> Result<Self> {
-        let map = value.as_object().ok_or_else(|| wrong_type(value, "an object", path))?;
+        let map = value
+            .as_object()
+            .ok_or_else(|| wrong_type(value, "an object", path))?;
         map.iter()
             .map(|(k, v)| Ok((k.clone(), T::from_json(v, &join_path(path, k))?)))
             .collect::<Result<Vec<_>>>()

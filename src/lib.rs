@@ -41,6 +41,8 @@ pub mod policy;
 pub mod quota;
 pub mod roster;
 pub mod sample;
+#[cfg(feature = "import")]
+pub mod scenario;
 #[cfg(feature = "extras")]
 pub mod scorecard;
 pub mod seniority;

@@ -7,9 +7,9 @@
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::json;
+use crate::json::NamedList;
 use crate::ladder::Ladder;
 use crate::money::Rounding;
-use crate::json::NamedList;
 use rust_decimal::Decimal;
 use serde::Serialize;
 

@@ -225,3 +225,47 @@ pub fn scorecard_presets() -> Result<JsValue, JsValue> {
     presets.insert("bank", ScorecardPolicy::bank_example());
     encode(Ok(presets))
 }
+
+/// Compare employees under a baseline and a proposal policy (SPEC §5, §12 Comparison).
+#[cfg(feature = "import")]
+#[wasm_bindgen(js_name = compareScenarios)]
+pub fn compare_scenarios(
+    baseline: JsValue,
+    proposal: JsValue,
+    employees: JsValue,
+    as_of: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let baseline = text(&baseline)?;
+    let proposal = required(&proposal, "proposal")?;
+    let employees = required(&employees, "employees")?;
+    encode((|| {
+        let base = api::policy_from(baseline.as_deref())?;
+        let prop = api::policy_from(Some(&proposal))?;
+        let people = api::employees_from_json(&employees)?;
+        crate::scenario::compare(&base, &prop, &people, api::parse_as_of(as_of.as_deref())?)
+    })())
+}
+
+/// Pay a roster given as file bytes, returning compact columns rather than one object
+/// per person: `{ids, totals, headcount, total, quota}` — for large rosters and benchmarks.
+#[cfg(feature = "import")]
+#[wasm_bindgen(js_name = computeRosterFile)]
+pub fn compute_roster_file(
+    policy: JsValue,
+    bytes: &[u8],
+    file_name: &str,
+    as_of: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let policy = text(&policy)?;
+    encode((|| {
+        let policy = api::policy_from(policy.as_deref())?;
+        let roster = crate::parse_roster(bytes, file_name, None)?;
+        let pay = crate::compute_roster(
+            &policy,
+            &roster.employees,
+            api::parse_as_of(as_of.as_deref())?,
+        )
+        .map_err(|e| roster.locate(e))?;
+        Ok(api::RosterColumns::from(&pay))
+    })())
+}

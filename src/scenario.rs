@@ -1,0 +1,252 @@
+//! Policy comparison 政策模拟 (SPEC §5): one roster under a baseline and a proposal.
+//!
+//! Each person's total under both and the difference; totals by component and level,
+//! monthly and × 12; how many gain, lose or stay; a field-by-field diff of the two
+//! policies; each side stamped with a short hash of its policy's canonical JSON (the
+//! first 8 hex digits of SHA-256 over the JSON that `paygrade policy` would print).
+
+use crate::employee::Employee;
+use crate::error::{Error, ErrorKind, Result};
+use crate::money::Money;
+use crate::payroll::{compute_roster, Components, Totals};
+use crate::policy::CheckedPolicy;
+use chrono::NaiveDate;
+use indexmap::IndexMap;
+use serde::Serialize;
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+/// One person's totals under both policies.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PersonDiff {
+    /// Employee id.
+    pub id: String,
+    /// Grade (as given).
+    pub grade: String,
+    /// Total under the baseline.
+    pub baseline_total: Money,
+    /// Total under the proposal.
+    pub proposal_total: Money,
+    /// Proposal − baseline.
+    pub difference: Money,
+}
+
+/// Totals of one side (or their difference).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SideTotals {
+    /// Monthly sums per component.
+    pub components: Components,
+    /// Monthly total.
+    pub total: Money,
+    /// × 12.
+    pub annual_total: Money,
+}
+
+/// Baseline, proposal and difference totals.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CompareTotals {
+    /// Baseline.
+    pub baseline: SideTotals,
+    /// Proposal.
+    pub proposal: SideTotals,
+    /// Proposal − baseline.
+    pub difference: SideTotals,
+}
+
+/// One level's monthly totals under both.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LevelDiff {
+    /// Baseline.
+    pub baseline: Money,
+    /// Proposal.
+    pub proposal: Money,
+    /// Proposal − baseline.
+    pub difference: Money,
+}
+
+/// How many people gain, lose or stay the same.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// Paid more under the proposal.
+    pub gain: u64,
+    /// Paid less.
+    pub lose: u64,
+    /// Paid the same.
+    pub same: u64,
+}
+
+/// One changed policy field.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FieldDiff {
+    /// Field path, e.g. `ladder[2].bands[1].coefficient`.
+    pub path: String,
+    /// Baseline value (JSON; null when absent).
+    pub baseline: Value,
+    /// Proposal value (JSON; null when absent).
+    pub proposal: Value,
+}
+
+/// The comparison (SPEC §12 Comparison).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comparison {
+    /// Short hash of the baseline policy.
+    pub baseline_hash: String,
+    /// Short hash of the proposal policy.
+    pub proposal_hash: String,
+    /// Each person, in roster order.
+    pub people: Vec<PersonDiff>,
+    /// Totals.
+    pub totals: CompareTotals,
+    /// Per level, highest first.
+    pub by_level: IndexMap<String, LevelDiff>,
+    /// Gain / lose / same.
+    pub counts: Counts,
+    /// Changed policy fields.
+    pub policy_diff: Vec<FieldDiff>,
+}
+
+/// The policy's canonical JSON (compact, fields in file order) and its short hash.
+///
+/// # Errors
+/// `invalid_value` if serialization fails (it does not for a checked policy).
+pub fn policy_hash(policy: &CheckedPolicy) -> Result<String> {
+    let json = crate::json::to_json(policy.policy())?;
+    let digest = Sha256::digest(json.as_bytes());
+    Ok(digest.iter().take(4).map(|b| format!("{b:02x}")).collect())
+}
+
+fn side(t: &Totals) -> SideTotals {
+    SideTotals {
+        components: t.components,
+        total: t.total,
+        annual_total: t.annual_total,
+    }
+}
+
+fn minus(a: &SideTotals, b: &SideTotals) -> Result<SideTotals> {
+    let p = "totals.difference";
+    let [a0, a1, a2, a3] = a.components.to_array();
+    let [b0, b1, b2, b3] = b.components.to_array();
+    Ok(SideTotals {
+        components: Components {
+            base: a0.checked_sub(b0, p)?,
+            floating: a1.checked_sub(b1, p)?,
+            seniority: a2.checked_sub(b2, p)?,
+            performance: a3.checked_sub(b3, p)?,
+        },
+        total: a.total.checked_sub(b.total, p)?,
+        annual_total: a.annual_total.checked_sub(b.annual_total, p)?,
+    })
+}
+
+/// Compare a roster under two policies (SPEC §5).
+///
+/// # Errors
+/// Those of [`compute_roster`] under either policy (the path names the person), and
+/// `invalid_value` if the two policies round to different scales.
+pub fn compare(
+    baseline: &CheckedPolicy,
+    proposal: &CheckedPolicy,
+    people: &[Employee],
+    as_of: Option<NaiveDate>,
+) -> Result<Comparison> {
+    if baseline.policy().rounding.scale != proposal.policy().rounding.scale {
+        return Err(Error::new(
+            ErrorKind::InvalidValue("the two policies round to different scales".into()),
+            "rounding.scale",
+        ));
+    }
+    let before = compute_roster(baseline, people, as_of).map_err(|e| e.within("baseline"))?;
+    let after = compute_roster(proposal, people, as_of).map_err(|e| e.within("proposal"))?;
+    let mut counts = Counts {
+        gain: 0,
+        lose: 0,
+        same: 0,
+    };
+    let mut rows = Vec::with_capacity(people.len());
+    for (b, a) in before.results.iter().zip(&after.results) {
+        let difference = a.total.checked_sub(b.total, "people")?;
+        match difference.amount().cmp(&rust_decimal::Decimal::ZERO) {
+            std::cmp::Ordering::Greater => counts.gain += 1,
+            std::cmp::Ordering::Less => counts.lose += 1,
+            std::cmp::Ordering::Equal => counts.same += 1,
+        }
+        rows.push(PersonDiff {
+            id: b.id.clone(),
+            grade: b.grade.clone(),
+            baseline_total: b.total,
+            proposal_total: a.total,
+            difference,
+        });
+    }
+    let (bs, ps) = (side(&before.totals), side(&after.totals));
+    let mut by_level = IndexMap::new();
+    for (level, lt) in &before.totals.by_level {
+        let proposal_total = after
+            .totals
+            .by_level
+            .get(level)
+            .map_or(baseline.policy().rounding.zero(), |x| x.total);
+        by_level.insert(
+            level.clone(),
+            LevelDiff {
+                baseline: lt.total,
+                proposal: proposal_total,
+                difference: proposal_total.checked_sub(lt.total, "by_level")?,
+            },
+        );
+    }
+    let base_json = serde_json::to_value(baseline.policy()).unwrap_or(Value::Null);
+    let prop_json = serde_json::to_value(proposal.policy()).unwrap_or(Value::Null);
+    let mut policy_diff = Vec::new();
+    diff_values("", &base_json, &prop_json, &mut policy_diff);
+    Ok(Comparison {
+        baseline_hash: policy_hash(baseline)?,
+        proposal_hash: policy_hash(proposal)?,
+        people: rows,
+        totals: CompareTotals {
+            difference: minus(&ps, &bs)?,
+            baseline: bs,
+            proposal: ps,
+        },
+        by_level,
+        counts,
+        policy_diff,
+    })
+}
+
+/// Field-by-field differences between two JSON values, with paths.
+pub fn diff_values(path: &str, a: &Value, b: &Value, out: &mut Vec<FieldDiff>) {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            let mut keys: Vec<&String> = x.keys().collect();
+            keys.extend(y.keys().filter(|k| !x.contains_key(*k)));
+            for k in keys {
+                let p = crate::error::join_path(path, k);
+                diff_values(
+                    &p,
+                    x.get(k).unwrap_or(&Value::Null),
+                    y.get(k).unwrap_or(&Value::Null),
+                    out,
+                );
+            }
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            for i in 0..x.len().max(y.len()) {
+                let p = format!("{path}[{i}]");
+                diff_values(
+                    &p,
+                    x.get(i).unwrap_or(&Value::Null),
+                    y.get(i).unwrap_or(&Value::Null),
+                    out,
+                );
+            }
+        }
+        _ if a != b => out.push(FieldDiff {
+            path: path.to_string(),
+            baseline: a.clone(),
+            proposal: b.clone(),
+        }),
+        _ => {}
+    }
+}
