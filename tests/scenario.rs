@@ -12,7 +12,13 @@ fn raising_intermediate_b_by_010_costs_what_the_arithmetic_says() {
     let mut p = Policy::default();
     p.ladder[2].bands.as_mut().unwrap()[1].coefficient = "1.50".parse().unwrap();
     let proposal = p.check().unwrap();
-    let c = compare(&baseline, &proposal, &people, chrono::NaiveDate::from_ymd_opt(2026, 11, 30)).unwrap();
+    let c = compare(
+        &baseline,
+        &proposal,
+        &people,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 30),
+    )
+    .unwrap();
     // Only people whose coefficient is read at intermediate-B change: intermediate-B
     // without the rural uplift, and intermediate-C with it. Each gains
     // performance base 1000.00 × 0.10 × their assessment factor (full months here).
@@ -27,15 +33,30 @@ fn raising_intermediate_b_by_010_costs_what_the_arithmetic_says() {
         }
     }
     assert_eq!(c.totals.difference.total.amount(), expected.round_dp(2));
-    assert_eq!(c.totals.difference.components.performance.amount(), expected.round_dp(2));
+    assert_eq!(
+        c.totals.difference.components.performance.amount(),
+        expected.round_dp(2)
+    );
     assert_eq!(c.totals.difference.components.base.amount(), Decimal::ZERO);
-    assert_eq!((c.counts.gain, c.counts.lose, c.counts.same), (gainers, 0, 71 - gainers));
+    assert_eq!(
+        (c.counts.gain, c.counts.lose, c.counts.same),
+        (gainers, 0, 71 - gainers)
+    );
     assert_eq!(c.policy_diff.len(), 1);
     assert_eq!(c.policy_diff[0].path, "ladder[2].bands[1].coefficient");
-    assert_eq!((c.policy_diff[0].baseline.as_str(), c.policy_diff[0].proposal.as_str()), (Some("1.40"), Some("1.50")));
+    assert_eq!(
+        (
+            c.policy_diff[0].baseline.as_str(),
+            c.policy_diff[0].proposal.as_str()
+        ),
+        (Some("1.40"), Some("1.50"))
+    );
     assert_ne!(c.baseline_hash, c.proposal_hash);
     assert_eq!(c.baseline_hash.len(), 8);
-    assert_eq!(c.totals.difference.annual_total.amount(), (expected * Decimal::from(12)).round_dp(2));
+    assert_eq!(
+        c.totals.difference.annual_total.amount(),
+        (expected * Decimal::from(12)).round_dp(2)
+    );
     assert!(gainers > 0);
 }
 
