@@ -1,10 +1,10 @@
 # Paygrade — build, serve and test. `make serve` and `make test` work on a fresh machine:
 # tools/setup.sh installs the wasm target, wasm-bindgen-cli (pinned) and the npm tools.
 SHELL := /bin/bash
-WASM := target/wasm32-unknown-unknown/release/paygrade.wasm
+WASM := target/wasm32-unknown-unknown/wasm/paygrade.wasm
 PORT ?= 8000
 
-.PHONY: all setup build wasm dist serve test test-rust test-wasm test-browser lint cli-example clean measure
+.PHONY: all setup build wasm dist serve test test-rust test-wasm test-browser lint cli-example clean measure bench
 
 all: build
 
@@ -18,11 +18,11 @@ WASM_OPT := node_modules/.bin/wasm-opt -Oz --converge --strip-producers --enable
 # pay; loaded when asked for) and `paygrade_hr` (rosters, XLSX/GBK import, quotas,
 # assignment, take-home; for the HR tools).
 wasm: setup
-	cargo build --release --lib --target wasm32-unknown-unknown --no-default-features
+	cargo build --profile wasm --lib --target wasm32-unknown-unknown --no-default-features
 	wasm-bindgen --target web --no-typescript --out-dir www/pkg --out-name paygrade $(WASM)
-	cargo build --release --lib --target wasm32-unknown-unknown --no-default-features --features extras
+	cargo build --profile wasm --lib --target wasm32-unknown-unknown --no-default-features --features extras
 	wasm-bindgen --target web --no-typescript --out-dir www/pkg --out-name paygrade_extra $(WASM)
-	cargo build --release --lib --target wasm32-unknown-unknown
+	cargo build --profile wasm --lib --target wasm32-unknown-unknown
 	wasm-bindgen --target web --no-typescript --out-dir www/pkg --out-name paygrade_hr $(WASM)
 	$(WASM_OPT) www/pkg/paygrade_bg.wasm -o www/pkg/paygrade_bg.wasm
 	$(WASM_OPT) www/pkg/paygrade_extra_bg.wasm -o www/pkg/paygrade_extra_bg.wasm
@@ -68,3 +68,13 @@ measure: build
 	@bash tools/setup.sh --browser
 	node tools/measure.mjs
 	cargo run -q --release --example pay_timing
+
+# Benchmarks (issue 7), not part of `make test`: criterion natively, the same work through
+# wasm in Chromium, LibreOffice Calc recalculating the same roster as formulas.
+bench: build
+	@bash tools/setup.sh --browser
+	@command -v soffice >/dev/null || (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends libreoffice-calc)
+	cargo build --release
+	cargo run --release --example peer_xlsx
+	cargo bench --bench engine
+	node tools/bench.mjs

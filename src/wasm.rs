@@ -269,3 +269,29 @@ pub fn compute_roster_file(
         Ok(api::RosterColumns::from(&pay))
     })())
 }
+
+/// Compare a roster given as file bytes under two policies (bytes in, comparison out).
+#[cfg(feature = "import")]
+#[wasm_bindgen(js_name = compareRosterFile)]
+pub fn compare_roster_file(
+    baseline: JsValue,
+    proposal: JsValue,
+    bytes: &[u8],
+    file_name: &str,
+    as_of: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let baseline = text(&baseline)?;
+    let proposal = required(&proposal, "proposal")?;
+    encode((|| {
+        let base = api::policy_from(baseline.as_deref())?;
+        let prop = api::policy_from(Some(&proposal))?;
+        let roster = crate::parse_roster(bytes, file_name, None)?;
+        crate::scenario::compare(
+            &base,
+            &prop,
+            &roster.employees,
+            api::parse_as_of(as_of.as_deref())?,
+        )
+        .map_err(|e| roster.locate(e))
+    })())
+}

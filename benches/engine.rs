@@ -1,0 +1,66 @@
+//! Native benchmarks (criterion), the same work the browser benchmark times through wasm:
+//! JSON in, JSON out for one person; CSV bytes in, results out for a 100,000-row roster;
+//! a baseline-vs-proposal comparison of that roster. `make bench` runs them.
+use criterion::{criterion_group, criterion_main, Criterion};
+use paygrade::api::{compute_pay_json, RosterColumns};
+use paygrade::json::to_json;
+use paygrade::Policy;
+use std::hint::black_box;
+
+const EMPLOYEE: &str = r#"{ "id": "E001", "level": "intermediate", "band": "B", "employment": "contract",
+  "years_in_post": 12, "rural": true, "scores": { "business": "92", "customer_satisfaction": "88",
+  "supplier": "85", "self": "95", "marketing_audit": "80" } }"#;
+
+fn roster_bytes() -> Vec<u8> {
+    std::fs::read("target/bench/roster100k.csv")
+        .unwrap_or_else(|_| paygrade::sample::synthetic_roster_csv(100_000, 2026).into_bytes())
+}
+
+fn proposal() -> paygrade::CheckedPolicy {
+    let mut p = Policy::default();
+    if let Some(bands) = p.ladder[2].bands.as_mut() {
+        bands[1].coefficient = "1.50".parse().unwrap();
+    }
+    p.check().unwrap()
+}
+
+fn benches(c: &mut Criterion) {
+    let policy_json = to_json(&Policy::default()).unwrap();
+    c.bench_function("pay_json", |b| {
+        b.iter(|| {
+            to_json(
+                &compute_pay_json(
+                    Some(black_box(&policy_json)),
+                    black_box(EMPLOYEE),
+                    Some("2026-11-30"),
+                )
+                .unwrap(),
+            )
+            .unwrap()
+        })
+    });
+    let bytes = roster_bytes();
+    let baseline = Policy::default().check().unwrap();
+    let proposal = proposal();
+    let mut group = c.benchmark_group("roster");
+    group.sample_size(10);
+    group.bench_function("roster100k", |b| {
+        b.iter(|| {
+            let roster = paygrade::parse_roster(black_box(&bytes), "roster100k.csv", None).unwrap();
+            let pay = paygrade::compute_roster(&baseline, &roster.employees, None).unwrap();
+            to_json(&RosterColumns::from(&pay)).unwrap()
+        })
+    });
+    group.bench_function("compare100k", |b| {
+        b.iter(|| {
+            let roster = paygrade::parse_roster(black_box(&bytes), "roster100k.csv", None).unwrap();
+            let c =
+                paygrade::scenario::compare(&baseline, &proposal, &roster.employees, None).unwrap();
+            to_json(&c).unwrap()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(engine, benches);
+criterion_main!(engine);
