@@ -189,7 +189,7 @@ impl<T: FromJson> FromJson for Vec<T> {
         items
             .iter()
             .enumerate()
-            .map(|(i, v)| T::from_json(v, "").map_err(|e| e.within(&format!("{path}[{i}]"))))
+            .map(|(i, v)| T::from_json(v, &format!("{path}[{i}]")))
             .collect()
     }
 }
@@ -200,12 +200,7 @@ impl<T: FromJson> FromJson for IndexMap<String, T> {
             .as_object()
             .ok_or_else(|| wrong_type(value, "an object", path))?;
         map.iter()
-            .map(|(k, v)| {
-                Ok((
-                    k.clone(),
-                    T::from_json(v, "").map_err(|e| e.within(&join_path(path, k)))?,
-                ))
-            })
+            .map(|(k, v)| Ok((k.clone(), T::from_json(v, &join_path(path, k))?)))
             .collect()
     }
 }
@@ -245,12 +240,7 @@ impl<T: FromJson> FromJson for NamedList<T> {
             .as_object()
             .ok_or_else(|| wrong_type(value, "an object", path))?;
         map.iter()
-            .map(|(k, v)| {
-                Ok((
-                    k.clone(),
-                    T::from_json(v, "").map_err(|e| e.within(&join_path(path, k)))?,
-                ))
-            })
+            .map(|(k, v)| Ok((k.clone(), T::from_json(v, &join_path(path, k))?)))
             .collect::<Result<Vec<_>>>()
             .map(NamedList)
     }
@@ -292,9 +282,7 @@ impl<'a> Obj<'a> {
     /// reader's errors otherwise.
     pub fn req<T: FromJson>(&self, key: &str) -> Result<T> {
         match self.map.get(key) {
-            // Paths are built only on error: the value is read at "" and the error is
-            // placed under this field (reading 100,000 roster rows allocates no paths).
-            Some(v) if !is_blank(v) => T::from_json(v, "").map_err(|e| e.within(&self.path(key))),
+            Some(v) if !is_blank(v) => T::from_json(v, &self.path(key)),
             _ => Err(Error::new(
                 ErrorKind::MissingField(key.to_string()),
                 self.path(key),
@@ -308,9 +296,7 @@ impl<'a> Obj<'a> {
     /// The field reader's errors.
     pub fn opt<T: FromJson>(&self, key: &str) -> Result<Option<T>> {
         match self.map.get(key) {
-            Some(v) if !is_blank(v) => T::from_json(v, "")
-                .map(Some)
-                .map_err(|e| e.within(&self.path(key))),
+            Some(v) if !is_blank(v) => T::from_json(v, &self.path(key)).map(Some),
             _ => Ok(None),
         }
     }

@@ -208,12 +208,7 @@ impl Ladder {
             .levels
             .get(li)
             .ok_or_else(|| Error::new(ErrorKind::UnknownLevel(level.to_string()), "level"))?;
-        let band = band
-            .map(|b| match b.trim() {
-                plain if plain.len() == 1 && plain.is_ascii() => plain.to_ascii_uppercase(),
-                other => normalize_band(other),
-            })
-            .filter(|b| !b.is_empty());
+        let band = band.map(normalize_band).filter(|b| !b.is_empty());
         let unknown = |b: &str| {
             Error::new(
                 ErrorKind::UnknownBand {

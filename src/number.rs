@@ -32,10 +32,6 @@ pub fn to_half_width(text: &str) -> String {
 /// (path left empty for the caller to fill); [`ErrorKind::Overflow`] when it is a
 /// well-formed number beyond the 96-bit decimal range or precision.
 pub fn parse_decimal(text: &str) -> Result<Decimal> {
-    // Fast path: plain ASCII `-?digits(.digits)?`, the common case in files and JSON.
-    if is_plain_decimal(text.strip_prefix('-').unwrap_or(text)) && text.len() <= MAX_NUMBER_LEN {
-        return Decimal::from_str_exact(text).map_err(|_| Error::new(ErrorKind::Overflow, ""));
-    }
     let invalid = || {
         Error::new(
             ErrorKind::InvalidNumber(text.chars().take(MAX_NUMBER_LEN).collect()),
