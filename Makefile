@@ -4,7 +4,7 @@ SHELL := /bin/bash
 WASM := target/wasm32-unknown-unknown/wasm/paygrade.wasm
 PORT ?= 8000
 
-.PHONY: all setup build wasm dist serve test test-rust test-wasm test-browser lint cli-example clean measure bench
+.PHONY: all setup build wasm dist serve test test-rust test-wasm test-browser lint cli-example clean measure bench fuzz
 
 all: build
 
@@ -78,3 +78,8 @@ bench: build
 	cargo run --release --example peer_xlsx
 	cargo bench --bench engine
 	node tools/bench.mjs
+
+# Fuzzing (issue 8): every target FUZZ_SECONDS (default 600) each; CI runs a 30 s smoke.
+FUZZ_SECONDS ?= 600
+fuzz:
+	bash tools/fuzz.sh $(FUZZ_SECONDS)

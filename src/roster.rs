@@ -24,6 +24,9 @@ pub const MAX_ROWS: usize = 200_000;
 pub const MAX_COLUMNS: usize = 256;
 /// Longest cell accepted, in bytes.
 pub const MAX_CELL_BYTES: usize = 4096;
+/// Most bytes an XLSX file may unpack to (its declared sizes, checked before reading a
+/// sheet: a zip bomb is refused before it is inflated).
+pub const MAX_XLSX_UNPACKED: u64 = 256 * 1024 * 1024;
 
 /// A recoverable problem found while importing (SPEC §12 `warnings`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -270,6 +273,21 @@ fn csv_rows(bytes: &[u8]) -> Result<Vec<Vec<Cell>>> {
 fn xlsx_rows(bytes: &[u8], sheet: Option<&str>) -> Result<Vec<Vec<Cell>>> {
     use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
     let bad = |m: String| Error::new(ErrorKind::InvalidValue(m), "");
+    // The declared unpacked sizes, from the zip directory, before anything is inflated.
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|e| bad(format!("not a readable XLSX file: {e}")))?;
+    let mut unpacked = 0u64;
+    for i in 0..archive.len() {
+        let entry = archive
+            .by_index_raw(i)
+            .map_err(|e| bad(format!("not a readable XLSX file: {e}")))?;
+        unpacked = unpacked.saturating_add(entry.size());
+    }
+    if unpacked > MAX_XLSX_UNPACKED {
+        return Err(too_large(format!(
+            "an XLSX that unpacks to {unpacked} bytes (limit {MAX_XLSX_UNPACKED})"
+        )));
+    }
     let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes))
         .map_err(|e| bad(format!("not a readable XLSX file: {e}")))?;
     let name = match sheet {
