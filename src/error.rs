@@ -200,6 +200,9 @@ pub enum ErrorKind {
     /// A scorecard target is 0 or negative.
     #[error("the target of indicator \"{0}\" must be greater than 0")]
     KpiTarget(String),
+    /// A roster file has a header but no data rows.
+    #[error("the file has a header but no rows")]
+    NoRows,
     /// An input is larger than Paygrade accepts.
     #[error("too large: {0}")]
     TooLarge(String),
@@ -241,6 +244,7 @@ impl ErrorKind {
             ErrorKind::DuplicateId { .. } => "duplicate_id",
             ErrorKind::KpiMissing(_) => "kpi_missing",
             ErrorKind::KpiTarget(_) => "kpi_target",
+            ErrorKind::NoRows => "no_rows",
             ErrorKind::TooLarge(_) => "too_large",
         }
     }
@@ -297,6 +301,7 @@ impl ErrorKind {
             }
             ErrorKind::KpiMissing(id) => format!("指标 “{id}” 缺少目标或完成值"),
             ErrorKind::KpiTarget(id) => format!("指标 “{id}” 的目标必须大于 0"),
+            ErrorKind::NoRows => "文件只有表头，没有数据行".to_string(),
             ErrorKind::TooLarge(what) => format!("输入过大：{what}"),
         }
     }

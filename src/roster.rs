@@ -228,6 +228,16 @@ pub fn parse_roster(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> Resul
 
 fn csv_rows(bytes: &[u8]) -> Result<Vec<Vec<Cell>>> {
     let text = decode_text(bytes)?;
+    // Well-formed CSV has quotes in pairs ("" inside a quoted field is a pair too); an odd
+    // count means a quoted field never closes — a truncated file, not data to guess at.
+    if text.bytes().filter(|&b| b == b'"').count() % 2 == 1 {
+        return Err(Error::new(
+            ErrorKind::InvalidValue(
+                "CSV: a quoted field is never closed (truncated file?)".to_string(),
+            ),
+            "",
+        ));
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -522,6 +532,12 @@ fn from_rows(rows: Vec<Vec<Cell>>) -> Result<Roster> {
             })?;
         roster.employees.push(employee);
         roster.sources.push(source);
+    }
+    if roster.employees.is_empty() {
+        return Err(Error::new(
+            ErrorKind::NoRows,
+            format!("row {}", header_row + 1),
+        ));
     }
     Ok(roster)
 }
