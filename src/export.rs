@@ -64,3 +64,70 @@ pub fn roster_csv(pay: &RosterPay) -> Result<String> {
         .map_err(|e| Error::new(ErrorKind::InvalidValue(e.to_string()), ""))?;
     Ok(format!("\u{feff}{text}"))
 }
+
+/// Employees as a roster CSV with the English headers `parse_roster` reads back (SPEC §8):
+/// id, name, level, band, employment, years_in_post, post_start, rural, the five scores,
+/// composite_score, paid_days, exam, review, education, years_of_work. Text that a
+/// spreadsheet would evaluate is neutralised.
+///
+/// # Errors
+/// `invalid_value` if writing fails (it does not for in-memory output).
+pub fn employees_csv(people: &[crate::Employee]) -> Result<String> {
+    let fail = |e: csv::Error| Error::new(ErrorKind::InvalidValue(format!("CSV: {e}")), "");
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "id",
+        "name",
+        "level",
+        "band",
+        "employment",
+        "years_in_post",
+        "post_start",
+        "rural",
+        "business",
+        "customer_satisfaction",
+        "supplier",
+        "self",
+        "marketing_audit",
+        "composite_score",
+        "paid_days",
+        "exam",
+        "review",
+        "education",
+        "years_of_work",
+    ])
+    .map_err(fail)?;
+    let opt = |d: Option<rust_decimal::Decimal>| d.map(|d| d.to_string()).unwrap_or_default();
+    for e in people {
+        let s = e.scores.clone().unwrap_or_default();
+        let g = e.grading.clone().unwrap_or_default();
+        w.write_record([
+            neutralise(&e.id),
+            neutralise(&e.name),
+            neutralise(&e.level),
+            neutralise(e.band.as_deref().unwrap_or("")),
+            e.employment.name().to_string(),
+            e.years_in_post.map(|y| y.to_string()).unwrap_or_default(),
+            e.post_start.map(|d| d.to_string()).unwrap_or_default(),
+            if e.rural { "yes" } else { "no" }.to_string(),
+            opt(s.business),
+            opt(s.customer_satisfaction),
+            opt(s.supplier),
+            opt(s.self_),
+            opt(s.marketing_audit),
+            opt(e.composite_score),
+            opt(e.paid_days),
+            opt(g.exam),
+            opt(g.review),
+            e.education
+                .map(|x| x.name().to_string())
+                .unwrap_or_default(),
+            e.years_of_work.map(|y| y.to_string()).unwrap_or_default(),
+        ])
+        .map_err(fail)?;
+    }
+    let bytes = w
+        .into_inner()
+        .map_err(|e| Error::new(ErrorKind::InvalidValue(format!("CSV: {e}")), ""))?;
+    String::from_utf8(bytes).map_err(|e| Error::new(ErrorKind::InvalidValue(e.to_string()), ""))
+}

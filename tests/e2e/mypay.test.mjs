@@ -219,3 +219,34 @@ test('the bank scorecard gives example 1 its business score', async () => {
   assert.equal(await text('#f-composite'), '89.25');
   assert.equal(await text('#total'), '3872.00');
 });
+
+test('the Content-Security-Policy is enforced: inline script does not run', async () => {
+  const { page } = b;
+  const result = await page.evaluate(async () => {
+    let violated = false;
+    document.addEventListener('securitypolicyviolation', () => { violated = true; });
+    window.__inline = 'not run';
+    const s = document.createElement('script');
+    s.textContent = "window.__inline = 'ran'";
+    document.body.append(s);
+    await new Promise((r) => setTimeout(r, 50));
+    return { inline: window.__inline, violated };
+  });
+  assert.deepEqual(result, { inline: 'not run', violated: true });
+  b.consoleErrors.splice(0); // the blocked script is reported on the console, as it should be
+});
+
+test('full storage gives a message and the page keeps working', async () => {
+  const { page } = b;
+  await page.evaluate(() => { Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); }; });
+  await page.fill('#years_in_post', '13');
+  assert.match(await text('#err-form'), /存储已满/);
+  assert.match(await text('#total'), /^\d+\.\d\d$/);
+  await page.reload();
+  await ready(page);
+});
+
+test('after the whole session no request left 127.0.0.1', async () => {
+  const foreign = b.requests.filter((u) => !u.startsWith(b.base) && !u.startsWith('data:') && !u.startsWith('file:'));
+  assert.deepEqual(foreign, []);
+});
