@@ -40,6 +40,9 @@ pub struct SideTotals {
     pub total: Money,
     /// × 12.
     pub annual_total: Money,
+    /// The employer's monthly cost (total + employer contributions), when the policy has
+    /// a `contributions` block.
+    pub employer_cost: Option<Money>,
 }
 
 /// Baseline, proposal and difference totals.
@@ -120,6 +123,7 @@ fn side(t: &Totals) -> SideTotals {
         components: t.components,
         total: t.total,
         annual_total: t.annual_total,
+        employer_cost: t.employer_cost,
     }
 }
 
@@ -136,6 +140,10 @@ fn minus(a: &SideTotals, b: &SideTotals) -> Result<SideTotals> {
         },
         total: a.total.checked_sub(b.total, p)?,
         annual_total: a.annual_total.checked_sub(b.annual_total, p)?,
+        employer_cost: match (a.employer_cost, b.employer_cost) {
+            (Some(x), Some(y)) => Some(x.checked_sub(y, p)?),
+            _ => None,
+        },
     })
 }
 

@@ -58,6 +58,22 @@ fn raising_intermediate_b_by_010_costs_what_the_arithmetic_says() {
         (expected * Decimal::from(12)).round_dp(2)
     );
     assert!(gainers > 0);
+    // The employer's cost moves by the pay difference plus the change in employer
+    // contributions on each person's pay (Shanghai example table).
+    let table = paygrade::tax::ContributionPolicy::shanghai_2025_07();
+    let rounding = paygrade::Rounding::default();
+    let prop = paygrade::compute_roster(&proposal, &people, None).unwrap();
+    let mut cost = c.totals.difference.total.amount();
+    for (a, b) in prop.results.iter().zip(&base.results) {
+        let employer = |total: Decimal| {
+            paygrade::tax::contributions(&table, total, rounding)
+                .unwrap()
+                .employer
+                .amount()
+        };
+        cost += employer(a.total.amount()) - employer(b.total.amount());
+    }
+    assert_eq!(c.totals.difference.employer_cost.unwrap().amount(), cost);
 }
 
 #[test]
