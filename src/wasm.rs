@@ -295,3 +295,22 @@ pub fn compare_roster_file(
         .map_err(|e| roster.locate(e))
     })())
 }
+
+/// A paid roster as CSV text (UTF-8 with BOM; formulas neutralised), for download.
+#[cfg(feature = "import")]
+#[wasm_bindgen(js_name = exportRosterCsv)]
+pub fn export_roster_csv(
+    policy: JsValue,
+    employees: JsValue,
+    as_of: Option<String>,
+) -> Result<String, JsValue> {
+    let policy = text(&policy)?;
+    let employees = required(&employees, "employees")?;
+    (|| {
+        let policy = api::policy_from(policy.as_deref())?;
+        let people = api::employees_from_json(&employees)?;
+        let pay = crate::compute_roster(&policy, &people, api::parse_as_of(as_of.as_deref())?)?;
+        crate::export::roster_csv(&pay)
+    })()
+    .map_err(|e| js_error(&e))
+}

@@ -64,7 +64,7 @@ function today() {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
-// ---------- language ----------
+// language
 function relabel() {
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
   for (const el of document.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
@@ -88,7 +88,7 @@ function gradeLabel(grade) {
   return `${levelName(grade.slice(0, i))} ${grade.slice(i + 1)}${t('band_suffix')}`;
 }
 
-// ---------- form <-> state ----------
+// form <-> state
 function fillLevels(keep) {
   if (!policy) return;
   const sel = $('level');
@@ -178,7 +178,7 @@ function isBlankStart(s) {
   return !years.trim() && scores.every((v) => !v.trim());
 }
 
-// ---------- errors ----------
+// errors
 // The field an engine error belongs to, among the fields visible in the current modes.
 function slotFor(path) {
   if (!path) return 'form';
@@ -210,7 +210,7 @@ function showError(err) {
   return true;
 }
 
-// ---------- compute and render ----------
+// compute and render
 function recompute() {
   if (!policy) return;
   const s = collect();
@@ -227,7 +227,6 @@ function recompute() {
   render();
 }
 
-function money(m) { return m; }
 function signed(m) { return m.startsWith('-') ? m : `+${m}`; }
 
 function render() {
@@ -246,10 +245,10 @@ function render() {
   summary.classList.toggle('stale', Boolean(lastError));
   status.hidden = !lastError;
   status.textContent = lastError ? (shown ? t('fix_field_stale') : t('fill_in')) : '';
-  $('total').textContent = money(b.total);
-  $('c-total').textContent = money(b.total);
+  $('total').textContent = b.total;
+  $('c-total').textContent = b.total;
   for (const c of ['base', 'floating', 'seniority', 'performance']) {
-    $(`c-${c}`).textContent = money(b.components[c]);
+    $(`c-${c}`).textContent = b.components[c];
     $(`x-${c}`).textContent = b.explain[c];
   }
   $('f-grade').textContent = gradeLabel(b.grade);
@@ -290,7 +289,7 @@ function item(id, label, value, detail) {
 
 function renderWhatIfs(w) {
   const list = [];
-  const step = (x) => `${money(x.total)} (${signed(x.difference)})`;
+  const step = (x) => `${(x.total)} (${signed(x.difference)})`;
   const trainee = !last.current.grade.includes('-');
   list.push(w.band_up
     ? item('wi-band', `${t('band_up')}${t('colon')}${gradeLabel(w.band_up.grade)}`, step(w.band_up))
@@ -315,7 +314,7 @@ function renderWhatIfs(w) {
   $('whatifs').replaceChildren(...list);
 }
 
-// ---------- wiring ----------
+// wiring
 form.addEventListener('submit', (e) => e.preventDefault());
 form.addEventListener('input', (e) => {
   if (e.target.id) touched.add(e.target.id);

@@ -1,0 +1,365 @@
+// The team page: a roster (the embedded sample or an uploaded CSV/XLSX/JSON), a proposal
+// policy edited against the default baseline, the comparison, everyone's pay, quotas and
+// the grade assignment. All computing happens in the engine, in a Web Worker; nothing is
+// sent anywhere. Every text set from data uses textContent (names with markup stay text).
+
+const TEXT = {
+  zh: {
+    title: '团队与政策模拟', privacy: '花名册与政策只在本机浏览器中处理，不会上传。', to_mypay: '← 我的月薪',
+    roster: '花名册', upload: '上传 CSV / XLSX / JSON（或拖放到这里）', use_sample: '使用示例花名册（71 人）', as_of: '计薪日期',
+    proposal: '方案政策', proposal_note: '基准为默认政策；方案从基准复制而来，可用快捷项或直接编辑 JSON（每个字段都可改），出错时在此标出位置。',
+    quick_grade: '等级档次', quick_coef: '效益工资系数', quick_mode: '年功工资方式', quick_pool: '效益工资总额（总额分配模式）',
+    policy_json: '方案政策 JSON', reset_proposal: '恢复为基准', save_policy: '保存政策 JSON', load_policy: '载入政策 JSON', share: '生成分享链接',
+    share_note: '链接的 # 之后包含整份政策，不会发送到服务器：', comparison: '方案对比', by_level: '按等级', policy_diff: '政策差异',
+    people: '人员明细', search: '搜索工号/姓名', filter_level: '等级', all_levels: '全部', export_csv: '导出 CSV',
+    quota: '比例控制', assignment: '年度等级评定（按考试与评议）', footer: 'Paygrade · 数据只在本机处理',
+    loading: '正在加载…', parsing: '读取花名册…', paying: '计算薪酬与对比…', grading: '比例与评定…', done: '完成',
+    rows: '{n} 人（{src}）', sample: '示例', hash: '基准 {b} · 方案 {p}', gain: '增加', lose: '减少', same: '不变',
+    component: '项目', baseline: '基准', proposal_col: '方案', difference: '差额', base: '基本岗位工资', floating: '岗位浮动工资',
+    seniority: '年功工资', performance: '效益工资', total: '月合计', annual: '年合计', employer_cost: '单位成本（月）',
+    id: '工号', name: '姓名', grade: '等级档次', before: '基准', after: '方案', level: '等级', count: '人数', cap: '上限',
+    seats: '名额', over: '超出', compliant: '各等级均未超出比例', not_compliant: '有等级超出比例', old_grade: '原等级',
+    new_grade: '评定', score: '评分', reason: '未升级原因', no_diff: '两份政策相同', more_rows: '显示前 {n} 行（共 {m} 行）；用搜索或筛选缩小范围。',
+    explain_hint: '点击一行查看该人按方案的计算过程。', storage_full: '浏览器存储已满，状态未保存（页面不受影响）。',
+    storage_corrupt: '保存的状态已损坏，已丢弃。', lang: 'English', no_grading: '花名册没有考试成绩和综合评议，无法评定。',
+  },
+  en: {
+    title: 'Team and policy modelling', privacy: 'The roster and policies are processed in this browser only; nothing is uploaded.', to_mypay: '← My pay',
+    roster: 'Roster', upload: 'Upload CSV / XLSX / JSON (or drop it here)', use_sample: 'Use the sample roster (71 people)', as_of: 'Pay date',
+    proposal: 'Proposal policy', proposal_note: 'The baseline is the default policy; the proposal starts as a copy. Use the quick fields or edit the JSON (every field); an invalid edit is shown here with its place.',
+    quick_grade: 'Grade', quick_coef: 'Performance coefficient', quick_mode: 'Seniority mode', quick_pool: 'Performance pool (pool mode)',
+    policy_json: 'Proposal policy JSON', reset_proposal: 'Reset to the baseline', save_policy: 'Save policy JSON', load_policy: 'Load policy JSON', share: 'Make a share link',
+    share_note: 'The link carries the whole policy after #, which is never sent to a server:', comparison: 'Comparison', by_level: 'By level', policy_diff: 'Policy differences',
+    people: 'People', search: 'Search id/name', filter_level: 'Level', all_levels: 'All', export_csv: 'Export CSV',
+    quota: 'Quotas', assignment: 'Annual grade assignment (exam and review)', footer: 'Paygrade · data stays on this machine',
+    loading: 'Loading…', parsing: 'Reading the roster…', paying: 'Paying and comparing…', grading: 'Quotas and assignment…', done: 'Done',
+    rows: '{n} people ({src})', sample: 'sample', hash: 'baseline {b} · proposal {p}', gain: 'gain', lose: 'lose', same: 'same',
+    component: 'Component', baseline: 'Baseline', proposal_col: 'Proposal', difference: 'Difference', base: 'Base wage', floating: 'Floating wage',
+    seniority: 'Seniority pay', performance: 'Performance pay', total: 'Monthly total', annual: 'Annual total', employer_cost: 'Employer cost (monthly)',
+    id: 'Id', name: 'Name', grade: 'Grade', before: 'Baseline', after: 'Proposal', level: 'Level', count: 'People', cap: 'Cap',
+    seats: 'Seats', over: 'Over', compliant: 'Every level is within its quota', not_compliant: 'A level is over its quota', old_grade: 'Old grade',
+    new_grade: 'New grade', score: 'Score', reason: 'Why not higher', no_diff: 'The two policies are the same', more_rows: 'Showing the first {n} of {m} rows; search or filter to narrow.',
+    explain_hint: 'Click a row to see how the proposal pays that person.', storage_full: 'Browser storage is full; the state was not saved (the page still works).',
+    storage_corrupt: 'The saved state was corrupt and was discarded.', lang: '中文', no_grading: 'The roster has no exam and review scores: no assignment.',
+  },
+};
+const STORE = 'paygrade.team.v1';
+const MAX_ROWS_SHOWN = 500;
+const $ = (id) => document.getElementById(id);
+let lang = (localStorage.getItem('paygrade.lang') ?? (navigator.language || 'en')).startsWith('zh') ? 'zh' : 'en';
+const t = (k) => TEXT[lang][k] ?? k;
+const state = { runs: 0, baseline: null, proposalText: '', roster: null, source: 'sample', result: null, sort: { key: 'difference', dir: -1 } };
+
+// ---------- worker calls ----------
+const worker = new Worker(new URL('./team-worker.js', import.meta.url), { type: 'module' });
+let nextId = 0;
+const pending = new Map();
+worker.onmessage = (e) => {
+  const { id, result, error } = e.data;
+  const p = pending.get(id);
+  pending.delete(id);
+  if (error) p.reject(error); else p.resolve(result);
+};
+const call = (cmd, ...args) => new Promise((resolve, reject) => {
+  const id = nextId++;
+  pending.set(id, { resolve, reject });
+  worker.postMessage({ id, cmd, args });
+});
+const message = (err) => (lang === 'zh' ? err.message_zh : err.message_en) || err.message || String(err);
+
+// ---------- state ----------
+function save() {
+  try {
+    const roster = state.source === 'sample' ? null : state.roster;
+    localStorage.setItem(STORE, JSON.stringify({ proposal: state.proposalText, as_of: $('as_of').value, source: state.source,
+      roster: roster && JSON.stringify(roster).length < 4_000_000 ? roster : null }));
+  } catch { $('notice').textContent = t('storage_full'); }
+}
+
+function load() {
+  const raw = localStorage.getItem(STORE);
+  if (!raw) return {};
+  try { const s = JSON.parse(raw); if (s && typeof s === 'object') return s; } catch { /* fall through */ }
+  localStorage.removeItem(STORE);
+  $('notice').textContent = t('storage_corrupt');
+  return {};
+}
+
+function fromFragment() {
+  const m = /^#policy=([A-Za-z0-9_-]+)$/.exec(location.hash);
+  if (!m) return null;
+  try {
+    const b64 = m[1].replace(/-/g, '+').replace(/_/g, '/');
+    return new TextDecoder().decode(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)));
+  } catch { return null; }
+}
+
+// ---------- rendering helpers (textContent only) ----------
+function cell(text, cls) { const td = document.createElement('td'); td.textContent = text ?? '—'; if (cls) td.className = cls; return td; }
+function head(cols, sortable) {
+  const thead = document.createElement('thead');
+  const tr = document.createElement('tr');
+  for (const [key, label] of cols) {
+    const th = document.createElement('th');
+    th.textContent = label + (sortable && state.sort.key === key ? (state.sort.dir > 0 ? ' ▲' : ' ▼') : '');
+    if (sortable) th.addEventListener('click', () => { state.sort = { key, dir: state.sort.key === key ? -state.sort.dir : -1 }; renderPeople(); });
+    tr.append(th);
+  }
+  thead.append(tr);
+  return thead;
+}
+function table(id, cols, rows, sortable = false) {
+  const body = document.createElement('tbody');
+  body.append(...rows);
+  $(id).replaceChildren(head(cols, sortable), body);
+}
+function tr(...cells) { const r = document.createElement('tr'); r.append(...cells); return r; }
+const signClass = (d) => (d.startsWith('-') ? 'lose' : d === '0.00' || /^0(\.0+)?$/.test(d) ? '' : 'gain');
+
+function relabel() {
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  for (const el of document.querySelectorAll('[data-t]')) el.textContent = t(el.dataset.t);
+  $('lang').textContent = t('lang');
+  document.title = `Paygrade · ${t('title')}`;
+}
+
+// ---------- the run ----------
+async function run() {
+  $('err-roster').textContent = '';
+  if (!state.roster || !state.baseline) return;
+  // Runs may overlap (typing, uploads): only the latest one shows its results.
+  const seq = ++state.runs;
+  const roster = state.roster;
+  let proposal;
+  try { proposal = JSON.parse(state.proposalText); } catch (err) {
+    $('err-policy').textContent = `JSON: ${err.message}`;
+    $('proposal-json').setAttribute('aria-invalid', 'true');
+    return;
+  }
+  progress(t('paying'));
+  try {
+    await call('validatePolicy', proposal);
+    if (seq !== state.runs) return;
+    $('err-policy').textContent = '';
+    $('proposal-json').removeAttribute('aria-invalid');
+  } catch (err) {
+    $('err-policy').textContent = `${err.path || '(policy)'}: ${message(err)}`;
+    $('proposal-json').setAttribute('aria-invalid', 'true');
+    progress(null);
+    return;
+  }
+  const asOf = $('as_of').value.trim() || undefined;
+  try {
+    const [comparison, pay] = await Promise.all([
+      call('compareScenarios', null, proposal, roster.employees, asOf),
+      call('computeRoster', proposal, roster.employees, asOf),
+    ]);
+    progress(t('grading'));
+    const quota = await call('checkQuotas', null, roster.employees);
+    let assignment = null;
+    try { assignment = await call('assignGrades', null, roster.employees, asOf); } catch { assignment = null; }
+    if (seq !== state.runs) return;
+    state.result = { comparison, pay, quota, assignment, roster };
+    save();
+    render();
+  } catch (err) {
+    $('err-roster').textContent = `${err.path}: ${message(err)}`;
+  }
+  progress(null);
+}
+
+function progress(phase) {
+  $('progress').hidden = !phase;
+  $('phase').textContent = phase ?? '';
+}
+
+function render() {
+  relabel();
+  const r = state.result;
+  if (!r) return;
+  const c = r.comparison;
+  $('roster-info').textContent = t('rows').replace('{n}', r.roster.employees.length).replace('{src}', state.source === 'sample' ? t('sample') : state.source);
+  $('warnings').replaceChildren(...(r.roster.warnings ?? []).map((w) => { const li = document.createElement('li'); li.textContent = w.message; return li; }));
+  $('hashes').textContent = t('hash').replace('{b}', c.baseline_hash).replace('{p}', c.proposal_hash);
+  $('counts').replaceChildren(...['gain', 'lose', 'same'].map((k) => {
+    const d = document.createElement('div');
+    const dt = document.createElement('dt'); dt.textContent = t(k);
+    const dd = document.createElement('dd'); dd.textContent = String(c.counts[k]); dd.id = `count-${k}`;
+    d.append(dt, dd);
+    return d;
+  }));
+  const T = c.totals;
+  const rows = ['base', 'floating', 'seniority', 'performance'].map((k) => tr(cell(t(k)), cell(T.baseline.components[k], 'num'),
+    cell(T.proposal.components[k], 'num'), cell(T.difference.components[k], `num ${signClass(T.difference.components[k])}`)));
+  rows.push(tr(cell(t('total')), cell(T.baseline.total, 'num'), cell(T.proposal.total, 'num'), cell(T.difference.total, 'num total-diff')));
+  rows.push(tr(cell(t('annual')), cell(T.baseline.annual_total, 'num'), cell(T.proposal.annual_total, 'num'), cell(T.difference.annual_total, 'num')));
+  if (T.baseline.employer_cost) rows.push(tr(cell(t('employer_cost')), cell(T.baseline.employer_cost, 'num'), cell(T.proposal.employer_cost, 'num'), cell(T.difference.employer_cost, 'num')));
+  table('totals-table', [['c', t('component')], ['b', t('baseline')], ['p', t('proposal_col')], ['d', t('difference')]], rows);
+  table('level-table', [['l', t('level')], ['b', t('baseline')], ['p', t('proposal_col')], ['d', t('difference')]],
+    Object.entries(c.by_level).map(([level, v]) => tr(cell(level), cell(v.baseline, 'num'), cell(v.proposal, 'num'), cell(v.difference, `num ${signClass(v.difference)}`))));
+  $('policy-diff').replaceChildren(...(c.policy_diff.length ? c.policy_diff.map((d) => {
+    const li = document.createElement('li');
+    li.textContent = `${d.path}: ${JSON.stringify(d.baseline)} → ${JSON.stringify(d.proposal)}`;
+    return li;
+  }) : [Object.assign(document.createElement('li'), { textContent: t('no_diff') })]));
+  const levels = [...new Set(c.people.map((p) => p.grade.split('-')[0]))];
+  const sel = $('filter-level');
+  const keep = sel.value;
+  sel.replaceChildren(new Option(t('all_levels'), ''), ...levels.map((l) => new Option(l, l)));
+  sel.value = levels.includes(keep) ? keep : '';
+  renderPeople();
+  table('quota-table', [['l', t('level')], ['n', t('count')], ['c', t('cap')], ['s', t('seats')], ['o', t('over')]],
+    r.quota.levels.map((q) => tr(cell(q.level), cell(String(q.count), 'num'), cell(q.cap, 'num'), cell(String(q.seats), 'num'), cell(String(q.over), q.over ? 'num lose' : 'num'))));
+  $('quota-status').textContent = r.quota.compliant ? t('compliant') : t('not_compliant');
+  if (r.assignment) {
+    table('assign-table', [['i', t('id')], ['s', t('score')], ['o', t('old_grade')], ['n', t('new_grade')], ['r', t('reason')]],
+      r.assignment.results.slice(0, MAX_ROWS_SHOWN).map((a) => tr(cell(a.id), cell(a.grading_score, 'num'), cell(a.old_grade), cell(a.new_grade), cell(a.reason ?? '—'))));
+  } else {
+    $('assign-table').replaceChildren(tr(cell(t('no_grading'))));
+  }
+}
+
+function renderPeople() {
+  const r = state.result;
+  if (!r) return;
+  const names = new Map(r.roster.employees.map((e) => [e.id, e.name ?? '']));
+  const q = $('search').value.trim().toLowerCase();
+  const level = $('filter-level').value;
+  let people = r.comparison.people.filter((p) => (!level || p.grade.split('-')[0] === level)
+    && (!q || p.id.toLowerCase().includes(q) || (names.get(p.id) ?? '').toLowerCase().includes(q)));
+  const { key, dir } = state.sort;
+  const num = (p) => Number(p[key === 'before' ? 'baseline_total' : key === 'after' ? 'proposal_total' : 'difference']);
+  people = [...people].sort((a, b) => (['before', 'after', 'difference'].includes(key) ? num(a) - num(b)
+    : String(key === 'name' ? names.get(a.id) : a[key]).localeCompare(String(key === 'name' ? names.get(b.id) : b[key]))) * dir);
+  const shown = people.slice(0, MAX_ROWS_SHOWN);
+  table('people-table', [['id', t('id')], ['name', t('name')], ['grade', t('grade')], ['before', t('before')], ['after', t('after')], ['difference', t('difference')]],
+    shown.map((p) => {
+      const row = tr(cell(p.id), cell(names.get(p.id)), cell(p.grade), cell(p.baseline_total, 'num'), cell(p.proposal_total, 'num'), cell(p.difference, `num ${signClass(p.difference)}`));
+      row.addEventListener('click', () => explain(p.id));
+      return row;
+    }), true);
+  $('people-note').textContent = people.length > MAX_ROWS_SHOWN
+    ? t('more_rows').replace('{n}', MAX_ROWS_SHOWN).replace('{m}', people.length) : t('explain_hint');
+}
+
+function explain(id) {
+  const b = state.result.pay.results.find((x) => x.id === id);
+  if (!b) return;
+  $('explain').hidden = false;
+  $('explain').textContent = [`${b.id} ${b.name ?? ''} · ${b.grade} → ${b.coefficient_grade} (${b.coefficient})`,
+    `${t('base')}: ${b.explain.base}`, `${t('floating')}: ${b.explain.floating}`, `${t('seniority')}: ${b.explain.seniority}`,
+    `${t('performance')}: ${b.explain.performance}`, `${t('total')}: ${b.total}`].join('\n');
+}
+
+// ---------- roster input ----------
+async function useRoster(promise, source) {
+  progress(t('parsing'));
+  try {
+    state.roster = await promise;
+    state.source = source;
+    await run();
+  } catch (err) {
+    $('err-roster').textContent = `${err.path ? `${err.path}: ` : ''}${message(err)}`;
+  }
+  progress(null);
+}
+async function readFile(file) {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  return useRoster(call('parseRoster', bytes, file.name), file.name);
+}
+
+// ---------- proposal editing ----------
+function setProposal(policy) {
+  state.proposalText = JSON.stringify(policy, null, 2);
+  $('proposal-json').value = state.proposalText;
+  syncQuick();
+}
+function grades(policy) {
+  const out = [];
+  policy.ladder.forEach((l, li) => {
+    if (l.bands) l.bands.forEach((b, bi) => out.push({ key: `${li}:${bi}`, label: `${l.level}-${b.band}` }));
+    else out.push({ key: `${li}:`, label: l.level });
+  });
+  return out;
+}
+function syncQuick() {
+  let p;
+  try { p = JSON.parse(state.proposalText); } catch { return; }
+  const sel = $('q-grade');
+  const keep = sel.value;
+  sel.replaceChildren(...grades(p).reverse().map((g) => new Option(g.label, g.key)));
+  if (keep) sel.value = keep;
+  const [li, bi] = sel.value.split(':');
+  const level = p.ladder?.[li];
+  $('q-coef').value = bi === '' ? level?.coefficient ?? '' : level?.bands?.[bi]?.coefficient ?? '';
+  $('q-mode').value = p.seniority?.mode ?? 'flat';
+  $('q-pool').value = p.performance?.mode === 'pool' ? p.performance.pool ?? '' : '';
+}
+function quickEdit() {
+  let p;
+  try { p = JSON.parse(state.proposalText); } catch { return; }
+  const [li, bi] = $('q-grade').value.split(':');
+  const coef = $('q-coef').value.trim();
+  if (p.ladder?.[li]) {
+    if (bi === '') p.ladder[li].coefficient = coef; else if (p.ladder[li].bands?.[bi]) p.ladder[li].bands[bi].coefficient = coef;
+  }
+  p.seniority.mode = $('q-mode').value;
+  const pool = $('q-pool').value.trim();
+  if (pool) { p.performance.mode = 'pool'; p.performance.pool = pool; } else { p.performance.mode = 'fixed_base'; delete p.performance.pool; }
+  state.proposalText = JSON.stringify(p, null, 2);
+  $('proposal-json').value = state.proposalText;
+  run();
+}
+function download(name, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+// ---------- wiring ----------
+$('lang').addEventListener('click', () => { lang = lang === 'zh' ? 'en' : 'zh'; try { localStorage.setItem('paygrade.lang', lang); } catch { /* full */ } relabel(); render(); });
+$('file').addEventListener('change', (e) => { if (e.target.files[0]) readFile(e.target.files[0]); });
+$('drop').addEventListener('dragover', (e) => { e.preventDefault(); $('drop').classList.add('over'); });
+$('drop').addEventListener('dragleave', () => $('drop').classList.remove('over'));
+$('drop').addEventListener('drop', (e) => { e.preventDefault(); $('drop').classList.remove('over'); if (e.dataTransfer.files[0]) readFile(e.dataTransfer.files[0]); });
+$('sample').addEventListener('click', () => useRoster(call('sampleRoster'), 'sample'));
+$('as_of').addEventListener('change', () => run());
+$('proposal-json').addEventListener('input', (e) => { state.proposalText = e.target.value; syncQuick(); run(); });
+$('q-grade').addEventListener('change', () => syncQuick());
+for (const id of ['q-coef', 'q-pool']) $(id).addEventListener('change', quickEdit);
+$('q-mode').addEventListener('change', quickEdit);
+$('reset-proposal').addEventListener('click', () => { setProposal(state.baseline); history.replaceState(null, '', location.pathname); run(); });
+$('save-policy').addEventListener('click', () => download('proposal-policy.json', state.proposalText, 'application/json'));
+$('load-policy').addEventListener('change', async (e) => { const f = e.target.files[0]; if (!f) return; state.proposalText = await f.text(); $('proposal-json').value = state.proposalText; syncQuick(); run(); });
+$('share').addEventListener('click', () => {
+  const bytes = new TextEncoder().encode(JSON.stringify(JSON.parse(state.proposalText)));
+  const b64 = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  history.replaceState(null, '', `#policy=${b64}`);
+  $('share-note').textContent = `${t('share_note')} ${location.href}`;
+});
+$('search').addEventListener('input', renderPeople);
+$('filter-level').addEventListener('change', renderPeople);
+$('export-csv').addEventListener('click', async () => {
+  try {
+    const csv = await call('exportRosterCsv', JSON.parse(state.proposalText), state.roster.employees, $('as_of').value.trim() || undefined);
+    download('paygrade-roster.csv', csv, 'text/csv;charset=utf-8');
+  } catch (err) { $('err-roster').textContent = message(err); }
+});
+
+async function main() {
+  relabel();
+  progress(t('loading'));
+  state.baseline = await call('defaultPolicy');
+  const saved = load();
+  $('as_of').value = typeof saved.as_of === 'string' && saved.as_of ? saved.as_of : new Date().toISOString().slice(0, 10);
+  const shared = fromFragment();
+  let proposal = shared ?? (typeof saved.proposal === 'string' ? saved.proposal : null);
+  try { if (proposal) JSON.parse(proposal); } catch { proposal = null; }
+  if (proposal) { state.proposalText = proposal; $('proposal-json').value = proposal; syncQuick(); } else setProposal(state.baseline);
+  if (saved.roster && Array.isArray(saved.roster.employees)) { state.roster = saved.roster; state.source = saved.source ?? 'file'; await run(); }
+  else await useRoster(call('sampleRoster'), 'sample');
+  progress(null);
+  window.paygradeTeam = { ready: true };
+}
+main();
