@@ -131,3 +131,80 @@ pub fn employees_csv(people: &[crate::Employee]) -> Result<String> {
         .map_err(|e| Error::new(ErrorKind::InvalidValue(format!("CSV: {e}")), ""))?;
     String::from_utf8(bytes).map_err(|e| Error::new(ErrorKind::InvalidValue(e.to_string()), ""))
 }
+
+/// An XLSX number cell from an exact amount. XLSX stores every number as a binary double,
+/// so this is the one lossy step of the export, named as such; money has at most 28
+/// significant digits and the sheet shows the policy's decimals.
+#[cfg(feature = "import")]
+fn to_xlsx_number_lossy(amount: rust_decimal::Decimal) -> f64 {
+    rust_decimal::prelude::ToPrimitive::to_f64(&amount).unwrap_or(0.0)
+}
+
+/// The roster's breakdowns as an XLSX workbook: text cells are strings (never formulas,
+/// so `=HYPERLINK(…)` stays text), money and scores are numbers with two decimals.
+///
+/// # Errors
+/// `invalid_value` if the workbook cannot be written (it can for in-memory output).
+#[cfg(feature = "import")]
+pub fn roster_xlsx(pay: &RosterPay) -> Result<Vec<u8>> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let fail = |e: rust_xlsxwriter::XlsxError| {
+        Error::new(ErrorKind::InvalidValue(format!("XLSX: {e}")), "")
+    };
+    let mut book = Workbook::new();
+    let money = Format::new().set_num_format("0.00");
+    let sheet = book.add_worksheet();
+    sheet.set_name("pay").map_err(fail)?;
+    let headers = [
+        "id",
+        "name",
+        "grade",
+        "coefficient_grade",
+        "years_in_post",
+        "composite_score",
+        "rating",
+        "assessment_factor",
+        "base",
+        "floating",
+        "seniority",
+        "performance",
+        "total",
+    ];
+    for (c, h) in headers.iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).map_err(fail)?;
+    }
+    for (i, b) in pay.results.iter().enumerate() {
+        let r = i as u32 + 1;
+        sheet.write_string(r, 0, &b.id).map_err(fail)?;
+        sheet.write_string(r, 1, &b.name).map_err(fail)?;
+        sheet.write_string(r, 2, &b.grade).map_err(fail)?;
+        sheet
+            .write_string(r, 3, &b.coefficient_grade)
+            .map_err(fail)?;
+        sheet
+            .write_number(r, 4, f64::from(b.years_in_post))
+            .map_err(fail)?;
+        let exact = |s: &str| s.parse::<rust_decimal::Decimal>().unwrap_or_default();
+        sheet
+            .write_number(r, 5, to_xlsx_number_lossy(exact(&b.composite_score)))
+            .map_err(fail)?;
+        sheet
+            .write_string(r, 6, b.rating.as_deref().unwrap_or(""))
+            .map_err(fail)?;
+        sheet
+            .write_number(r, 7, to_xlsx_number_lossy(exact(&b.assessment_factor)))
+            .map_err(fail)?;
+        for (k, m) in b
+            .components
+            .to_array()
+            .into_iter()
+            .chain([b.total])
+            .enumerate()
+        {
+            sheet
+                .write_number_with_format(r, 8 + k as u16, to_xlsx_number_lossy(m.amount()), &money)
+                .map_err(fail)?;
+        }
+    }
+    book.save_to_buffer().map_err(fail)
+}

@@ -314,3 +314,22 @@ pub fn export_roster_csv(
     })()
     .map_err(|e| js_error(&e))
 }
+
+/// A paid roster as XLSX bytes (text stays text, numbers stay numbers), for download.
+#[cfg(feature = "import")]
+#[wasm_bindgen(js_name = exportRosterXlsx)]
+pub fn export_roster_xlsx(
+    policy: JsValue,
+    employees: JsValue,
+    as_of: Option<String>,
+) -> Result<Vec<u8>, JsValue> {
+    let policy = text(&policy)?;
+    let employees = required(&employees, "employees")?;
+    (|| {
+        let policy = api::policy_from(policy.as_deref())?;
+        let people = api::employees_from_json(&employees)?;
+        let pay = crate::compute_roster(&policy, &people, api::parse_as_of(as_of.as_deref())?)?;
+        crate::export::roster_xlsx(&pay)
+    })()
+    .map_err(|e| js_error(&e))
+}

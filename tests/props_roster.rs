@@ -85,3 +85,29 @@ fn csv_export_neutralises_formulas_and_keeps_numbers() {
     );
     assert!(line.contains(",80,10.5,"), "{line}");
 }
+
+#[test]
+fn xlsx_export_keeps_text_as_text_and_numbers_as_numbers() {
+    use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
+    let people = vec![Employee::from_json(
+        r#"{"id":"A1","name":"=HYPERLINK(\"http://x\")","level":"junior","band":"C","employment":"regular",
+            "years_in_post":1,"composite_score":"80"}"#,
+    )
+    .unwrap()];
+    let policy = Policy::default().check().unwrap();
+    let mut pay = compute_roster(&policy, &people, None).unwrap();
+    // An amount of −120.50 (a deduction, say) must stay a number.
+    pay.results[0].components.seniority = paygrade::Rounding::default()
+        .round("-120.50".parse().unwrap(), "x")
+        .unwrap();
+    let bytes = paygrade::export::roster_xlsx(&pay).unwrap();
+    let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let range = book.worksheet_range("pay").unwrap();
+    assert_eq!(
+        range.get((1, 1)),
+        Some(&Data::String("=HYPERLINK(\"http://x\")".into()))
+    );
+    assert_eq!(range.get((1, 10)), Some(&Data::Float(-120.5)));
+    // junior-C: 1500 + 500 + (−120.50) + 1000 × 1.00 × 1.00 = 2879.50 (the total is not re-added here: 3000.00 as paid)
+    assert_eq!(range.get((1, 12)), Some(&Data::Float(3000.0)));
+}

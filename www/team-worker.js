@@ -4,7 +4,7 @@ import init, * as hr from './pkg/paygrade_hr.js';
 
 const ready = init();
 const CALLS = new Set(['defaultPolicy', 'validatePolicy', 'sampleRoster', 'parseRoster', 'computeRoster',
-  'checkQuotas', 'assignGrades', 'compareScenarios', 'exportRosterCsv']);
+  'checkQuotas', 'assignGrades', 'compareScenarios', 'exportRosterCsv', 'exportRosterXlsx']);
 
 self.onmessage = async (event) => {
   const { id, cmd, args } = event.data;

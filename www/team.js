@@ -11,7 +11,7 @@ const TEXT = {
     quick_grade: '等级档次', quick_coef: '效益工资系数', quick_mode: '年功工资方式', quick_pool: '效益工资总额（总额分配模式）',
     policy_json: '方案政策 JSON', reset_proposal: '恢复为基准', save_policy: '保存政策 JSON', load_policy: '载入政策 JSON', share: '生成分享链接',
     share_note: '链接的 # 之后包含整份政策，不会发送到服务器：', comparison: '方案对比', by_level: '按等级', policy_diff: '政策差异',
-    people: '人员明细', search: '搜索工号/姓名', filter_level: '等级', all_levels: '全部', export_csv: '导出 CSV',
+    people: '人员明细', search: '搜索工号/姓名', filter_level: '等级', all_levels: '全部', export_csv: '导出 CSV', export_xlsx: '导出 XLSX', print_report: '打印对比报告（一页）',
     quota: '比例控制', assignment: '年度等级评定（按考试与评议）', footer: 'Paygrade · 数据只在本机处理',
     loading: '正在加载…', parsing: '读取花名册…', paying: '计算薪酬与对比…', grading: '比例与评定…', done: '完成',
     rows: '{n} 人（{src}）', sample: '示例', hash: '基准 {b} · 方案 {p}', gain: '增加', lose: '减少', same: '不变',
@@ -30,7 +30,7 @@ const TEXT = {
     quick_grade: 'Grade', quick_coef: 'Performance coefficient', quick_mode: 'Seniority mode', quick_pool: 'Performance pool (pool mode)',
     policy_json: 'Proposal policy JSON', reset_proposal: 'Reset to the baseline', save_policy: 'Save policy JSON', load_policy: 'Load policy JSON', share: 'Make a share link',
     share_note: 'The link carries the whole policy after #, which is never sent to a server:', comparison: 'Comparison', by_level: 'By level', policy_diff: 'Policy differences',
-    people: 'People', search: 'Search id/name', filter_level: 'Level', all_levels: 'All', export_csv: 'Export CSV',
+    people: 'People', search: 'Search id/name', filter_level: 'Level', all_levels: 'All', export_csv: 'Export CSV', export_xlsx: 'Export XLSX', print_report: 'Print the comparison report (one page)',
     quota: 'Quotas', assignment: 'Annual grade assignment (exam and review)', footer: 'Paygrade · data stays on this machine',
     loading: 'Loading…', parsing: 'Reading the roster…', paying: 'Paying and comparing…', grading: 'Quotas and assignment…', done: 'Done',
     rows: '{n} people ({src})', sample: 'sample', hash: 'baseline {b} · proposal {p}', gain: 'gain', lose: 'lose', same: 'same',
@@ -346,6 +346,16 @@ $('export-csv').addEventListener('click', async () => {
     download('paygrade-roster.csv', csv, 'text/csv;charset=utf-8');
   } catch (err) { $('err-roster').textContent = message(err); }
 });
+
+$('export-xlsx').addEventListener('click', async () => {
+  try {
+    const bytes = await call('exportRosterXlsx', JSON.parse(state.proposalText), state.roster.employees, $('as_of').value.trim() || undefined);
+    const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    Object.assign(document.createElement('a'), { href: url, download: 'paygrade-roster.xlsx' }).click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  } catch (err) { $('err-roster').textContent = message(err); }
+});
+$('print-report').addEventListener('click', () => { document.body.classList.add('report'); window.print(); document.body.classList.remove('report'); });
 
 async function main() {
   relabel();

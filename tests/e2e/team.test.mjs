@@ -82,3 +82,24 @@ test('no request leaves 127.0.0.1 and the console stays clean', async () => {
   assert.deepEqual(foreign, []);
   assert.deepEqual(b.consoleErrors, []);
 });
+
+test('export makes CSV and XLSX files of the proposal pay', async () => {
+  const { page } = b;
+  await page.waitForFunction(() => document.querySelector('#progress').hidden);
+  // Capture the files the page hands to the browser instead of going through a download.
+  await page.evaluate(() => {
+    window.__files = [];
+    const make = URL.createObjectURL.bind(URL);
+    URL.createObjectURL = (blob) => { window.__files.push(blob); return make(blob); };
+  });
+  await page.click('#export-csv');
+  await page.click('#export-xlsx');
+  await page.waitForFunction(() => window.__files.length === 2);
+  const [csv, csvHead, xlsxHead] = await page.evaluate(async () => [await window.__files[0].text(),
+    Array.from(new Uint8Array(await window.__files[0].arrayBuffer()).slice(0, 3)),
+    Array.from(new Uint8Array(await window.__files[1].arrayBuffer()).slice(0, 2))]);
+  assert.deepEqual(csvHead, [0xef, 0xbb, 0xbf], 'UTF-8 with BOM, so Excel reads the Chinese');
+  assert.match(csv.split('\n')[0], /^id,name,grade/);
+  assert.equal(csv.trim().split('\n').length, 72);
+  assert.deepEqual(xlsxHead, [0x50, 0x4b]);
+});
