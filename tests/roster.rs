@@ -398,3 +398,20 @@ fn empty_and_header_only_files() {
     let e = parse_roster(b"name,level\nx,junior\n", "m.csv", None).unwrap_err();
     assert_eq!((e.code(), e.path.as_str()), ("missing_field", "row 1"));
 }
+
+#[test]
+fn a_pool_of_100000_over_the_71_sample_people_sums_exactly() {
+    let people = sample_roster().unwrap().employees;
+    let policy = policy_with(|p| {
+        p.performance.mode = PerformanceMode::Pool;
+        p.performance.pool = Some("100000.00".parse().unwrap());
+    });
+    let pay = compute_roster(&policy, &people, None).unwrap();
+    let shares: rust_decimal::Decimal = pay
+        .results
+        .iter()
+        .map(|b| b.components.performance.amount())
+        .sum();
+    assert_eq!(shares.to_string(), "100000.00");
+    assert_eq!(pay.totals.components.performance.to_string(), "100000.00");
+}

@@ -35,9 +35,10 @@ fuzz_target!(|i: Input| {
         p.performance.pool = Some(rust_decimal::Decimal::new(pool as i64 & i64::MAX, 2));
     }
     let Ok(policy) = p.check() else { return };
-    let levels = ["trainee", "junior", "intermediate", "senior"];
+    let level = ["trainee", "junior", "intermediate", "senior"][usize::from(i.level) % 4];
+    let band = ["A", "B", "C", ""][usize::from(i.band) % 4];
     let e = serde_json::json!({
-        "id": "P", "level": levels[usize::from(i.level) % 4], "band": ["A", "B", "C", ""][usize::from(i.band) % 4],
+        "id": "P", "level": level, "band": band,
         "employment": if i.contract { "contract" } else { "regular" }, "years_in_post": i.years, "rural": i.rural,
         "scores": { "business": i.scores[0] % 120, "customer_satisfaction": i.scores[1] % 120, "supplier": i.scores[2] % 120,
                     "self": i.scores[3] % 120, "marketing_audit": i.scores[4] % 120 },
