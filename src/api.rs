@@ -58,12 +58,14 @@ pub fn what_ifs_json(policy: Option<&str>, employee: &str, as_of: Option<&str>) 
     what_ifs(&policy, &employee, parse_as_of(as_of)?)
 }
 
-/// A JSON array of employees (the `employees` argument of the roster calls).
+/// A JSON array of employees (the `employees` argument of the roster calls), up to
+/// 128 MiB of JSON.
 ///
 /// # Errors
-/// JSON and field errors at `employees[i]…`.
+/// JSON and field errors at `employees[i]…`; `too_large` beyond 128 MiB.
 pub fn employees_from_json(employees: &str) -> Result<Vec<Employee>> {
-    let value = crate::json::parse(employees)?;
+    // A roster file may be 64 MiB; the same people as JSON take about twice the bytes.
+    let value = crate::json::parse_with_limit(employees, 2 * crate::roster::MAX_FILE_BYTES)?;
     <Vec<Employee> as crate::json::FromJson>::from_json(&value, "employees")
 }
 

@@ -29,12 +29,18 @@ pub const MAX_JSON_DEPTH: usize = 64;
 /// `too_large` above [`MAX_JSON_BYTES`]; `invalid_json` for a syntax error (with line
 /// and column in the message) or nesting deeper than [`MAX_JSON_DEPTH`].
 pub fn parse(text: &str) -> Result<Value> {
-    if text.len() > MAX_JSON_BYTES {
+    parse_with_limit(text, MAX_JSON_BYTES)
+}
+
+/// [`parse`] with another size limit (a whole roster of employees is larger than any
+/// policy or person).
+///
+/// # Errors
+/// As [`parse`], with `limit` in place of [`MAX_JSON_BYTES`].
+pub fn parse_with_limit(text: &str, limit: usize) -> Result<Value> {
+    if text.len() > limit {
         return Err(Error::new(
-            ErrorKind::TooLarge(format!(
-                "JSON of {} bytes (limit {MAX_JSON_BYTES})",
-                text.len()
-            )),
+            ErrorKind::TooLarge(format!("JSON of {} bytes (limit {limit})", text.len())),
             "",
         ));
     }
