@@ -77,6 +77,7 @@ bench: build
 	cargo build --release
 	cargo run --release --example peer_xlsx
 	cargo bench --bench engine
+	cargo bench --bench hostile
 	node tools/bench.mjs
 
 # Fuzzing (issue 8): every target FUZZ_SECONDS (default 600) each; CI runs a 30 s smoke.
