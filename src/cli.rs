@@ -135,6 +135,15 @@ fn load_policy(path: Option<&Path>) -> Result<paygrade::CheckedPolicy, String> {
     }
 }
 
+/// Read a policy file's text (or `None` for the default policy), checked here so that a
+/// bad policy is reported against its own file rather than the input it is applied to.
+fn read_policy_text(path: Option<&Path>) -> Result<Option<String>, String> {
+    let Some(path) = path else { return Ok(None) };
+    let text = read(path)?;
+    paygrade::Policy::from_json(&text).map_err(|e| in_file(path, e))?;
+    Ok(Some(text))
+}
+
 /// Read a roster file (or the embedded sample).
 fn load_roster(path: Option<&Path>, sheet: Option<&str>) -> Result<paygrade::Roster, String> {
     match path {
@@ -200,10 +209,7 @@ fn run(cli: Cli) -> Result<String, String> {
     match cli.command {
         Command::Policy => pretty(&paygrade::Policy::default()),
         Command::Score { policy, employee } => {
-            let policy_text = policy.as_deref().map(read).transpose()?;
-            if let (Some(path), Some(text)) = (&policy, &policy_text) {
-                paygrade::Policy::from_json(text).map_err(|e| in_file(path, e))?;
-            }
+            let policy_text = read_policy_text(policy.as_deref())?;
             let text = read(&employee)?;
             let result = paygrade::api::score_json(policy_text.as_deref(), &text)
                 .map_err(|e| in_file(&employee, e))?;
@@ -225,10 +231,7 @@ fn run(cli: Cli) -> Result<String, String> {
             pretty(&result)
         }
         Command::Netpay { policy, schedule } => {
-            let policy_text = policy.as_deref().map(read).transpose()?;
-            if let (Some(path), Some(text)) = (&policy, &policy_text) {
-                paygrade::Policy::from_json(text).map_err(|e| in_file(path, e))?;
-            }
+            let policy_text = read_policy_text(policy.as_deref())?;
             let text = read(&schedule)?;
             let result = paygrade::api::net_pay_json(policy_text.as_deref(), &text)
                 .map_err(|e| in_file(&schedule, e))?;
@@ -292,11 +295,8 @@ fn run(cli: Cli) -> Result<String, String> {
         } => {
             let as_of = as_of.unwrap_or_else(today);
             paygrade::api::parse_as_of(Some(&as_of)).map_err(|e| format!("--as-of: {e}"))?;
-            let policy_text = policy.as_deref().map(read).transpose()?;
+            let policy_text = read_policy_text(policy.as_deref())?;
             let employee_text = read(&employee)?;
-            if let (Some(path), Some(text)) = (&policy, &policy_text) {
-                paygrade::Policy::from_json(text).map_err(|e| in_file(path, e))?;
-            }
             let (p, e, d) = (
                 policy_text.as_deref(),
                 employee_text.as_str(),

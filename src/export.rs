@@ -5,6 +5,31 @@
 use crate::error::{Error, ErrorKind, Result};
 use crate::payroll::RosterPay;
 
+/// The columns of an exported roster (CSV and XLSX), in order.
+const ROSTER_COLUMNS: [&str; 13] = [
+    "id",
+    "name",
+    "grade",
+    "coefficient_grade",
+    "years_in_post",
+    "composite_score",
+    "rating",
+    "assessment_factor",
+    "base",
+    "floating",
+    "seniority",
+    "performance",
+    "total",
+];
+
+/// The text an in-memory CSV writer holds.
+fn finish_csv(w: csv::Writer<Vec<u8>>) -> Result<String> {
+    let bytes = w
+        .into_inner()
+        .map_err(|e| Error::new(ErrorKind::InvalidValue(format!("CSV: {e}")), ""))?;
+    String::from_utf8(bytes).map_err(|e| Error::new(ErrorKind::InvalidValue(e.to_string()), ""))
+}
+
 /// Neutralise a text cell so a spreadsheet never evaluates it as a formula.
 pub fn neutralise(text: &str) -> String {
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
@@ -22,22 +47,7 @@ pub fn neutralise(text: &str) -> String {
 pub fn roster_csv(pay: &RosterPay) -> Result<String> {
     let fail = |e: csv::Error| Error::new(ErrorKind::InvalidValue(format!("CSV: {e}")), "");
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record([
-        "id",
-        "name",
-        "grade",
-        "coefficient_grade",
-        "years_in_post",
-        "composite_score",
-        "rating",
-        "assessment_factor",
-        "base",
-        "floating",
-        "seniority",
-        "performance",
-        "total",
-    ])
-    .map_err(fail)?;
+    w.write_record(ROSTER_COLUMNS).map_err(fail)?;
     for b in &pay.results {
         let c = b.components;
         w.write_record([
@@ -57,11 +67,7 @@ pub fn roster_csv(pay: &RosterPay) -> Result<String> {
         ])
         .map_err(fail)?;
     }
-    let bytes = w
-        .into_inner()
-        .map_err(|e| Error::new(ErrorKind::InvalidValue(format!("CSV: {e}")), ""))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|e| Error::new(ErrorKind::InvalidValue(e.to_string()), ""))?;
+    let text = finish_csv(w)?;
     Ok(format!("\u{feff}{text}"))
 }
 
@@ -126,10 +132,7 @@ pub fn employees_csv(people: &[crate::Employee]) -> Result<String> {
         ])
         .map_err(fail)?;
     }
-    let bytes = w
-        .into_inner()
-        .map_err(|e| Error::new(ErrorKind::InvalidValue(format!("CSV: {e}")), ""))?;
-    String::from_utf8(bytes).map_err(|e| Error::new(ErrorKind::InvalidValue(e.to_string()), ""))
+    finish_csv(w)
 }
 
 /// An XLSX number cell from an exact amount. XLSX stores every number as a binary double,
@@ -155,22 +158,7 @@ pub fn roster_xlsx(pay: &RosterPay) -> Result<Vec<u8>> {
     let money = Format::new().set_num_format("0.00");
     let sheet = book.add_worksheet();
     sheet.set_name("pay").map_err(fail)?;
-    let headers = [
-        "id",
-        "name",
-        "grade",
-        "coefficient_grade",
-        "years_in_post",
-        "composite_score",
-        "rating",
-        "assessment_factor",
-        "base",
-        "floating",
-        "seniority",
-        "performance",
-        "total",
-    ];
-    for (c, h) in headers.iter().enumerate() {
+    for (c, h) in ROSTER_COLUMNS.iter().enumerate() {
         sheet.write_string(0, c as u16, *h).map_err(fail)?;
     }
     for (i, b) in pay.results.iter().enumerate() {
