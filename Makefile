@@ -14,19 +14,23 @@ setup:
 WASM_OPT := node_modules/.bin/wasm-opt -Oz --converge --strip-producers --enable-bulk-memory \
   --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue
 
-# Three modules: `paygrade` (the pay calculator, first load), `paygrade_extra` (take-home
-# pay; loaded when asked for) and `paygrade_hr` (rosters, XLSX/GBK import, quotas,
-# assignment, take-home; for the HR tools).
+# Four modules: `paygrade` (the pay calculator, first load), `paygrade_extra` (take-home
+# pay; loaded when asked for), `paygrade_hr` (rosters, XLSX/GBK import, quotas,
+# assignment, comparison, export; the team page's Web Worker) and `paygrade_charts`
+# (plotters SVG charts; loaded on the team page's main thread when the charts open).
 wasm: setup
 	cargo build --profile wasm --lib --target wasm32-unknown-unknown --no-default-features
 	wasm-bindgen --target web --no-typescript --out-dir www/pkg --out-name paygrade $(WASM)
 	cargo build --profile wasm --lib --target wasm32-unknown-unknown --no-default-features --features extras
 	wasm-bindgen --target web --no-typescript --out-dir www/pkg --out-name paygrade_extra $(WASM)
-	cargo build --profile wasm --lib --target wasm32-unknown-unknown
+	cargo build --profile wasm --lib --target wasm32-unknown-unknown --no-default-features --features import
 	wasm-bindgen --target web --no-typescript --out-dir www/pkg --out-name paygrade_hr $(WASM)
+	cargo build --profile wasm --lib --target wasm32-unknown-unknown --no-default-features --features charts
+	wasm-bindgen --target web --no-typescript --out-dir www/pkg --out-name paygrade_charts $(WASM)
 	$(WASM_OPT) www/pkg/paygrade_bg.wasm -o www/pkg/paygrade_bg.wasm
 	$(WASM_OPT) www/pkg/paygrade_extra_bg.wasm -o www/pkg/paygrade_extra_bg.wasm
 	$(WASM_OPT) www/pkg/paygrade_hr_bg.wasm -o www/pkg/paygrade_hr_bg.wasm
+	$(WASM_OPT) www/pkg/paygrade_charts_bg.wasm -o www/pkg/paygrade_charts_bg.wasm
 	@for f in www/pkg/*.wasm; do echo "$$f: $$(stat -c %s $$f) bytes, $$(gzip -9c $$f | wc -c) gzipped"; done
 
 dist: wasm
@@ -40,7 +44,8 @@ serve: build
 lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --features import -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --features charts -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --features extras -- -D warnings
 

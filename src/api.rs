@@ -167,3 +167,18 @@ impl From<&crate::RosterPay> for RosterColumns {
         }
     }
 }
+
+/// The three charts of a comparison (SPEC §12 Comparison, as JSON text), titled in
+/// `lang` (`zh` or `en`).
+///
+/// # Errors
+/// `too_large`/`invalid_json` for the text, a missing or malformed field with its path,
+/// `unknown_mode` for another language, `chart` when plotters cannot draw.
+#[cfg(feature = "charts")]
+pub fn charts_json(comparison: &str, lang: &str) -> Result<crate::charts::Charts> {
+    use crate::json::FromJson;
+    let labels = crate::charts::ChartLabels::in_language(lang)?;
+    let value = crate::json::parse_with_limit(comparison, 2 * crate::roster::MAX_FILE_BYTES)?;
+    let data = crate::charts::ChartData::from_json(&value, "")?;
+    crate::charts::render(&data, &labels)
+}

@@ -72,6 +72,12 @@ enum Command {
         /// XLSX sheet name (default: the first sheet).
         #[arg(long)]
         sheet: Option<String>,
+        /// Also write the charts (cost.svg, distribution.svg, differences.svg) to this folder.
+        #[arg(long)]
+        charts: Option<PathBuf>,
+        /// Language of the charts: zh or en.
+        #[arg(long, default_value = "en")]
+        lang: String,
         /// Roster file (default: the embedded sample).
         file: Option<PathBuf>,
     },
@@ -220,6 +226,8 @@ fn run(cli: Cli) -> Result<String, String> {
             proposal,
             as_of,
             sheet,
+            charts,
+            lang,
             file,
         } => {
             let base = load_policy(baseline.as_deref())?;
@@ -228,7 +236,20 @@ fn run(cli: Cli) -> Result<String, String> {
             let as_of = as_of_date(as_of)?;
             let result = paygrade::scenario::compare(&base, &prop, &roster.employees, as_of)
                 .map_err(|e| roster.locate(e).to_string())?;
-            pretty(&result)
+            let json = pretty(&result)?;
+            if let Some(dir) = charts {
+                let svgs = paygrade::api::charts_json(&json, &lang).map_err(|e| e.to_string())?;
+                std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+                for (name, svg) in [
+                    ("cost.svg", &svgs.cost),
+                    ("distribution.svg", &svgs.distribution),
+                    ("differences.svg", &svgs.differences),
+                ] {
+                    let path = dir.join(name);
+                    std::fs::write(&path, svg).map_err(|e| format!("{}: {e}", path.display()))?;
+                }
+            }
+            Ok(json)
         }
         Command::Netpay { policy, schedule } => {
             let policy_text = read_policy_text(policy.as_deref())?;

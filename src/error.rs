@@ -206,6 +206,10 @@ pub enum ErrorKind {
     /// An input is larger than Paygrade accepts.
     #[error("too large: {0}")]
     TooLarge(String),
+    /// The charting library could not draw a chart (its own message).
+    #[cfg(feature = "charts")]
+    #[error("the chart could not be drawn: {0}")]
+    Chart(String),
 }
 
 impl ErrorKind {
@@ -246,6 +250,8 @@ impl ErrorKind {
             ErrorKind::KpiTarget(_) => "kpi_target",
             ErrorKind::NoRows => "no_rows",
             ErrorKind::TooLarge(_) => "too_large",
+            #[cfg(feature = "charts")]
+            ErrorKind::Chart(_) => "chart",
         }
     }
 
@@ -303,6 +309,8 @@ impl ErrorKind {
             ErrorKind::KpiTarget(id) => format!("指标 “{id}” 的目标必须大于 0"),
             ErrorKind::NoRows => "文件只有表头，没有数据行".to_string(),
             ErrorKind::TooLarge(what) => format!("输入过大：{what}"),
+            #[cfg(feature = "charts")]
+            ErrorKind::Chart(m) => format!("图表无法绘制：{m}"),
         }
     }
 }

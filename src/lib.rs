@@ -28,6 +28,8 @@
 
 pub mod api;
 pub mod assignment;
+#[cfg(feature = "charts")]
+pub mod charts;
 pub mod employee;
 pub mod error;
 pub mod evaluation;

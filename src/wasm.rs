@@ -333,3 +333,13 @@ pub fn export_roster_xlsx(
     })()
     .map_err(|e| js_error(&e))
 }
+
+/// The charts of a comparison as SVG text `{cost, distribution, differences}` (issue 5).
+/// `comparison` is a `compareScenarios` result; `lang` is `zh` or `en`. Main thread
+/// only: plotters measures the labels in the page.
+#[cfg(feature = "charts")]
+#[wasm_bindgen(js_name = renderCharts)]
+pub fn render_charts(comparison: JsValue, lang: &str) -> Result<JsValue, JsValue> {
+    let comparison = required(&comparison, "comparison")?;
+    encode(api::charts_json(&comparison, lang))
+}

@@ -32,6 +32,13 @@ fn raising_intermediate_b_by_010_costs_what_the_arithmetic_says() {
             gainers += 1;
         }
     }
+    // By hand: ten people are paid at intermediate-B's coefficient (eight intermediate-B
+    // without the uplift, KM018 and KM030 at intermediate-C with it), nine rated with
+    // factor 1.00 and one with 0.90, all full months:
+    // 1000.00 × 0.10 × (9 × 1.00 + 1 × 0.90) = 100.00 × 9.90 = 990.00 a month.
+    assert_eq!(gainers, 10);
+    assert_eq!(c.totals.difference.total.to_string(), "990.00");
+    assert_eq!(c.totals.difference.annual_total.to_string(), "11880.00");
     assert_eq!(c.totals.difference.total.amount(), expected.round_dp(2));
     assert_eq!(
         c.totals.difference.components.performance.amount(),

@@ -3,6 +3,8 @@
 // the grade assignment. All computing happens in the engine, in a Web Worker; nothing is
 // sent anywhere. Every text set from data uses textContent (names with markup stay text).
 
+import { mountCharts } from './team-charts.js';
+
 const TEXT = {
   zh: {
     title: '团队与政策模拟', privacy: '花名册与政策只在本机浏览器中处理，不会上传。', to_mypay: '← 我的月薪',
@@ -21,7 +23,7 @@ const TEXT = {
     seats: '名额', over: '超出', compliant: '各等级均未超出比例', not_compliant: '有等级超出比例', old_grade: '原等级',
     new_grade: '评定', score: '评分', reason: '未升级原因', no_diff: '两份政策相同', more_rows: '显示前 {n} 行（共 {m} 行）；用搜索或筛选缩小范围。',
     explain_hint: '点击一行查看该人按方案的计算过程。', storage_full: '浏览器存储已满，状态未保存（页面不受影响）。',
-    storage_corrupt: '保存的状态已损坏，已丢弃。', lang: 'English', no_grading: '花名册没有考试成绩和综合评议，无法评定。',
+    storage_corrupt: '保存的状态已损坏，已丢弃。', charts: '图表：成本构成、各等级月薪分布、每人差额', lang: 'English', no_grading: '花名册没有考试成绩和综合评议，无法评定。',
   },
   en: {
     title: 'Team and policy modelling', privacy: 'The roster and policies are processed in this browser only; nothing is uploaded.', to_mypay: '← My pay',
@@ -40,7 +42,7 @@ const TEXT = {
     seats: 'Seats', over: 'Over', compliant: 'Every level is within its quota', not_compliant: 'A level is over its quota', old_grade: 'Old grade',
     new_grade: 'New grade', score: 'Score', reason: 'Why not higher', no_diff: 'The two policies are the same', more_rows: 'Showing the first {n} of {m} rows; search or filter to narrow.',
     explain_hint: 'Click a row to see how the proposal pays that person.', storage_full: 'Browser storage is full; the state was not saved (the page still works).',
-    storage_corrupt: 'The saved state was corrupt and was discarded.', lang: '中文', no_grading: 'The roster has no exam and review scores: no assignment.',
+    storage_corrupt: 'The saved state was corrupt and was discarded.', charts: 'Charts: cost by component, pay per level, per-person differences', lang: '中文', no_grading: 'The roster has no exam and review scores: no assignment.',
   },
 };
 const STORE = 'paygrade.team.v1';
@@ -208,6 +210,7 @@ function render() {
   sel.replaceChildren(new Option(t('all_levels'), ''), ...levels.map((l) => new Option(l, l)));
   sel.value = levels.includes(keep) ? keep : '';
   renderPeople();
+  updateCharts();
   table('quota-table', [['l', t('level')], ['n', t('count')], ['c', t('cap')], ['s', t('seats')], ['o', t('over')]],
     r.quota.levels.map((q) => tr(cell(q.level), cell(String(q.count), 'num'), cell(q.cap, 'num'), cell(String(q.seats), 'num'), cell(String(q.over), q.over ? 'num lose' : 'num'))));
   $('quota-status').textContent = r.quota.compliant ? t('compliant') : t('not_compliant');
@@ -218,6 +221,8 @@ function render() {
     $('assign-table').replaceChildren(tr(cell(t('no_grading'))));
   }
 }
+
+const updateCharts = mountCharts($('charts'), { comparison: () => state.result?.comparison ?? null, lang: () => lang, message });
 
 function renderPeople() {
   const r = state.result;

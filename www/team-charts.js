@@ -1,0 +1,49 @@
+// The team page's charts (issue 5): cost by component, pay per level, per-person
+// differences. Drawn by plotters' SVG backend in the `paygrade_charts` wasm module, which
+// loads on the main thread the first time the charts are opened (plotters measures label
+// widths in the page, which a Web Worker has none of) — never on the "My pay" first load.
+// The SVG text comes from the engine with every label escaped; it is parsed as SVG (no
+// scripts run) and imported as nodes.
+
+let engine = null;
+function load() {
+  engine ??= import('./pkg/paygrade_charts.js').then(async (m) => { await m.default(); return m; });
+  return engine;
+}
+
+const KINDS = ['cost', 'distribution', 'differences'];
+
+/**
+ * Mount the charts in `details` (a <details> element holding #chart-cost,
+ * #chart-distribution, #chart-differences and #chart-error). `comparison()` gives the
+ * latest comparison (or null), `lang()` the page language ('zh' | 'en'), `message(err)`
+ * the engine error in that language. Returns `update()`, to call after each new result.
+ */
+export function mountCharts(details, { comparison, lang, message }) {
+  let drawn = null;
+  async function update() {
+    const c = comparison();
+    if (!details.open || !c) return;
+    const key = `${lang()}:${c.baseline_hash}:${c.proposal_hash}:${c.people.length}`;
+    if (drawn?.c === c && drawn.key === key) return;
+    const error = details.querySelector('#chart-error');
+    try {
+      const m = await load();
+      if (comparison() !== c) return; // a newer result arrived meanwhile
+      const svgs = m.renderCharts(c, lang());
+      for (const kind of KINDS) {
+        const doc = new DOMParser().parseFromString(svgs[kind], 'image/svg+xml');
+        const svg = document.importNode(doc.documentElement, true);
+        svg.setAttribute('role', 'img');
+        svg.setAttribute('aria-label', svg.querySelector('text')?.textContent.trim() ?? kind);
+        details.querySelector(`#chart-${kind}`).replaceChildren(svg);
+      }
+      error.textContent = '';
+      drawn = { c, key };
+    } catch (err) {
+      error.textContent = message(err);
+    }
+  }
+  details.addEventListener('toggle', update);
+  return update;
+}
