@@ -564,6 +564,23 @@ pub fn compute_roster(
     people: &[Employee],
     as_of: Option<NaiveDate>,
 ) -> Result<RosterPay> {
+    compute_roster_observed(policy, people, as_of, &mut |_, _| {})
+}
+
+/// How many people between two calls of a progress callback.
+pub const PROGRESS_STEP: usize = 2048;
+
+/// [`compute_roster`], calling `progress(done, total)` every [`PROGRESS_STEP`] people
+/// (and once at the end), so a caller can show a progress bar on a big roster.
+///
+/// # Errors
+/// As [`compute_roster`].
+pub fn compute_roster_observed(
+    policy: &CheckedPolicy,
+    people: &[Employee],
+    as_of: Option<NaiveDate>,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<RosterPay> {
     let p = policy.policy();
     let pool = (p.performance.mode == PerformanceMode::Pool)
         .then_some(p.performance.pool)
@@ -571,10 +588,14 @@ pub fn compute_roster(
     let placeholder = pool.map(|_| p.rounding.zero());
     let mut results = Vec::with_capacity(people.len());
     for (i, e) in people.iter().enumerate() {
+        if i % PROGRESS_STEP == 0 {
+            progress(i, people.len());
+        }
         let b = compute_with(policy, e, as_of, placeholder)
             .map_err(|err| err.within(&format!("employees[{i}]")))?;
         results.push(b);
     }
+    progress(people.len(), people.len());
     let mut warnings = Vec::new();
     if let Some(pool) = pool {
         share_pool(policy, pool, &mut results, &mut warnings)?;

@@ -199,6 +199,21 @@ pub fn decode_text(bytes: &[u8]) -> Result<String> {
 /// duplicate or missing required column, or a spreadsheet error cell; any field error,
 /// at `row N, column X`; `duplicate_id` for a repeated 工号.
 pub fn parse_roster(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> Result<Roster> {
+    parse_roster_observed(bytes, file_name, sheet, &mut |_, _| {})
+}
+
+/// [`parse_roster`], calling `progress(done, total)` every
+/// [`crate::payroll::PROGRESS_STEP`] rows as the rows become employees (`total` is the
+/// file's row count), for a progress bar on a big file.
+///
+/// # Errors
+/// As [`parse_roster`].
+pub fn parse_roster_observed(
+    bytes: &[u8],
+    file_name: &str,
+    sheet: Option<&str>,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Roster> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(too_large(format!(
             "file of {} bytes (limit {MAX_FILE_BYTES})",
@@ -210,8 +225,8 @@ pub fn parse_roster(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> Resul
         .map(|(_, e)| e.to_ascii_lowercase())
         .unwrap_or_default();
     let roster = match ext.as_str() {
-        "csv" | "txt" => from_rows(csv_rows(bytes)?)?,
-        "xlsx" | "xlsm" => from_rows(xlsx_rows(bytes, sheet)?)?,
+        "csv" | "txt" => from_rows(csv_rows(bytes)?, progress)?,
+        "xlsx" | "xlsm" => from_rows(xlsx_rows(bytes, sheet)?, progress)?,
         "json" => from_json_array(&decode_text(bytes)?)?,
         _ => {
             return Err(Error::new(
@@ -415,7 +430,8 @@ pub fn excel_serial_date(text: &str) -> Option<NaiveDate> {
     base.checked_add_signed(chrono::TimeDelta::try_days(n)?)
 }
 
-fn from_rows(rows: Vec<Vec<Cell>>) -> Result<Roster> {
+fn from_rows(rows: Vec<Vec<Cell>>, progress: &mut dyn FnMut(usize, usize)) -> Result<Roster> {
+    let total = rows.len();
     let mut rows = rows.into_iter().enumerate().map(|(i, r)| (i + 1, r));
     let Some((header_row, header)) = rows
         .by_ref()
@@ -478,6 +494,9 @@ fn from_rows(rows: Vec<Vec<Cell>>) -> Result<Roster> {
         ..Roster::default()
     };
     for (row_number, cells) in rows {
+        if row_number % crate::payroll::PROGRESS_STEP == 0 {
+            progress(row_number, total);
+        }
         if cells.iter().all(|c| *c == Cell::Empty) {
             continue;
         }

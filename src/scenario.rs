@@ -8,7 +8,7 @@
 use crate::employee::Employee;
 use crate::error::{Error, ErrorKind, Result};
 use crate::money::Money;
-use crate::payroll::{compute_roster, Components, Totals};
+use crate::payroll::{compute_roster_observed, Components, Totals};
 use crate::policy::CheckedPolicy;
 use chrono::NaiveDate;
 use indexmap::IndexMap;
@@ -158,14 +158,36 @@ pub fn compare(
     people: &[Employee],
     as_of: Option<NaiveDate>,
 ) -> Result<Comparison> {
+    compare_observed(baseline, proposal, people, as_of, &mut |_, _| {})
+}
+
+/// [`compare`], calling `progress(done, total)` as the two rosters are paid: `total` is
+/// twice the head count (each person is paid under both policies).
+///
+/// # Errors
+/// As [`compare`].
+pub fn compare_observed(
+    baseline: &CheckedPolicy,
+    proposal: &CheckedPolicy,
+    people: &[Employee],
+    as_of: Option<NaiveDate>,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Comparison> {
     if baseline.policy().rounding.scale != proposal.policy().rounding.scale {
         return Err(Error::new(
             ErrorKind::InvalidValue("the two policies round to different scales".into()),
             "rounding.scale",
         ));
     }
-    let before = compute_roster(baseline, people, as_of).map_err(|e| e.within("baseline"))?;
-    let after = compute_roster(proposal, people, as_of).map_err(|e| e.within("proposal"))?;
+    let n = people.len();
+    let before = compute_roster_observed(baseline, people, as_of, &mut |i, _| {
+        progress(i, 2 * n);
+    })
+    .map_err(|e| e.within("baseline"))?;
+    let after = compute_roster_observed(proposal, people, as_of, &mut |i, _| {
+        progress(n + i, 2 * n);
+    })
+    .map_err(|e| e.within("proposal"))?;
     let mut counts = Counts {
         gain: 0,
         lose: 0,

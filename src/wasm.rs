@@ -110,17 +110,39 @@ struct ParsedRoster<'a> {
     warnings: &'a [crate::roster::Warning],
 }
 
+/// A progress callback for the core: calls the JS function `f(done, total)`, if any
+/// (its result and any exception are ignored: progress is only shown).
+#[cfg(feature = "import")]
+fn reporter(f: Option<js_sys::Function>) -> impl FnMut(usize, usize) {
+    move |done, total| {
+        if let Some(f) = &f {
+            let _ = f.call2(
+                &JsValue::NULL,
+                &JsValue::from(done as f64),
+                &JsValue::from(total as f64),
+            );
+        }
+    }
+}
+
 /// Read a roster file's bytes (`.csv` UTF-8/GBK, `.xlsx`, `.json`, by `fileName`):
-/// `{employees, rows, warnings}`; errors name `row N, column X`.
+/// `{employees, rows, warnings}`; errors name `row N, column X`. `onProgress(done,
+/// total)`, if given, is called every 2048 rows.
 #[cfg(feature = "import")]
 #[wasm_bindgen(js_name = parseRoster)]
 pub fn parse_roster(
     bytes: &[u8],
     file_name: &str,
     sheet: Option<String>,
+    on_progress: Option<js_sys::Function>,
 ) -> Result<JsValue, JsValue> {
-    let roster =
-        crate::parse_roster(bytes, file_name, sheet.as_deref()).map_err(|e| js_error(&e))?;
+    let roster = crate::roster::parse_roster_observed(
+        bytes,
+        file_name,
+        sheet.as_deref(),
+        &mut reporter(on_progress),
+    )
+    .map_err(|e| js_error(&e))?;
     encode(Ok(ParsedRoster {
         employees: &roster.employees,
         rows: roster.sources.iter().map(|s| s.row).collect(),
@@ -135,6 +157,7 @@ pub fn sample_roster() -> Result<JsValue, JsValue> {
     parse_roster(
         crate::sample::SAMPLE_ROSTER_CSV.as_bytes(),
         "sample_roster.csv",
+        None,
         None,
     )
 }
@@ -227,6 +250,8 @@ pub fn scorecard_presets() -> Result<JsValue, JsValue> {
 }
 
 /// Compare employees under a baseline and a proposal policy (SPEC §5, §12 Comparison).
+/// `onProgress(done, total)`, if given, is called every 2048 people paid (`total` is
+/// twice the head count).
 #[cfg(feature = "import")]
 #[wasm_bindgen(js_name = compareScenarios)]
 pub fn compare_scenarios(
@@ -234,6 +259,7 @@ pub fn compare_scenarios(
     proposal: JsValue,
     employees: JsValue,
     as_of: Option<String>,
+    on_progress: Option<js_sys::Function>,
 ) -> Result<JsValue, JsValue> {
     let baseline = text(&baseline)?;
     let proposal = required(&proposal, "proposal")?;
@@ -242,7 +268,13 @@ pub fn compare_scenarios(
         let base = api::policy_from(baseline.as_deref())?;
         let prop = api::policy_from(Some(&proposal))?;
         let people = api::employees_from_json(&employees)?;
-        crate::scenario::compare(&base, &prop, &people, api::parse_as_of(as_of.as_deref())?)
+        crate::scenario::compare_observed(
+            &base,
+            &prop,
+            &people,
+            api::parse_as_of(as_of.as_deref())?,
+            &mut reporter(on_progress),
+        )
     })())
 }
 

@@ -1,17 +1,59 @@
 // The HR engine in a Web Worker: big rosters are parsed, paid and compared here, so the
-// page stays responsive. Messages: {id, cmd, args} → {id, result} or {id, error}.
+// page stays responsive. Messages: {id, cmd, args} → {id, result} or {id, error}, and
+// {id, progress: {done, total}} while a long call runs.
+//
+// The roster, once loaded, stays here as JSON text (one JSON.stringify for the whole
+// session), so each call hands it to the engine without copying 100,000 people across
+// threads again. The engine itself keeps nothing between calls.
 import init, * as hr from './pkg/paygrade_hr.js';
 
 const ready = init();
-const CALLS = new Set(['defaultPolicy', 'validatePolicy', 'sampleRoster', 'parseRoster', 'computeRoster',
-  'checkQuotas', 'assignGrades', 'compareScenarios', 'exportRosterCsv', 'exportRosterXlsx']);
+let roster = null; // { json: string, generation: number }
+let generation = 0;
+let payCache = null; // { key, byId: Map } — the proposal's breakdowns, for explanations
+
+function keep(parsed) {
+  roster = { json: JSON.stringify(parsed.employees), generation: ++generation };
+  payCache = null;
+  return parsed;
+}
+function need() {
+  if (!roster) throw Object.assign(new Error('no roster loaded'), { code: 'no_rows', path: '' });
+  return roster.json;
+}
+
+const COMMANDS = {
+  defaultPolicy: () => hr.defaultPolicy(),
+  validatePolicy: (_, policy) => hr.validatePolicy(policy),
+  /** A roster file's bytes → {employees, rows, warnings}; kept for the calls below. */
+  loadFile: (report, bytes, name) => keep(hr.parseRoster(bytes, name, undefined, report)),
+  loadSample: () => keep(hr.sampleRoster()),
+  /** Employees kept by the page from an earlier visit. */
+  loadEmployees: (_, employees) => keep(hr.parseRoster(new TextEncoder().encode(JSON.stringify(employees)), 'saved.json')),
+  compare: (report, proposal, asOf) => hr.compareScenarios(null, proposal, need(), asOf, report),
+  checkQuotas: () => hr.checkQuotas(null, need()),
+  assignGrades: (_, asOf) => hr.assignGrades(null, need(), asOf),
+  /** One person's breakdown under the proposal (the roster is paid once per proposal). */
+  explain: (_, proposal, asOf, id) => {
+    const key = `${roster?.generation}|${asOf}|${JSON.stringify(proposal)}`;
+    if (payCache?.key !== key) {
+      const pay = hr.computeRoster(proposal, need(), asOf);
+      payCache = { key, byId: new Map(pay.results.map((b) => [b.id, b])) };
+    }
+    return payCache.byId.get(id) ?? null;
+  },
+  exportCsv: (_, proposal, asOf) => hr.exportRosterCsv(proposal, need(), asOf),
+  exportXlsx: (_, proposal, asOf) => hr.exportRosterXlsx(proposal, need(), asOf),
+};
 
 self.onmessage = async (event) => {
   const { id, cmd, args } = event.data;
+  const report = (done, total) => self.postMessage({ id, progress: { done, total } });
   try {
     await ready;
-    if (!CALLS.has(cmd)) throw new Error(`unknown call ${cmd}`);
-    self.postMessage({ id, result: hr[cmd](...args) });
+    const command = Object.hasOwn(COMMANDS, cmd) ? COMMANDS[cmd] : null;
+    if (!command) throw new Error(`unknown call ${cmd}`);
+    self.postMessage({ id, result: command(report, ...args) });
   } catch (err) {
     self.postMessage({ id, error: { code: err.code ?? 'internal', path: err.path ?? '', message: err.message ?? String(err),
       message_zh: err.message_zh ?? err.message, message_en: err.message_en ?? err.message } });

@@ -15,7 +15,7 @@ const TEXT = {
     share_note: '链接的 # 之后包含整份政策，不会发送到服务器：', comparison: '方案对比', by_level: '按等级', policy_diff: '政策差异',
     people: '人员明细', search: '搜索工号/姓名', filter_level: '等级', all_levels: '全部', export_csv: '导出 CSV', export_xlsx: '导出 XLSX', print_report: '打印对比报告（一页）',
     quota: '比例控制', assignment: '年度等级评定（按考试与评议）', footer: 'Paygrade · 数据只在本机处理',
-    loading: '正在加载…', parsing: '读取花名册…', paying: '计算薪酬与对比…', grading: '比例与评定…', done: '完成',
+    loading: '正在加载…', parsing: '读取花名册…', paying: '计算薪酬与对比…', grading: '比例与评定…', drawing: '显示结果…', done: '完成',
     rows: '{n} 人（{src}）', sample: '示例', hash: '基准 {b} · 方案 {p}', gain: '增加', lose: '减少', same: '不变',
     component: '项目', baseline: '基准', proposal_col: '方案', difference: '差额', base: '基本岗位工资', floating: '岗位浮动工资',
     seniority: '年功工资', performance: '效益工资', total: '月合计', annual: '年合计', employer_cost: '单位成本（月）',
@@ -34,7 +34,7 @@ const TEXT = {
     share_note: 'The link carries the whole policy after #, which is never sent to a server:', comparison: 'Comparison', by_level: 'By level', policy_diff: 'Policy differences',
     people: 'People', search: 'Search id/name', filter_level: 'Level', all_levels: 'All', export_csv: 'Export CSV', export_xlsx: 'Export XLSX', print_report: 'Print the comparison report (one page)',
     quota: 'Quotas', assignment: 'Annual grade assignment (exam and review)', footer: 'Paygrade · data stays on this machine',
-    loading: 'Loading…', parsing: 'Reading the roster…', paying: 'Paying and comparing…', grading: 'Quotas and assignment…', done: 'Done',
+    loading: 'Loading…', parsing: 'Reading the roster…', paying: 'Paying and comparing…', grading: 'Quotas and assignment…', drawing: 'Showing the results…', done: 'Done',
     rows: '{n} people ({src})', sample: 'sample', hash: 'baseline {b} · proposal {p}', gain: 'gain', lose: 'lose', same: 'same',
     component: 'Component', baseline: 'Baseline', proposal_col: 'Proposal', difference: 'Difference', base: 'Base wage', floating: 'Floating wage',
     seniority: 'Seniority pay', performance: 'Performance pay', total: 'Monthly total', annual: 'Annual total', employer_cost: 'Employer cost (monthly)',
@@ -57,16 +57,19 @@ const worker = new Worker(new URL('./team-worker.js', import.meta.url), { type: 
 let nextId = 0;
 const pending = new Map();
 worker.onmessage = (e) => {
-  const { id, result, error } = e.data;
-  const p = pending.get(id);
+  const { id, result, error, progress: p } = e.data;
+  const waiting = pending.get(id);
+  if (p) { waiting?.onProgress?.(p.total ? p.done / p.total : 1); return; }
   pending.delete(id);
-  if (error) p.reject(error); else p.resolve(result);
+  if (error) waiting.reject(error); else waiting.resolve(result);
 };
-const call = (cmd, ...args) => new Promise((resolve, reject) => {
+/** Call the engine in the worker; `onProgress(fraction)` hears long calls advance. */
+const callWith = (onProgress, cmd, ...args) => new Promise((resolve, reject) => {
   const id = nextId++;
-  pending.set(id, { resolve, reject });
+  pending.set(id, { resolve, reject, onProgress });
   worker.postMessage({ id, cmd, args });
 });
+const call = (cmd, ...args) => callWith(null, cmd, ...args);
 const message = (err) => (lang === 'zh' ? err.message_zh : err.message_en) || err.message || String(err);
 
 // ---------- state ----------
@@ -138,7 +141,7 @@ async function run() {
     $('proposal-json').setAttribute('aria-invalid', 'true');
     return;
   }
-  progress(t('paying'));
+  progress(t('paying'), state.stage?.[0] ?? 0);
   try {
     await call('validatePolicy', proposal);
     if (seq !== state.runs) return;
@@ -151,17 +154,20 @@ async function run() {
     return;
   }
   const asOf = $('as_of').value.trim() || undefined;
+  // The bar: reading the file (if any) took [0, from); paying both policies is most of
+  // the rest, then quotas, assignment and drawing.
+  const from = state.stage?.[0] ?? 0;
+  const at = (x) => from + (1 - from) * x;
   try {
-    const [comparison, pay] = await Promise.all([
-      call('compareScenarios', null, proposal, roster.employees, asOf),
-      call('computeRoster', proposal, roster.employees, asOf),
-    ]);
-    progress(t('grading'));
-    const quota = await call('checkQuotas', null, roster.employees);
+    const comparison = await callWith((f) => progress(t('paying'), at(0.85 * f)), 'compare', proposal, asOf);
+    progress(t('grading'), at(0.88));
+    const quota = await call('checkQuotas');
+    progress(t('grading'), at(0.94));
     let assignment = null;
-    try { assignment = await call('assignGrades', null, roster.employees, asOf); } catch { assignment = null; }
+    try { assignment = await call('assignGrades', asOf); } catch { assignment = null; }
     if (seq !== state.runs) return;
-    state.result = { comparison, pay, quota, assignment, roster };
+    progress(t('drawing'), at(0.97));
+    state.result = { comparison, quota, assignment, roster, proposal, asOf };
     save();
     render();
   } catch (err) {
@@ -170,9 +176,13 @@ async function run() {
   progress(null);
 }
 
-function progress(phase) {
+/** Show the progress bar at `fraction` (0–1) with the phase's name; null hides it. */
+function progress(phase, fraction = 0) {
   $('progress').hidden = !phase;
   $('phase').textContent = phase ?? '';
+  const pct = Math.round(Math.min(1, Math.max(0, fraction)) * 100);
+  $('progress-bar').value = pct;
+  $('progress-pct').textContent = phase ? `${pct}%` : '';
 }
 
 function render() {
@@ -247,30 +257,39 @@ function renderPeople() {
     ? t('more_rows').replace('{n}', MAX_ROWS_SHOWN).replace('{m}', people.length) : t('explain_hint');
 }
 
-function explain(id) {
-  const b = state.result.pay.results.find((x) => x.id === id);
-  if (!b) return;
+async function explain(id) {
+  const { proposal, asOf } = state.result;
   $('explain').hidden = false;
+  $('explain').textContent = '…';
+  let b;
+  try { b = await call('explain', proposal, asOf, id); } catch (err) { $('explain').textContent = message(err); return; }
+  if (!b) return;
   $('explain').textContent = [`${b.id} ${b.name ?? ''} · ${b.grade} → ${b.coefficient_grade} (${b.coefficient})`,
     `${t('base')}: ${b.explain.base}`, `${t('floating')}: ${b.explain.floating}`, `${t('seniority')}: ${b.explain.seniority}`,
     `${t('performance')}: ${b.explain.performance}`, `${t('total')}: ${b.total}`].join('\n');
 }
 
 // ---------- roster input ----------
-async function useRoster(promise, source) {
-  progress(t('parsing'));
+/** Load a roster into the worker (`cmd`: loadFile, loadSample, loadEmployees), then run. */
+async function useRoster(source, cmd, ...args) {
+  const parsing = cmd === 'loadFile' ? 0.3 : 0.05;
+  progress(t('parsing'), 0);
   try {
-    state.roster = await promise;
+    state.roster = await callWith((f) => progress(t('parsing'), parsing * f), cmd, ...args);
     state.source = source;
+    state.stage = [parsing];
     await run();
   } catch (err) {
     $('err-roster').textContent = `${err.path ? `${err.path}: ` : ''}${message(err)}`;
+  } finally {
+    state.stage = null;
   }
   progress(null);
 }
 async function readFile(file) {
+  progress(t('parsing'), 0);
   const bytes = new Uint8Array(await file.arrayBuffer());
-  return useRoster(call('parseRoster', bytes, file.name), file.name);
+  return useRoster(file.name, 'loadFile', bytes, file.name);
 }
 
 // ---------- proposal editing ----------
@@ -328,7 +347,7 @@ $('file').addEventListener('change', (e) => { if (e.target.files[0]) readFile(e.
 $('drop').addEventListener('dragover', (e) => { e.preventDefault(); $('drop').classList.add('over'); });
 $('drop').addEventListener('dragleave', () => $('drop').classList.remove('over'));
 $('drop').addEventListener('drop', (e) => { e.preventDefault(); $('drop').classList.remove('over'); if (e.dataTransfer.files[0]) readFile(e.dataTransfer.files[0]); });
-$('sample').addEventListener('click', () => useRoster(call('sampleRoster'), 'sample'));
+$('sample').addEventListener('click', () => useRoster('sample', 'loadSample'));
 $('as_of').addEventListener('change', () => run());
 $('proposal-json').addEventListener('input', (e) => { state.proposalText = e.target.value; syncQuick(); run(); });
 $('q-grade').addEventListener('change', () => syncQuick());
@@ -347,14 +366,14 @@ $('search').addEventListener('input', renderPeople);
 $('filter-level').addEventListener('change', renderPeople);
 $('export-csv').addEventListener('click', async () => {
   try {
-    const csv = await call('exportRosterCsv', JSON.parse(state.proposalText), state.roster.employees, $('as_of').value.trim() || undefined);
+    const csv = await call('exportCsv', JSON.parse(state.proposalText), $('as_of').value.trim() || undefined);
     download('paygrade-roster.csv', csv, 'text/csv;charset=utf-8');
   } catch (err) { $('err-roster').textContent = message(err); }
 });
 
 $('export-xlsx').addEventListener('click', async () => {
   try {
-    const bytes = await call('exportRosterXlsx', JSON.parse(state.proposalText), state.roster.employees, $('as_of').value.trim() || undefined);
+    const bytes = await call('exportXlsx', JSON.parse(state.proposalText), $('as_of').value.trim() || undefined);
     const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
     Object.assign(document.createElement('a'), { href: url, download: 'paygrade-roster.xlsx' }).click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
@@ -372,8 +391,10 @@ async function main() {
   let proposal = shared ?? (typeof saved.proposal === 'string' ? saved.proposal : null);
   try { if (proposal) JSON.parse(proposal); } catch { proposal = null; }
   if (proposal) { state.proposalText = proposal; $('proposal-json').value = proposal; syncQuick(); } else setProposal(state.baseline);
-  if (saved.roster && Array.isArray(saved.roster.employees)) { state.roster = saved.roster; state.source = saved.source ?? 'file'; await run(); }
-  else await useRoster(call('sampleRoster'), 'sample');
+  if (saved.roster && Array.isArray(saved.roster.employees)) {
+    await useRoster(typeof saved.source === 'string' ? saved.source : 'file', 'loadEmployees', saved.roster.employees);
+  }
+  if (!state.roster) await useRoster('sample', 'loadSample');
   progress(null);
   window.paygradeTeam = { ready: true };
 }

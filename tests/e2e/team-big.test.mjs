@@ -1,0 +1,69 @@
+// Browser end-to-end test of a 100,000-row upload on the team page (issue 5): the
+// progress bar advances while the worker parses, pays and compares; the page answers
+// throughout; the results arrive; nothing leaves 127.0.0.1.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch } from './helpers.mjs';
+
+let b;
+before(async () => { b = await launch(); });
+after(async () => { await b?.close(); });
+
+/** A roster of `n` people with the Chinese headers HR files use; deterministic. */
+function roster(n) {
+  const levels = [['初级', 'C'], ['初级', 'B'], ['中级', 'C'], ['中级', 'B'], ['中级', 'A'], ['高级', 'B'], ['见习', '']];
+  const lines = ['工号,姓名,等级,档次,用工性质,岗位年限,综合得分'];
+  for (let i = 0; i < n; i++) {
+    const [level, band] = levels[i % levels.length];
+    lines.push(`B${String(i).padStart(6, '0')},员工${i},${level},${band},${i % 3 ? '聘用' : '在册'},${i % 25},${60 + (i * 7) % 40}`);
+  }
+  return Buffer.from(`${lines.join('\n')}\n`);
+}
+
+test('a 100,000-row upload shows progress, stays responsive and completes', async () => {
+  const { page } = b;
+  await page.goto(`${b.base}team.html`);
+  await page.waitForFunction(() => window.paygradeTeam?.ready);
+  // Record every value the bar shows (<progress>.value reflects to its attribute).
+  await page.evaluate(() => {
+    window.__bar = [];
+    const bar = document.getElementById('progress-bar');
+    new MutationObserver(() => window.__bar.push(Number(bar.value))).observe(bar, { attributes: true, attributeFilter: ['value'] });
+  });
+  await page.setInputFiles('#file', { name: 'big.csv', mimeType: 'text/csv', buffer: roster(100_000) });
+  // While the worker computes, the page's own thread keeps answering: each poll is a
+  // round trip through it.
+  let polls = 0;
+  const seen = new Set();
+  for (;;) {
+    const [visible, value, info] = await page.evaluate(() => [!document.getElementById('progress').hidden,
+      document.getElementById('progress-pct').textContent, document.getElementById('roster-info').textContent]);
+    polls += 1;
+    if (visible) seen.add(value);
+    if (info.includes('big.csv')) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const values = await page.evaluate(() => window.__bar);
+  const between = values.filter((v) => v > 0 && v < 100);
+  assert.ok(new Set(between).size >= 10, `the bar moved through ${JSON.stringify([...new Set(values)])}`);
+  for (let i = 1; i < values.length; i++) {
+    if (values[i] !== 0) assert.ok(values[i] >= values[i - 1], `the bar never goes back: ${values[i - 1]} → ${values[i]}`);
+  }
+  assert.ok(seen.size >= 3, `the page showed percentages while working: ${[...seen]}`);
+  assert.ok(polls >= 10);
+  assert.match(await page.innerText('#roster-info'), /^100000 人/);
+  const counts = await Promise.all(['gain', 'lose', 'same'].map(async (k) => Number(await page.innerText(`#count-${k}`))));
+  assert.deepEqual(counts, [0, 0, 100000], 'the proposal starts as the baseline');
+  assert.equal(await page.locator('#people-table tbody tr').count(), 500);
+  assert.match(await page.innerText('#people-note'), /共 100000 行/);
+  // The first person's explanation comes from the worker on demand.
+  await page.click('#people-table tbody tr:first-child');
+  await page.waitForFunction(() => /基本岗位工资/.test(document.getElementById('explain').textContent));
+  assert.equal(await page.isHidden('#progress'), true);
+});
+
+test('no request left 127.0.0.1 and the console stayed clean', async () => {
+  const foreign = b.requests.filter((u) => !u.startsWith(b.base) && !u.startsWith('data:') && !u.startsWith('blob:'));
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(b.consoleErrors, []);
+});
