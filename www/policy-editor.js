@@ -9,23 +9,23 @@ const TEXT = {
   zh: {
     general: '基本信息', format: '格式', name: '名称', currency: '币种', rounding: '舍入', scale: '小数位数', mode: '方式',
     ladder: '等级与档次（三级九档）', level: '等级', level_n: '等级 {n}', base_wage: '基本岗位工资', floating_wage: '岗位浮动工资',
-    quota_max: '比例上限（空＝不限）', coefficient: '效益工资系数', band: '档次', bands: '档次（由低到高）',
+    quota_max: '比例上限', no_cap: '不限', coefficient: '效益工资系数', band: '档次', bands: '档次（由低到高）',
     add_level: '＋ 等级', remove_level: '删除此等级', add_band: '＋ 档次', remove_band: '删除档次',
     seniority: '年功工资', min_years: '最少年限（满）', eligible_employment: '享受的用工性质', regular: '在册职工 regular', contract: '聘用工 contract',
-    brackets: '分段（年限由低到高）', through_year: '至第几年（空＝以上）', per_year: '每年金额', add_bracket: '＋ 分段', remove_bracket: '删除分段',
+    brackets: '分段（年限由低到高）', through_year: '至第几年', and_above: '及以上', per_year: '每年金额', add_bracket: '＋ 分段', remove_bracket: '删除分段',
     leap_day_anniversary: '2月29日入岗的周年日',
     rural_uplift: '农村客户经理加档', steps: '加档数', scope: '范围', floating_follows: '浮动工资随等级变化',
     evaluation: '五评价权重', weights: '权重', business: '经营业绩', customer_satisfaction: '客户满意度', supplier: '工业企业评价',
     self: '自我评价', marketing_audit: '营销部审核评价', missing_scores: '缺少评分时', sum: '合计 {s}', sum_off: '合计 {s}（须为 1）',
     performance: '效益工资', base: '效益工资基数', pool: '效益工资总额', assessment: '考核系数', assessment_mode: '考核系数方式',
-    table: '考核系数分档表（分数由高到低）', min_score: '最低综合得分', factor: '考核系数', rating: '评级',
+    table: '考核系数分档表（分数由高到低）', min_score: '最低得分', factor: '考核系数', factor_short: '系数', rating: '评级',
     add_row: '＋ 行', remove_row: '删除此行', linear_note: '线性方式：考核系数 = 综合得分 ÷ 100，不使用分档表。',
     proration: '计薪天数（折算）', standard_days: '月标准计薪天数', components: '按天折算的项目',
     c_base: '基本岗位工资', c_floating: '岗位浮动工资', c_seniority: '年功工资', c_performance: '效益工资',
     quota: '比例控制', headcount: '总数口径', seat_rounding: '名额取整',
     assignment: '年度等级评定', exam: '专业技能考试', review: '综合评议', requirements: '各等级的基本条件',
     min_education: '最低学历', min_years_of_work: '最少工作年限', min_years_in_post: '最少岗位年限',
-    add_requirement: '＋ 条件', remove_requirement: '删除此条件', thresholds: '各档最低评分',
+    add_requirement: '＋ 条件', remove_requirement: '删除此条件', thresholds: '各档最低评分', band_rule: '档次评定方式',
     other: '其他部分', contributions: '社保与公积金（到手工资）', scorecard: '营销目标考核表',
     add_item: '＋ 一项', remove_item: '删除', add_block: '按默认值添加此部分', absent_block: '此部分未填写，使用默认值。',
     default_hint: '默认 {v}', remove: '删除', yes: '是',
@@ -33,23 +33,23 @@ const TEXT = {
   en: {
     general: 'General', format: 'Format', name: 'Name', currency: 'Currency', rounding: 'Rounding', scale: 'Decimal places', mode: 'Mode',
     ladder: 'Levels and bands (the ladder)', level: 'Level', level_n: 'Level {n}', base_wage: 'Base wage', floating_wage: 'Floating wage',
-    quota_max: 'Quota cap (empty = none)', coefficient: 'Coefficient', band: 'Band', bands: 'Bands (lowest first)',
+    quota_max: 'Quota cap', no_cap: 'none', coefficient: 'Coefficient', band: 'Band', bands: 'Bands (lowest first)',
     add_level: '+ level', remove_level: 'Remove this level', add_band: '+ band', remove_band: 'Remove band',
     seniority: 'Seniority pay', min_years: 'Minimum completed years', eligible_employment: 'Eligible employment', regular: 'regular (on-roll)', contract: 'contract',
-    brackets: 'Brackets (lowest years first)', through_year: 'Through year (empty = and above)', per_year: 'Per year', add_bracket: '+ bracket', remove_bracket: 'Remove bracket',
+    brackets: 'Brackets (lowest years first)', through_year: 'Through year', and_above: 'and above', per_year: 'Per year', add_bracket: '+ bracket', remove_bracket: 'Remove bracket',
     leap_day_anniversary: 'Anniversary of a 29 February start',
     rural_uplift: 'Rural uplift', steps: 'Steps', scope: 'Scope', floating_follows: 'Floating wage follows the level',
     evaluation: 'Evaluation weights', weights: 'Weights', business: 'Business results', customer_satisfaction: 'Customer satisfaction', supplier: 'Supplier',
     self: 'Self', marketing_audit: 'Marketing audit', missing_scores: 'Missing scores', sum: 'sum {s}', sum_off: 'sum {s} (must be 1)',
     performance: 'Performance pay', base: 'Performance base', pool: 'Performance pool', assessment: 'Assessment factor', assessment_mode: 'Assessment mode',
-    table: 'Assessment table (highest score first)', min_score: 'Minimum composite', factor: 'Assessment factor', rating: 'Rating',
+    table: 'Assessment table (highest score first)', min_score: 'From score', factor: 'Assessment factor', factor_short: 'Factor', rating: 'Rating',
     add_row: '+ row', remove_row: 'Remove this row', linear_note: 'Linear mode: assessment factor = composite ÷ 100; the table is not used.',
     proration: 'Proration (partial month)', standard_days: 'Standard pay days', components: 'Prorated components',
     c_base: 'Base wage', c_floating: 'Floating wage', c_seniority: 'Seniority pay', c_performance: 'Performance pay',
     quota: 'Quotas', headcount: 'Headcount', seat_rounding: 'Seat rounding',
     assignment: 'Grade assignment', exam: 'Skills exam', review: 'Review', requirements: 'Requirements per level',
     min_education: 'Minimum education', min_years_of_work: 'Minimum years of work', min_years_in_post: 'Minimum years in post',
-    add_requirement: '+ requirement', remove_requirement: 'Remove this requirement', thresholds: 'Lowest grading score per band',
+    add_requirement: '+ requirement', remove_requirement: 'Remove this requirement', thresholds: 'Lowest grading score per band', band_rule: 'Band rule',
     other: 'Other blocks', contributions: 'Social insurance and housing fund (take-home)', scorecard: 'Target scorecard',
     add_item: '+ item', remove_item: 'Remove', add_block: 'Add this block with the defaults', absent_block: 'This block is absent: the defaults apply.',
     default_hint: 'default {v}', remove: 'Remove', yes: 'yes',
@@ -68,6 +68,15 @@ const ENUMS = {
   'quota.seat_rounding': ['floor', 'half_up', 'ceil'],
   'assignment.bands': ['thirds', 'thresholds'],
   education: ['none', 'secondary', 'associate', 'bachelor', 'master', 'doctorate'],
+};
+// Labels of the generic renderer (contributions, scorecard, unknown blocks): the JSON key,
+// with a Chinese name where one is known. Never the editor's own labels (`base` here is a
+// contribution base, not the performance base).
+const GENERIC_ZH = {
+  city: '城市', effective_from: '生效日期', base: '缴费基数', housing_fund_base: '公积金缴费基数', floor: '下限', cap: '上限',
+  schemes: '险种', scheme: '险种', employee_rate: '个人比例', employer_rate: '单位比例', employee_fixed: '个人固定金额',
+  housing_fund: '住房公积金', indicators: '指标', id: '编号', name: '名称', name_zh: '中文名', name_en: '英文名',
+  weight: '权重', unit: '单位', direction: '方向',
 };
 const EMPLOYMENT = ['regular', 'contract'];
 const COMPONENTS = ['base', 'floating', 'seniority', 'performance'];
@@ -158,7 +167,7 @@ export function mountPolicyEditor(container, { lang = 'zh', onChange = () => {},
    * One labelled control bound to `keys`. kind: text | amount | amount? (empty ⇒ null) |
    * int | int? (empty ⇒ null) | select | bool | json (a generic scalar).
    */
-  function field(keys, kind, { label, values, wide, onSet } = {}) {
+  function field(keys, kind, { label, values, wide, onSet, placeholder } = {}) {
     const path = pathText(keys);
     const value = getAt(policy, keys);
     const dflt = getAt(base, keys);
@@ -185,7 +194,7 @@ export function mountPolicyEditor(container, { lang = 'zh', onChange = () => {},
       control = el('input', {
         value: show(value), data: { path }, title: path, spellcheck: 'false', autocomplete: 'off',
         inputmode: kind.startsWith('int') ? 'numeric' : kind.startsWith('amount') ? 'decimal' : undefined,
-        placeholder: value === undefined && dflt !== undefined && !isObj(dflt) ? t('default_hint', { v: show(dflt) }) : kind.endsWith('?') ? '—' : undefined,
+        placeholder: value === undefined && dflt !== undefined && !isObj(dflt) ? t('default_hint', { v: show(dflt) }) : placeholder ?? (kind.endsWith('?') ? '—' : undefined),
         className: wide ? 'pe-wide' : kind === 'text' ? 'pe-text' : undefined,
       });
       control.addEventListener('input', () => {
@@ -224,7 +233,8 @@ export function mountPolicyEditor(container, { lang = 'zh', onChange = () => {},
   }
 
   function button(text, action, target, onclick, cls = 'pe-add') {
-    return el('button', { type: 'button', className: `ghost ${cls}`, textContent: text, data: { action, target: pathText(target) }, onclick });
+    return el('button', { type: 'button', className: `ghost ${cls}`, textContent: text, data: { action, target: pathText(target) }, onclick,
+      'aria-label': text === '×' ? `${t('remove')} ${pathText(target)}` : undefined });
   }
 
   function weightsGroup(keys, names) {
@@ -252,10 +262,11 @@ export function mountPolicyEditor(container, { lang = 'zh', onChange = () => {},
   }
 
   // ---------- the generic renderer (contributions, scorecard, unknown fields) ----------
+  const gl = (key) => (L === 'zh' && GENERIC_ZH[key] ? `${GENERIC_ZH[key]} ${key}` : String(key).replace(/_/g, ' '));
   function generic(keys, label, bare = false) {
     const v = getAt(policy, keys);
     const path = pathText(keys);
-    const name = label ?? t(String(keys[keys.length - 1]));
+    const name = label ?? gl(keys[keys.length - 1]);
     if (Array.isArray(v)) {
       const rows = v.map((item, i) => el('div', { className: 'pe-item' },
         isObj(item) || Array.isArray(item) ? generic([...keys, i], `${i + 1}`) : field([...keys, i], 'json', { label: `${i + 1}` }),
@@ -267,7 +278,7 @@ export function mountPolicyEditor(container, { lang = 'zh', onChange = () => {},
     if (isObj(v)) {
       const scalars = Object.keys(v).filter((k) => !isObj(v[k]) && !Array.isArray(v[k]));
       const nested = Object.keys(v).filter((k) => isObj(v[k]) || Array.isArray(v[k]));
-      const body = [scalars.length ? el('div', { className: 'pe-row' }, scalars.map((k) => field([...keys, k], typeof v[k] === 'boolean' ? 'bool' : 'json'))) : null,
+      const body = [scalars.length ? el('div', { className: 'pe-row' }, scalars.map((k) => field([...keys, k], typeof v[k] === 'boolean' ? 'bool' : 'json', { label: gl(k), wide: typeof v[k] === 'string' && v[k].length > 24 }))) : null,
         nested.map((k) => generic([...keys, k]))];
       return bare ? el('div', { className: 'pe-bare' }, body) : el('fieldset', { className: 'pe-group', data: { path } }, el('legend', { textContent: name }), body);
     }
@@ -325,7 +336,7 @@ export function mountPolicyEditor(container, { lang = 'zh', onChange = () => {},
       return el('fieldset', { className: 'pe-level', data: { path: pathText(k) } }, legend,
         el('div', { className: 'pe-row' },
           field([...k, 'level'], 'text', { onSet: (v) => { legend.textContent = `${t('level_n', { n: i + 1 })} · ${show(v)}`; } }),
-          field([...k, 'base_wage'], 'amount'), field([...k, 'floating_wage'], 'amount'), field([...k, 'quota_max'], 'amount?'),
+          field([...k, 'base_wage'], 'amount'), field([...k, 'floating_wage'], 'amount'), field([...k, 'quota_max'], 'amount?', { placeholder: t('no_cap') }),
           !banded || lv.coefficient !== undefined ? field([...k, 'coefficient'], 'amount') : null),
         banded ? el('div', { className: 'pe-bands', data: { path: pathText([...k, 'bands']) } }, el('span', { className: 'pe-sub', textContent: t('bands') }), bands) : null,
         rest(k, ['level', 'base_wage', 'floating_wage', 'quota_max', 'coefficient', 'bands']),
@@ -361,7 +372,7 @@ export function mountPolicyEditor(container, { lang = 'zh', onChange = () => {},
     const bk = ['seniority', 'brackets'];
     const list = s.brackets;
     const rows = Array.isArray(list) ? list.map((b, i) => el('div', { className: 'pe-band', data: { path: pathText([...bk, i]) } },
-      field([...bk, i, 'through_year'], 'int?'), field([...bk, i, 'per_year'], 'amount'), rest([...bk, i], ['through_year', 'per_year']),
+      field([...bk, i, 'through_year'], 'int?', { placeholder: t('and_above') }), field([...bk, i, 'per_year'], 'amount'), rest([...bk, i], ['through_year', 'per_year']),
       button('×', 'remove-bracket', [...bk, i], () => {
         list.splice(i, 1);
         if (i === list.length && list.length) list[list.length - 1].through_year = null;
@@ -409,7 +420,7 @@ export function mountPolicyEditor(container, { lang = 'zh', onChange = () => {},
     if (!isObj(a)) assessment = generic(['performance', 'assessment']);
     else {
       const rows = Array.isArray(a.table) ? a.table.map((r, i) => el('div', { className: 'pe-band', data: { path: pathText([...tk, i]) } },
-        field([...tk, i, 'min_score'], 'amount'), field([...tk, i, 'factor'], 'amount'), field([...tk, i, 'rating'], 'text'), rest([...tk, i], ['min_score', 'factor', 'rating']),
+        field([...tk, i, 'min_score'], 'amount'), field([...tk, i, 'factor'], 'amount', { label: t('factor_short') }), field([...tk, i, 'rating'], 'text'), rest([...tk, i], ['min_score', 'factor', 'rating']),
         button('×', 'remove-row', [...tk, i], () => { a.table.splice(i, 1); changed({ rerender: true }); }, 'pe-remove'))) : [];
       assessment = el('fieldset', { className: 'pe-group', data: { path: 'performance.assessment' } }, el('legend', { textContent: t('assessment') }),
         el('div', { className: 'pe-row' }, field(['performance', 'assessment', 'mode'], 'select', { values: ENUMS['performance.assessment.mode'], label: t('assessment_mode') })),
@@ -459,7 +470,7 @@ export function mountPolicyEditor(container, { lang = 'zh', onChange = () => {},
       const missing = (Array.isArray(policy.ladder) ? policy.ladder : []).filter((l) => isObj(l) && Array.isArray(l.bands) && typeof l.level === 'string' && !(l.level in r)).map((l) => l.level);
       const pick = el('select', { 'aria-label': t('level') }, missing.map((m) => new Option(m, m)));
       reqs = el('fieldset', { className: 'pe-group', data: { path: pathText(rk) } }, el('legend', { textContent: t('requirements') }),
-        Object.keys(r).map((lv) => el('div', { className: 'pe-band', data: { path: pathText([...rk, lv]) } },
+        Object.keys(r).map((lv) => el('div', { className: 'pe-band pe-req', data: { path: pathText([...rk, lv]) } },
           el('span', { className: 'pe-key', textContent: lv }),
           isObj(r[lv]) ? [field([...rk, lv, 'min_education'], 'select', { values: ENUMS.education }), field([...rk, lv, 'min_years_of_work'], 'int'),
             field([...rk, lv, 'min_years_in_post'], 'int'), rest([...rk, lv], ['min_education', 'min_years_of_work', 'min_years_in_post'])] : generic([...rk, lv]),
@@ -471,7 +482,7 @@ export function mountPolicyEditor(container, { lang = 'zh', onChange = () => {},
         })) : null);
     }
     const bandsField = field(['assignment', 'bands'], 'select', {
-      values: ENUMS['assignment.bands'],
+      values: ENUMS['assignment.bands'], label: t('band_rule'),
       onSet: (v) => { if (v === 'thresholds' && !isObj(a.thresholds)) a.thresholds = { A: '', B: '' }; else if (v !== 'thresholds') delete a.thresholds; },
     });
     return [isObj(a.weights) || a.weights === undefined ? weightsGroup(['assignment', 'weights'], ['exam', 'review', ...Object.keys(a.weights ?? {}).filter((k) => !['exam', 'review'].includes(k))]) : generic(['assignment', 'weights']),
