@@ -2,6 +2,7 @@
 // policy edited against the default baseline, the comparison, everyone's pay, quotas and
 // the grade assignment. All computing happens in the engine, in a Web Worker; nothing is
 // sent anywhere. Every text set from data uses textContent (names with markup stay text).
+import { mountPolicyEditor } from './policy-editor.js';
 
 import { mountCharts } from './team-charts.js';
 
@@ -9,9 +10,8 @@ const TEXT = {
   zh: {
     title: '团队与政策模拟', privacy: '花名册与政策只在本机浏览器中处理，不会上传。', to_mypay: '← 我的月薪',
     roster: '花名册', upload: '上传 CSV / XLSX / JSON（或拖放到这里）', use_sample: '使用示例花名册（71 人）', as_of: '计薪日期',
-    proposal: '方案政策', proposal_note: '基准为默认政策；方案从基准复制而来，可用快捷项或直接编辑 JSON（每个字段都可改），出错时在此标出位置。',
-    quick_grade: '等级档次', quick_coef: '效益工资系数', quick_mode: '年功工资方式', quick_pool: '效益工资总额（总额分配模式）',
-    policy_json: '方案政策 JSON', reset_proposal: '恢复为基准', save_policy: '保存政策 JSON', load_policy: '载入政策 JSON', share: '生成分享链接',
+    proposal: '方案政策', proposal_note: '基准为默认政策；方案从基准复制而来，下面每个字段都可修改（也可直接编辑 JSON），出错时在该字段旁标出。',
+    edit_json: '高级：以 JSON 编辑', policy_json: '方案政策 JSON', reset_proposal: '恢复为基准', save_policy: '保存政策 JSON', load_policy: '载入政策 JSON', share: '生成分享链接',
     share_note: '链接的 # 之后包含整份政策，不会发送到服务器：', comparison: '方案对比', by_level: '按等级', policy_diff: '政策差异',
     people: '人员明细', search: '搜索工号/姓名', filter_level: '等级', all_levels: '全部', export_csv: '导出 CSV', export_xlsx: '导出 XLSX', print_report: '打印对比报告（一页）',
     quota: '比例控制', assignment: '年度等级评定（按考试与评议）', footer: 'Paygrade · 数据只在本机处理',
@@ -28,9 +28,8 @@ const TEXT = {
   en: {
     title: 'Team and policy modelling', privacy: 'The roster and policies are processed in this browser only; nothing is uploaded.', to_mypay: '← My pay',
     roster: 'Roster', upload: 'Upload CSV / XLSX / JSON (or drop it here)', use_sample: 'Use the sample roster (71 people)', as_of: 'Pay date',
-    proposal: 'Proposal policy', proposal_note: 'The baseline is the default policy; the proposal starts as a copy. Use the quick fields or edit the JSON (every field); an invalid edit is shown here with its place.',
-    quick_grade: 'Grade', quick_coef: 'Performance coefficient', quick_mode: 'Seniority mode', quick_pool: 'Performance pool (pool mode)',
-    policy_json: 'Proposal policy JSON', reset_proposal: 'Reset to the baseline', save_policy: 'Save policy JSON', load_policy: 'Load policy JSON', share: 'Make a share link',
+    proposal: 'Proposal policy', proposal_note: 'The baseline is the default policy; the proposal starts as a copy. Every field below can be edited (or edit the JSON); an invalid edit is shown at its field.',
+    edit_json: 'Advanced: edit as JSON', policy_json: 'Proposal policy JSON', reset_proposal: 'Reset to the baseline', save_policy: 'Save policy JSON', load_policy: 'Load policy JSON', share: 'Make a share link',
     share_note: 'The link carries the whole policy after #, which is never sent to a server:', comparison: 'Comparison', by_level: 'By level', policy_diff: 'Policy differences',
     people: 'People', search: 'Search id/name', filter_level: 'Level', all_levels: 'All', export_csv: 'Export CSV', export_xlsx: 'Export XLSX', print_report: 'Print the comparison report (one page)',
     quota: 'Quotas', assignment: 'Annual grade assignment (exam and review)', footer: 'Paygrade · data stays on this machine',
@@ -129,6 +128,15 @@ function relabel() {
 }
 
 // ---------- the run ----------
+/** The engine's verdict on the proposal, at its field and in the line under the form. */
+function showPolicyError() {
+  const err = state.policyError;
+  if (!err) return;
+  $('err-policy').textContent = `${err.path || '(policy)'}: ${message(err)}`;
+  $('proposal-json').setAttribute('aria-invalid', 'true');
+  editor.showError(err.path, message(err));
+}
+
 async function run() {
   $('err-roster').textContent = '';
   if (!state.roster || !state.baseline) return;
@@ -147,9 +155,12 @@ async function run() {
     if (seq !== state.runs) return;
     $('err-policy').textContent = '';
     $('proposal-json').removeAttribute('aria-invalid');
+    editor.clearErrors();
+    state.policyError = null;
   } catch (err) {
-    $('err-policy').textContent = `${err.path || '(policy)'}: ${message(err)}`;
-    $('proposal-json').setAttribute('aria-invalid', 'true');
+    if (seq !== state.runs) return;
+    state.policyError = err;
+    showPolicyError();
     progress(null);
     return;
   }
@@ -293,46 +304,21 @@ async function readFile(file) {
 }
 
 // ---------- proposal editing ----------
+// The per-field form (policy-editor.js) and the JSON textarea stay in sync: a form edit
+// rewrites the text; a text edit that parses re-renders the form (bad JSON leaves the form
+// showing the last good policy).
+const editor = mountPolicyEditor($('policy-editor'), { lang, onChange: (policy) => {
+  state.proposalText = JSON.stringify(policy, null, 2);
+  $('proposal-json').value = state.proposalText;
+  run();
+} });
 function setProposal(policy) {
   state.proposalText = JSON.stringify(policy, null, 2);
   $('proposal-json').value = state.proposalText;
-  syncQuick();
+  syncForm();
 }
-function grades(policy) {
-  const out = [];
-  policy.ladder.forEach((l, li) => {
-    if (l.bands) l.bands.forEach((b, bi) => out.push({ key: `${li}:${bi}`, label: `${l.level}-${b.band}` }));
-    else out.push({ key: `${li}:`, label: l.level });
-  });
-  return out;
-}
-function syncQuick() {
-  let p;
-  try { p = JSON.parse(state.proposalText); } catch { return; }
-  const sel = $('q-grade');
-  const keep = sel.value;
-  sel.replaceChildren(...grades(p).reverse().map((g) => new Option(g.label, g.key)));
-  if (keep) sel.value = keep;
-  const [li, bi] = sel.value.split(':');
-  const level = p.ladder?.[li];
-  $('q-coef').value = bi === '' ? level?.coefficient ?? '' : level?.bands?.[bi]?.coefficient ?? '';
-  $('q-mode').value = p.seniority?.mode ?? 'flat';
-  $('q-pool').value = p.performance?.mode === 'pool' ? p.performance.pool ?? '' : '';
-}
-function quickEdit() {
-  let p;
-  try { p = JSON.parse(state.proposalText); } catch { return; }
-  const [li, bi] = $('q-grade').value.split(':');
-  const coef = $('q-coef').value.trim();
-  if (p.ladder?.[li]) {
-    if (bi === '') p.ladder[li].coefficient = coef; else if (p.ladder[li].bands?.[bi]) p.ladder[li].bands[bi].coefficient = coef;
-  }
-  p.seniority.mode = $('q-mode').value;
-  const pool = $('q-pool').value.trim();
-  if (pool) { p.performance.mode = 'pool'; p.performance.pool = pool; } else { p.performance.mode = 'fixed_base'; delete p.performance.pool; }
-  state.proposalText = JSON.stringify(p, null, 2);
-  $('proposal-json').value = state.proposalText;
-  run();
+function syncForm() {
+  try { editor.set(JSON.parse(state.proposalText)); } catch { /* bad JSON: keep the last good form */ }
 }
 function download(name, text, type) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -342,20 +328,17 @@ function download(name, text, type) {
 }
 
 // ---------- wiring ----------
-$('lang').addEventListener('click', () => { lang = lang === 'zh' ? 'en' : 'zh'; try { localStorage.setItem('paygrade.lang', lang); } catch { /* full */ } relabel(); render(); });
+$('lang').addEventListener('click', () => { lang = lang === 'zh' ? 'en' : 'zh'; try { localStorage.setItem('paygrade.lang', lang); } catch { /* full */ } relabel(); editor.relabel(lang); showPolicyError(); render(); });
 $('file').addEventListener('change', (e) => { if (e.target.files[0]) readFile(e.target.files[0]); });
 $('drop').addEventListener('dragover', (e) => { e.preventDefault(); $('drop').classList.add('over'); });
 $('drop').addEventListener('dragleave', () => $('drop').classList.remove('over'));
 $('drop').addEventListener('drop', (e) => { e.preventDefault(); $('drop').classList.remove('over'); if (e.dataTransfer.files[0]) readFile(e.dataTransfer.files[0]); });
 $('sample').addEventListener('click', () => useRoster('sample', 'loadSample'));
 $('as_of').addEventListener('change', () => run());
-$('proposal-json').addEventListener('input', (e) => { state.proposalText = e.target.value; syncQuick(); run(); });
-$('q-grade').addEventListener('change', () => syncQuick());
-for (const id of ['q-coef', 'q-pool']) $(id).addEventListener('change', quickEdit);
-$('q-mode').addEventListener('change', quickEdit);
+$('proposal-json').addEventListener('input', (e) => { state.proposalText = e.target.value; syncForm(); run(); });
 $('reset-proposal').addEventListener('click', () => { setProposal(state.baseline); history.replaceState(null, '', location.pathname); run(); });
 $('save-policy').addEventListener('click', () => download('proposal-policy.json', state.proposalText, 'application/json'));
-$('load-policy').addEventListener('change', async (e) => { const f = e.target.files[0]; if (!f) return; state.proposalText = await f.text(); $('proposal-json').value = state.proposalText; syncQuick(); run(); });
+$('load-policy').addEventListener('change', async (e) => { const f = e.target.files[0]; if (!f) return; state.proposalText = await f.text(); $('proposal-json').value = state.proposalText; syncForm(); run(); });
 $('share').addEventListener('click', () => {
   const bytes = new TextEncoder().encode(JSON.stringify(JSON.parse(state.proposalText)));
   const b64 = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
@@ -385,12 +368,13 @@ async function main() {
   relabel();
   progress(t('loading'));
   state.baseline = await call('defaultPolicy');
+  editor.setDefaults(state.baseline);
   const saved = load();
   $('as_of').value = typeof saved.as_of === 'string' && saved.as_of ? saved.as_of : new Date().toISOString().slice(0, 10);
   const shared = fromFragment();
   let proposal = shared ?? (typeof saved.proposal === 'string' ? saved.proposal : null);
   try { if (proposal) JSON.parse(proposal); } catch { proposal = null; }
-  if (proposal) { state.proposalText = proposal; $('proposal-json').value = proposal; syncQuick(); } else setProposal(state.baseline);
+  if (proposal) { state.proposalText = proposal; $('proposal-json').value = proposal; syncForm(); } else setProposal(state.baseline);
   if (saved.roster && Array.isArray(saved.roster.employees)) {
     await useRoster(typeof saved.source === 'string' ? saved.source : 'file', 'loadEmployees', saved.roster.employees);
   }

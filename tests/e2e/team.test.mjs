@@ -10,6 +10,15 @@ after(async () => { await b?.close(); });
 const text = (sel) => b.page.locator(sel).innerText();
 const shot = (name) => b.page.screenshot({ path: fileURLToPath(new URL(`../../target/${name}.png`, import.meta.url)), fullPage: true });
 
+const proposal = async () => JSON.parse(await b.page.inputValue('#proposal-json'));
+const invalid = () => b.page.$$eval('#policy-editor [aria-invalid="true"]', (els) => els.map((e) => e.dataset.path));
+async function openBlock(key) {
+  if (!await b.page.$eval(`details[data-block="${key}"]`, (d) => d.open)) await b.page.click(`details[data-block="${key}"] > summary`);
+}
+async function openJson() {
+  if (!await b.page.$eval('#json-details', (d) => d.open)) await b.page.click('#json-details > summary');
+}
+
 async function open() {
   await b.page.goto(`${b.base}team.html`);
   await b.page.waitForFunction(() => window.paygradeTeam?.ready);
@@ -26,9 +35,7 @@ test('the sample roster loads with its quotas: intermediate 36 of 35, one over',
 
 test('raising intermediate-B by 0.10 in the proposal shows who gains and the cost', async () => {
   const { page } = b;
-  await page.selectOption('#q-grade', { label: 'intermediate-B' });
-  await page.fill('#q-coef', '1.50');
-  await page.dispatchEvent('#q-coef', 'change');
+  await page.fill('[data-path="ladder[2].bands[1].coefficient"]', '1.50');
   await page.waitForFunction(() => document.querySelector('#policy-diff li')?.textContent.includes('ladder[2].bands[1].coefficient'));
   assert.match(await text('#policy-diff'), /ladder\[2\]\.bands\[1\]\.coefficient: "1\.40" → "1\.50"/);
   const gain = Number(await text('#count-gain'));
@@ -48,10 +55,133 @@ test('raising intermediate-B by 0.10 in the proposal shows who gains and the cos
 test('an invalid proposal edit shows at the field and keeps the page', async () => {
   const { page } = b;
   const json = await page.inputValue('#proposal-json');
+  await openJson();
   await page.fill('#proposal-json', json.replace('"0.40"', '"0.45"'));
   await page.waitForFunction(() => document.querySelector('#err-policy').textContent.includes('evaluation.weights'));
   assert.equal(await page.getAttribute('#proposal-json', 'aria-invalid'), 'true');
   await page.fill('#proposal-json', json);
+  await page.waitForFunction(() => document.querySelector('#err-policy').textContent === '');
+});
+
+test('an evaluation weight of 0.45 shows the sum 1.05 flagged and the error at the weights', async () => {
+  const { page } = b;
+  const sum = 'output[data-sum="evaluation.weights"]';
+  assert.match(await text(sum), /合计 1\.00/);
+  await page.fill('[data-path="evaluation.weights.business"]', '0.45');
+  assert.match(await text(sum), /合计 1\.05/);
+  assert.equal(await page.$eval(sum, (o) => o.classList.contains('off')), true);
+  await page.waitForSelector('.pe-error[data-for="evaluation.weights"]');
+  assert.match(await text('.pe-error[data-for="evaluation.weights"]'), /1\.05/);
+  assert.deepEqual(await invalid(), ['evaluation.weights.business', 'evaluation.weights.customer_satisfaction',
+    'evaluation.weights.supplier', 'evaluation.weights.self', 'evaluation.weights.marketing_audit']);
+  assert.match(await text('#err-policy'), /evaluation\.weights/);
+  assert.equal((await proposal()).evaluation.weights.business, '0.45');
+  await page.fill('[data-path="evaluation.weights.business"]', '0.40');
+  assert.match(await text(sum), /合计 1\.00/);
+  assert.equal(await page.$eval(sum, (o) => o.classList.contains('off')), false);
+  await page.waitForFunction(() => document.querySelector('#err-policy').textContent === '');
+  assert.deepEqual(await invalid(), []);
+  assert.equal(await page.locator('.pe-error').count(), 0);
+});
+
+test('adding a band, a level and a seniority bracket changes the proposal; removing them restores it', async () => {
+  const { page } = b;
+  const coef = '[data-path="ladder[2].bands[1].coefficient"]';
+  const noDiff = () => page.waitForFunction(() => document.querySelector('#policy-diff').textContent === '两份政策相同');
+  await page.fill(coef, '1.40');
+  await noDiff();
+  const before = await proposal();
+  await page.click('button[data-action="add-band"][data-target="ladder[2]"]');
+  await page.click('button[data-action="add-level"][data-target="ladder"]');
+  await openBlock('seniority');
+  await page.click('button[data-action="add-bracket"][data-target="seniority.brackets"]');
+  const p = await proposal();
+  assert.deepEqual(p.ladder[2].bands, [...before.ladder[2].bands, { band: 'D', coefficient: '1.50' }]);
+  assert.deepEqual(p.ladder[4], { level: 'level5', base_wage: '1500.00', floating_wage: '1200.00', quota_max: null,
+    bands: [{ band: 'C', coefficient: '1.60' }, { band: 'B', coefficient: '1.70' }, { band: 'A', coefficient: '1.80' }] });
+  assert.deepEqual(p.seniority.brackets, [{ through_year: 10, per_year: '4.00' }, { through_year: 15, per_year: '6.00' },
+    { through_year: 20, per_year: '8.00' }, { through_year: null, per_year: '8.00' }]);
+  // The new fields are in the form, and the engine takes the policy.
+  assert.equal(await page.inputValue('[data-path="ladder[2].bands[3].band"]'), 'D');
+  assert.equal(await page.inputValue('[data-path="ladder[4].level"]'), 'level5');
+  assert.equal(await page.inputValue('[data-path="seniority.brackets[2].through_year"]'), '20');
+  await page.waitForFunction(() => document.querySelector('#policy-diff').textContent.includes('ladder'));
+  assert.equal(await text('#err-policy'), '');
+  await page.click('button[data-action="remove-level"][data-target="ladder[4]"]');
+  await page.click('button[data-action="remove-band"][data-target="ladder[2].bands[3]"]');
+  await page.click('button[data-action="remove-bracket"][data-target="seniority.brackets[2]"]');
+  assert.deepEqual(await proposal(), before);
+  await noDiff();
+  await page.fill(coef, '1.50');
+  await page.waitForFunction(() => document.querySelector('#policy-diff').textContent.includes('ladder[2].bands[1].coefficient'));
+});
+
+test('abc in a wage field shows the engine error at that field and keeps the last good results', async () => {
+  const { page } = b;
+  const wage = '[data-path="ladder[1].base_wage"]';
+  const total = await text('.total-diff');
+  const people = await text('#people-table');
+  await page.fill(wage, 'abc');
+  await page.waitForSelector('.pe-error[data-for="ladder[1].base_wage"]');
+  assert.deepEqual(await invalid(), ['ladder[1].base_wage']);
+  assert.equal(await page.getAttribute(wage, 'aria-invalid'), 'true');
+  assert.match(await text('.pe-error[data-for="ladder[1].base_wage"]'), /abc/);
+  assert.match(await text('#err-policy'), /^ladder\[1\]\.base_wage: /);
+  assert.equal(await page.locator('#people-table tbody tr').count(), 71);
+  assert.equal(await text('.total-diff'), total);
+  assert.equal(await text('#people-table'), people);
+  // The rest of the form keeps working while the wage is wrong.
+  await openBlock('rural_uplift');
+  await page.fill('[data-path="rural_uplift.steps"]', '2');
+  assert.equal((await proposal()).rural_uplift.steps, 2);
+  await page.fill('[data-path="rural_uplift.steps"]', '1');
+  await page.fill(wage, '1500.00');
+  await page.waitForFunction(() => document.querySelector('#err-policy').textContent === '');
+  assert.deepEqual(await invalid(), []);
+  assert.equal(await text('.total-diff'), total);
+});
+
+test('a textarea edit updates the form; bad JSON keeps the last good form', async () => {
+  const { page } = b;
+  await openJson();
+  const json = await page.inputValue('#proposal-json');
+  const p = JSON.parse(json);
+  p.seniority.mode = 'marginal';
+  p.seniority.min_years = 5;
+  p.performance.mode = 'pool';
+  p.performance.pool = '90000.00';
+  await openBlock('performance');
+  await page.fill('#proposal-json', JSON.stringify(p, null, 2));
+  assert.equal(await page.inputValue('[data-path="seniority.mode"]'), 'marginal');
+  assert.equal(await page.inputValue('[data-path="seniority.min_years"]'), '5');
+  assert.equal(await page.inputValue('[data-path="performance.pool"]'), '90000.00');
+  await page.waitForFunction(() => document.querySelector('#policy-diff').textContent.includes('seniority.mode'));
+  await page.fill('#proposal-json', '{ "broken": ');
+  await page.waitForFunction(() => document.querySelector('#err-policy').textContent.startsWith('JSON'));
+  assert.equal(await page.inputValue('[data-path="seniority.mode"]'), 'marginal');
+  assert.equal(await page.locator('#people-table tbody tr').count(), 71);
+  await page.fill('#proposal-json', json);
+  assert.equal(await page.inputValue('[data-path="seniority.mode"]'), 'flat');
+  assert.equal(await page.locator('[data-path="performance.pool"]').count(), 0);
+  await page.waitForFunction(() => document.querySelector('#err-policy').textContent === '');
+});
+
+test('editor screenshots (zh, en, phone)', async () => {
+  const { page } = b;
+  await page.evaluate(() => document.querySelectorAll('#policy-editor details').forEach((d) => { d.open = true; }));
+  await page.fill('[data-path="evaluation.weights.business"]', '0.45');
+  await page.waitForSelector('.pe-error[data-for="evaluation.weights"]');
+  const panel = (name) => page.locator('#policy-panel').screenshot({ path: fileURLToPath(new URL(`../../target/${name}.png`, import.meta.url)) });
+  await panel('editor-zh');
+  await page.click('#lang');
+  await page.waitForFunction(() => document.querySelector('h2').textContent === 'Roster');
+  await panel('editor-en');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await panel('editor-en-390');
+  await page.click('#lang');
+  await panel('editor-zh-390');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.fill('[data-path="evaluation.weights.business"]', '0.40');
   await page.waitForFunction(() => document.querySelector('#err-policy').textContent === '');
 });
 
