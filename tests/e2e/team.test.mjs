@@ -38,8 +38,14 @@ test('raising intermediate-B by 0.10 in the proposal shows who gains and the cos
   await page.fill('[data-path="ladder[2].bands[1].coefficient"]', '1.50');
   await page.waitForFunction(() => document.querySelector('#policy-diff li')?.textContent.includes('ladder[2].bands[1].coefficient'));
   assert.match(await text('#policy-diff'), /ladder\[2\]\.bands\[1\]\.coefficient: "1\.40" → "1\.50"/);
+  // By hand: ten of the 71 are paid at intermediate-B's coefficient (eight intermediate-B,
+  // and KM018, KM030 at intermediate-C lifted one band by the rural uplift); nine have
+  // assessment factor 1.00 and one 0.90, full months, performance base 1000.00:
+  // 1000.00 × 0.10 × (9 × 1.00 + 1 × 0.90) = 990.00 a month, 11880.00 a year.
+  assert.equal(await text('.total-diff'), '990.00');
+  assert.match(await text('#totals-table'), /11880\.00/);
   const gain = Number(await text('#count-gain'));
-  assert.ok(gain > 0 && gain < 71);
+  assert.equal(gain, 10);
   assert.equal(Number(await text('#count-same')), 71 - gain);
   // The total difference is the sum of the per-person differences the table shows.
   const diffs = await page.$$eval('#people-table tbody tr td:last-child', (tds) => tds.map((td) => Number(td.textContent)));
