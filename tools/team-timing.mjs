@@ -19,7 +19,9 @@ for (const n of (process.argv[2] ?? '10000,100000').split(',').map(Number)) {
   await b.page.setInputFiles('#file', file);
   await b.page.waitForFunction((name) => document.querySelector('#roster-info').textContent.includes(name), `roster${n}.csv`, { timeout: 600000 });
   console.log(`ms team_upload_${n} ${Date.now() - t0}`);
-  const m = await (await b.context.newCDPSession(b.page)).send('Performance.getMetrics');
+  const cdp = await b.context.newCDPSession(b.page);
+  await cdp.send('Performance.enable');
+  const m = await cdp.send('Performance.getMetrics');
   console.log(`bytes team_js_heap_${n} ${m.metrics.find((x) => x.name === 'JSHeapUsedSize')?.value ?? 0}`);
 }
 await b.close();
