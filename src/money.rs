@@ -125,15 +125,18 @@ impl Money {
             .ok_or_else(|| overflow(path))
     }
 
-    /// The amount times a whole number (e.g. 12 months); exact.
+    /// The amount times a whole number (e.g. 12 months); exact, at the amount's scale
+    /// (0.00 × 12 is 0.00, not 0: rust_decimal drops the scale of a zero product).
     ///
     /// # Errors
     /// `overflow` at `path`.
     pub fn checked_times(self, n: u32, path: &str) -> Result<Money> {
-        self.0
+        let mut product = self
+            .0
             .checked_mul(Decimal::from(n))
-            .map(Money)
-            .ok_or_else(|| overflow(path))
+            .ok_or_else(|| overflow(path))?;
+        product.rescale(self.0.scale());
+        Ok(Money(product))
     }
 }
 

@@ -65,6 +65,8 @@ pub struct LevelDiff {
     pub proposal: Money,
     /// Proposal − baseline.
     pub difference: Money,
+    /// The difference × 12 (a year of the same months).
+    pub annual_difference: Money,
 }
 
 /// How many people gain, lose or stay the same.
@@ -217,12 +219,14 @@ pub fn compare_observed(
             .by_level
             .get(level)
             .map_or(baseline.policy().rounding.zero(), |x| x.total);
+        let difference = proposal_total.checked_sub(lt.total, "by_level")?;
         by_level.insert(
             level.clone(),
             LevelDiff {
                 baseline: lt.total,
                 proposal: proposal_total,
-                difference: proposal_total.checked_sub(lt.total, "by_level")?,
+                difference,
+                annual_difference: difference.checked_times(12, "by_level")?,
             },
         );
     }

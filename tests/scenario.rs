@@ -40,6 +40,15 @@ fn raising_intermediate_b_by_010_costs_what_the_arithmetic_says() {
     assert_eq!(c.totals.difference.total.to_string(), "990.00");
     assert_eq!(c.totals.difference.annual_total.to_string(), "11880.00");
     assert_eq!(c.totals.difference.total.amount(), expected.round_dp(2));
+    let level = &c.by_level["intermediate"];
+    assert_eq!(
+        (
+            level.difference.to_string(),
+            level.annual_difference.to_string()
+        ),
+        ("990.00".to_string(), "11880.00".to_string())
+    );
+    assert_eq!(c.by_level["senior"].annual_difference.to_string(), "0.00");
     assert_eq!(
         c.totals.difference.components.performance.amount(),
         expected.round_dp(2)

@@ -17,7 +17,7 @@ const TEXT = {
     quota: '比例控制', assignment: '年度等级评定（按考试与评议）', footer: 'Paygrade · 数据只在本机处理',
     loading: '正在加载…', parsing: '读取花名册…', paying: '计算薪酬与对比…', grading: '比例与评定…', drawing: '显示结果…', done: '完成',
     rows: '{n} 人（{src}）', sample: '示例', hash: '基准 {b} · 方案 {p}', gain: '增加', lose: '减少', same: '不变',
-    component: '项目', baseline: '基准', proposal_col: '方案', difference: '差额', base: '基本岗位工资', floating: '岗位浮动工资',
+    component: '项目', annual_difference: '年差额', baseline: '基准', proposal_col: '方案', difference: '差额', base: '基本岗位工资', floating: '岗位浮动工资',
     seniority: '年功工资', performance: '效益工资', total: '月合计', annual: '年合计', employer_cost: '单位成本（月）',
     id: '工号', name: '姓名', grade: '等级档次', before: '基准', after: '方案', level: '等级', count: '人数', cap: '上限',
     seats: '名额', over: '超出', compliant: '各等级均未超出比例', not_compliant: '有等级超出比例', old_grade: '原等级',
@@ -35,7 +35,7 @@ const TEXT = {
     quota: 'Quotas', assignment: 'Annual grade assignment (exam and review)', footer: 'Paygrade · data stays on this machine',
     loading: 'Loading…', parsing: 'Reading the roster…', paying: 'Paying and comparing…', grading: 'Quotas and assignment…', drawing: 'Showing the results…', done: 'Done',
     rows: '{n} people ({src})', sample: 'sample', hash: 'baseline {b} · proposal {p}', gain: 'gain', lose: 'lose', same: 'same',
-    component: 'Component', baseline: 'Baseline', proposal_col: 'Proposal', difference: 'Difference', base: 'Base wage', floating: 'Floating wage',
+    component: 'Component', annual_difference: 'Annual difference', baseline: 'Baseline', proposal_col: 'Proposal', difference: 'Difference', base: 'Base wage', floating: 'Floating wage',
     seniority: 'Seniority pay', performance: 'Performance pay', total: 'Monthly total', annual: 'Annual total', employer_cost: 'Employer cost (monthly)',
     id: 'Id', name: 'Name', grade: 'Grade', before: 'Baseline', after: 'Proposal', level: 'Level', count: 'People', cap: 'Cap',
     seats: 'Seats', over: 'Over', compliant: 'Every level is within its quota', not_compliant: 'A level is over its quota', old_grade: 'Old grade',
@@ -218,8 +218,9 @@ function render() {
   rows.push(tr(cell(t('annual')), cell(T.baseline.annual_total, 'num'), cell(T.proposal.annual_total, 'num'), cell(T.difference.annual_total, 'num')));
   if (T.baseline.employer_cost) rows.push(tr(cell(t('employer_cost')), cell(T.baseline.employer_cost, 'num'), cell(T.proposal.employer_cost, 'num'), cell(T.difference.employer_cost, 'num')));
   table('totals-table', [['c', t('component')], ['b', t('baseline')], ['p', t('proposal_col')], ['d', t('difference')]], rows);
-  table('level-table', [['l', t('level')], ['b', t('baseline')], ['p', t('proposal_col')], ['d', t('difference')]],
-    Object.entries(c.by_level).map(([level, v]) => tr(cell(level), cell(v.baseline, 'num'), cell(v.proposal, 'num'), cell(v.difference, `num ${signClass(v.difference)}`))));
+  table('level-table', [['l', t('level')], ['b', t('baseline')], ['p', t('proposal_col')], ['d', t('difference')], ['a', t('annual_difference')]],
+    Object.entries(c.by_level).map(([level, v]) => tr(cell(level), cell(v.baseline, 'num'), cell(v.proposal, 'num'),
+      cell(v.difference, `num ${signClass(v.difference)}`), cell(v.annual_difference, `num ${signClass(v.annual_difference)}`))));
   $('policy-diff').replaceChildren(...(c.policy_diff.length ? c.policy_diff.map((d) => {
     const li = document.createElement('li');
     li.textContent = `${d.path}: ${JSON.stringify(d.baseline)} → ${JSON.stringify(d.proposal)}`;

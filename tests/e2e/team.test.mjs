@@ -239,3 +239,27 @@ test('export makes CSV and XLSX files of the proposal pay', async () => {
   assert.equal(csv.trim().split('\n').length, 72);
   assert.deepEqual(xlsxHead, [0x50, 0x4b]);
 });
+
+test('an uploaded formula name exports as text in the CSV', async () => {
+  const { page } = b;
+  const csv = '工号,姓名,等级,档次,用工性质,岗位年限,综合得分\nX2,=HYPERLINK("http://x"),初级,A,在册,3,70\n';
+  await page.setInputFiles('#file', { name: 'formula.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.waitForFunction(() => document.querySelector('#roster-info').textContent.includes('formula.csv'));
+  await page.evaluate(() => { window.__files = []; });
+  await page.click('#export-csv');
+  await page.waitForFunction(() => window.__files.length === 1);
+  const text = await page.evaluate(() => window.__files[0].text());
+  // A leading apostrophe makes Excel and LibreOffice show the cell as text.
+  assert.match(text.split('\n')[1], /^X2,"'=HYPERLINK\(""http:\/\/x""\)",junior-A,/);
+});
+
+test('storage full: a message, and the page keeps computing', async () => {
+  const { page } = b;
+  await page.evaluate(() => { Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); }; });
+  await page.fill('[data-path="ladder[1].bands[2].coefficient"]', '1.30');
+  await page.waitForFunction(() => document.querySelector('#policy-diff').textContent.includes('ladder[1].bands[2].coefficient'));
+  assert.match(await text('#notice'), /存储已满/);
+  // X2 is junior-A: + 1000.00 × 0.10 × factor 0.90 (score 70, qualified) = 90.00.
+  assert.equal(await text('.total-diff'), '90.00');
+  assert.deepEqual(b.consoleErrors, []);
+});
