@@ -115,11 +115,39 @@ fn roster_calls() {
         0xBC, 0xB6, 0x0A,
     ];
     // 工号,等级 / A1,中级 — the 用工性质 column is missing: an error naming the header row.
-    let err = parse_roster(gbk, "t.csv", None).unwrap_err();
+    let err = parse_roster(gbk, "t.csv", None, None).unwrap_err();
     assert_eq!(
         (s(&err, &["code"]), s(&err, &["path"])),
         ("missing_field".to_string(), "row 1".to_string())
     );
-    let a = assign_grades(JsValue::NULL, employees, Some("2026-11-30".into())).unwrap();
+    let a = assign_grades(JsValue::NULL, employees.clone(), Some("2026-11-30".into())).unwrap();
     assert_eq!(get(&a, &["seats", "intermediate"]).as_f64(), Some(35.0));
+
+    // Progress: the callback hears (done, total) as both policies pay the 71 people.
+    let calls = js_sys::Array::new();
+    let record = js_sys::Function::new_with_args("d, t", "this.push([d, t]);");
+    let on_progress = record.bind(&calls);
+    let policy = paygrade::wasm::default_policy().unwrap();
+    let c = paygrade::wasm::compare_scenarios(
+        JsValue::NULL,
+        policy,
+        employees,
+        Some("2026-11-30".into()),
+        Some(on_progress),
+    )
+    .unwrap();
+    assert_eq!(get(&c, &["counts", "same"]).as_f64(), Some(71.0));
+    let seen: Vec<String> = calls
+        .iter()
+        .map(|x| format!("{:?}", js_sys::Array::from(&x).to_vec()))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            "[JsValue(0), JsValue(142)]",
+            "[JsValue(71), JsValue(142)]",
+            "[JsValue(71), JsValue(142)]",
+            "[JsValue(142), JsValue(142)]"
+        ]
+    );
 }
