@@ -115,9 +115,40 @@ pub struct Comparison {
 /// # Errors
 /// `invalid_value` if serialization fails (it does not for a checked policy).
 pub fn policy_hash(policy: &CheckedPolicy) -> Result<String> {
-    let json = crate::json::to_json(policy.policy())?;
-    let digest = Sha256::digest(json.as_bytes());
+    let mut value = serde_json::to_value(policy.policy())
+        .map_err(|e| Error::new(ErrorKind::Json(e.to_string()), ""))?;
+    canonical(&mut value);
+    // serde_json's map keeps keys sorted, so equal policies give equal text.
+    let digest = Sha256::digest(value.to_string().as_bytes());
     Ok(digest.iter().take(4).map(|b| format!("{b:02x}")).collect())
+}
+
+/// The number a string holds, when it is a plain decimal (`"1500"`, `"1500.00"`).
+fn as_decimal(value: &Value) -> Option<rust_decimal::Decimal> {
+    let s = value.as_str()?;
+    if s.is_empty()
+        || !s
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
+    {
+        return None;
+    }
+    s.parse::<rust_decimal::Decimal>().ok()
+}
+
+/// Write every plain decimal string in its shortest form, so `"1500"` and `"1500.00"`
+/// (the same amount) hash alike.
+fn canonical(value: &mut Value) {
+    match value {
+        Value::Object(map) => map.values_mut().for_each(canonical),
+        Value::Array(items) => items.iter_mut().for_each(canonical),
+        Value::String(_) => {
+            if let Some(d) = as_decimal(value) {
+                *value = Value::String(d.normalize().to_string());
+            }
+        }
+        _ => {}
+    }
 }
 
 fn side(t: &Totals) -> SideTotals {
@@ -276,6 +307,9 @@ pub fn diff_values(path: &str, a: &Value, b: &Value, out: &mut Vec<FieldDiff>) {
                 );
             }
         }
+        // The same amount written two ways ("1500" and "1500.00") is no difference.
+        (Value::String(_), Value::String(_))
+            if as_decimal(a).is_some() && as_decimal(a) == as_decimal(b) => {}
         _ if a != b => out.push(FieldDiff {
             path: path.to_string(),
             baseline: a.clone(),

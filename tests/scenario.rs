@@ -102,3 +102,26 @@ fn the_same_policy_changes_nothing() {
     assert_eq!(c.baseline_hash, c.proposal_hash);
     assert_eq!(c.totals.difference.total.to_string(), "0.00");
 }
+
+#[test]
+fn the_same_policy_read_back_from_json_has_the_same_hash_and_no_diff() {
+    // The default policy through its JSON text (maps come back in another key order) and
+    // with one amount written without decimals: the same policy, the same stamp.
+    let people = sample_roster().unwrap().employees;
+    let baseline = Policy::default().check().unwrap();
+    let text = paygrade::json::to_json(&Policy::default())
+        .unwrap()
+        .replacen("\"base_wage\":\"1500.00\"", "\"base_wage\":\"1500\"", 1);
+    assert!(text.contains("\"base_wage\":\"1500\""));
+    let proposal = paygrade::api::policy_from(Some(&text)).unwrap();
+    let c = compare(&baseline, &proposal, &people, None).unwrap();
+    assert_eq!(c.policy_diff, vec![]);
+    assert_eq!(c.baseline_hash, c.proposal_hash);
+    // A real change still shows and changes the stamp.
+    let changed = text.replacen("\"base_wage\":\"1500\"", "\"base_wage\":\"1500.01\"", 1);
+    let proposal = paygrade::api::policy_from(Some(&changed)).unwrap();
+    let c = compare(&baseline, &proposal, &people, None).unwrap();
+    assert_eq!(c.policy_diff.len(), 1);
+    assert_eq!(c.policy_diff[0].path, "ladder[0].base_wage");
+    assert_ne!(c.baseline_hash, c.proposal_hash);
+}
