@@ -296,6 +296,22 @@ pub fn histogram(values: &[Decimal], max_bins: u32) -> Vec<Bin> {
     bins
 }
 
+/// A whole amount with thousands separators, as labels show it: 1234567.8 → "1,234,568".
+pub fn grouped(v: f64) -> String {
+    let whole = format!("{:.0}", v.abs());
+    let mut out = String::with_capacity(whole.len() + whole.len() / 3 + 1);
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if v < 0.0 && whole != "0" {
+        out.insert(0, '-');
+    }
+    out
+}
+
 /// An amount placed on a chart axis: the one lossy step (to binary floating point).
 pub fn to_f64_lossy(amount: Decimal) -> f64 {
     amount.to_f64().unwrap_or(0.0)
@@ -306,9 +322,9 @@ const HEIGHT: u32 = 380;
 const FONT: &str = "sans-serif";
 /// Font sizes in pixels (title, axis names, tick labels). In the browser each size gives
 /// one measuring-span style, allowed by hash in team.html's Content-Security-Policy.
-const TITLE_PX: u32 = 18;
-const AXIS_PX: u32 = 14;
-const TICK_PX: u32 = 12;
+const TITLE_PX: u32 = 20;
+const AXIS_PX: u32 = 16;
+const TICK_PX: u32 = 15;
 const BASELINE_COLOR: RGBColor = RGBColor(0x9a, 0xa5, 0xb1);
 const PROPOSAL_COLOR: RGBColor = RGBColor(0x1f, 0x6f, 0xb2);
 
@@ -363,8 +379,8 @@ fn cost_chart(data: &ChartData, labels: &ChartLabels) -> Result<String> {
         let mut chart = ChartBuilder::on(&root)
             .caption(&labels.cost_title, (FONT, TITLE_PX))
             .margin(12)
-            .x_label_area_size(44)
-            .y_label_area_size(84)
+            .x_label_area_size(52)
+            .y_label_area_size(110)
             .build_cartesian_2d((0u32..3u32).into_segmented(), bottom.min(0.0)..top)
             .map_err(chart_error)?;
         let names = &labels.components;
@@ -383,7 +399,7 @@ fn cost_chart(data: &ChartData, labels: &ChartLabels) -> Result<String> {
                     .unwrap_or_default(),
                 _ => String::new(),
             })
-            .y_label_formatter(&|y| format!("{y:.0}"))
+            .y_label_formatter(&|y| grouped(f64::from(*y)))
             .draw()
             .map_err(chart_error)?;
         // Each component's segment holds two bars: baseline left, proposal right.
@@ -435,7 +451,7 @@ fn cost_chart(data: &ChartData, labels: &ChartLabels) -> Result<String> {
             chart
                 .draw_series((0u32..4).zip(values.iter()).map(|(i, v)| {
                     EmptyElement::at((SegmentValue::CenterOf(i), to_f64_lossy(*v)))
-                        + Text::new(format!("{:.0}", to_f64_lossy(*v)), (dx, -3), font.clone())
+                        + Text::new(grouped(to_f64_lossy(*v)), (dx, -3), font.clone())
                 }))
                 .map_err(chart_error)?;
         }
@@ -483,8 +499,8 @@ fn distribution_chart(data: &ChartData, labels: &ChartLabels) -> Result<String> 
         let mut chart = ChartBuilder::on(&root)
             .caption(&labels.distribution_title, (FONT, TITLE_PX))
             .margin(12)
-            .x_label_area_size(44)
-            .y_label_area_size(84)
+            .x_label_area_size(52)
+            .y_label_area_size(110)
             .build_cartesian_2d(names[..].into_segmented(), lo as f32..hi as f32)
             .map_err(chart_error)?;
         chart
@@ -499,7 +515,7 @@ fn distribution_chart(data: &ChartData, labels: &ChartLabels) -> Result<String> 
             .y_desc(&labels.amount_axis)
             .axis_desc_style((FONT, AXIS_PX))
             .label_style((FONT, TICK_PX))
-            .y_label_formatter(&|y| format!("{y:.0}"))
+            .y_label_formatter(&|y| grouped(f64::from(*y)))
             .draw()
             .map_err(chart_error)?;
         for (side, color, offset) in [(0, BASELINE_COLOR, -14), (1, PROPOSAL_COLOR, 14)] {
@@ -548,8 +564,8 @@ fn difference_chart(data: &ChartData, labels: &ChartLabels) -> Result<String> {
         let mut chart = ChartBuilder::on(&root)
             .caption(&labels.difference_title, (FONT, TITLE_PX))
             .margin(12)
-            .x_label_area_size(44)
-            .y_label_area_size(84)
+            .x_label_area_size(52)
+            .y_label_area_size(110)
             .build_cartesian_2d(lo..hi, 0u64..most + most / 10 + 1)
             .map_err(chart_error)?;
         chart
@@ -561,12 +577,10 @@ fn difference_chart(data: &ChartData, labels: &ChartLabels) -> Result<String> {
             .axis_desc_style((FONT, AXIS_PX))
             .label_style((FONT, TICK_PX))
             .x_label_formatter(&|x| {
-                let s = format!("{x:.2}");
-                let s = s.trim_end_matches('0').trim_end_matches('.');
-                if s == "-0" {
-                    "0".to_string()
+                if x.fract().abs() < 1e-9 {
+                    grouped(*x)
                 } else {
-                    s.to_string()
+                    format!("{x:.1}")
                 }
             })
             .draw()
@@ -605,6 +619,16 @@ mod tests {
             .into_iter()
             .map(|b| (b.lower.to_string(), b.upper.to_string(), b.people))
             .collect()
+    }
+
+    #[test]
+    fn grouped_amounts() {
+        assert_eq!(grouped(0.0), "0");
+        assert_eq!(grouped(-0.4), "0");
+        assert_eq!(grouped(999.0), "999");
+        assert_eq!(grouped(1000.0), "1,000");
+        assert_eq!(grouped(-1234567.8), "-1,234,568");
+        assert_eq!(grouped(127312610.0), "127,312,610");
     }
 
     #[test]

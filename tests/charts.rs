@@ -131,8 +131,9 @@ fn charts_in_both_languages_have_titles_axes_units_and_legends() {
         }
         // The cost chart labels each bar with its amount.
         let cost = texts(&charts.cost);
-        assert_eq!(cost.iter().filter(|t| *t == "89430").count(), 1);
-        assert_eq!(cost.iter().filter(|t| *t == "90420").count(), 1);
+        assert_eq!(cost.iter().filter(|t| *t == "89,430").count(), 1);
+        assert_eq!(cost.iter().filter(|t| *t == "90,420").count(), 1);
+        assert_eq!(cost.iter().filter(|t| *t == "106,500").count(), 2);
         assert_eq!(cost.iter().filter(|t| *t == "312").count(), 2);
         // Level names on the box plot's axis, lowest first.
         let dist = texts(&charts.distribution);

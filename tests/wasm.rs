@@ -126,7 +126,7 @@ fn roster_calls() {
     // Progress: the callback hears (done, total) as both policies pay the 71 people.
     let calls = js_sys::Array::new();
     let record = js_sys::Function::new_with_args("d, t", "this.push([d, t]);");
-    let on_progress = record.bind(&calls);
+    let on_progress = record.bind0(&calls);
     let policy = paygrade::wasm::default_policy().unwrap();
     let c = paygrade::wasm::compare_scenarios(
         JsValue::NULL,

@@ -68,6 +68,8 @@ function today() {
 function relabel() {
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
   for (const el of document.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
+  // Scorecard texts arrive with extras.js: hidden until then.
+  for (const el of document.querySelectorAll('[data-extras]')) el.hidden = !extrasText;
 }
 
 async function applyLang() {

@@ -23,7 +23,7 @@ const TEXT = {
     seats: '名额', over: '超出', compliant: '各等级均未超出比例', not_compliant: '有等级超出比例', old_grade: '原等级',
     new_grade: '评定', score: '评分', reason: '未升级原因', no_diff: '两份政策相同', more_rows: '显示前 {n} 行（共 {m} 行）；用搜索或筛选缩小范围。',
     explain_hint: '点击一行查看该人按方案的计算过程。', storage_full: '浏览器存储已满，状态未保存（页面不受影响）。',
-    storage_corrupt: '保存的状态已损坏，已丢弃。', charts: '图表：成本构成、各等级月薪分布、每人差额', lang: 'English', no_grading: '花名册没有考试成绩和综合评议，无法评定。',
+    storage_corrupt: '保存的状态已损坏，已丢弃。', bad_link: '分享链接无法读取（已截断或损坏），已忽略；方案保持不变。', share_invalid: '方案 JSON 有误，无法生成分享链接。', stale: '以下结果来自上一份有效的方案；方案当前有误，修正后会重新计算。', saved_roster_failed: '上次的花名册无法恢复，已改用示例花名册。', row_of: '工号 {id}（第 {row} 行）', id_of: '工号 {id}', charts: '图表：成本构成、各等级月薪分布、每人差额', lang: 'English', no_grading: '花名册没有考试成绩和综合评议，无法评定。',
   },
   en: {
     title: 'Team and policy modelling', privacy: 'The roster and policies are processed in this browser only; nothing is uploaded.', to_mypay: '← My pay',
@@ -41,7 +41,7 @@ const TEXT = {
     seats: 'Seats', over: 'Over', compliant: 'Every level is within its quota', not_compliant: 'A level is over its quota', old_grade: 'Old grade',
     new_grade: 'New grade', score: 'Score', reason: 'Why not higher', no_diff: 'The two policies are the same', more_rows: 'Showing the first {n} of {m} rows; search or filter to narrow.',
     explain_hint: 'Click a row to see how the proposal pays that person.', storage_full: 'Browser storage is full; the state was not saved (the page still works).',
-    storage_corrupt: 'The saved state was corrupt and was discarded.', charts: 'Charts: cost by component, pay per level, per-person differences', lang: '中文', no_grading: 'The roster has no exam and review scores: no assignment.',
+    storage_corrupt: 'The saved state was corrupt and was discarded.', bad_link: 'The share link cannot be read (cut short or damaged) and was ignored; the proposal is unchanged.', share_invalid: 'The proposal JSON is invalid: no share link.', stale: 'These results come from the last valid proposal; the proposal has an error now and is recomputed once it is fixed.', saved_roster_failed: 'The last roster could not be restored; the sample roster is used instead.', row_of: 'id {id} (row {row})', id_of: 'id {id}', charts: 'Charts: cost by component, pay per level, per-person differences', lang: '中文', no_grading: 'The roster has no exam and review scores: no assignment.',
   },
 };
 const STORE = 'paygrade.team.v1';
@@ -89,13 +89,22 @@ function load() {
   return {};
 }
 
+/** The policy text of a share link (`#policy=` base64url JSON): `{text}`, `{bad: true}` for
+ * a link that cannot be read, or null when there is none. */
 function fromFragment() {
+  if (!location.hash.startsWith('#policy=')) return null;
   const m = /^#policy=([A-Za-z0-9_-]+)$/.exec(location.hash);
-  if (!m) return null;
   try {
     const b64 = m[1].replace(/-/g, '+').replace(/_/g, '/');
-    return new TextDecoder().decode(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)));
-  } catch { return null; }
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)));
+    const policy = JSON.parse(text);
+    if (!policy || typeof policy !== 'object' || Array.isArray(policy)) throw new Error('not a policy');
+    return { text: JSON.stringify(policy, null, 2) };
+  } catch { return { bad: true }; }
+}
+/** Drop a share link's fragment: once adopted (or edited), the saved state is the truth. */
+function clearFragment() {
+  if (location.hash) history.replaceState(null, '', location.pathname + location.search);
 }
 
 // ---------- rendering helpers (textContent only) ----------
@@ -128,6 +137,24 @@ function relabel() {
 }
 
 // ---------- the run ----------
+/** Results shown belong to an older proposal (the current one has an error). */
+function setStale(stale) {
+  document.querySelector('main.team').classList.toggle('stale', stale);
+  for (const id of ['stale-note']) $(id).hidden = !stale;
+  for (const id of ['export-csv', 'export-xlsx', 'print-report']) $(id).disabled = stale;
+}
+
+/** An engine path with `employees[i]` read as the person's id and file row. */
+function locate(path) {
+  return (path ?? '').replace(/employees\[(\d+)\]\.?/, (whole, i, at, all) => {
+    const e = state.roster?.employees?.[Number(i)];
+    if (!e) return whole;
+    const row = state.roster.rows?.[Number(i)];
+    const who = (row ? t('row_of').replace('{row}', row) : t('id_of')).replace('{id}', e.id);
+    return whole.endsWith('.') && at + whole.length < all.length ? `${who} · ` : who;
+  });
+}
+
 /** The engine's verdict on the proposal, at its field and in the line under the form. */
 function showPolicyError() {
   const err = state.policyError;
@@ -147,6 +174,7 @@ async function run() {
   try { proposal = JSON.parse(state.proposalText); } catch (err) {
     $('err-policy').textContent = `JSON: ${err.message}`;
     $('proposal-json').setAttribute('aria-invalid', 'true');
+    setStale(Boolean(state.result));
     return;
   }
   progress(t('paying'), state.stage?.[0] ?? 0);
@@ -161,6 +189,7 @@ async function run() {
     if (seq !== state.runs) return;
     state.policyError = err;
     showPolicyError();
+    setStale(Boolean(state.result));
     progress(null);
     return;
   }
@@ -179,10 +208,18 @@ async function run() {
     if (seq !== state.runs) return;
     progress(t('drawing'), at(0.97));
     state.result = { comparison, quota, assignment, roster, proposal, asOf };
+    $('err-policy').textContent = '';
+    setStale(false);
     save();
     render();
   } catch (err) {
-    $('err-roster').textContent = `${err.path}: ${message(err)}`;
+    if (seq !== state.runs) return;
+    // A proposal that cannot pay someone (a trainee given bands, say) is the proposal's
+    // error: shown by the form, with the person's id and row.
+    const where = locate((err.path ?? '').replace(/^(proposal|baseline)\./, ''));
+    if ((err.path ?? '').startsWith('proposal.')) $('err-policy').textContent = `${where}: ${message(err)}`;
+    else $('err-roster').textContent = `${where}: ${message(err)}`;
+    setStale(Boolean(state.result));
   }
   progress(null);
 }
@@ -309,6 +346,7 @@ async function readFile(file) {
 // rewrites the text; a text edit that parses re-renders the form (bad JSON leaves the form
 // showing the last good policy).
 const editor = mountPolicyEditor($('policy-editor'), { lang, onChange: (policy) => {
+  clearFragment();
   state.proposalText = JSON.stringify(policy, null, 2);
   $('proposal-json').value = state.proposalText;
   run();
@@ -330,18 +368,29 @@ function download(name, text, type) {
 
 // ---------- wiring ----------
 $('lang').addEventListener('click', () => { lang = lang === 'zh' ? 'en' : 'zh'; try { localStorage.setItem('paygrade.lang', lang); } catch { /* full */ } relabel(); editor.relabel(lang); showPolicyError(); render(); });
-$('file').addEventListener('change', (e) => { if (e.target.files[0]) readFile(e.target.files[0]); });
+$('file').addEventListener('change', (e) => { const f = e.target.files[0]; e.target.value = ''; if (f) readFile(f); });
 $('drop').addEventListener('dragover', (e) => { e.preventDefault(); $('drop').classList.add('over'); });
 $('drop').addEventListener('dragleave', () => $('drop').classList.remove('over'));
 $('drop').addEventListener('drop', (e) => { e.preventDefault(); $('drop').classList.remove('over'); if (e.dataTransfer.files[0]) readFile(e.dataTransfer.files[0]); });
 $('sample').addEventListener('click', () => useRoster('sample', 'loadSample'));
 $('as_of').addEventListener('change', () => run());
-$('proposal-json').addEventListener('input', (e) => { state.proposalText = e.target.value; syncForm(); run(); });
+$('proposal-json').addEventListener('input', (e) => { clearFragment(); state.proposalText = e.target.value; syncForm(); run(); });
 $('reset-proposal').addEventListener('click', () => { setProposal(state.baseline); history.replaceState(null, '', location.pathname); run(); });
 $('save-policy').addEventListener('click', () => download('proposal-policy.json', state.proposalText, 'application/json'));
-$('load-policy').addEventListener('change', async (e) => { const f = e.target.files[0]; if (!f) return; state.proposalText = await f.text(); $('proposal-json').value = state.proposalText; syncForm(); run(); });
+$('load-policy').addEventListener('change', async (e) => {
+  const f = e.target.files[0];
+  e.target.value = ''; // loading the same file again is a new load
+  if (!f) return;
+  state.proposalText = await f.text();
+  $('proposal-json').value = state.proposalText;
+  clearFragment();
+  syncForm();
+  run();
+});
 $('share').addEventListener('click', () => {
-  const bytes = new TextEncoder().encode(JSON.stringify(JSON.parse(state.proposalText)));
+  let policy;
+  try { policy = JSON.parse(state.proposalText); } catch { $('share-note').textContent = t('share_invalid'); return; }
+  const bytes = new TextEncoder().encode(JSON.stringify(policy));
   const b64 = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   history.replaceState(null, '', `#policy=${b64}`);
   $('share-note').textContent = `${t('share_note')} ${location.href}`;
@@ -350,14 +399,14 @@ $('search').addEventListener('input', renderPeople);
 $('filter-level').addEventListener('change', renderPeople);
 $('export-csv').addEventListener('click', async () => {
   try {
-    const csv = await call('exportCsv', JSON.parse(state.proposalText), $('as_of').value.trim() || undefined);
+    const csv = await call('exportCsv', state.result.proposal, state.result.asOf);
     download('paygrade-roster.csv', csv, 'text/csv;charset=utf-8');
   } catch (err) { $('err-roster').textContent = message(err); }
 });
 
 $('export-xlsx').addEventListener('click', async () => {
   try {
-    const bytes = await call('exportXlsx', JSON.parse(state.proposalText), $('as_of').value.trim() || undefined);
+    const bytes = await call('exportXlsx', state.result.proposal, state.result.asOf);
     const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
     Object.assign(document.createElement('a'), { href: url, download: 'paygrade-roster.xlsx' }).click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
@@ -373,11 +422,14 @@ async function main() {
   const saved = load();
   $('as_of').value = typeof saved.as_of === 'string' && saved.as_of ? saved.as_of : new Date().toISOString().slice(0, 10);
   const shared = fromFragment();
-  let proposal = shared ?? (typeof saved.proposal === 'string' ? saved.proposal : null);
+  if (shared?.bad) $('notice').textContent = t('bad_link');
+  clearFragment();
+  let proposal = shared?.text ?? (typeof saved.proposal === 'string' ? saved.proposal : null);
   try { if (proposal) JSON.parse(proposal); } catch { proposal = null; }
   if (proposal) { state.proposalText = proposal; $('proposal-json').value = proposal; syncForm(); } else setProposal(state.baseline);
   if (saved.roster && Array.isArray(saved.roster.employees)) {
     await useRoster(typeof saved.source === 'string' ? saved.source : 'file', 'loadEmployees', saved.roster.employees);
+    if (!state.roster) { $('err-roster').textContent = ''; $('notice').textContent = t('saved_roster_failed'); }
   }
   if (!state.roster) await useRoster('sample', 'loadSample');
   progress(null);

@@ -48,13 +48,13 @@ test('three charts in Chinese, then in English, titled with axes and units', asy
   await page.click('#lang');
 });
 
-test('a proposal edit redraws the charts: the performance bar shows 90420', async () => {
+test('a proposal edit redraws the charts: the performance bar shows 90,420', async () => {
   const { page } = b;
   await page.fill('[data-path="ladder[2].bands[1].coefficient"]', '1.50');
-  await page.waitForFunction(() => [...document.querySelectorAll('#chart-cost svg text')].some((t) => t.textContent.trim() === '90420'));
+  await page.waitForFunction(() => [...document.querySelectorAll('#chart-cost svg text')].some((t) => t.textContent.trim() === '90,420'));
   const [cost, , diff] = await chartTexts();
   // Performance pay: baseline 89430, proposal 89430 + 990 = 90420 (arithmetic in tests/scenario.rs).
-  assert.ok(cost.includes('89430') && cost.includes('90420'));
+  assert.ok(cost.includes('89,430') && cost.includes('90,420'));
   assert.ok(diff.includes('100'), 'the histogram reaches the +100 bin');
 });
 

@@ -263,3 +263,65 @@ test('storage full: a message, and the page keeps computing', async () => {
   assert.equal(await text('.total-diff'), '90.00');
   assert.deepEqual(b.consoleErrors, []);
 });
+
+test('a proposal that cannot pay someone: the error names the person by id and row, results marked out of date', async () => {
+  const { page } = b;
+  await page.click('#sample');
+  await page.waitForFunction(() => document.querySelector('#roster-info').textContent.includes('71'));
+  assert.equal(await page.isHidden('#stale-note'), true);
+  // A band for trainees: the sample's trainees have none, so the proposal cannot pay them.
+  await page.click('button[data-action="add-band"][data-target="ladder[0]"]');
+  await page.waitForFunction(() => document.querySelector('#err-policy').textContent.includes('trainee'));
+  assert.match(await text('#err-policy'), /^工号 KM\d+（第 \d+ 行） · band: 档次 “” 不属于等级 “trainee”/);
+  assert.equal(await page.isVisible('#stale-note'), true);
+  assert.equal(await page.isDisabled('#export-csv'), true);
+  // Back to the baseline: fresh results, no warning.
+  await page.click('#reset-proposal');
+  await page.waitForFunction(() => document.querySelector('#stale-note').hidden);
+  assert.equal(await text('#err-policy'), '');
+  assert.equal(await page.isDisabled('#export-csv'), false);
+});
+
+test('a bogus share link is ignored with a notice and keeps the saved proposal', async () => {
+  const { page } = b;
+  // A fresh document (working storage again), and each visit below a full load.
+  const visit = async (url) => { await page.goto('about:blank'); await page.goto(url); await page.waitForFunction(() => window.paygradeTeam?.ready); };
+  await visit(`${b.base}team.html`);
+  await page.click('#reset-proposal');
+  await page.click('#sample');
+  await page.waitForFunction(() => document.querySelector('#roster-info').textContent.includes('71'));
+  await page.fill('[data-path="ladder[2].bands[1].coefficient"]', '1.50');
+  await page.waitForFunction(() => document.querySelector('.total-diff')?.textContent === '990.00');
+  await page.waitForTimeout(300); // saved after render
+  await visit(`${b.base}team.html#policy=garbage`);
+  assert.match(await text('#notice'), /分享链接无法读取/);
+  assert.equal(await text('.total-diff'), '990.00');
+  assert.equal(new URL(page.url()).hash, '', 'the fragment is dropped once read');
+  // A good link is adopted, then edits survive a reload (the fragment is gone).
+  await page.click('#share');
+  const link = page.url();
+  assert.match(link, /#policy=[A-Za-z0-9_-]+$/);
+  await page.fill('[data-path="ladder[2].bands[1].coefficient"]', '1.60');
+  assert.equal(new URL(page.url()).hash, '');
+  await visit(link);
+  assert.equal(await page.inputValue('[data-path="ladder[2].bands[1].coefficient"]'), '1.50');
+  await page.fill('[data-path="ladder[2].bands[1].coefficient"]', '1.60');
+  await page.waitForFunction(() => document.querySelector('#policy-diff').textContent.includes('"1.60"'));
+  await page.waitForTimeout(300);
+  await page.reload();
+  await page.waitForFunction(() => window.paygradeTeam?.ready);
+  assert.equal(await page.inputValue('[data-path="ladder[2].bands[1].coefficient"]'), '1.60');
+});
+
+test('the same file chosen twice loads twice', async () => {
+  const { page } = b;
+  const csv = '工号,姓名,等级,档次,用工性质,岗位年限,综合得分\nY1,甲,中级,B,聘用,12,88\n';
+  const file = { name: 'twice.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) };
+  await page.setInputFiles('#file', file);
+  await page.waitForFunction(() => document.querySelector('#roster-info').textContent.includes('twice.csv'));
+  await page.click('#sample');
+  await page.waitForFunction(() => document.querySelector('#roster-info').textContent.includes('71'));
+  await page.setInputFiles('#file', file);
+  await page.waitForFunction(() => document.querySelector('#roster-info').textContent.includes('twice.csv'));
+  assert.deepEqual(b.consoleErrors, []);
+});
