@@ -399,7 +399,7 @@ fn cost_chart(data: &ChartData, labels: &ChartLabels) -> Result<String> {
                     .unwrap_or_default(),
                 _ => String::new(),
             })
-            .y_label_formatter(&|y| grouped(f64::from(*y)))
+            .y_label_formatter(&|y| grouped(*y))
             .draw()
             .map_err(chart_error)?;
         // Each component's segment holds two bars: baseline left, proposal right.
