@@ -53,9 +53,19 @@ pub struct ChartLabels {
     pub proposal: String,
     /// The four component names in the order base, floating, seniority, performance.
     pub components: [String; 4],
+    /// Names for level ids (the default ladder's ids in Chinese); other ids show as given.
+    pub level_names: Vec<(String, String)>,
 }
 
 impl ChartLabels {
+    /// How a level id reads on the chart.
+    pub fn level(&self, id: &str) -> String {
+        self.level_names
+            .iter()
+            .find(|(k, _)| k == id)
+            .map_or_else(|| id.to_string(), |(_, v)| v.clone())
+    }
+
     /// The texts in a language: `"zh"` (Chinese) or `"en"` (English); units are CNY per
     /// month (元/月).
     ///
@@ -81,6 +91,15 @@ impl ChartLabels {
                     s("年功工资"),
                     s("效益工资"),
                 ],
+                level_names: [
+                    ("trainee", "见习"),
+                    ("junior", "初级"),
+                    ("intermediate", "中级"),
+                    ("senior", "高级"),
+                ]
+                .iter()
+                .map(|(id, name)| (s(id), s(name)))
+                .collect(),
             }),
             "en" => Ok(ChartLabels {
                 cost_title: s("Monthly cost by component: baseline and proposal"),
@@ -99,6 +118,7 @@ impl ChartLabels {
                     s("Seniority pay"),
                     s("Performance pay"),
                 ],
+                level_names: Vec::new(),
             }),
             other => Err(Error::new(
                 ErrorKind::UnknownMode {
@@ -509,7 +529,7 @@ fn distribution_chart(data: &ChartData, labels: &ChartLabels) -> Result<String> 
             .light_line_style(WHITE)
             .x_desc(&labels.level_axis)
             .x_label_formatter(&|v| match v {
-                SegmentValue::CenterOf(name) => (*name).clone(),
+                SegmentValue::CenterOf(name) => labels.level(name),
                 _ => String::new(),
             })
             .y_desc(&labels.amount_axis)

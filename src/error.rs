@@ -206,6 +206,16 @@ pub enum ErrorKind {
     /// An input is larger than Paygrade accepts.
     #[error("too large: {0}")]
     TooLarge(String),
+    /// A roster file cannot be read as one (empty, wrong type, not text, broken CSV or
+    /// XLSX); the message in English and in Chinese.
+    #[cfg(feature = "import")]
+    #[error("{en}")]
+    File {
+        /// The message in English.
+        en: String,
+        /// The message in Chinese.
+        zh: String,
+    },
     /// The charting library could not draw a chart (its own message).
     #[cfg(feature = "charts")]
     #[error("the chart could not be drawn: {0}")]
@@ -250,6 +260,8 @@ impl ErrorKind {
             ErrorKind::KpiTarget(_) => "kpi_target",
             ErrorKind::NoRows => "no_rows",
             ErrorKind::TooLarge(_) => "too_large",
+            #[cfg(feature = "import")]
+            ErrorKind::File { .. } => "invalid_value",
             #[cfg(feature = "charts")]
             ErrorKind::Chart(_) => "chart",
         }
@@ -309,6 +321,8 @@ impl ErrorKind {
             ErrorKind::KpiTarget(id) => format!("指标 “{id}” 的目标必须大于 0"),
             ErrorKind::NoRows => "文件只有表头，没有数据行".to_string(),
             ErrorKind::TooLarge(what) => format!("输入过大：{what}"),
+            #[cfg(feature = "import")]
+            ErrorKind::File { zh, .. } => zh.clone(),
             #[cfg(feature = "charts")]
             ErrorKind::Chart(m) => format!("图表无法绘制：{m}"),
         }

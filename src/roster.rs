@@ -161,6 +161,19 @@ fn too_large(what: String) -> Error {
     Error::new(ErrorKind::TooLarge(what), "")
 }
 
+/// A file that cannot be read as a roster, with its message in both languages (the
+/// builds without `import` keep the English one).
+fn file_error(en: String, zh: String, path: impl Into<String>) -> Error {
+    #[cfg(feature = "import")]
+    let kind = ErrorKind::File { en, zh };
+    #[cfg(not(feature = "import"))]
+    let kind = {
+        let _ = zh;
+        ErrorKind::InvalidValue(en)
+    };
+    Error::new(kind, path)
+}
+
 /// Decode CSV bytes: UTF-8 BOM, strict UTF-8, else GB18030 (GBK) when built with `import`.
 ///
 /// # Errors
@@ -168,8 +181,9 @@ fn too_large(what: String) -> Error {
 pub fn decode_text(bytes: &[u8]) -> Result<String> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return std::str::from_utf8(rest).map(str::to_string).map_err(|e| {
-            Error::new(
-                ErrorKind::InvalidValue(format!("invalid UTF-8 after the BOM: {e}")),
+            file_error(
+                format!("invalid UTF-8 after the BOM: {e}"),
+                "文件以 UTF-8 标记开头，但内容不是有效的 UTF-8 文本".to_string(),
                 "",
             )
         });
@@ -184,8 +198,9 @@ pub fn decode_text(bytes: &[u8]) -> Result<String> {
             return Ok(text.into_owned());
         }
     }
-    Err(Error::new(
-        ErrorKind::InvalidValue("the file is neither UTF-8 nor GBK/GB18030 text".to_string()),
+    Err(file_error(
+        "the file is neither UTF-8 nor GBK/GB18030 text".to_string(),
+        "文件既不是 UTF-8 也不是 GBK/GB18030 文本".to_string(),
         "",
     ))
 }
@@ -229,10 +244,9 @@ pub fn parse_roster_observed(
         "xlsx" | "xlsm" => from_rows(xlsx_rows(bytes, sheet)?, progress)?,
         "json" => from_json_array(&decode_text(bytes)?)?,
         _ => {
-            return Err(Error::new(
-                ErrorKind::InvalidValue(format!(
-                    "unknown roster file type {file_name:?}: use .csv, .xlsx or .json"
-                )),
+            return Err(file_error(
+                format!("unknown roster file type {file_name:?}: use .csv, .xlsx or .json"),
+                format!("无法识别的花名册文件类型 “{file_name}”：请用 .csv、.xlsx 或 .json"),
                 "",
             ))
         }
@@ -246,10 +260,9 @@ fn csv_rows(bytes: &[u8]) -> Result<Vec<Vec<Cell>>> {
     // Well-formed CSV has quotes in pairs ("" inside a quoted field is a pair too); an odd
     // count means a quoted field never closes — a truncated file, not data to guess at.
     if text.bytes().filter(|&b| b == b'"').count() % 2 == 1 {
-        return Err(Error::new(
-            ErrorKind::InvalidValue(
-                "CSV: a quoted field is never closed (truncated file?)".to_string(),
-            ),
+        return Err(file_error(
+            "CSV: a quoted field is never closed (truncated file?)".to_string(),
+            "CSV 中有未闭合的引号（文件可能不完整）".to_string(),
             "",
         ));
     }
@@ -260,8 +273,9 @@ fn csv_rows(bytes: &[u8]) -> Result<Vec<Vec<Cell>>> {
     let mut rows = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(|e| {
-            Error::new(
-                ErrorKind::InvalidValue(format!("CSV: {e}")),
+            file_error(
+                format!("CSV: {e}"),
+                format!("CSV 格式错误：{e}"),
                 format!("row {}", i + 1),
             )
         })?;
@@ -297,7 +311,16 @@ fn csv_rows(bytes: &[u8]) -> Result<Vec<Vec<Cell>>> {
 #[cfg(feature = "import")]
 fn xlsx_rows(bytes: &[u8], sheet: Option<&str>) -> Result<Vec<Vec<Cell>>> {
     use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
-    let bad = |m: String| Error::new(ErrorKind::InvalidValue(m), "");
+    let bad = |m: String| {
+        let zh = if m.starts_with("not a readable XLSX file") {
+            "不是可读取的 XLSX 文件（可能已损坏，或并非 Excel 工作簿）".to_string()
+        } else if m.starts_with("the workbook has no sheet") {
+            "工作簿中没有工作表".to_string()
+        } else {
+            format!("XLSX 文件无法读取：{m}")
+        };
+        file_error(m, zh, "")
+    };
     // The declared unpacked sizes, from the zip directory, before anything is inflated.
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| bad(format!("not a readable XLSX file: {e}")))?;
@@ -360,8 +383,9 @@ fn xlsx_rows(bytes: &[u8], sheet: Option<&str>) -> Result<Vec<Vec<Cell>>> {
                     None => Cell::Text(xlsx_number_text(dt.as_f64())),
                 },
                 Data::Error(e) => {
-                    return Err(Error::new(
-                        ErrorKind::InvalidValue(format!("spreadsheet error value {e}")),
+                    return Err(file_error(
+                        format!("spreadsheet error value {e}"),
+                        format!("单元格是表格错误值 {e}"),
                         format!("row {}, column {}", top + r + 1, c + 1),
                     ))
                 }
@@ -437,8 +461,9 @@ fn from_rows(rows: Vec<Vec<Cell>>, progress: &mut dyn FnMut(usize, usize)) -> Re
         .by_ref()
         .find(|(_, r)| r.iter().any(|c| *c != Cell::Empty))
     else {
-        return Err(Error::new(
-            ErrorKind::InvalidValue("the file is empty: no header row".to_string()),
+        return Err(file_error(
+            "the file is empty: no header row".to_string(),
+            "文件是空的：没有表头行".to_string(),
             "",
         ));
     };
@@ -455,8 +480,9 @@ fn from_rows(rows: Vec<Vec<Cell>>, progress: &mut dyn FnMut(usize, usize)) -> Re
         let field = field_for_header(&name);
         match field {
             Some(f) if columns.iter().flatten().any(|(g, _)| *g == f) => {
-                return Err(Error::new(
-                    ErrorKind::InvalidValue(format!("column {name:?} is given twice (field {f})")),
+                return Err(file_error(
+                    format!("column {name:?} is given twice (field {f})"),
+                    format!("列 “{name}” 重复（字段 {f}）"),
                     format!("row {header_row}, column {name}"),
                 ));
             }

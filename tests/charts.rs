@@ -135,13 +135,18 @@ fn charts_in_both_languages_have_titles_axes_units_and_legends() {
         assert_eq!(cost.iter().filter(|t| *t == "90,420").count(), 1);
         assert_eq!(cost.iter().filter(|t| *t == "106,500").count(), 2);
         assert_eq!(cost.iter().filter(|t| *t == "312").count(), 2);
-        // Level names on the box plot's axis, lowest first.
+        // Level names on the box plot's axis, lowest first, in the chart's language.
+        let names = if lang == "zh" {
+            ["见习", "初级", "中级", "高级"]
+        } else {
+            ["trainee", "junior", "intermediate", "senior"]
+        };
         let dist = texts(&charts.distribution);
         let order: Vec<&String> = dist
             .iter()
-            .filter(|t| ["trainee", "junior", "intermediate", "senior"].contains(&t.as_str()))
+            .filter(|t| names.contains(&t.as_str()))
             .collect();
-        assert_eq!(order, ["trainee", "junior", "intermediate", "senior"]);
+        assert_eq!(order, names);
         assert!(charts.cost.starts_with("<svg width=\"720\" height=\"380\""));
     }
     let err = paygrade::api::charts_json(&json, "fr").unwrap_err();

@@ -127,6 +127,33 @@ function table(id, cols, rows, sortable = false) {
   $(id).replaceChildren(head(cols, sortable), body);
 }
 function tr(...cells) { const r = document.createElement('tr'); r.append(...cells); return r; }
+// The default ladder's level ids read in Chinese on the Chinese page (as on My pay); other
+// ids (a policy's own names) stay as written.
+const LEVEL_ZH = { trainee: '见习', junior: '初级', intermediate: '中级', senior: '高级' };
+const EDUCATION_ZH = { none: '无', secondary: '中专/高中', associate: '大专', bachelor: '本科', master: '硕士', doctorate: '博士' };
+/** A level id or grade (`intermediate-B`) as the reader's language names it. */
+function levelName(grade) {
+  if (lang !== 'zh' || !grade) return grade;
+  const [level, ...band] = grade.split('-');
+  return [LEVEL_ZH[level] ?? level, ...band].join('-');
+}
+/** The engine's reason a person was not placed higher (`senior: min_years_in_post 5 > 3`). */
+function reasonText(reason) {
+  if (!reason) return '—';
+  return reason.split('; ').map((part) => {
+    const seat = /^(.+): no seat$/.exec(part);
+    if (seat) return `${levelName(seat[1])}: ${lang === 'zh' ? '名额已满' : 'no seat left'}`;
+    const m = /^(.+): (min_education|min_years_of_work|min_years_in_post) (\S+) > (\S+)$/.exec(part);
+    if (!m) return part;
+    const [, level, rule, need, has] = m;
+    const edu = (x) => (lang === 'zh' ? EDUCATION_ZH[x] ?? x : x);
+    const zh = { min_education: `学历须${edu(need)}及以上（现为${edu(has)}）`, min_years_of_work: `工作年限须满 ${need} 年（现为 ${has} 年）`, min_years_in_post: `岗位年限须满 ${need} 年（现为 ${has} 年）` };
+    const en = { min_education: `education ${need} or higher needed (has ${has})`, min_years_of_work: `${need} years of work needed (has ${has})`, min_years_in_post: `${need} years in post needed (has ${has})` };
+    return `${levelName(level)}: ${(lang === 'zh' ? zh : en)[rule]}`;
+  }).join('; ');
+}
+/** A bilingual engine warning ("中文 / English") in the reader's language. */
+const oneLanguage = (text) => { const parts = text.split(' / '); return parts.length === 2 ? parts[lang === 'zh' ? 0 : 1] : text; };
 const signClass = (d) => (d.startsWith('-') ? 'lose' : d === '0.00' || /^0(\.0+)?$/.test(d) ? '' : 'gain');
 
 function relabel() {
@@ -144,8 +171,13 @@ function setStale(stale) {
   for (const id of ['export-csv', 'export-xlsx', 'print-report']) $(id).disabled = stale;
 }
 
-/** An engine path with `employees[i]` read as the person's id and file row. */
+/** An engine path with `employees[i]` read as the person's id and file row, and a file
+ * place (`row 3, column 岗位年限`) in the reader's language. */
 function locate(path) {
+  if (lang === 'zh') {
+    const m = /^row (\d+)(?:, column (.+))?$/.exec(path ?? '');
+    if (m) return m[2] ? `第 ${m[1]} 行“${m[2]}”列` : `第 ${m[1]} 行`;
+  }
   return (path ?? '').replace(/employees\[(\d+)\]\.?/, (whole, i, at, all) => {
     const e = state.roster?.employees?.[Number(i)];
     if (!e) return whole;
@@ -239,7 +271,7 @@ function render() {
   if (!r) return;
   const c = r.comparison;
   $('roster-info').textContent = t('rows').replace('{n}', r.roster.employees.length).replace('{src}', state.source === 'sample' ? t('sample') : state.source);
-  $('warnings').replaceChildren(...(r.roster.warnings ?? []).map((w) => { const li = document.createElement('li'); li.textContent = w.message; return li; }));
+  $('warnings').replaceChildren(...(r.roster.warnings ?? []).map((w) => { const li = document.createElement('li'); li.textContent = oneLanguage(w.message); return li; }));
   $('hashes').textContent = t('hash').replace('{b}', c.baseline_hash).replace('{p}', c.proposal_hash);
   $('counts').replaceChildren(...['gain', 'lose', 'same'].map((k) => {
     const d = document.createElement('div');
@@ -256,7 +288,7 @@ function render() {
   if (T.baseline.employer_cost) rows.push(tr(cell(t('employer_cost')), cell(T.baseline.employer_cost, 'num'), cell(T.proposal.employer_cost, 'num'), cell(T.difference.employer_cost, 'num')));
   table('totals-table', [['c', t('component')], ['b', t('baseline')], ['p', t('proposal_col')], ['d', t('difference')]], rows);
   table('level-table', [['l', t('level')], ['b', t('baseline')], ['p', t('proposal_col')], ['d', t('difference')], ['a', t('annual_difference')]],
-    Object.entries(c.by_level).map(([level, v]) => tr(cell(level), cell(v.baseline, 'num'), cell(v.proposal, 'num'),
+    Object.entries(c.by_level).map(([level, v]) => tr(cell(levelName(level)), cell(v.baseline, 'num'), cell(v.proposal, 'num'),
       cell(v.difference, `num ${signClass(v.difference)}`), cell(v.annual_difference, `num ${signClass(v.annual_difference)}`))));
   $('policy-diff').replaceChildren(...(c.policy_diff.length ? c.policy_diff.map((d) => {
     const li = document.createElement('li');
@@ -266,16 +298,16 @@ function render() {
   const levels = [...new Set(c.people.map((p) => p.grade.split('-')[0]))];
   const sel = $('filter-level');
   const keep = sel.value;
-  sel.replaceChildren(new Option(t('all_levels'), ''), ...levels.map((l) => new Option(l, l)));
+  sel.replaceChildren(new Option(t('all_levels'), ''), ...levels.map((l) => new Option(levelName(l), l)));
   sel.value = levels.includes(keep) ? keep : '';
   renderPeople();
   updateCharts();
   table('quota-table', [['l', t('level')], ['n', t('count')], ['c', t('cap')], ['s', t('seats')], ['o', t('over')]],
-    r.quota.levels.map((q) => tr(cell(q.level), cell(String(q.count), 'num'), cell(q.cap, 'num'), cell(String(q.seats), 'num'), cell(String(q.over), q.over ? 'num lose' : 'num'))));
+    r.quota.levels.map((q) => tr(cell(levelName(q.level)), cell(String(q.count), 'num'), cell(q.cap, 'num'), cell(String(q.seats), 'num'), cell(String(q.over), q.over ? 'num lose' : 'num'))));
   $('quota-status').textContent = r.quota.compliant ? t('compliant') : t('not_compliant');
   if (r.assignment) {
     table('assign-table', [['i', t('id')], ['s', t('score')], ['o', t('old_grade')], ['n', t('new_grade')], ['r', t('reason')]],
-      r.assignment.results.slice(0, MAX_ROWS_SHOWN).map((a) => tr(cell(a.id), cell(a.grading_score, 'num'), cell(a.old_grade), cell(a.new_grade), cell(a.reason ?? '—'))));
+      r.assignment.results.slice(0, MAX_ROWS_SHOWN).map((a) => tr(cell(a.id), cell(a.grading_score, 'num'), cell(levelName(a.old_grade)), cell(levelName(a.new_grade)), cell(reasonText(a.reason)))));
   } else {
     $('assign-table').replaceChildren(tr(cell(t('no_grading'))));
   }
@@ -298,7 +330,7 @@ function renderPeople() {
   const shown = people.slice(0, MAX_ROWS_SHOWN);
   table('people-table', [['id', t('id')], ['name', t('name')], ['grade', t('grade')], ['before', t('before')], ['after', t('after')], ['difference', t('difference')]],
     shown.map((p) => {
-      const row = tr(cell(p.id), cell(names.get(p.id)), cell(p.grade), cell(p.baseline_total, 'num'), cell(p.proposal_total, 'num'), cell(p.difference, `num ${signClass(p.difference)}`));
+      const row = tr(cell(p.id), cell(names.get(p.id)), cell(levelName(p.grade)), cell(p.baseline_total, 'num'), cell(p.proposal_total, 'num'), cell(p.difference, `num ${signClass(p.difference)}`));
       row.addEventListener('click', () => explain(p.id));
       return row;
     }), true);
@@ -329,7 +361,7 @@ async function useRoster(source, cmd, ...args) {
     state.stage = [parsing];
     await run();
   } catch (err) {
-    $('err-roster').textContent = `${err.path ? `${err.path}: ` : ''}${message(err)}`;
+    $('err-roster').textContent = `${err.path ? `${locate(err.path)}: ` : ''}${message(err)}`;
   } finally {
     state.stage = null;
   }

@@ -32,7 +32,7 @@ test('three charts in Chinese, then in English, titled with axes and units', asy
   assert.equal(cost[0], '各项工资月合计：基准与方案');
   assert.ok(cost.includes('金额（元/月）') && cost.includes('基本岗位工资') && cost.includes('基准') && cost.includes('方案'));
   assert.equal(dist[0], '各等级月薪分布（最小、四分位、中位、最大）');
-  assert.deepEqual(dist.filter((t) => ['trainee', 'junior', 'intermediate', 'senior'].includes(t)), ['trainee', 'junior', 'intermediate', 'senior']);
+  assert.deepEqual(dist.filter((t) => ['见习', '初级', '中级', '高级'].includes(t)), ['见习', '初级', '中级', '高级']);
   assert.equal(diff[0], '每人月薪差额分布（方案 − 基准）');
   assert.ok(diff.includes('差额（元/月）') && diff.includes('人数'));
   assert.equal(await page.getAttribute('#chart-cost svg', 'aria-label'), '各项工资月合计：基准与方案');

@@ -28,7 +28,7 @@ test('the sample roster loads with its quotas: intermediate 36 of 35, one over',
   await open();
   assert.match(await text('#roster-info'), /71/);
   const rows = await b.page.locator('#quota-table tbody tr').allInnerTexts();
-  assert.deepEqual(rows.map((r) => r.split('\t').join(' ')), ['senior 6 0.20 14 0', 'intermediate 36 0.50 35 1', 'junior 18 0.30 21 0']);
+  assert.deepEqual(rows.map((r) => r.split('\t').join(' ')), ['高级 6 0.20 14 0', '中级 36 0.50 35 1', '初级 18 0.30 21 0']);
   assert.equal(await b.page.locator('#people-table tbody tr').count(), 71);
   assert.equal(await text('#count-same'), '71');
 });
@@ -302,7 +302,7 @@ test('a bogus share link is ignored with a notice and keeps the saved proposal',
   const link = page.url();
   assert.match(link, /#policy=[A-Za-z0-9_-]+$/);
   await page.fill('[data-path="ladder[2].bands[1].coefficient"]', '1.60');
-  assert.equal(new URL(page.url()).hash, '');
+  await page.waitForFunction(() => location.hash === '');
   await visit(link);
   assert.equal(await page.inputValue('[data-path="ladder[2].bands[1].coefficient"]'), '1.50');
   await page.fill('[data-path="ladder[2].bands[1].coefficient"]', '1.60');
@@ -324,4 +324,25 @@ test('the same file chosen twice loads twice', async () => {
   await page.setInputFiles('#file', file);
   await page.waitForFunction(() => document.querySelector('#roster-info').textContent.includes('twice.csv'));
   assert.deepEqual(b.consoleErrors, []);
+});
+
+test('file errors and places read in Chinese; assignment reasons in words', async () => {
+  const { page } = b;
+  await page.setInputFiles('#file', { name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('') });
+  await page.waitForFunction(() => document.querySelector('#err-roster').textContent !== '');
+  assert.equal(await text('#err-roster'), '文件是空的：没有表头行');
+  await page.setInputFiles('#file', { name: 'bad.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a zip at all') });
+  await page.waitForFunction(() => document.querySelector('#err-roster').textContent.includes('XLSX'));
+  assert.equal(await text('#err-roster'), '不是可读取的 XLSX 文件（可能已损坏，或并非 Excel 工作簿）');
+  const csv = '工号,姓名,等级,档次,用工性质,岗位年限\nZ1,乙,中级,B,聘用,十二\n';
+  await page.setInputFiles('#file', { name: 'cell.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.waitForFunction(() => document.querySelector('#err-roster').textContent.startsWith('第 2 行'));
+  assert.match(await text('#err-roster'), /^第 2 行“岗位年限”列: /);
+  // The sample's assignment explains a refusal in words, levels in Chinese.
+  await page.click('#sample');
+  await page.waitForFunction(() => document.querySelector('#roster-info').textContent.includes('71'));
+  const reasons = await page.$$eval('#assign-table tbody td:last-child', (tds) => tds.map((td) => td.textContent).filter((x) => x !== '—'));
+  assert.ok(reasons.length > 0);
+  for (const r of reasons) assert.match(r, /^(高级|中级|初级): (学历须|工作年限须满|岗位年限须满|名额已满)/, r);
+  assert.ok(reasons.some((r) => r.includes('名额已满')) && reasons.some((r) => /须/.test(r)));
 });
