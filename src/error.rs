@@ -123,8 +123,9 @@ pub enum ErrorKind {
     /// A band is listed twice inside one level.
     #[error("band \"{0}\" is listed more than once in this level")]
     DuplicateBand(String),
-    /// A level has both `bands` and a single `coefficient`, or neither.
-    #[error("a level needs either `bands` or a single `coefficient`, not {0}")]
+    /// The ladder is empty, or a level has both or neither of `bands` and a single
+    /// `coefficient`, an empty bands list, or an empty level or band name.
+    #[error("ladder: {0}")]
     LevelShape(&'static str),
     /// Seniority brackets are empty, not in increasing `through_year`, or the last is not open.
     #[error("seniority brackets: {0}")]
@@ -286,15 +287,18 @@ impl ErrorKind {
             ErrorKind::WeightsSum(s) => format!("权重之和为 {s}，必须恰好等于 1"),
             ErrorKind::DuplicateLevel(l) => format!("等级 “{l}” 重复"),
             ErrorKind::DuplicateBand(b) => format!("档次 “{b}” 在该等级中重复"),
-            ErrorKind::LevelShape(_) => {
-                "每个等级须有档次表 `bands` 或单一系数 `coefficient`，二者取一".to_string()
-            }
-            ErrorKind::Brackets(_) => {
-                "年功工资分段须按年限递增，且最后一段 `through_year` 为 null".to_string()
-            }
-            ErrorKind::AssessmentTable(_) => {
-                "考核系数表须按最低分严格递减，且最后一行最低分为 0".to_string()
-            }
+            ErrorKind::LevelShape(d) => detail_zh(d).map_or_else(
+                || "每个等级须有档次表 `bands` 或单一系数 `coefficient`，二者取一".to_string(),
+                str::to_string,
+            ),
+            ErrorKind::Brackets(d) => detail_zh(d).map_or_else(
+                || "年功工资分段须按年限递增，且最后一段 `through_year` 为 null".to_string(),
+                str::to_string,
+            ),
+            ErrorKind::AssessmentTable(d) => detail_zh(d).map_or_else(
+                || "考核系数表须按最低分严格递减，且最后一行最低分为 0".to_string(),
+                str::to_string,
+            ),
             ErrorKind::StandardDays(v) => format!("月计薪天数必须大于 0，当前为 {v}"),
             ErrorKind::Scale(s) => format!("舍入位数须为 0 到 6，当前为 {s}"),
             ErrorKind::Fraction(v) => format!("比例须在 0 到 1 之间，当前为 {v}"),
@@ -327,6 +331,40 @@ impl ErrorKind {
             ErrorKind::Chart(m) => format!("图表无法绘制：{m}"),
         }
     }
+}
+
+/// The Chinese for a policy-shape detail, in builds that edit policies (`import`: the
+/// team page and the CLI); the first-load pay module keeps one general sentence per kind.
+#[cfg(feature = "import")]
+fn detail_zh(detail: &str) -> Option<&'static str> {
+    Some(match detail {
+        "no level at all" => "等级表中至少要有一个等级",
+        "a level id is empty" => "等级名称不能为空",
+        "a level has both `bands` and a single `coefficient`" => {
+            "一个等级不能同时有档次表 `bands` 和单一系数 `coefficient`"
+        }
+        "a level has neither `bands` nor a single `coefficient`" => {
+            "每个等级须有档次表 `bands` 或单一系数 `coefficient`"
+        }
+        "a level has an empty bands list" => "档次表不能为空",
+        "a band name is empty" => "档次名称不能为空",
+        "at least one bracket is needed" => "年功工资至少要有一个分段",
+        "only the last bracket may be open (through_year null)" => {
+            "只有最后一段的 `through_year` 可以为空（及以上）"
+        }
+        "the last bracket must be open (through_year null)" => {
+            "最后一段的 `through_year` 须为空（及以上）"
+        }
+        "through_year must increase from bracket to bracket" => "各段的 `through_year` 须逐段递增",
+        "table mode needs at least one row" => "分档方式的考核系数表至少需要一行",
+        "min_score must strictly descend" => "考核系数表的最低得分须由高到低严格递减",
+        _ => return None,
+    })
+}
+
+#[cfg(not(feature = "import"))]
+fn detail_zh(_: &str) -> Option<&'static str> {
+    None
 }
 
 /// Shorthand: an [`ErrorKind::Overflow`] at `path`.

@@ -75,7 +75,7 @@ impl Ladder {
     pub fn build(specs: &[LevelSpec]) -> Result<Ladder> {
         if specs.is_empty() {
             return Err(Error::new(
-                ErrorKind::LevelShape("an empty ladder"),
+                ErrorKind::LevelShape("no level at all"),
                 "ladder",
             ));
         }
@@ -86,7 +86,7 @@ impl Ladder {
             let id = spec.level.trim().to_string();
             if id.is_empty() {
                 return Err(Error::new(
-                    ErrorKind::LevelShape("an empty level id"),
+                    ErrorKind::LevelShape("a level id is empty"),
                     format!("{path}.level"),
                 ));
             }
@@ -113,19 +113,23 @@ impl Ladder {
             match (&spec.bands, spec.coefficient) {
                 (Some(_), Some(_)) => {
                     return Err(Error::new(
-                        ErrorKind::LevelShape("both bands and a coefficient"),
+                        ErrorKind::LevelShape(
+                            "a level has both `bands` and a single `coefficient`",
+                        ),
                         path,
                     ));
                 }
                 (None, None) => {
                     return Err(Error::new(
-                        ErrorKind::LevelShape("neither bands nor a coefficient"),
+                        ErrorKind::LevelShape(
+                            "a level has neither `bands` nor a single `coefficient`",
+                        ),
                         path,
                     ));
                 }
                 (Some(list), None) if list.is_empty() => {
                     return Err(Error::new(
-                        ErrorKind::LevelShape("an empty bands list"),
+                        ErrorKind::LevelShape("a level has an empty bands list"),
                         format!("{path}.bands"),
                     ));
                 }
@@ -136,7 +140,7 @@ impl Ladder {
                         let name = normalize_band(&b.band);
                         if name.is_empty() {
                             return Err(Error::new(
-                                ErrorKind::LevelShape("an empty band name"),
+                                ErrorKind::LevelShape("a band name is empty"),
                                 format!("{bpath}.band"),
                             ));
                         }
