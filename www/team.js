@@ -272,7 +272,8 @@ function render() {
   const c = r.comparison;
   $('roster-info').textContent = t('rows').replace('{n}', r.roster.employees.length).replace('{src}', state.source === 'sample' ? t('sample') : state.source);
   $('warnings').replaceChildren(...(r.roster.warnings ?? []).map((w) => { const li = document.createElement('li'); li.textContent = oneLanguage(w.message); return li; }));
-  $('hashes').textContent = t('hash').replace('{b}', c.baseline_hash).replace('{p}', c.proposal_hash);
+  $('hashes').textContent = [t('hash').replace('{b}', c.baseline_hash).replace('{p}', c.proposal_hash),
+    `${t('roster')}: ${$('roster-info').textContent}`, `${t('as_of')}: ${r.asOf ?? '—'}`].join(' · ');
   $('counts').replaceChildren(...['gain', 'lose', 'same'].map((k) => {
     const d = document.createElement('div');
     const dt = document.createElement('dt'); dt.textContent = t(k);
@@ -283,8 +284,8 @@ function render() {
   const T = c.totals;
   const rows = ['base', 'floating', 'seniority', 'performance'].map((k) => tr(cell(t(k)), cell(T.baseline.components[k], 'num'),
     cell(T.proposal.components[k], 'num'), cell(T.difference.components[k], `num ${signClass(T.difference.components[k])}`)));
-  rows.push(tr(cell(t('total')), cell(T.baseline.total, 'num'), cell(T.proposal.total, 'num'), cell(T.difference.total, 'num total-diff')));
-  rows.push(tr(cell(t('annual')), cell(T.baseline.annual_total, 'num'), cell(T.proposal.annual_total, 'num'), cell(T.difference.annual_total, 'num')));
+  rows.push(tr(cell(t('total')), cell(T.baseline.total, 'num'), cell(T.proposal.total, 'num'), cell(T.difference.total, `num total-diff ${signClass(T.difference.total)}`)));
+  rows.push(tr(cell(t('annual')), cell(T.baseline.annual_total, 'num'), cell(T.proposal.annual_total, 'num'), cell(T.difference.annual_total, `num ${signClass(T.difference.annual_total)}`)));
   if (T.baseline.employer_cost) rows.push(tr(cell(t('employer_cost')), cell(T.baseline.employer_cost, 'num'), cell(T.proposal.employer_cost, 'num'), cell(T.difference.employer_cost, 'num')));
   table('totals-table', [['c', t('component')], ['b', t('baseline')], ['p', t('proposal_col')], ['d', t('difference')]], rows);
   table('level-table', [['l', t('level')], ['b', t('baseline')], ['p', t('proposal_col')], ['d', t('difference')], ['a', t('annual_difference')]],
