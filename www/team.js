@@ -23,7 +23,7 @@ const TEXT = {
     seats: '名额', over: '超出', compliant: '各等级均未超出比例', not_compliant: '有等级超出比例', old_grade: '原等级',
     new_grade: '评定', score: '评分', reason: '未升级原因', no_diff: '两份政策相同', more_rows: '显示前 {n} 行（共 {m} 行）；用搜索或筛选缩小范围。',
     explain_hint: '点击一行查看该人按方案的计算过程。', storage_full: '浏览器存储已满，状态未保存（页面不受影响）。',
-    storage_corrupt: '保存的状态已损坏，已丢弃。', bad_link: '分享链接无法读取（已截断或损坏），已忽略；方案保持不变。', share_invalid: '方案 JSON 有误，无法生成分享链接。', stale: '以下结果来自上一份有效的方案；方案当前有误，修正后会重新计算。', saved_roster_failed: '上次的花名册无法恢复，已改用示例花名册。', row_of: '工号 {id}（第 {row} 行）', id_of: '工号 {id}', charts: '图表：成本构成、各等级月薪分布、每人差额', lang: 'English', no_grading: '花名册没有考试成绩和综合评议，无法评定。',
+    storage_corrupt: '保存的状态已损坏，已丢弃。', bad_link: '分享链接无法读取（已截断或损坏），已忽略；方案保持不变。', share_invalid: '方案有误，无法生成分享链接。', stale: '以下结果来自上一份有效的方案；方案当前有误，修正后会重新计算。', saved_roster_failed: '上次的花名册无法恢复，已改用示例花名册。', row_of: '工号 {id}（第 {row} 行）', id_of: '工号 {id}', charts: '图表：成本构成、各等级月薪分布、每人差额', lang: 'English', no_grading: '花名册没有考试成绩和综合评议，无法评定。',
   },
   en: {
     title: 'Team and policy modelling', privacy: 'The roster and policies are processed in this browser only; nothing is uploaded.', to_mypay: '← My pay',
@@ -41,7 +41,7 @@ const TEXT = {
     seats: 'Seats', over: 'Over', compliant: 'Every level is within its quota', not_compliant: 'A level is over its quota', old_grade: 'Old grade',
     new_grade: 'New grade', score: 'Score', reason: 'Why not higher', no_diff: 'The two policies are the same', more_rows: 'Showing the first {n} of {m} rows; search or filter to narrow.',
     explain_hint: 'Click a row to see how the proposal pays that person.', storage_full: 'Browser storage is full; the state was not saved (the page still works).',
-    storage_corrupt: 'The saved state was corrupt and was discarded.', bad_link: 'The share link cannot be read (cut short or damaged) and was ignored; the proposal is unchanged.', share_invalid: 'The proposal JSON is invalid: no share link.', stale: 'These results come from the last valid proposal; the proposal has an error now and is recomputed once it is fixed.', saved_roster_failed: 'The last roster could not be restored; the sample roster is used instead.', row_of: 'id {id} (row {row})', id_of: 'id {id}', charts: 'Charts: cost by component, pay per level, per-person differences', lang: '中文', no_grading: 'The roster has no exam and review scores: no assignment.',
+    storage_corrupt: 'The saved state was corrupt and was discarded.', bad_link: 'The share link cannot be read (cut short or damaged) and was ignored; the proposal is unchanged.', share_invalid: 'The proposal has an error: no share link.', stale: 'These results come from the last valid proposal; the proposal has an error now and is recomputed once it is fixed.', saved_roster_failed: 'The last roster could not be restored; the sample roster is used instead.', row_of: 'id {id} (row {row})', id_of: 'id {id}', charts: 'Charts: cost by component, pay per level, per-person differences', lang: '中文', no_grading: 'The roster has no exam and review scores: no assignment.',
   },
 };
 const STORE = 'paygrade.team.v1';
@@ -105,6 +105,7 @@ function fromFragment() {
 /** Drop a share link's fragment: once adopted (or edited), the saved state is the truth. */
 function clearFragment() {
   if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+  $('share-note').textContent = '';
 }
 
 // ---------- rendering helpers (textContent only) ----------
@@ -164,10 +165,19 @@ function relabel() {
 }
 
 // ---------- the run ----------
+/** Show an engine error in `slot` (err-roster / err-policy) with its place; kept so a
+ * language switch shows it again in the new language. `err` null clears the slot. */
+const shownErrors = new Map();
+function showError(slot, err) {
+  if (err) shownErrors.set(slot, err); else shownErrors.delete(slot);
+  const path = (err?.path ?? '').replace(/^(proposal|baseline)\./, '');
+  $(slot).textContent = err ? `${path ? `${locate(path)}: ` : ''}${message(err)}` : '';
+}
+
 /** Results shown belong to an older proposal (the current one has an error). */
 function setStale(stale) {
-  document.querySelector('main.team').classList.toggle('stale', stale);
-  for (const id of ['stale-note']) $(id).hidden = !stale;
+  document.querySelector('main.team').classList.toggle('results-stale', stale);
+  $('stale-note').hidden = !stale;
   for (const id of ['export-csv', 'export-xlsx', 'print-report']) $(id).disabled = stale;
 }
 
@@ -191,19 +201,21 @@ function locate(path) {
 function showPolicyError() {
   const err = state.policyError;
   if (!err) return;
+  shownErrors.delete('err-policy');
   $('err-policy').textContent = `${err.path || '(policy)'}: ${message(err)}`;
   $('proposal-json').setAttribute('aria-invalid', 'true');
   editor.showError(err.path, message(err));
 }
 
 async function run() {
-  $('err-roster').textContent = '';
+  showError('err-roster', null);
   if (!state.roster || !state.baseline) return;
   // Runs may overlap (typing, uploads): only the latest one shows its results.
   const seq = ++state.runs;
   const roster = state.roster;
   let proposal;
   try { proposal = JSON.parse(state.proposalText); } catch (err) {
+    shownErrors.delete('err-policy');
     $('err-policy').textContent = `JSON: ${err.message}`;
     $('proposal-json').setAttribute('aria-invalid', 'true');
     setStale(Boolean(state.result));
@@ -213,7 +225,7 @@ async function run() {
   try {
     await call('validatePolicy', proposal);
     if (seq !== state.runs) return;
-    $('err-policy').textContent = '';
+    showError('err-policy', null);
     $('proposal-json').removeAttribute('aria-invalid');
     editor.clearErrors();
     state.policyError = null;
@@ -240,7 +252,7 @@ async function run() {
     if (seq !== state.runs) return;
     progress(t('drawing'), at(0.97));
     state.result = { comparison, quota, assignment, roster, proposal, asOf };
-    $('err-policy').textContent = '';
+    showError('err-policy', null);
     setStale(false);
     save();
     render();
@@ -248,9 +260,7 @@ async function run() {
     if (seq !== state.runs) return;
     // A proposal that cannot pay someone (a trainee given bands, say) is the proposal's
     // error: shown by the form, with the person's id and row.
-    const where = locate((err.path ?? '').replace(/^(proposal|baseline)\./, ''));
-    if ((err.path ?? '').startsWith('proposal.')) $('err-policy').textContent = `${where}: ${message(err)}`;
-    else $('err-roster').textContent = `${where}: ${message(err)}`;
+    showError((err.path ?? '').startsWith('proposal.') ? 'err-policy' : 'err-roster', err);
     setStale(Boolean(state.result));
   }
   progress(null);
@@ -362,7 +372,7 @@ async function useRoster(source, cmd, ...args) {
     state.stage = [parsing];
     await run();
   } catch (err) {
-    $('err-roster').textContent = `${err.path ? `${locate(err.path)}: ` : ''}${message(err)}`;
+    showError('err-roster', err);
   } finally {
     state.stage = null;
   }
@@ -400,7 +410,7 @@ function download(name, text, type) {
 }
 
 // ---------- wiring ----------
-$('lang').addEventListener('click', () => { lang = lang === 'zh' ? 'en' : 'zh'; try { localStorage.setItem('paygrade.lang', lang); } catch { /* full */ } relabel(); editor.relabel(lang); showPolicyError(); render(); });
+$('lang').addEventListener('click', () => { lang = lang === 'zh' ? 'en' : 'zh'; try { localStorage.setItem('paygrade.lang', lang); } catch { /* full */ } relabel(); editor.relabel(lang); showPolicyError(); for (const [slot, err] of shownErrors) showError(slot, err); render(); });
 $('file').addEventListener('change', (e) => { const f = e.target.files[0]; e.target.value = ''; if (f) readFile(f); });
 $('drop').addEventListener('dragover', (e) => { e.preventDefault(); $('drop').classList.add('over'); });
 $('drop').addEventListener('dragleave', () => $('drop').classList.remove('over'));
@@ -420,9 +430,9 @@ $('load-policy').addEventListener('change', async (e) => {
   syncForm();
   run();
 });
-$('share').addEventListener('click', () => {
+$('share').addEventListener('click', async () => {
   let policy;
-  try { policy = JSON.parse(state.proposalText); } catch { $('share-note').textContent = t('share_invalid'); return; }
+  try { policy = JSON.parse(state.proposalText); await call('validatePolicy', policy); } catch { $('share-note').textContent = t('share_invalid'); return; }
   const bytes = new TextEncoder().encode(JSON.stringify(policy));
   const b64 = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   history.replaceState(null, '', `#policy=${b64}`);
@@ -434,7 +444,7 @@ $('export-csv').addEventListener('click', async () => {
   try {
     const csv = await call('exportCsv', state.result.proposal, state.result.asOf);
     download('paygrade-roster.csv', csv, 'text/csv;charset=utf-8');
-  } catch (err) { $('err-roster').textContent = message(err); }
+  } catch (err) { showError('err-roster', err); }
 });
 
 $('export-xlsx').addEventListener('click', async () => {
@@ -443,7 +453,7 @@ $('export-xlsx').addEventListener('click', async () => {
     const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
     Object.assign(document.createElement('a'), { href: url, download: 'paygrade-roster.xlsx' }).click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
-  } catch (err) { $('err-roster').textContent = message(err); }
+  } catch (err) { showError('err-roster', err); }
 });
 $('print-report').addEventListener('click', () => { document.body.classList.add('report'); window.print(); document.body.classList.remove('report'); });
 
@@ -462,7 +472,7 @@ async function main() {
   if (proposal) { state.proposalText = proposal; $('proposal-json').value = proposal; syncForm(); } else setProposal(state.baseline);
   if (saved.roster && Array.isArray(saved.roster.employees)) {
     await useRoster(typeof saved.source === 'string' ? saved.source : 'file', 'loadEmployees', saved.roster.employees);
-    if (!state.roster) { $('err-roster').textContent = ''; $('notice').textContent = t('saved_roster_failed'); }
+    if (!state.roster) { showError('err-roster', null); $('notice').textContent = t('saved_roster_failed'); }
   }
   if (!state.roster) await useRoster('sample', 'loadSample');
   progress(null);

@@ -275,6 +275,15 @@ test('a proposal that cannot pay someone: the error names the person by id and r
   assert.match(await text('#err-policy'), /^工号 KM\d+（第 \d+ 行） · band: 档次 “” 不属于等级 “trainee”/);
   assert.equal(await page.isVisible('#stale-note'), true);
   assert.equal(await page.isDisabled('#export-csv'), true);
+  // Only the results dim; the form being fixed and the note stay at full strength.
+  assert.deepEqual(await page.evaluate(() => [getComputedStyle(document.querySelector('main')).opacity,
+    getComputedStyle(document.querySelector('#policy-panel')).opacity, getComputedStyle(document.querySelector('#totals-table')).opacity]), ['1', '1', '0.5']);
+  // The message follows a language switch.
+  await page.click('#lang');
+  await page.waitForFunction(() => document.querySelector('#err-policy').textContent.startsWith('id KM'));
+  assert.match(await text('#err-policy'), /^id KM\d+ \(row \d+\) · band: band "" is not a band of level "trainee"/);
+  await page.click('#lang');
+  await page.waitForFunction(() => document.querySelector('#err-policy').textContent.startsWith('工号'));
   // Back to the baseline: fresh results, no warning.
   await page.click('#reset-proposal');
   await page.waitForFunction(() => document.querySelector('#stale-note').hidden);
