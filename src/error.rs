@@ -105,8 +105,8 @@ pub enum ErrorKind {
     /// A value that should be a decimal number is not one.
     #[error("not a number: \"{0}\"")]
     InvalidNumber(String),
-    /// A value that should be an ISO date `YYYY-MM-DD` is not one (or not a real day).
-    #[error("not a valid date (YYYY-MM-DD): \"{0}\"")]
+    /// A value that should be an ISO date `YYYY-MM-DD` is not one (not a real day, or outside 1900–2199).
+    #[error("not a valid date (YYYY-MM-DD, years 1900–2199): \"{0}\"")]
     InvalidDate(String),
     /// Arithmetic went beyond the range of a 96-bit decimal.
     #[error("amount too large: the calculation overflows")]
@@ -281,7 +281,7 @@ impl ErrorKind {
             }
             ErrorKind::Format(v) => format!("不支持的政策格式 “{v}”，应为 \"paygrade-policy/1\""),
             ErrorKind::InvalidNumber(v) => format!("不是有效数字：“{v}”"),
-            ErrorKind::InvalidDate(v) => format!("不是有效日期（年-月-日）：“{v}”"),
+            ErrorKind::InvalidDate(v) => format!("不是有效日期（年-月-日，1900–2199 年）：“{v}”"),
             ErrorKind::Overflow => "金额过大，计算溢出".to_string(),
             ErrorKind::Negative(v) => format!("不能为负数，当前为 {v}"),
             ErrorKind::WeightsSum(s) => format!("权重之和为 {s}，必须恰好等于 1"),
