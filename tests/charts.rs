@@ -1,27 +1,14 @@
 //! The comparison charts (issue 5): drawn natively from the sample comparison, in both
 //! languages, with titles, axis names with units, legends and the right bars.
 
+mod common;
+
 use paygrade::charts::{histogram, ChartData, ChartLabels};
 use paygrade::json::FromJson;
-use paygrade::sample::sample_roster;
-use paygrade::scenario::compare;
-use paygrade::Policy;
 use rust_decimal::Decimal;
 
 fn sample_comparison() -> String {
-    let people = sample_roster().unwrap().employees;
-    let baseline = Policy::default().check().unwrap();
-    let mut p = Policy::default();
-    p.ladder[2].bands.as_mut().unwrap()[1].coefficient = "1.50".parse().unwrap();
-    let proposal = p.check().unwrap();
-    let c = compare(
-        &baseline,
-        &proposal,
-        &people,
-        chrono::NaiveDate::from_ymd_opt(2026, 11, 30),
-    )
-    .unwrap();
-    paygrade::json::to_json(&c).unwrap()
+    paygrade::json::to_json(&common::raised_intermediate_b_comparison()).unwrap()
 }
 
 /// The texts of an SVG document's `<text>` elements, trimmed.

@@ -1,5 +1,7 @@
 //! Policy comparison (SPEC §5) on the 71-person sample.
 
+mod common;
+
 use paygrade::sample::sample_roster;
 use paygrade::scenario::compare;
 use paygrade::Policy;
@@ -8,17 +10,8 @@ use rust_decimal::Decimal;
 #[test]
 fn raising_intermediate_b_by_010_costs_what_the_arithmetic_says() {
     let people = sample_roster().unwrap().employees;
-    let baseline = Policy::default().check().unwrap();
-    let mut p = Policy::default();
-    p.ladder[2].bands.as_mut().unwrap()[1].coefficient = "1.50".parse().unwrap();
-    let proposal = p.check().unwrap();
-    let c = compare(
-        &baseline,
-        &proposal,
-        &people,
-        chrono::NaiveDate::from_ymd_opt(2026, 11, 30),
-    )
-    .unwrap();
+    let (baseline, proposal) = common::baseline_and_raised_intermediate_b();
+    let c = common::raised_intermediate_b_comparison();
     // Only people whose coefficient is read at intermediate-B change: intermediate-B
     // without the rural uplift, and intermediate-C with it. Each gains
     // performance base 1000.00 × 0.10 × their assessment factor (full months here).
