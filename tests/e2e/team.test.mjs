@@ -308,6 +308,7 @@ test('a bogus share link is ignored with a notice and keeps the saved proposal',
   assert.equal(new URL(page.url()).hash, '', 'the fragment is dropped once read');
   // A good link is adopted, then edits survive a reload (the fragment is gone).
   await page.click('#share');
+  await page.waitForFunction(() => location.hash.startsWith('#policy='));
   const link = page.url();
   assert.match(link, /#policy=[A-Za-z0-9_-]+$/);
   await page.fill('[data-path="ladder[2].bands[1].coefficient"]', '1.60');
