@@ -11,8 +11,9 @@
 //! The input is the comparison JSON itself (`paygrade compare`, `compareScenarios`, SPEC
 //! §12 Comparison) plus the texts in the reader's language ([`ChartLabels`]), so the
 //! same code draws the Chinese and the English charts. Amounts are exact decimals until
-//! they are placed on an axis; that one lossy step is [`to_f64_lossy`]. The binning of
-//! the histogram is exact ([`histogram`]) and tested here; plotters only draws.
+//! they are placed on an axis; that one lossy step is [`crate::money::to_f64_lossy`].
+//! The binning of the histogram is exact ([`histogram`]) and tested here; plotters only
+//! draws.
 //!
 //! Text size: natively plotters estimates label widths; in the browser it measures them
 //! in the page (a hidden span per label), so the browser module must run on the main
@@ -20,6 +21,7 @@
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::json::{FromJson, Obj};
+use crate::money::to_f64_lossy;
 use plotters::coord::ranged1d::{IntoSegmentedCoord, SegmentValue};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -332,11 +334,6 @@ pub fn grouped(v: f64) -> String {
     out
 }
 
-/// An amount placed on a chart axis: the one lossy step (to binary floating point).
-pub fn to_f64_lossy(amount: Decimal) -> f64 {
-    amount.to_f64().unwrap_or(0.0)
-}
-
 const WIDTH: u32 = 720;
 const HEIGHT: u32 = 380;
 const FONT: &str = "sans-serif";
@@ -383,18 +380,12 @@ fn cost_chart(data: &ChartData, labels: &ChartLabels) -> Result<String> {
     {
         let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
         root.fill(&WHITE).map_err(chart_error)?;
-        let top = data
+        let (bottom, top) = data
             .baseline_components
             .iter()
             .chain(&data.proposal_components)
             .map(|d| to_f64_lossy(*d))
-            .fold(0.0f64, f64::max);
-        let bottom = data
-            .baseline_components
-            .iter()
-            .chain(&data.proposal_components)
-            .map(|d| to_f64_lossy(*d))
-            .fold(0.0f64, f64::min);
+            .fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
         let (_, top) = padded(bottom, top.max(1.0));
         let mut chart = ChartBuilder::on(&root)
             .caption(&labels.cost_title, (FONT, TITLE_PX))
@@ -493,7 +484,7 @@ fn legend<'a, DB: DrawingBackend + 'a, CT: CoordTranslate>(
         .background_style(WHITE.mix(0.85))
         .border_style(BLACK.mix(0.3))
         .draw()
-        .map_err(|e| Error::new(ErrorKind::Chart(e.to_string()), ""))
+        .map_err(chart_error)
 }
 
 fn quartiles(values: &[Decimal]) -> Quartiles {

@@ -135,14 +135,6 @@ pub fn employees_csv(people: &[crate::Employee]) -> Result<String> {
     finish_csv(w)
 }
 
-/// An XLSX number cell from an exact amount. XLSX stores every number as a binary double,
-/// so this is the one lossy step of the export, named as such; money has at most 28
-/// significant digits and the sheet shows the policy's decimals.
-#[cfg(feature = "import")]
-fn to_xlsx_number_lossy(amount: rust_decimal::Decimal) -> f64 {
-    rust_decimal::prelude::ToPrimitive::to_f64(&amount).unwrap_or(0.0)
-}
-
 /// The roster's breakdowns as an XLSX workbook: text cells are strings (never formulas,
 /// so `=HYPERLINK(…)` stays text), money and scores are numbers with two decimals.
 ///
@@ -174,13 +166,17 @@ pub fn roster_xlsx(pay: &RosterPay) -> Result<Vec<u8>> {
             .map_err(fail)?;
         let exact = |s: &str| s.parse::<rust_decimal::Decimal>().unwrap_or_default();
         sheet
-            .write_number(r, 5, to_xlsx_number_lossy(exact(&b.composite_score)))
+            .write_number(r, 5, crate::money::to_f64_lossy(exact(&b.composite_score)))
             .map_err(fail)?;
         sheet
             .write_string(r, 6, b.rating.as_deref().unwrap_or(""))
             .map_err(fail)?;
         sheet
-            .write_number(r, 7, to_xlsx_number_lossy(exact(&b.assessment_factor)))
+            .write_number(
+                r,
+                7,
+                crate::money::to_f64_lossy(exact(&b.assessment_factor)),
+            )
             .map_err(fail)?;
         for (k, m) in b
             .components
@@ -190,7 +186,12 @@ pub fn roster_xlsx(pay: &RosterPay) -> Result<Vec<u8>> {
             .enumerate()
         {
             sheet
-                .write_number_with_format(r, 8 + k as u16, to_xlsx_number_lossy(m.amount()), &money)
+                .write_number_with_format(
+                    r,
+                    8 + k as u16,
+                    crate::money::to_f64_lossy(m.amount()),
+                    &money,
+                )
                 .map_err(fail)?;
         }
     }

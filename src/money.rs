@@ -140,6 +140,13 @@ impl Money {
     }
 }
 
+/// An exact amount as a binary double, for the places that can hold nothing else (an
+/// XLSX number cell, a chart axis): the one lossy conversion, named as such. Money has at
+/// most 28 significant digits; a double keeps about 15, more than any shown decimal needs.
+pub fn to_f64_lossy(amount: Decimal) -> f64 {
+    rust_decimal::prelude::ToPrimitive::to_f64(&amount).unwrap_or(0.0)
+}
+
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Display::fmt(&self.0, f)
