@@ -49,7 +49,8 @@ const MAX_ROWS_SHOWN = 500;
 const $ = (id) => document.getElementById(id);
 let lang = (localStorage.getItem('paygrade.lang') ?? (navigator.language || 'en')).startsWith('zh') ? 'zh' : 'en';
 const t = (k) => TEXT[lang][k] ?? k;
-const state = { runs: 0, baseline: null, proposalText: '', roster: null, source: 'sample', result: null, sort: { key: 'difference', dir: -1 } };
+// readShare: the part of the progress bar that reading the roster file took (0 when no file was read).
+const state = { runs: 0, readShare: 0, baseline: null, proposalText: '', roster: null, source: 'sample', result: null, sort: { key: 'difference', dir: -1 } };
 
 // ---------- worker calls ----------
 const worker = new Worker(new URL('./team-worker.js', import.meta.url), { type: 'module' });
@@ -166,12 +167,18 @@ function relabel() {
 
 // ---------- the run ----------
 /** Show an engine error in `slot` (err-roster / err-policy) with its place; kept so a
- * language switch shows it again in the new language. `err` null clears the slot. */
+ * language switch shows it again in the new language. `err` null clears the slot.
+ * `atField`: the engine's verdict on the proposal, also shown at its field in the form. */
 const shownErrors = new Map();
-function showError(slot, err) {
-  if (err) shownErrors.set(slot, err); else shownErrors.delete(slot);
+function showError(slot, err, atField = false) {
+  if (err) shownErrors.set(slot, { err, atField }); else shownErrors.delete(slot);
   const path = (err?.path ?? '').replace(/^(proposal|baseline)\./, '');
-  $(slot).textContent = err ? `${path ? `${locate(path)}: ` : ''}${message(err)}` : '';
+  const where = path ? locate(path) : atField ? '(policy)' : '';
+  $(slot).textContent = err ? `${where ? `${where}: ` : ''}${message(err)}` : '';
+  if (err && atField) {
+    $('proposal-json').setAttribute('aria-invalid', 'true');
+    editor.showError(err.path, message(err));
+  }
 }
 
 /** Results shown belong to an older proposal (the current one has an error). */
@@ -197,16 +204,6 @@ function locate(path) {
   });
 }
 
-/** The engine's verdict on the proposal, at its field and in the line under the form. */
-function showPolicyError() {
-  const err = state.policyError;
-  if (!err) return;
-  shownErrors.delete('err-policy');
-  $('err-policy').textContent = `${err.path || '(policy)'}: ${message(err)}`;
-  $('proposal-json').setAttribute('aria-invalid', 'true');
-  editor.showError(err.path, message(err));
-}
-
 async function run() {
   showError('err-roster', null);
   if (!state.roster || !state.baseline) return;
@@ -221,18 +218,16 @@ async function run() {
     setStale(Boolean(state.result));
     return;
   }
-  progress(t('paying'), state.stage?.[0] ?? 0);
+  progress(t('paying'), state.readShare);
   try {
     await call('validatePolicy', proposal);
     if (seq !== state.runs) return;
     showError('err-policy', null);
     $('proposal-json').removeAttribute('aria-invalid');
     editor.clearErrors();
-    state.policyError = null;
   } catch (err) {
     if (seq !== state.runs) return;
-    state.policyError = err;
-    showPolicyError();
+    showError('err-policy', err, true);
     setStale(Boolean(state.result));
     progress(null);
     return;
@@ -240,7 +235,7 @@ async function run() {
   const asOf = $('as_of').value.trim() || undefined;
   // The bar: reading the file (if any) took [0, from); paying both policies is most of
   // the rest, then quotas, assignment and drawing.
-  const from = state.stage?.[0] ?? 0;
+  const from = state.readShare;
   const at = (x) => from + (1 - from) * x;
   try {
     const comparison = await callWith((f) => progress(t('paying'), at(0.85 * f)), 'compare', proposal, asOf);
@@ -369,12 +364,12 @@ async function useRoster(source, cmd, ...args) {
   try {
     state.roster = await callWith((f) => progress(t('parsing'), parsing * f), cmd, ...args);
     state.source = source;
-    state.stage = [parsing];
+    state.readShare = parsing;
     await run();
   } catch (err) {
     showError('err-roster', err);
   } finally {
-    state.stage = null;
+    state.readShare = 0;
   }
   progress(null);
 }
@@ -410,7 +405,7 @@ function download(name, text, type) {
 }
 
 // ---------- wiring ----------
-$('lang').addEventListener('click', () => { lang = lang === 'zh' ? 'en' : 'zh'; try { localStorage.setItem('paygrade.lang', lang); } catch { /* full */ } relabel(); editor.relabel(lang); showPolicyError(); for (const [slot, err] of shownErrors) showError(slot, err); render(); });
+$('lang').addEventListener('click', () => { lang = lang === 'zh' ? 'en' : 'zh'; try { localStorage.setItem('paygrade.lang', lang); } catch { /* full */ } relabel(); editor.relabel(lang); for (const [slot, { err, atField }] of shownErrors) showError(slot, err, atField); render(); });
 $('file').addEventListener('change', (e) => { const f = e.target.files[0]; e.target.value = ''; if (f) readFile(f); });
 $('drop').addEventListener('dragover', (e) => { e.preventDefault(); $('drop').classList.add('over'); });
 $('drop').addEventListener('dragleave', () => $('drop').classList.remove('over'));
