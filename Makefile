@@ -1,7 +1,6 @@
 # Paygrade — build, serve and test. `make serve` and `make test` work on a fresh machine:
 # tools/setup.sh installs the wasm target, wasm-bindgen-cli (pinned) and the npm tools.
 SHELL := /bin/bash
-WASM := target/wasm32-unknown-unknown/wasm/paygrade.wasm
 PORT ?= 8000
 
 .PHONY: all setup build wasm dist serve test test-rust test-wasm test-browser lint cli-example clean measure bench fuzz
@@ -14,24 +13,25 @@ setup:
 WASM_OPT := node_modules/.bin/wasm-opt -Oz --converge --strip-producers --enable-bulk-memory \
   --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue
 
-# Four modules: `paygrade` (the pay calculator, first load), `paygrade_extra` (take-home
-# pay; loaded when asked for), `paygrade_hr` (rosters, XLSX/GBK import, quotas,
-# assignment, comparison, export; the team page's Web Worker) and `paygrade_charts`
-# (plotters SVG charts; loaded on the team page's main thread when the charts open).
-wasm: setup
-	cargo build --profile wasm --lib --target wasm32-unknown-unknown --no-default-features
-	wasm-bindgen --target web --no-typescript --out-dir www/pkg --out-name paygrade $(WASM)
-	cargo build --profile wasm --lib --target wasm32-unknown-unknown --no-default-features --features extras
-	wasm-bindgen --target web --no-typescript --out-dir www/pkg --out-name paygrade_extra $(WASM)
-	cargo build --profile wasm --lib --target wasm32-unknown-unknown --no-default-features --features import
-	wasm-bindgen --target web --no-typescript --out-dir www/pkg --out-name paygrade_hr $(WASM)
-	cargo build --profile wasm --lib --target wasm32-unknown-unknown --no-default-features --features charts
-	wasm-bindgen --target web --no-typescript --out-dir www/pkg --out-name paygrade_charts $(WASM)
-	$(WASM_OPT) www/pkg/paygrade_bg.wasm -o www/pkg/paygrade_bg.wasm
-	$(WASM_OPT) www/pkg/paygrade_extra_bg.wasm -o www/pkg/paygrade_extra_bg.wasm
-	$(WASM_OPT) www/pkg/paygrade_hr_bg.wasm -o www/pkg/paygrade_hr_bg.wasm
-	$(WASM_OPT) www/pkg/paygrade_charts_bg.wasm -o www/pkg/paygrade_charts_bg.wasm
-	@for f in www/pkg/*.wasm; do echo "$$f: $$(stat -c %s $$f) bytes, $$(gzip -9c $$f | wc -c) gzipped"; done
+# Four browser modules, one thin facade crate each (crates/wasm-*): `paygrade` (the pay
+# calculator, first load), `paygrade_extra` (take-home pay and the scorecard; loaded when
+# asked for), `paygrade_hr` (rosters, XLSX/GBK import, quotas, assignment, comparison,
+# export; the team page's Web Worker) and `paygrade_charts` (plotters SVG charts; loaded
+# on the team page's main thread when the charts open). `paygrade_bench` is built by
+# `make bench` only. Each module is a file target that depends on the Rust sources, so a
+# second `make build` with nothing changed rebuilds nothing.
+RUST_SOURCES := Cargo.toml Cargo.lock $(shell find src crates -name '*.rs' -o -name Cargo.toml -o -name '*.csv' | grep -v '/target/')
+MODULES := paygrade paygrade_extra paygrade_hr paygrade_charts
+crate_of = $(patsubst paygrade,paygrade-wasm-pay,$(patsubst paygrade_extra,paygrade-wasm-extra,$(patsubst paygrade_hr,paygrade-wasm-hr,$(patsubst paygrade_charts,paygrade-wasm-charts,$(patsubst paygrade_bench,paygrade-wasm-bench,$(1))))))
+lib_of = $(subst -,_,$(call crate_of,$(1)))
+
+wasm: setup $(MODULES:%=www/pkg/%_bg.wasm)
+	@for f in $(MODULES:%=www/pkg/%_bg.wasm); do echo "$$f: $$(stat -c %s $$f) bytes, $$(gzip -9c $$f | wc -c) gzipped"; done
+
+www/pkg/%_bg.wasm: $(RUST_SOURCES)
+	cargo build --profile wasm --lib --target wasm32-unknown-unknown -p $(call crate_of,$*)
+	wasm-bindgen --target web --no-typescript --out-dir www/pkg --out-name $* target/wasm32-unknown-unknown/wasm/$(call lib_of,$*).wasm
+	$(WASM_OPT) www/pkg/$*_bg.wasm -o www/pkg/$*_bg.wasm
 
 dist: wasm
 	node tools/bundle.mjs
@@ -41,20 +41,20 @@ build: wasm dist
 serve: build
 	node tools/serve.mjs $(PORT)
 
+WASM_CRATES := -p paygrade-wasm-pay -p paygrade-wasm-extra -p paygrade-wasm-hr -p paygrade-wasm-charts -p paygrade-wasm-bench
+
 lint:
-	cargo fmt --check
-	cargo clippy --all-targets -- -D warnings
-	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --features import -- -D warnings
-	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --features charts -- -D warnings
-	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
-	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --features extras -- -D warnings
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown $(WASM_CRATES) -- -D warnings
+	@! grep -rn 'cfg(not(feature' --include=*.rs src crates tests || (echo 'a negative feature gate' && false)
 
 test-rust:
-	cargo test
+	cargo test --workspace
 
 test-wasm: setup
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-	  cargo test --target wasm32-unknown-unknown --test wasm
+	  cargo test --target wasm32-unknown-unknown -p paygrade-wasm-pay -p paygrade-wasm-hr --test wasm
 
 test-browser: build
 	@bash tools/setup.sh --browser
@@ -79,7 +79,8 @@ measure: build
 bench: build
 	@bash tools/setup.sh --browser
 	@command -v soffice >/dev/null || (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends libreoffice-calc)
-	cargo build --release
+	cargo build --release --workspace
+	$(MAKE) www/pkg/paygrade_bench_bg.wasm
 	cargo run --release --example peer_xlsx
 	cargo bench --bench engine
 	cargo bench --bench hostile

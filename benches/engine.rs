@@ -2,9 +2,10 @@
 //! JSON in, JSON out for one person; CSV bytes in, results out for a 100,000-row roster;
 //! a baseline-vs-proposal comparison of that roster. `make bench` runs them.
 use criterion::{criterion_group, criterion_main, Criterion};
-use paygrade::api::{compute_pay_json, RosterColumns};
+use paygrade::api::compute_pay_json;
 use paygrade::json::to_json;
 use paygrade::Policy;
+use paygrade_team::RosterColumns;
 use std::hint::black_box;
 
 const EMPLOYEE: &str = r#"{ "id": "E001", "level": "intermediate", "band": "B", "employment": "contract",
@@ -12,8 +13,9 @@ const EMPLOYEE: &str = r#"{ "id": "E001", "level": "intermediate", "band": "B", 
   "supplier": "85", "self": "95", "marketing_audit": "80" } }"#;
 
 fn roster_bytes() -> Vec<u8> {
-    std::fs::read("target/bench/roster100k.csv")
-        .unwrap_or_else(|_| paygrade::sample::synthetic_roster_csv(100_000, 2026).into_bytes())
+    std::fs::read("target/bench/roster100k.csv").unwrap_or_else(|_| {
+        paygrade_roster::sample::synthetic_roster_csv(100_000, 2026).into_bytes()
+    })
 }
 
 fn proposal() -> paygrade::CheckedPolicy {
@@ -46,14 +48,16 @@ fn benches(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("roster100k", |b| {
         b.iter(|| {
-            let roster = paygrade::parse_roster(black_box(&bytes), "roster100k.csv", None).unwrap();
+            let roster =
+                paygrade_roster::parse_roster(black_box(&bytes), "roster100k.csv", None).unwrap();
             let pay = paygrade::compute_roster(&baseline, &roster.employees, None).unwrap();
             to_json(&RosterColumns::from(&pay)).unwrap()
         })
     });
     group.bench_function("compare100k", |b| {
         b.iter(|| {
-            let roster = paygrade::parse_roster(black_box(&bytes), "roster100k.csv", None).unwrap();
+            let roster =
+                paygrade_roster::parse_roster(black_box(&bytes), "roster100k.csv", None).unwrap();
             let c =
                 paygrade::scenario::compare(&baseline, &proposal, &roster.employees, None).unwrap();
             to_json(&c).unwrap()

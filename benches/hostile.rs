@@ -20,14 +20,17 @@ fn benches(c: &mut Criterion) {
     g.sample_size(10);
     g.bench_function("cell_10mb", |b| {
         b.iter(|| {
-            paygrade::parse_roster(black_box(big_cell.as_bytes()), "c.csv", None).unwrap_err()
+            paygrade_roster::parse_roster(black_box(big_cell.as_bytes()), "c.csv", None)
+                .unwrap_err()
         })
     });
     g.bench_function("columns_100k", |b| {
-        b.iter(|| paygrade::parse_roster(black_box(wide.as_bytes()), "w.csv", None).unwrap_err())
+        b.iter(|| {
+            paygrade_roster::parse_roster(black_box(wide.as_bytes()), "w.csv", None).unwrap_err()
+        })
     });
     g.bench_function("zip_bomb", |b| {
-        b.iter(|| paygrade::parse_roster(black_box(&zip_bomb), "z.xlsx", None).unwrap_err())
+        b.iter(|| paygrade_roster::parse_roster(black_box(&zip_bomb), "z.xlsx", None).unwrap_err())
     });
     g.bench_function("json_20mb", |b| {
         b.iter(|| paygrade::api::compute_pay_json(None, black_box(&long_number), None).unwrap_err())

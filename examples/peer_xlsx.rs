@@ -9,7 +9,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .nth(1)
         .and_then(|s| s.parse().ok())
         .unwrap_or(100_000);
-    let csv = paygrade::sample::synthetic_roster_csv(n, 2026);
+    let csv = paygrade_roster::sample::synthetic_roster_csv(n, 2026);
     std::fs::create_dir_all("target/bench")?;
     std::fs::write("target/bench/roster100k.csv", &csv)?;
     let mut book = Workbook::new();

@@ -4,5 +4,5 @@ fn main() {
         .nth(1)
         .and_then(|s| s.parse().ok())
         .unwrap_or(10_000);
-    print!("{}", paygrade::sample::synthetic_roster_csv(n, 2026));
+    print!("{}", paygrade_roster::sample::synthetic_roster_csv(n, 2026));
 }

@@ -4,7 +4,6 @@ use crate::evaluation::Scores;
 use crate::json::{self, FromJson, Obj};
 use crate::policy::{Education, Employment};
 use chrono::NaiveDate;
-#[cfg(feature = "extras")]
 use indexmap::IndexMap;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -53,9 +52,10 @@ pub struct Employee {
     pub education: Option<Education>,
     /// Monthly KPIs for the scorecard, by indicator id (or name): `{target, actual}`.
     /// When given and no business score is, the business score comes from them.
-    #[cfg(feature = "extras")]
+    /// Data in every build: the scorecard crate turns them into the business score before
+    /// the pay calculation; the core itself pays from `scores` or `composite_score`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub kpis: Option<IndexMap<String, crate::scorecard::Kpi>>,
+    pub kpis: Option<IndexMap<String, Kpi>>,
     /// Assignment: years worked 工作年限.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub years_of_work: Option<u32>,
@@ -83,15 +83,6 @@ impl Employee {
 impl FromJson for Employee {
     fn from_json(value: &serde_json::Value, path: &str) -> crate::Result<Self> {
         let o = Obj::new(value, path)?;
-        #[cfg(not(feature = "extras"))]
-        if o.has("kpis") {
-            return Err(crate::Error::new(
-                crate::ErrorKind::InvalidValue(
-                    "KPIs are scored by the scorecard module (paygrade_extra / the CLI)".into(),
-                ),
-                o.path("kpis"),
-            ));
-        }
         Ok(Employee {
             id: o.or("id", String::new)?,
             name: o.or("name", String::new)?,
@@ -107,7 +98,6 @@ impl FromJson for Employee {
             grading: o.opt("grading")?,
             education: o.opt("education")?,
             years_of_work: o.opt("years_of_work")?,
-            #[cfg(feature = "extras")]
             kpis: o.opt("kpis")?,
         })
     }
@@ -119,6 +109,25 @@ impl FromJson for Grading {
         Ok(Grading {
             exam: o.opt("exam")?,
             review: o.opt("review")?,
+        })
+    }
+}
+
+/// One indicator's target and actual for a period.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Kpi {
+    /// The target.
+    pub target: Decimal,
+    /// The actual result.
+    pub actual: Decimal,
+}
+
+impl FromJson for Kpi {
+    fn from_json(value: &serde_json::Value, path: &str) -> crate::Result<Self> {
+        let o = Obj::new(value, path)?;
+        Ok(Kpi {
+            target: o.req("target")?,
+            actual: o.req("actual")?,
         })
     }
 }

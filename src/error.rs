@@ -209,7 +209,6 @@ pub enum ErrorKind {
     TooLarge(String),
     /// A roster file cannot be read as one (empty, wrong type, not text, broken CSV or
     /// XLSX); the message in English and in Chinese.
-    #[cfg(feature = "import")]
     #[error("{en}")]
     File {
         /// The message in English.
@@ -218,7 +217,6 @@ pub enum ErrorKind {
         zh: String,
     },
     /// The charting library could not draw a chart (its own message).
-    #[cfg(feature = "charts")]
     #[error("the chart could not be drawn: {0}")]
     Chart(String),
 }
@@ -261,9 +259,7 @@ impl ErrorKind {
             ErrorKind::KpiTarget(_) => "kpi_target",
             ErrorKind::NoRows => "no_rows",
             ErrorKind::TooLarge(_) => "too_large",
-            #[cfg(feature = "import")]
             ErrorKind::File { .. } => "invalid_value",
-            #[cfg(feature = "charts")]
             ErrorKind::Chart(_) => "chart",
         }
     }
@@ -325,17 +321,13 @@ impl ErrorKind {
             ErrorKind::KpiTarget(id) => format!("指标 “{id}” 的目标必须大于 0"),
             ErrorKind::NoRows => "文件只有表头，没有数据行".to_string(),
             ErrorKind::TooLarge(what) => format!("输入过大：{what}"),
-            #[cfg(feature = "import")]
             ErrorKind::File { zh, .. } => zh.clone(),
-            #[cfg(feature = "charts")]
             ErrorKind::Chart(m) => format!("图表无法绘制：{m}"),
         }
     }
 }
 
-/// The Chinese for a policy-shape detail, in builds that edit policies (`import`: the
-/// team page and the CLI); the first-load pay module keeps one general sentence per kind.
-#[cfg(feature = "import")]
+/// The Chinese for a policy-shape detail (the English detail is the kind's own text).
 fn detail_zh(detail: &str) -> Option<&'static str> {
     Some(match detail {
         "no level at all" => "等级表中至少要有一个等级",
@@ -362,9 +354,18 @@ fn detail_zh(detail: &str) -> Option<&'static str> {
     })
 }
 
-#[cfg(not(feature = "import"))]
-fn detail_zh(_: &str) -> Option<&'static str> {
-    None
+/// A recoverable problem found while importing or paying (SPEC §12 `warnings`): the same
+/// place and code as an [`Error`], but the work goes on.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Warning {
+    /// Spreadsheet row (1 = header), when it concerns a row.
+    pub row: Option<usize>,
+    /// Column header as given, when it concerns a column.
+    pub column: Option<String>,
+    /// Stable code, e.g. `unknown_column`.
+    pub code: &'static str,
+    /// Message, 中文 / English.
+    pub message: String,
 }
 
 /// Shorthand: an [`ErrorKind::Overflow`] at `path`.

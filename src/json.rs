@@ -307,6 +307,21 @@ impl<'a> Obj<'a> {
         }
     }
 
+    /// An optional block kept as given (a JSON object another crate reads, e.g. a
+    /// policy's `contributions`).
+    ///
+    /// # Errors
+    /// `invalid_value` at the field's path when it is not an object.
+    pub fn block(&self, key: &str) -> Result<Option<Value>> {
+        match self.map.get(key) {
+            Some(v) if !is_blank(v) => {
+                Obj::new(v, &self.path(key))?;
+                Ok(Some(v.clone()))
+            }
+            _ => Ok(None),
+        }
+    }
+
     /// An optional field with a default.
     ///
     /// # Errors
@@ -319,6 +334,7 @@ impl<'a> Obj<'a> {
 /// Define how an enumerated policy value reads from and writes to JSON: each variant's
 /// name, and aliases (Chinese names) accepted on input. Unknown names are an
 /// `unknown_mode` error listing the allowed names.
+#[macro_export]
 macro_rules! json_enum {
     ($ty:ident { $($var:ident = $name:literal $(| $alias:literal)*),+ $(,)? }) => {
         impl $ty {
@@ -358,7 +374,7 @@ macro_rules! json_enum {
         }
     };
 }
-pub(crate) use json_enum;
+pub use crate::json_enum;
 
 /// Serialize `value` as pretty JSON (two-space indent), the CLI's output form.
 ///

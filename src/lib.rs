@@ -1,10 +1,14 @@
 //! Paygrade: compensation and grade calculator for account managers (客户经理).
 //!
-//! The whole calculation lives in this crate: exact decimal money, the 三级九档 grade
-//! ladder, seniority pay, the five evaluations and the assessment factor, proration.
-//! It is pure — no I/O, no clock, no wasm — so the same code serves the native CLI
-//! (`src/main.rs`) and the browser through the thin wasm facade (`src/wasm.rs`).
-//! The rules and their sources are in `SPEC.md` (sections cited on each item).
+//! The calculation core: exact decimal money, the 三级九档 grade ladder, seniority pay,
+//! the five evaluations and the assessment factor, proration, the performance pool,
+//! quotas, the annual grade assignment and the comparison of two policies. It is pure —
+//! no I/O, no clock, no files, no wasm, no command line: it reads and writes JSON with
+//! serde. The member crates under `crates/` add roster files (`paygrade-roster`),
+//! take-home pay (`paygrade-takehome`), the KPI scorecard (`paygrade-scorecard`), charts
+//! (`paygrade-charts`), the HR work composed in one place (`paygrade-team`), the CLI
+//! (`paygrade-cli`) and one thin wasm facade per browser module (`crates/wasm-*`).
+//! The rules and their sources are cited on each item as SPEC sections.
 //!
 //! ```
 //! use paygrade::{compute_pay, Employee, Policy};
@@ -28,12 +32,9 @@
 
 pub mod api;
 pub mod assignment;
-#[cfg(feature = "charts")]
-pub mod charts;
 pub mod employee;
 pub mod error;
 pub mod evaluation;
-pub mod export;
 pub mod json;
 pub mod ladder;
 pub mod money;
@@ -41,24 +42,15 @@ pub mod number;
 pub mod payroll;
 pub mod policy;
 pub mod quota;
-pub mod roster;
-pub mod sample;
-#[cfg(feature = "import")]
 pub mod scenario;
-#[cfg(feature = "extras")]
-pub mod scorecard;
 pub mod seniority;
-#[cfg(feature = "extras")]
-pub mod tax;
-
-#[cfg(target_arch = "wasm32")]
-pub mod wasm;
 
 pub use assignment::{assign_grades, Assignment};
 pub use employee::Employee;
-pub use error::{Error, ErrorKind, Result};
+pub use error::{Error, ErrorKind, Result, Warning};
 pub use money::{Money, Rounding, RoundingMode};
-pub use payroll::{compute_pay, compute_roster, what_ifs, Breakdown, RosterPay, WhatIfs};
+pub use payroll::{
+    compute_pay, compute_roster, what_ifs, Breakdown, NoExtras, PayExtras, RosterPay, WhatIfs,
+};
 pub use policy::{CheckedPolicy, Policy};
 pub use quota::{check_quotas, QuotaReport};
-pub use roster::{parse_roster, Roster};

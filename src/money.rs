@@ -140,6 +140,63 @@ impl Money {
     }
 }
 
+impl Money {
+    /// Share this amount in proportion to `weights`, to the unit of its scale (the fen),
+    /// by the largest-remainder method (SPEC §6): floor every exact share, then give one
+    /// unit each to the largest remainders, ties to the smaller `keys` entry (bytewise),
+    /// so the shares add up to the amount exactly. rusty_money's name for this step.
+    /// Weights summing to 0 give every share 0 (nothing can be shared).
+    ///
+    /// `weights` and `keys` are parallel (one per share; `keys` may be shorter, a missing
+    /// key sorts first). Weights are exact fractions of any scale; they must not be
+    /// negative (the caller validates them).
+    ///
+    /// # Errors
+    /// `overflow` at `path` when a share cannot be computed.
+    pub fn allocate(self, weights: &[Decimal], keys: &[&str], path: &str) -> Result<Vec<Money>> {
+        let scale = self.0.scale();
+        let zero = || {
+            let mut d = Decimal::ZERO;
+            d.rescale(scale);
+            Money(d)
+        };
+        let err = || overflow(path);
+        let weight_sum = weights
+            .iter()
+            .try_fold(Decimal::ZERO, |s, w| s.checked_add(*w))
+            .ok_or_else(err)?;
+        if weight_sum.is_zero() {
+            return Ok(vec![zero(); weights.len()]);
+        }
+        let mut shares = Vec::with_capacity(weights.len());
+        let mut remainders = Vec::with_capacity(weights.len());
+        let mut floored_sum = Decimal::ZERO;
+        for (i, w) in weights.iter().enumerate() {
+            let exact = self
+                .0
+                .checked_mul(*w)
+                .and_then(|x| x.checked_div(weight_sum))
+                .ok_or_else(err)?;
+            let mut floor = exact.round_dp_with_strategy(scale, RoundingStrategy::ToZero);
+            floor.rescale(scale);
+            floored_sum = floored_sum.checked_add(floor).ok_or_else(err)?;
+            shares.push(floor);
+            remainders.push((exact - floor, i));
+        }
+        let unit = Decimal::new(1, scale);
+        let left = self.0.checked_sub(floored_sum).ok_or_else(err)?;
+        let units = rust_decimal::prelude::ToPrimitive::to_usize(&(left / unit).trunc());
+        let key = |i: usize| keys.get(i).map(|k| k.as_bytes()).unwrap_or_default();
+        remainders.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| key(a.1).cmp(key(b.1))));
+        for (_, i) in remainders.into_iter().take(units.unwrap_or(0)) {
+            if let Some(s) = shares.get_mut(i) {
+                *s = s.checked_add(unit).ok_or_else(err)?;
+            }
+        }
+        Ok(shares.into_iter().map(Money).collect())
+    }
+}
+
 /// An exact amount as a binary double, for the places that can hold nothing else (an
 /// XLSX number cell, a chart axis): the one lossy conversion, named as such. Money has at
 /// most 28 significant digits; a double keeps about 15, more than any shown decimal needs.

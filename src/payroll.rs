@@ -6,14 +6,13 @@
 //! rounded components, so a payslip always adds up.
 
 use crate::employee::Employee;
-use crate::error::{overflow, Error, ErrorKind, Result};
+use crate::error::{overflow, Error, ErrorKind, Result, Warning};
 use crate::evaluation::{assess, composite, next_rating};
 use crate::ladder::Grade;
 use crate::money::Money;
 use crate::number::fmt_at_least_2;
 use crate::policy::{check_score, CheckedPolicy, Component, PerformanceMode};
 use crate::quota::{check_quotas, QuotaReport};
-use crate::roster::Warning;
 use crate::seniority::{anniversary, completed_years, next_milestone, seniority_pay};
 use chrono::{Datelike, NaiveDate};
 use indexmap::IndexMap;
@@ -98,10 +97,6 @@ pub struct Breakdown {
     pub total: Money,
     /// Explanation lines.
     pub explain: Explain,
-    /// The scorecard behind the business score, when it came from KPIs.
-    #[cfg(feature = "extras")]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub scorecard: Option<crate::scorecard::ScoreResult>,
     /// The person's grade (level and band indices), for roster aggregation.
     #[serde(skip)]
     pub grade_index: Grade,
@@ -112,8 +107,6 @@ pub struct Breakdown {
 
 /// Everything a breakdown needs about a person before money: resolved once.
 struct Facts {
-    #[cfg(feature = "extras")]
-    scorecard: Option<crate::scorecard::ScoreResult>,
     grade: Grade,
     coefficient_grade: Grade,
     floating_level: usize,
@@ -122,32 +115,6 @@ struct Facts {
     factor: Decimal,
     rating: Option<String>,
     paid_days: Decimal,
-}
-
-/// With KPIs and no business score given: the business score from the policy's
-/// scorecard, and the employee with it filled in.
-#[cfg(feature = "extras")]
-fn kpi_business(
-    policy: &CheckedPolicy,
-    e: &Employee,
-) -> Result<(Option<crate::scorecard::ScoreResult>, Employee)> {
-    let mut filled = e.clone();
-    let Some(kpis) = &e.kpis else {
-        return Ok((None, filled));
-    };
-    let business_given =
-        e.scores.as_ref().is_some_and(|s| s.business.is_some()) || e.composite_score.is_some();
-    if business_given {
-        return Ok((None, filled));
-    }
-    let card = policy
-        .policy()
-        .scorecard
-        .as_ref()
-        .ok_or_else(|| Error::new(ErrorKind::MissingField("scorecard".into()), "scorecard"))?;
-    let result = crate::scorecard::score(card, kpis)?;
-    filled.scores.get_or_insert_with(Default::default).business = Some(result.exact);
-    Ok((Some(result), filled))
 }
 
 fn facts(policy: &CheckedPolicy, e: &Employee, as_of: Option<NaiveDate>) -> Result<Facts> {
@@ -174,10 +141,6 @@ fn facts(policy: &CheckedPolicy, e: &Employee, as_of: Option<NaiveDate>) -> Resu
             ))
         }
     };
-    #[cfg(feature = "extras")]
-    let (scorecard, with_kpis) = kpi_business(policy, e)?;
-    #[cfg(feature = "extras")]
-    let e = &with_kpis;
     let composite = match (&e.scores, e.composite_score) {
         (Some(_), Some(_)) => {
             return Err(Error::new(
@@ -221,8 +184,6 @@ fn facts(policy: &CheckedPolicy, e: &Employee, as_of: Option<NaiveDate>) -> Resu
         ));
     }
     Ok(Facts {
-        #[cfg(feature = "extras")]
-        scorecard,
         grade,
         coefficient_grade,
         floating_level,
@@ -378,8 +339,6 @@ pub(crate) fn compute_with(
         },
         grade_index: f.grade,
         pool_weight,
-        #[cfg(feature = "extras")]
-        scorecard: f.scorecard,
     })
 }
 
@@ -530,12 +489,11 @@ pub struct Totals {
     pub annual_total: Money,
     /// Per level, highest first.
     pub by_level: IndexMap<String, LevelTotal>,
-    /// The employer's monthly cost: the total plus employer social insurance and housing
-    /// fund on each person's pay (the policy's `contributions` block; null without one).
-    #[cfg(feature = "extras")]
+    /// The employer's monthly cost: the total plus the employer's charges on each
+    /// person's pay (social insurance and housing fund, from [`PayExtras`]); null when
+    /// the roster was paid without them.
     pub employer_cost: Option<Money>,
     /// The employer's annual cost, monthly × 12.
-    #[cfg(feature = "extras")]
     pub annual_employer_cost: Option<Money>,
 }
 
@@ -564,7 +522,40 @@ pub fn compute_roster(
     people: &[Employee],
     as_of: Option<NaiveDate>,
 ) -> Result<RosterPay> {
-    compute_roster_observed(policy, people, as_of, &mut |_, _| {})
+    compute_roster_observed(policy, &NoExtras, people, as_of, &mut |_, _| {})
+}
+
+/// The steps of a roster's pay that live outside the core, supplied by the crate that
+/// composes the work (`paygrade-team`) for one policy: the person as this policy pays them
+/// (the scorecard crate fills the business score from KPIs), and the employer's charges
+/// on a monthly total (the take-home crate's social insurance and housing fund).
+pub trait PayExtras {
+    /// The person as the policy pays them; `None` = as given.
+    ///
+    /// # Errors
+    /// The step's own errors, with paths inside the employee (e.g. `kpis.sales.target`).
+    fn prepare(&self, e: &Employee) -> Result<Option<Employee>>;
+
+    /// The employer's monthly charges on a person's monthly total (CNY, rounded by the
+    /// step's own rules); `None` when this policy has none.
+    ///
+    /// # Errors
+    /// `overflow`.
+    fn employer_charges(&self, total: Money) -> Result<Option<Money>>;
+}
+
+/// No steps outside the core: people are paid as given, with no employer charges.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoExtras;
+
+impl PayExtras for NoExtras {
+    fn prepare(&self, _: &Employee) -> Result<Option<Employee>> {
+        Ok(None)
+    }
+
+    fn employer_charges(&self, _: Money) -> Result<Option<Money>> {
+        Ok(None)
+    }
 }
 
 /// How many people between two calls of a progress callback.
@@ -577,6 +568,7 @@ pub const PROGRESS_STEP: usize = 2048;
 /// As [`compute_roster`].
 pub fn compute_roster_observed(
     policy: &CheckedPolicy,
+    extras: &dyn PayExtras,
     people: &[Employee],
     as_of: Option<NaiveDate>,
     progress: &mut dyn FnMut(usize, usize),
@@ -591,7 +583,11 @@ pub fn compute_roster_observed(
         if i % PROGRESS_STEP == 0 {
             progress(i, people.len());
         }
-        let b = compute_with(policy, e, as_of, placeholder)
+        let b = extras
+            .prepare(e)
+            .and_then(|prepared| {
+                compute_with(policy, prepared.as_ref().unwrap_or(e), as_of, placeholder)
+            })
             .map_err(|err| err.within(&format!("employees[{i}]")))?;
         results.push(b);
     }
@@ -600,7 +596,7 @@ pub fn compute_roster_observed(
     if let Some(pool) = pool {
         share_pool(policy, pool, &mut results, &mut warnings)?;
     }
-    let totals = totals(policy, &results)?;
+    let totals = totals(policy, extras, &results)?;
     let grades: Vec<Grade> = results.iter().map(|b| b.grade_index).collect();
     Ok(RosterPay {
         quota: check_quotas(policy, &grades),
@@ -614,7 +610,11 @@ pub fn compute_roster_observed(
 ///
 /// # Errors
 /// `overflow` at `totals`.
-pub fn totals(policy: &CheckedPolicy, results: &[Breakdown]) -> Result<Totals> {
+pub fn totals(
+    policy: &CheckedPolicy,
+    extras: &dyn PayExtras,
+    results: &[Breakdown],
+) -> Result<Totals> {
     let zero = policy.policy().rounding.zero();
     let mut sums = [zero; 4];
     let ladder = policy.ladder();
@@ -648,31 +648,25 @@ pub fn totals(policy: &CheckedPolicy, results: &[Breakdown]) -> Result<Totals> {
             },
         );
     }
-    #[cfg(feature = "extras")]
-    let employer_cost = match &policy.policy().contributions {
-        Some(c) => {
-            let mut cost = total;
-            for b in results {
-                let employer =
-                    crate::tax::contributions(c, b.total.amount(), policy.policy().rounding)?
-                        .employer;
-                cost = cost.checked_add(employer, "totals.employer_cost")?;
-            }
-            Some(cost)
-        }
-        None => None,
-    };
+    let mut employer_cost = Some(total);
+    for b in results {
+        employer_cost = match (employer_cost, extras.employer_charges(b.total)?) {
+            (Some(cost), Some(charges)) => Some(cost.checked_add(charges, "totals.employer_cost")?),
+            _ => None,
+        };
+    }
+    if results.is_empty() && extras.employer_charges(zero)?.is_none() {
+        employer_cost = None;
+    }
     Ok(Totals {
         headcount: results.len() as u64,
         components,
         total,
         annual_total: total.checked_times(12, "totals.annual_total")?,
         by_level: levels,
-        #[cfg(feature = "extras")]
         annual_employer_cost: employer_cost
             .map(|c| c.checked_times(12, "totals.employer_cost"))
             .transpose()?,
-        #[cfg(feature = "extras")]
         employer_cost,
     })
 }
@@ -685,58 +679,27 @@ fn share_pool(
     warnings: &mut Vec<Warning>,
 ) -> Result<()> {
     let rounding = policy.policy().rounding;
-    let scale = rounding.scale;
     let err = || overflow("performance.pool");
-    let pool = rounding.round(pool, "performance.pool")?.amount();
-    let weight_sum = results
+    let pool = rounding.round(pool, "performance.pool")?;
+    let weights: Vec<Decimal> = results.iter().map(|b| b.pool_weight).collect();
+    let weight_sum = weights
         .iter()
-        .try_fold(Decimal::ZERO, |s, b| s.checked_add(b.pool_weight))
+        .try_fold(Decimal::ZERO, |s, w| s.checked_add(*w))
         .ok_or_else(err)?;
-    let mut shares: Vec<Decimal> = vec![Decimal::ZERO; results.len()];
-    if weight_sum.is_zero() {
-        if !pool.is_zero() {
-            warnings.push(Warning {
-                row: None,
-                column: None,
-                code: "pool_undistributed",
-                message:
-                    "权重之和为 0,效益工资总额未分配 / all weights are 0: the pool was not shared"
-                        .into(),
-            });
-        }
-    } else {
-        let mut remainders = Vec::with_capacity(results.len());
-        let mut floored_sum = Decimal::ZERO;
-        for (i, b) in results.iter().enumerate() {
-            let exact = pool
-                .checked_mul(b.pool_weight)
-                .and_then(|x| x.checked_div(weight_sum))
-                .ok_or_else(err)?;
-            let floor = exact.round_dp_with_strategy(scale, rust_decimal::RoundingStrategy::ToZero);
-            floored_sum = floored_sum.checked_add(floor).ok_or_else(err)?;
-            if let Some(s) = shares.get_mut(i) {
-                *s = floor;
-            }
-            remainders.push((exact - floor, i));
-        }
-        let unit = Decimal::new(1, scale);
-        let left = pool.checked_sub(floored_sum).ok_or_else(err)?;
-        let fens = (left / unit).trunc();
-        let fens = rust_decimal::prelude::ToPrimitive::to_usize(&fens).unwrap_or(0);
-        remainders.sort_by(|a, b| {
-            b.0.cmp(&a.0).then_with(|| {
-                let id = |i: usize| results.get(i).map(|r| r.id.as_bytes()).unwrap_or_default();
-                id(a.1).cmp(id(b.1))
-            })
+    if weight_sum.is_zero() && !pool.amount().is_zero() {
+        warnings.push(Warning {
+            row: None,
+            column: None,
+            code: "pool_undistributed",
+            message: "权重之和为 0,效益工资总额未分配 / all weights are 0: the pool was not shared"
+                .into(),
         });
-        for (_, i) in remainders.into_iter().take(fens) {
-            if let Some(s) = shares.get_mut(i) {
-                *s = s.checked_add(unit).ok_or_else(err)?;
-            }
-        }
     }
-    for (b, share) in results.iter_mut().zip(shares) {
-        let money = rounding.round(share, "components.performance")?;
+    let shares = {
+        let keys: Vec<&str> = results.iter().map(|b| b.id.as_str()).collect();
+        pool.allocate(&weights, &keys, "performance.pool")?
+    };
+    for (b, money) in results.iter_mut().zip(shares) {
         b.explain.performance = format!(
             "{pool} × {} ÷ {} → {money}",
             b.pool_weight.normalize(),

@@ -47,18 +47,22 @@ pub struct Policy {
     pub quota: QuotaPolicy,
     /// Annual grade assignment (年度等级评定), SPEC §4.
     pub assignment: AssignmentPolicy,
-    /// Social insurance and housing fund for take-home pay (a city's dated table).
-    /// Only in builds with the `extras` feature: the browser's first-load pay module does
-    /// not read, keep or write this block (it has no use for it and stays small).
-    #[cfg(feature = "extras")]
+    /// Social insurance and housing fund for take-home pay (a city's dated table), as
+    /// given. The core keeps this block and writes it back untouched; the take-home crate
+    /// (`paygrade-takehome`) reads and validates it (without one it uses its dated
+    /// example table). Absent in the default policy, as in SPEC §12.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub contributions: Option<crate::tax::ContributionPolicy>,
-    /// The target scorecard that turns monthly KPIs into the business-results score
-    /// (`extras` builds only, like `contributions`).
-    #[cfg(feature = "extras")]
+    pub contributions: Option<Block>,
+    /// The target scorecard that turns monthly KPIs into the business-results score, as
+    /// given: kept and written back by the core, read and validated by the scorecard crate
+    /// (`paygrade-scorecard`). Absent in the default policy, as in SPEC §12.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub scorecard: Option<crate::scorecard::ScorecardPolicy>,
+    pub scorecard: Option<Block>,
 }
+
+/// A policy block that a member crate reads (`contributions`, `scorecard`): the JSON
+/// value exactly as given — numbers keep their text (serde_json's `arbitrary_precision`).
+pub type Block = serde_json::Value;
 
 fn cny() -> String {
     "CNY".to_string()
@@ -533,10 +537,8 @@ impl Default for Policy {
             proration: Proration::default(),
             quota: QuotaPolicy::default(),
             assignment: AssignmentPolicy::default(),
-            #[cfg(feature = "extras")]
-            contributions: Some(crate::tax::ContributionPolicy::shanghai_2025_07()),
-            #[cfg(feature = "extras")]
-            scorecard: Some(crate::scorecard::ScorecardPolicy::tobacco_example()),
+            contributions: None,
+            scorecard: None,
         }
     }
 }
@@ -642,7 +644,10 @@ impl Policy {
 }
 
 /// Error unless `value` ≥ 0.
-pub(crate) fn non_negative(value: Decimal, path: &str) -> Result<()> {
+///
+/// # Errors
+/// `negative_amount` at `path`.
+pub fn non_negative(value: Decimal, path: &str) -> Result<()> {
     if value.is_sign_negative() && !value.is_zero() {
         Err(Error::new(ErrorKind::Negative(value), path))
     } else {
@@ -809,10 +814,8 @@ impl FromJson for Policy {
             proration: o.or("proration", Proration::default)?,
             quota: o.or("quota", QuotaPolicy::default)?,
             assignment: o.or("assignment", AssignmentPolicy::default)?,
-            #[cfg(feature = "extras")]
-            contributions: o.opt("contributions")?,
-            #[cfg(feature = "extras")]
-            scorecard: o.opt("scorecard")?,
+            contributions: o.block("contributions")?,
+            scorecard: o.block("scorecard")?,
         })
     }
 }

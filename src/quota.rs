@@ -107,6 +107,27 @@ pub fn check_quotas(policy: &CheckedPolicy, grades: &[Grade]) -> QuotaReport {
     }
 }
 
+/// Quota report for employees as they are graded now (SPEC §3).
+///
+/// # Errors
+/// `unknown_level` / `unknown_band` at `employees[i].level|band`.
+pub fn check_quotas_for(
+    policy: &CheckedPolicy,
+    employees: &[crate::Employee],
+) -> crate::Result<QuotaReport> {
+    let grades = employees
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            policy
+                .ladder()
+                .resolve(&e.level, e.band.as_deref())
+                .map_err(|err| err.within(&format!("employees[{i}]")))
+        })
+        .collect::<crate::Result<Vec<_>>>()?;
+    Ok(check_quotas(policy, &grades))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,7 @@
 use crate::employee::Employee;
 use crate::error::{Error, ErrorKind, Result};
 use crate::money::Money;
-use crate::payroll::{compute_roster_observed, Components, Totals};
+use crate::payroll::{compute_roster_observed, Components, NoExtras, PayExtras, Totals};
 use crate::policy::CheckedPolicy;
 use chrono::NaiveDate;
 use indexmap::IndexMap;
@@ -191,8 +191,18 @@ pub fn compare(
     people: &[Employee],
     as_of: Option<NaiveDate>,
 ) -> Result<Comparison> {
-    compare_observed(baseline, proposal, people, as_of, &mut |_, _| {})
+    compare_observed(
+        (baseline, &NoExtras),
+        (proposal, &NoExtras),
+        people,
+        as_of,
+        &mut |_, _| {},
+    )
 }
+
+/// One side of a comparison: its policy and the steps outside the core that its pay
+/// needs ([`PayExtras`], built for that policy by the crate that composes the work).
+pub type Side<'a> = (&'a CheckedPolicy, &'a dyn PayExtras);
 
 /// [`compare`], calling `progress(done, total)` as the two rosters are paid: `total` is
 /// twice the head count (each person is paid under both policies).
@@ -200,8 +210,8 @@ pub fn compare(
 /// # Errors
 /// As [`compare`].
 pub fn compare_observed(
-    baseline: &CheckedPolicy,
-    proposal: &CheckedPolicy,
+    (baseline, baseline_extras): Side<'_>,
+    (proposal, proposal_extras): Side<'_>,
     people: &[Employee],
     as_of: Option<NaiveDate>,
     progress: &mut dyn FnMut(usize, usize),
@@ -213,11 +223,11 @@ pub fn compare_observed(
         ));
     }
     let n = people.len();
-    let before = compute_roster_observed(baseline, people, as_of, &mut |i, _| {
+    let before = compute_roster_observed(baseline, baseline_extras, people, as_of, &mut |i, _| {
         progress(i, 2 * n);
     })
     .map_err(|e| e.within("baseline"))?;
-    let after = compute_roster_observed(proposal, people, as_of, &mut |i, _| {
+    let after = compute_roster_observed(proposal, proposal_extras, people, as_of, &mut |i, _| {
         progress(n + i, 2 * n);
     })
     .map_err(|e| e.within("proposal"))?;

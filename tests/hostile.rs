@@ -3,7 +3,7 @@
 //! panics. Bigger inputs — a 10 MB cell, 100,000 columns, a 20 MB number — are made here.
 
 use paygrade::api::{compute_pay_json, policy_from};
-use paygrade::parse_roster;
+use paygrade_roster::parse_roster;
 
 fn check(kind: &str, name: &str, bytes: &[u8]) -> Result<(), paygrade::Error> {
     let text = || String::from_utf8_lossy(bytes).into_owned();
@@ -76,7 +76,7 @@ fn generated_giants_are_refused_by_their_limits() {
             .code(),
         "too_large"
     );
-    let file = vec![b'a'; paygrade::roster::MAX_FILE_BYTES + 1];
+    let file = vec![b'a'; paygrade_roster::MAX_FILE_BYTES + 1];
     assert_eq!(
         parse_roster(&file, "big.csv", None).unwrap_err().code(),
         "too_large"

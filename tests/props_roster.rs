@@ -1,8 +1,9 @@
 //! Property tests over rosters (issue 8): export then import gives back the same roster;
 //! pay does not depend on row order; CSV export never leaves a formula to evaluate.
 
-use paygrade::export::{employees_csv, neutralise};
-use paygrade::{compute_roster, parse_roster, Employee, Policy};
+use paygrade::{compute_roster, Employee, Policy};
+use paygrade_roster::export::{employees_csv, neutralise};
+use paygrade_roster::parse_roster;
 use proptest::prelude::*;
 
 fn arb_employee(i: usize) -> impl Strategy<Value = Employee> {
@@ -100,7 +101,7 @@ fn xlsx_export_keeps_text_as_text_and_numbers_as_numbers() {
     pay.results[0].components.seniority = paygrade::Rounding::default()
         .round("-120.50".parse().unwrap(), "x")
         .unwrap();
-    let bytes = paygrade::export::roster_xlsx(&pay).unwrap();
+    let bytes = paygrade_roster::export::roster_xlsx(&pay).unwrap();
     let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
     let range = book.worksheet_range("pay").unwrap();
     assert_eq!(

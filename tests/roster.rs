@@ -2,9 +2,9 @@
 //! 71 under the quota rules, grade assignment, pool shares.
 
 use paygrade::policy::{HeadcountBasis, PerformanceMode, SeatRounding};
-use paygrade::roster::{decode_text, parse_roster, parse_roster_date};
-use paygrade::sample::sample_roster;
 use paygrade::{assign_grades, check_quotas, compute_roster, Employee, Policy};
+use paygrade_roster::sample::sample_roster;
+use paygrade_roster::{decode_text, parse_roster, parse_roster_date};
 use proptest::prelude::*;
 
 fn policy_with(edit: impl FnOnce(&mut Policy)) -> paygrade::CheckedPolicy {
@@ -355,7 +355,7 @@ fn pool_largest_remainder_ties_go_by_id() {
 #[test]
 fn xlsx_written_here_reads_back_to_the_same_roster() {
     let r = sample_roster().unwrap();
-    let text = paygrade::sample::SAMPLE_ROSTER_CSV;
+    let text = paygrade_roster::sample::SAMPLE_ROSTER_CSV;
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
     for (row, line) in text.lines().enumerate() {

@@ -2,9 +2,9 @@
 
 mod common;
 
-use paygrade::sample::sample_roster;
 use paygrade::scenario::compare;
 use paygrade::Policy;
+use paygrade_roster::sample::sample_roster;
 use rust_decimal::Decimal;
 
 #[test]
@@ -69,13 +69,13 @@ fn raising_intermediate_b_by_010_costs_what_the_arithmetic_says() {
     assert!(gainers > 0);
     // The employer's cost moves by the pay difference plus the change in employer
     // contributions on each person's pay (Shanghai example table).
-    let table = paygrade::tax::ContributionPolicy::shanghai_2025_07();
+    let table = paygrade_takehome::ContributionPolicy::shanghai_2025_07();
     let rounding = paygrade::Rounding::default();
     let prop = paygrade::compute_roster(&proposal, &people, None).unwrap();
     let mut cost = c.totals.difference.total.amount();
     for (a, b) in prop.results.iter().zip(&base.results) {
         let employer = |total: Decimal| {
-            paygrade::tax::contributions(&table, total, rounding)
+            paygrade_takehome::contributions(&table, total, rounding)
                 .unwrap()
                 .employer
                 .amount()

@@ -1,8 +1,9 @@
 //! The target scorecard (issue 9): business score from monthly targets.
 
 use indexmap::IndexMap;
-use paygrade::scorecard::{score, score_period, Direction, Indicator, Kpi, ScorecardPolicy, Unit};
-use paygrade::{compute_pay, Employee, Policy};
+use paygrade::employee::Kpi;
+use paygrade::{Employee, Policy};
+use paygrade_scorecard::{score, score_period, Direction, Indicator, ScorecardPolicy, Unit};
 use rust_decimal::Decimal;
 
 fn dec(s: &str) -> Decimal {
@@ -144,11 +145,10 @@ fn quarter_sums_and_averages() {
 
 #[test]
 fn business_score_from_kpis_feeds_the_five_evaluations() {
-    let policy = Policy {
-        scorecard: Some(bank()),
+    let policy = paygrade_team::HrPolicy::check(Policy {
+        scorecard: Some(serde_json::to_value(bank()).unwrap()),
         ..Policy::default()
-    }
-    .check()
+    })
     .unwrap();
     let e = Employee::from_json(
         r#"{ "id": "E001", "level": "intermediate", "band": "B", "employment": "contract", "years_in_post": 12, "rural": true,
@@ -158,11 +158,19 @@ fn business_score_from_kpis_feeds_the_five_evaluations() {
                        "overdue_ratio": { "target": "2.0", "actual": "1.5" } } }"#,
     )
     .unwrap();
-    let b = compute_pay(&policy, &e, None).unwrap();
+    let scored = paygrade_team::pay(&policy, &e, None).unwrap();
+    let b = &scored.breakdown;
     // composite = 0.40 × 90.40 + 17.60 + 12.75 + 9.50 + 12.00 = 88.01 → good
     assert_eq!(b.composite_score, "88.01");
-    assert_eq!(b.scorecard.as_ref().unwrap().score, "90.40");
+    assert_eq!(scored.scorecard.as_ref().unwrap().score, "90.40");
     assert_eq!(b.total.to_string(), "3872.00");
+    // The core alone pays from the scores given: without the scorecard step the business
+    // score is missing.
+    let core = paygrade::compute_pay(&policy.core, &e, None).unwrap_err();
+    assert_eq!(
+        (core.code(), core.path.as_str()),
+        ("missing_score", "scores.business")
+    );
 }
 
 #[test]
@@ -176,19 +184,19 @@ fn example_scorecards_are_valid() {
 
 #[test]
 fn roster_kpi_columns_in_english_and_chinese() {
-    let policy = Policy {
-        scorecard: Some(bank()),
+    let policy = paygrade_team::HrPolicy::check(Policy {
+        scorecard: Some(serde_json::to_value(bank()).unwrap()),
         ..Policy::default()
-    }
-    .check()
+    })
     .unwrap();
     let csv = "工号,等级,档次,用工性质,岗位年限,客户满意度,工业企业评价,自我评价,营销部审核评价,deposits_target,deposits_actual,loans目标,loans完成,intermediate_income_target,intermediate_income_actual,new_customers_target,new_customers_actual,overdue_ratio目标,overdue_ratio完成\nA1,中级,B,聘用,12,88,85,95,80,1000,1180,500,450,50,40,2,1,2.0,1.5\n";
-    let r = paygrade::parse_roster(csv.as_bytes(), "k.csv", None).unwrap();
-    let pay = paygrade::compute_roster(&policy, &r.employees, None).unwrap();
-    assert_eq!(pay.results[0].scorecard.as_ref().unwrap().score, "90.40");
+    let r = paygrade_roster::parse_roster(csv.as_bytes(), "k.csv", None).unwrap();
+    let pay = paygrade_team::roster_pay(&policy, &r.employees, None, &mut |_, _| {}).unwrap();
+    // business 90.40 from the KPIs: composite 88.01, as in the test above.
+    assert_eq!(pay.results[0].composite_score, "88.01");
     let bad = csv.replace(",1000,1180,", ",0,1180,");
-    let r = paygrade::parse_roster(bad.as_bytes(), "k.csv", None).unwrap();
-    let e = paygrade::compute_roster(&policy, &r.employees, None)
+    let r = paygrade_roster::parse_roster(bad.as_bytes(), "k.csv", None).unwrap();
+    let e = paygrade_team::roster_pay(&policy, &r.employees, None, &mut |_, _| {})
         .map_err(|e| r.locate(e))
         .unwrap_err();
     assert_eq!(

@@ -1,12 +1,12 @@
 //! Take-home pay (issue 6): cumulative IIT withholding (STA 2018 No. 61), contributions
 //! with base limits, the separately taxed annual bonus (Caishui 2023 No. 30).
 
-use paygrade::api::net_pay_json;
-use paygrade::tax::{
+use paygrade::Rounding;
+use paygrade_takehome::net_pay_json;
+use paygrade_takehome::{
     annual_tax, bonus_tax, contributions, BaseLimits, ContributionPolicy, FundRates, Scheme,
     SchemeRate,
 };
-use paygrade::Rounding;
 use rust_decimal::Decimal;
 use serde_json::json;
 
@@ -14,7 +14,7 @@ fn dec(s: &str) -> Decimal {
     s.parse().unwrap()
 }
 
-fn year(month: serde_json::Value, bonus: Option<&str>) -> paygrade::tax::NetPay {
+fn year(month: serde_json::Value, bonus: Option<&str>) -> paygrade_takehome::NetPay {
     let mut s = json!({ "year": 2026, "first_month": 1, "months": vec![month; 12] });
     if let Some(b) = bonus {
         s["annual_bonus"] = json!(b);
@@ -200,8 +200,12 @@ fn roster_totals_carry_the_employer_cost() {
              "self": "95", "marketing_audit": "80" } }"#,
     )
     .unwrap();
-    let pay = paygrade::compute_roster(&paygrade::Policy::default().check().unwrap(), &[e], None)
-        .unwrap();
+    let policy = paygrade_team::HrPolicy::check(paygrade::Policy::default()).unwrap();
+    let pay =
+        paygrade_team::roster_pay(&policy, std::slice::from_ref(&e), None, &mut |_, _| {}).unwrap();
+    // The core alone knows no contribution table: no employer cost.
+    let core = paygrade::compute_roster(&policy.core, &[e], None).unwrap();
+    assert_eq!(core.totals.employer_cost, None);
     // 3,872.00 + employer SI on the 7,460 floor (16% 1,193.60 + 10% 746.00 + 0.5% 37.30 +
     // 0.26% 19.40) + employer fund 7% of 3,872 = 271 → 6,139.30.
     assert_eq!(pay.totals.employer_cost.unwrap().to_string(), "6139.30");

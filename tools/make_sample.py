@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Write data/sample_roster.csv: 71 invented account managers shaped like the seed's team
+"""Write crates/roster/data/sample_roster.csv: 71 invented account managers shaped like the seed's team
 (6 senior, 36 intermediate, 18 junior, 11 trainee; 56 regular, 15 contract staff).
 Deterministic (a fixed seed); names are invented and neutral."""
 import csv, os, random
@@ -31,7 +31,7 @@ for level, count, (ylo, yhi), edus in plan:
             "考试成绩": score(), "综合评议": score(), "学历": edus[rnd(len(edus))], "工作年限": years + rnd(8),
         })
 assert len(rows) == 71 and sum(r["用工性质"] == "聘用" for r in rows) == 15
-out = os.path.join(os.path.dirname(__file__), "..", "data", "sample_roster.csv")
+out = os.path.join(os.path.dirname(__file__), "..", "crates", "roster", "data", "sample_roster.csv")
 with open(out, "w", newline="", encoding="utf-8") as f:
     w = csv.DictWriter(f, fieldnames=list(rows[0].keys()))
     w.writeheader()

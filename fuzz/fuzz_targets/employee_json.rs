@@ -6,7 +6,7 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
         let _ = paygrade::api::compute_pay_json(None, text, Some("2026-11-30"));
         let _ = paygrade::api::what_ifs_json(None, text, Some("2026-11-30"));
-        let _ = paygrade::api::score_json(None, text);
-        let _ = paygrade::api::net_pay_json(None, text);
+        let _ = paygrade_scorecard::score_json(None, text);
+        let _ = paygrade_takehome::net_pay_json(None, text);
     }
 });

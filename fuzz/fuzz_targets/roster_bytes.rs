@@ -7,9 +7,9 @@ fuzz_target!(|data: &[u8]| {
     let policy = paygrade::Policy::default().check().unwrap();
     let kind = data.first().copied().unwrap_or(0) % 3;
     let name = ["r.csv", "r.xlsx", "r.json"][kind as usize];
-    if let Ok(roster) = paygrade::parse_roster(data.get(1..).unwrap_or_default(), name, None) {
+    if let Ok(roster) = paygrade_roster::parse_roster(data.get(1..).unwrap_or_default(), name, None) {
         let _ = paygrade::compute_roster(&policy, &roster.employees, None);
-        let _ = paygrade::api::check_quotas_for(&policy, &roster.employees);
+        let _ = paygrade::quota::check_quotas_for(&policy, &roster.employees);
         let _ = paygrade::assign_grades(&policy, &roster.employees, None);
     }
 });

@@ -1,9 +1,9 @@
 //! Shared test set-up: the issue-5 scenario, the sample roster with intermediate-B's
 //! coefficient raised by 0.10 (1.40 → 1.50), compared on 2026-11-30.
 
-use paygrade::sample::sample_roster;
-use paygrade::scenario::{compare, Comparison};
+use paygrade::scenario::Comparison;
 use paygrade::{CheckedPolicy, Policy};
+use paygrade_roster::sample::sample_roster;
 
 /// The default policy and the proposal with intermediate-B at 1.50.
 pub fn baseline_and_raised_intermediate_b() -> (CheckedPolicy, CheckedPolicy) {
@@ -13,15 +13,18 @@ pub fn baseline_and_raised_intermediate_b() -> (CheckedPolicy, CheckedPolicy) {
     (baseline, p.check().unwrap())
 }
 
-/// The sample roster compared under the two.
+/// The sample roster compared under the two, as the team page compares it (every block
+/// of both policies, the employer's cost included).
 pub fn raised_intermediate_b_comparison() -> Comparison {
     let (baseline, proposal) = baseline_and_raised_intermediate_b();
+    let side = |p: CheckedPolicy| paygrade_team::HrPolicy::check(p.policy().clone()).unwrap();
     let people = sample_roster().unwrap().employees;
-    compare(
-        &baseline,
-        &proposal,
+    paygrade_team::compare(
+        &side(baseline),
+        &side(proposal),
         &people,
         chrono::NaiveDate::from_ymd_opt(2026, 11, 30),
+        &mut |_, _| {},
     )
     .unwrap()
 }

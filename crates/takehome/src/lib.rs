@@ -20,11 +20,21 @@
 //!   loan interest), continuing education 400.
 //! - Contribution rates and bases are city policy, given as data: the example tables are
 //!   dated and must be checked against the city's current announcement.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+#![warn(missing_docs)]
 
-use crate::error::{overflow, Error, ErrorKind, Result};
-use crate::json::{json_enum, FromJson, Obj};
-use crate::money::{Money, Rounding, RoundingMode};
-use crate::policy::non_negative;
+use paygrade::error::{overflow, Error, ErrorKind, Result};
+use paygrade::json::{json_enum, FromJson, Obj};
+use paygrade::money::{Money, Rounding, RoundingMode};
+use paygrade::policy::non_negative;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::Value;
@@ -775,4 +785,68 @@ pub fn net_pay(
         bonus,
         contribution_table: contrib.map(|c| format!("{} {}", c.city, c.effective_from)),
     })
+}
+
+impl ContributionPolicy {
+    /// The policy's `contributions` block read and validated (errors at
+    /// `contributions.…`), or — for a policy without one — the dated Shanghai 2025-07
+    /// example table ([`ContributionPolicy::shanghai_2025_07`]).
+    ///
+    /// # Errors
+    /// Field errors of the block with their paths; those of [`ContributionPolicy::check`].
+    pub fn of(policy: &paygrade::Policy) -> Result<ContributionPolicy> {
+        match &policy.contributions {
+            Some(block) => {
+                let c = ContributionPolicy::from_json(block, "contributions")?;
+                c.check().map_err(|e| e.within("contributions"))?;
+                Ok(c)
+            }
+            None => Ok(ContributionPolicy::shanghai_2025_07()),
+        }
+    }
+}
+
+/// The employer's charges for a roster's pay under one policy's contribution table: the
+/// take-home crate's part of [`paygrade::PayExtras`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct EmployerCharges {
+    /// The table.
+    pub contributions: ContributionPolicy,
+    /// The policy's rounding (contributions are rounded to the fen like pay).
+    pub rounding: Rounding,
+}
+
+impl EmployerCharges {
+    /// The employer's monthly social insurance and housing fund on a monthly total
+    /// (the total as the contribution base), CNY.
+    ///
+    /// # Errors
+    /// `overflow`.
+    pub fn on_total(&self, total: Money) -> Result<Money> {
+        Ok(contributions(&self.contributions, total.amount(), self.rounding)?.employer)
+    }
+}
+
+/// A year's take-home schedule (SPEC §12 Take-home) from JSON values: `policy` (`None`
+/// = the default policy) and the schedule. Contributions not given per month are computed
+/// from the policy's `contributions` block (or the dated example table).
+///
+/// # Errors
+/// Policy and schedule errors with their paths; those of [`net_pay`].
+pub fn net_pay_json(policy: Option<&str>, schedule: &str) -> Result<NetPay> {
+    let policy = paygrade::api::policy_from(policy)?;
+    let contributions = ContributionPolicy::of(policy.policy())?;
+    let schedule: Schedule = paygrade::json::from_json_str(schedule)?;
+    net_pay(Some(&contributions), policy.policy().rounding, &schedule)
+}
+
+impl ContributionPolicy {
+    /// The example tables the page offers, by key: `shanghai`, `beijing` (dated; check
+    /// the city's current announcement).
+    pub fn presets() -> indexmap::IndexMap<&'static str, ContributionPolicy> {
+        indexmap::IndexMap::from([
+            ("shanghai", ContributionPolicy::shanghai_2025_07()),
+            ("beijing", ContributionPolicy::beijing_2025_07()),
+        ])
+    }
 }

@@ -3,8 +3,8 @@
 //! with varied years, scores and rural flags. `data/sample_roster.csv` (UTF-8, Chinese
 //! headers), written by `tools/make_sample.py`.
 
-use crate::error::Result;
-use crate::roster::{parse_roster, Roster};
+use crate::{parse_roster, Roster};
+use paygrade::error::Result;
 
 /// The sample roster as CSV text.
 pub const SAMPLE_ROSTER_CSV: &str = include_str!("../data/sample_roster.csv");

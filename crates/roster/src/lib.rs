@@ -1,19 +1,32 @@
 //! Roster import (SPEC §8): CSV as Chinese offices save it, XLSX, or a JSON array.
 //!
 //! CSV bytes are decoded by BOM, then strict UTF-8, then GB18030 (what Chinese Excel
-//! writes by default; with the `import` feature, via `encoding_rs`). XLSX is read with
+//! writes by default, via `encoding_rs`). XLSX is read with
 //! `calamine` (first sheet, or a named one). Headers may be English (the JSON field
 //! names) or Chinese (工号, 姓名, 等级 …), in any order; an unknown column is a warning.
 //! Every cell is read exactly like the JSON fields; a bad cell is an error naming the row
 //! and the column (`row 14, column 档次`). Rows are numbered as in a spreadsheet: the
 //! header is row 1.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+#![warn(missing_docs)]
 
-use crate::employee::Employee;
-use crate::error::{Error, ErrorKind, Result};
-use crate::json::{self, FromJson};
-use crate::number::to_half_width;
+pub mod export;
+pub mod sample;
+
 use chrono::NaiveDate;
-use serde::Serialize;
+use paygrade::employee::Employee;
+use paygrade::error::{Error, ErrorKind, Result};
+use paygrade::json::{self, FromJson};
+use paygrade::number::to_half_width;
+pub use paygrade::Warning;
 use serde_json::{Map, Value};
 
 /// Largest roster file accepted: 64 MiB (checked before any parsing).
@@ -27,19 +40,6 @@ pub const MAX_CELL_BYTES: usize = 4096;
 /// Most bytes an XLSX file may unpack to (its declared sizes, checked before reading a
 /// sheet: a zip bomb is refused before it is inflated).
 pub const MAX_XLSX_UNPACKED: u64 = 256 * 1024 * 1024;
-
-/// A recoverable problem found while importing (SPEC §12 `warnings`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Warning {
-    /// Spreadsheet row (1 = header), when it concerns a row.
-    pub row: Option<usize>,
-    /// Column header as given, when it concerns a column.
-    pub column: Option<String>,
-    /// Stable code, e.g. `unknown_column`.
-    pub code: &'static str,
-    /// Message, 中文 / English.
-    pub message: String,
-}
 
 /// Where an employee came from, to turn field paths into `row N, column X`.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -161,23 +161,15 @@ fn too_large(what: String) -> Error {
     Error::new(ErrorKind::TooLarge(what), "")
 }
 
-/// A file that cannot be read as a roster, with its message in both languages (the
-/// builds without `import` keep the English one).
+/// A file that cannot be read as a roster, with its message in both languages.
 fn file_error(en: String, zh: String, path: impl Into<String>) -> Error {
-    #[cfg(feature = "import")]
-    let kind = ErrorKind::File { en, zh };
-    #[cfg(not(feature = "import"))]
-    let kind = {
-        let _ = zh;
-        ErrorKind::InvalidValue(en)
-    };
-    Error::new(kind, path)
+    Error::new(ErrorKind::File { en, zh }, path)
 }
 
-/// Decode CSV bytes: UTF-8 BOM, strict UTF-8, else GB18030 (GBK) when built with `import`.
+/// Decode CSV bytes: UTF-8 BOM, strict UTF-8, else GB18030 (GBK).
 ///
 /// # Errors
-/// `invalid_encoding` when the bytes are neither UTF-8 nor (with `import`) GB18030.
+/// `invalid_value` when the bytes are neither UTF-8 nor GB18030.
 pub fn decode_text(bytes: &[u8]) -> Result<String> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return std::str::from_utf8(rest).map(str::to_string).map_err(|e| {
@@ -191,12 +183,9 @@ pub fn decode_text(bytes: &[u8]) -> Result<String> {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(text.to_string());
     }
-    #[cfg(feature = "import")]
-    {
-        let (text, _, had_errors) = encoding_rs::GB18030.decode(bytes);
-        if !had_errors {
-            return Ok(text.into_owned());
-        }
+    let (text, _, had_errors) = encoding_rs::GB18030.decode(bytes);
+    if !had_errors {
+        return Ok(text.into_owned());
     }
     Err(file_error(
         "the file is neither UTF-8 nor GBK/GB18030 text".to_string(),
@@ -218,7 +207,7 @@ pub fn parse_roster(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> Resul
 }
 
 /// [`parse_roster`], calling `progress(done, total)` every
-/// [`crate::payroll::PROGRESS_STEP`] rows as the rows become employees (`total` is the
+/// [`paygrade::payroll::PROGRESS_STEP`] rows as the rows become employees (`total` is the
 /// file's row count), for a progress bar on a big file.
 ///
 /// # Errors
@@ -308,7 +297,6 @@ fn csv_rows(bytes: &[u8]) -> Result<Vec<Vec<Cell>>> {
     Ok(rows)
 }
 
-#[cfg(feature = "import")]
 fn xlsx_rows(bytes: &[u8], sheet: Option<&str>) -> Result<Vec<Vec<Cell>>> {
     use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
     let bad = |m: String| {
@@ -396,18 +384,9 @@ fn xlsx_rows(bytes: &[u8], sheet: Option<&str>) -> Result<Vec<Vec<Cell>>> {
     Ok(rows)
 }
 
-#[cfg(not(feature = "import"))]
-fn xlsx_rows(_bytes: &[u8], _sheet: Option<&str>) -> Result<Vec<Vec<Cell>>> {
-    Err(Error::new(
-        ErrorKind::InvalidValue("this build reads CSV and JSON rosters only".to_string()),
-        "",
-    ))
-}
-
 /// An XLSX number cell as decimal text. XLSX stores numbers as binary doubles; the
 /// shortest text that reads back to the same double is what the spreadsheet shows, and
 /// it is all the file holds — from here on the value is an exact decimal.
-#[cfg(feature = "import")]
 fn xlsx_number_text(value: f64) -> String {
     format!("{value}")
 }
@@ -435,7 +414,7 @@ pub fn parse_roster_date(text: &str) -> Option<NaiveDate> {
         return None;
     }
     let year: u32 = y.parse().ok()?;
-    if !(crate::number::MIN_YEAR..=crate::number::MAX_YEAR).contains(&year) {
+    if !(paygrade::number::MIN_YEAR..=paygrade::number::MAX_YEAR).contains(&year) {
         return None;
     }
     NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
@@ -520,7 +499,7 @@ fn from_rows(rows: Vec<Vec<Cell>>, progress: &mut dyn FnMut(usize, usize)) -> Re
         ..Roster::default()
     };
     for (row_number, cells) in rows {
-        if row_number % crate::payroll::PROGRESS_STEP == 0 {
+        if row_number % paygrade::payroll::PROGRESS_STEP == 0 {
             progress(row_number, total);
         }
         if cells.iter().all(|c| *c == Cell::Empty) {
@@ -571,7 +550,7 @@ fn from_rows(rows: Vec<Vec<Cell>>, progress: &mut dyn FnMut(usize, usize)) -> Re
                     ..Roster::default()
                 };
                 partial.locate(Error {
-                    path: crate::error::join_path("employees[0]", &e.path),
+                    path: paygrade::error::join_path("employees[0]", &e.path),
                     ..e
                 })
             })?;

@@ -7,12 +7,23 @@
 //! 100 × Σ weight × credited, capped at 100 so it feeds the five evaluations on their
 //! 0–100 scale. A quarter or year sums actuals and targets (averages them for ratio and
 //! percent indicators) before scoring.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+#![warn(missing_docs)]
 
-use crate::error::{overflow, Error, ErrorKind, Result};
-use crate::json::{json_enum, FromJson, Obj};
-use crate::number::fmt_at_least_2;
-use crate::policy::non_negative;
 use indexmap::IndexMap;
+use paygrade::employee::Kpi;
+use paygrade::error::{overflow, Error, ErrorKind, Result};
+use paygrade::json::{json_enum, FromJson, Obj};
+use paygrade::number::fmt_at_least_2;
+use paygrade::policy::non_negative;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 use serde_json::Value;
@@ -291,25 +302,6 @@ impl FromJson for ScorecardPolicy {
     }
 }
 
-/// One indicator's target and actual for a period.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Kpi {
-    /// The target.
-    pub target: Decimal,
-    /// The actual result.
-    pub actual: Decimal,
-}
-
-impl FromJson for Kpi {
-    fn from_json(value: &Value, path: &str) -> Result<Self> {
-        let o = Obj::new(value, path)?;
-        Ok(Kpi {
-            target: o.req("target")?,
-            actual: o.req("actual")?,
-        })
-    }
-}
-
 /// One indicator's line in the result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScoreLine {
@@ -506,4 +498,101 @@ pub fn score_period(
         summed.insert(ind.id.clone(), Kpi { target, actual });
     }
     score(card, &summed)
+}
+
+impl ScorecardPolicy {
+    /// The policy's `scorecard` block read and validated (errors at `scorecard.…`), or —
+    /// for a policy without one — the tobacco example card
+    /// ([`ScorecardPolicy::tobacco_example`]).
+    ///
+    /// # Errors
+    /// Field errors of the block with their paths; those of [`ScorecardPolicy::check`].
+    pub fn of(policy: &paygrade::Policy) -> Result<ScorecardPolicy> {
+        match &policy.scorecard {
+            Some(block) => {
+                let card = ScorecardPolicy::from_json(block, "scorecard")?;
+                card.check().map_err(|e| e.within("scorecard"))?;
+                Ok(card)
+            }
+            None => Ok(ScorecardPolicy::tobacco_example()),
+        }
+    }
+}
+
+/// The step before the pay calculation: with KPIs and no business score given, the
+/// employee with the business score (经营业绩) filled in from `card`, and the scorecard
+/// behind it; `None` when the employee gives no KPIs or already gives a business or
+/// composite score (those win).
+///
+/// # Errors
+/// Those of [`score`], with paths inside the employee (`kpis.<id>…`).
+pub fn fill_business(
+    card: &ScorecardPolicy,
+    e: &paygrade::Employee,
+) -> Result<Option<(ScoreResult, paygrade::Employee)>> {
+    let Some(kpis) = &e.kpis else {
+        return Ok(None);
+    };
+    let business_given =
+        e.scores.as_ref().is_some_and(|s| s.business.is_some()) || e.composite_score.is_some();
+    if business_given {
+        return Ok(None);
+    }
+    let result = score(card, kpis)?;
+    let mut filled = e.clone();
+    filled.scores.get_or_insert_with(Default::default).business = Some(result.exact);
+    Ok(Some((result, filled)))
+}
+
+/// One person's breakdown with the scorecard behind its business score, when that
+/// came from KPIs (the CLI's `pay` output).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScoredBreakdown {
+    /// The breakdown (SPEC §12).
+    #[serde(flatten)]
+    pub breakdown: paygrade::Breakdown,
+    /// The scorecard, when the business score came from KPIs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scorecard: Option<ScoreResult>,
+}
+
+/// The scorecard for an employee's `kpis` (or, given `months: [{kpis}, …]`, for the
+/// quarter or year they make up), under the policy's scorecard (or the example card).
+/// `policy` is JSON text or `None` for the default policy.
+///
+/// # Errors
+/// Policy errors; `missing_field` at `kpis`; those of [`score`] and [`score_period`].
+pub fn score_json(policy: Option<&str>, input: &str) -> Result<ScoreResult> {
+    let policy = paygrade::api::policy_from(policy)?;
+    let card = ScorecardPolicy::of(policy.policy())?;
+    let value = paygrade::json::parse(input)?;
+    let o = Obj::new(&value, "")?;
+    if o.has("months") {
+        let months = value.get("months").cloned().unwrap_or_default();
+        let items = months.as_array().cloned().unwrap_or_default();
+        let mut periods = Vec::with_capacity(items.len());
+        for (m, month) in items.iter().enumerate() {
+            let path = format!("months[{m}]");
+            let mo = Obj::new(month, &path)?;
+            periods.push(mo.req::<IndexMap<String, Kpi>>("kpis")?);
+        }
+        return score_period(&card, &periods);
+    }
+    let kpis = <IndexMap<String, Kpi> as FromJson>::from_json(
+        value
+            .get("kpis")
+            .ok_or_else(|| Error::new(ErrorKind::MissingField("kpis".into()), "kpis"))?,
+        "kpis",
+    )?;
+    score(&card, &kpis)
+}
+
+impl ScorecardPolicy {
+    /// The example cards the page offers, by key: `tobacco`, `bank`.
+    pub fn presets() -> indexmap::IndexMap<&'static str, ScorecardPolicy> {
+        indexmap::IndexMap::from([
+            ("tobacco", ScorecardPolicy::tobacco_example()),
+            ("bank", ScorecardPolicy::bank_example()),
+        ])
+    }
 }

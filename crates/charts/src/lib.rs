@@ -11,17 +11,27 @@
 //! The input is the comparison JSON itself (`paygrade compare`, `compareScenarios`, SPEC
 //! §12 Comparison) plus the texts in the reader's language ([`ChartLabels`]), so the
 //! same code draws the Chinese and the English charts. Amounts are exact decimals until
-//! they are placed on an axis; that one lossy step is [`crate::money::to_f64_lossy`].
+//! they are placed on an axis; that one lossy step is [`paygrade::money::to_f64_lossy`].
 //! The binning of the histogram is exact ([`histogram`]) and tested here; plotters only
 //! draws.
 //!
 //! Text size: natively plotters estimates label widths; in the browser it measures them
 //! in the page (a hidden span per label), so the browser module must run on the main
 //! thread, not in the Web Worker.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+#![warn(missing_docs)]
 
-use crate::error::{Error, ErrorKind, Result};
-use crate::json::{FromJson, Obj};
-use crate::money::to_f64_lossy;
+use paygrade::error::{Error, ErrorKind, Result};
+use paygrade::json::{FromJson, Obj};
+use paygrade::money::to_f64_lossy;
 use plotters::coord::ranged1d::{IntoSegmentedCoord, SegmentValue};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -187,7 +197,7 @@ impl FromJson for ChartData {
             "totals.proposal.components",
         )?;
         let by_level = at(value, "by_level").as_object().ok_or_else(|| {
-            crate::json::wrong_type(at(value, "by_level"), "an object", "by_level")
+            paygrade::json::wrong_type(at(value, "by_level"), "an object", "by_level")
         })?;
         let mut levels: Vec<LevelPay> = by_level
             .keys()
@@ -199,7 +209,7 @@ impl FromJson for ChartData {
             .collect();
         let people = at(value, "people")
             .as_array()
-            .ok_or_else(|| crate::json::wrong_type(at(value, "people"), "an array", "people"))?;
+            .ok_or_else(|| paygrade::json::wrong_type(at(value, "people"), "an array", "people"))?;
         let mut differences = Vec::with_capacity(people.len());
         for (i, person) in people.iter().enumerate() {
             let p = format!("{path}people[{i}]");
@@ -612,6 +622,22 @@ fn difference_chart(data: &ChartData, labels: &ChartLabels) -> Result<String> {
         root.present().map_err(chart_error)?;
     }
     Ok(svg)
+}
+
+/// The most JSON text a comparison given to [`charts_json`] may have: 128 MiB.
+pub const MAX_COMPARISON_JSON_BYTES: usize = 128 << 20;
+
+/// The three charts of a comparison (SPEC §12 Comparison, as JSON text), titled in
+/// `lang` (`zh` or `en`).
+///
+/// # Errors
+/// `too_large`/`invalid_json` for the text, a missing or malformed field with its path,
+/// `unknown_mode` for another language, `chart` when plotters cannot draw.
+pub fn charts_json(comparison: &str, lang: &str) -> Result<Charts> {
+    let labels = ChartLabels::in_language(lang)?;
+    let value = paygrade::json::parse_with_limit(comparison, MAX_COMPARISON_JSON_BYTES)?;
+    let data = ChartData::from_json(&value, "")?;
+    render(&data, &labels)
 }
 
 #[cfg(test)]

@@ -2,8 +2,8 @@
 //! spreadsheet would evaluate (starting with `=`, `+`, `-`, `@`, tab or carriage return)
 //! is neutralised with a leading apostrophe.
 
-use crate::error::{Error, ErrorKind, Result};
-use crate::payroll::RosterPay;
+use paygrade::error::{Error, ErrorKind, Result};
+use paygrade::payroll::RosterPay;
 
 /// The columns of an exported roster (CSV and XLSX), in order.
 const ROSTER_COLUMNS: [&str; 13] = [
@@ -78,7 +78,7 @@ pub fn roster_csv(pay: &RosterPay) -> Result<String> {
 ///
 /// # Errors
 /// `invalid_value` if writing fails (it does not for in-memory output).
-pub fn employees_csv(people: &[crate::Employee]) -> Result<String> {
+pub fn employees_csv(people: &[paygrade::Employee]) -> Result<String> {
     let fail = |e: csv::Error| Error::new(ErrorKind::InvalidValue(format!("CSV: {e}")), "");
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record([
@@ -140,7 +140,6 @@ pub fn employees_csv(people: &[crate::Employee]) -> Result<String> {
 ///
 /// # Errors
 /// `invalid_value` if the workbook cannot be written (it can for in-memory output).
-#[cfg(feature = "import")]
 pub fn roster_xlsx(pay: &RosterPay) -> Result<Vec<u8>> {
     use rust_xlsxwriter::{Format, Workbook};
     let fail = |e: rust_xlsxwriter::XlsxError| {
@@ -166,7 +165,11 @@ pub fn roster_xlsx(pay: &RosterPay) -> Result<Vec<u8>> {
             .map_err(fail)?;
         let exact = |s: &str| s.parse::<rust_decimal::Decimal>().unwrap_or_default();
         sheet
-            .write_number(r, 5, crate::money::to_f64_lossy(exact(&b.composite_score)))
+            .write_number(
+                r,
+                5,
+                paygrade::money::to_f64_lossy(exact(&b.composite_score)),
+            )
             .map_err(fail)?;
         sheet
             .write_string(r, 6, b.rating.as_deref().unwrap_or(""))
@@ -175,7 +178,7 @@ pub fn roster_xlsx(pay: &RosterPay) -> Result<Vec<u8>> {
             .write_number(
                 r,
                 7,
-                crate::money::to_f64_lossy(exact(&b.assessment_factor)),
+                paygrade::money::to_f64_lossy(exact(&b.assessment_factor)),
             )
             .map_err(fail)?;
         for (k, m) in b
@@ -189,7 +192,7 @@ pub fn roster_xlsx(pay: &RosterPay) -> Result<Vec<u8>> {
                 .write_number_with_format(
                     r,
                     8 + k as u16,
-                    crate::money::to_f64_lossy(m.amount()),
+                    paygrade::money::to_f64_lossy(m.amount()),
                     &money,
                 )
                 .map_err(fail)?;

@@ -1,6 +1,8 @@
 //! The command-line shell: argument parsing, file reading, printing; no calculation.
 
 use clap::{Parser, Subcommand};
+use paygrade_roster::Roster;
+use paygrade_team::HrPolicy;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -131,13 +133,11 @@ enum Format {
     Csv,
 }
 
-/// Read the policy file (or take the default) and check it.
-fn load_policy(path: Option<&Path>) -> Result<paygrade::CheckedPolicy, String> {
+/// Read the policy file (or take the default) and check every block of it.
+fn load_policy(path: Option<&Path>) -> Result<HrPolicy, String> {
     match path {
-        Some(p) => paygrade::Policy::from_json(&read(p)?).map_err(|e| in_file(p, e)),
-        None => paygrade::Policy::default()
-            .check()
-            .map_err(|e| e.to_string()),
+        Some(p) => HrPolicy::from_json(Some(&read(p)?)).map_err(|e| in_file(p, e)),
+        None => HrPolicy::from_json(None).map_err(|e| e.to_string()),
     }
 }
 
@@ -146,16 +146,16 @@ fn load_policy(path: Option<&Path>) -> Result<paygrade::CheckedPolicy, String> {
 fn read_policy_text(path: Option<&Path>) -> Result<Option<String>, String> {
     let Some(path) = path else { return Ok(None) };
     let text = read(path)?;
-    paygrade::Policy::from_json(&text).map_err(|e| in_file(path, e))?;
+    HrPolicy::from_json(Some(&text)).map_err(|e| in_file(path, e))?;
     Ok(Some(text))
 }
 
 /// Read a roster file (or the embedded sample).
-fn load_roster(path: Option<&Path>, sheet: Option<&str>) -> Result<paygrade::Roster, String> {
+fn load_roster(path: Option<&Path>, sheet: Option<&str>) -> Result<Roster, String> {
     match path {
         Some(p) => {
             let meta = std::fs::metadata(p).map_err(|e| format!("{}: {e}", p.display()))?;
-            if meta.len() > paygrade::roster::MAX_FILE_BYTES as u64 {
+            if meta.len() > paygrade_roster::MAX_FILE_BYTES as u64 {
                 return Err(format!(
                     "{}: file too large ({} bytes)",
                     p.display(),
@@ -167,9 +167,9 @@ fn load_roster(path: Option<&Path>, sheet: Option<&str>) -> Result<paygrade::Ros
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            paygrade::parse_roster(&bytes, &name, sheet).map_err(|e| in_file(p, e))
+            paygrade_roster::parse_roster(&bytes, &name, sheet).map_err(|e| in_file(p, e))
         }
-        None => paygrade::sample::sample_roster().map_err(|e| e.to_string()),
+        None => paygrade_roster::sample::sample_roster().map_err(|e| e.to_string()),
     }
 }
 
@@ -217,7 +217,7 @@ fn run(cli: Cli) -> Result<String, String> {
         Command::Score { policy, employee } => {
             let policy_text = read_policy_text(policy.as_deref())?;
             let text = read(&employee)?;
-            let result = paygrade::api::score_json(policy_text.as_deref(), &text)
+            let result = paygrade_scorecard::score_json(policy_text.as_deref(), &text)
                 .map_err(|e| in_file(&employee, e))?;
             pretty(&result)
         }
@@ -234,11 +234,12 @@ fn run(cli: Cli) -> Result<String, String> {
             let prop = load_policy(Some(&proposal))?;
             let roster = load_roster(file.as_deref(), sheet.as_deref())?;
             let as_of = as_of_date(as_of)?;
-            let result = paygrade::scenario::compare(&base, &prop, &roster.employees, as_of)
-                .map_err(|e| roster.locate(e).to_string())?;
+            let result =
+                paygrade_team::compare(&base, &prop, &roster.employees, as_of, &mut |_, _| {})
+                    .map_err(|e| roster.locate(e).to_string())?;
             let json = pretty(&result)?;
             if let Some(dir) = charts {
-                let svgs = paygrade::api::charts_json(&json, &lang).map_err(|e| e.to_string())?;
+                let svgs = paygrade_charts::charts_json(&json, &lang).map_err(|e| e.to_string())?;
                 std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
                 for (name, svg) in [
                     ("cost.svg", &svgs.cost),
@@ -254,7 +255,7 @@ fn run(cli: Cli) -> Result<String, String> {
         Command::Netpay { policy, schedule } => {
             let policy_text = read_policy_text(policy.as_deref())?;
             let text = read(&schedule)?;
-            let result = paygrade::api::net_pay_json(policy_text.as_deref(), &text)
+            let result = paygrade_takehome::net_pay_json(policy_text.as_deref(), &text)
                 .map_err(|e| in_file(&schedule, e))?;
             pretty(&result)
         }
@@ -268,16 +269,16 @@ fn run(cli: Cli) -> Result<String, String> {
             let policy = load_policy(policy.as_deref())?;
             let roster = load_roster(file.as_deref(), sheet.as_deref())?;
             let as_of = as_of_date(as_of)?;
-            let located = |e| match &file {
-                Some(f) => in_file(f, roster.locate(e)),
-                None => roster.locate(e).to_string(),
-            };
-            let mut pay =
-                paygrade::compute_roster(&policy, &roster.employees, as_of).map_err(located)?;
-            pay.warnings.splice(0..0, roster.warnings.iter().cloned());
+            let pay =
+                paygrade_team::roster_file_pay(&policy, &roster, as_of).map_err(
+                    |e| match &file {
+                        Some(f) => in_file(f, e),
+                        None => e.to_string(),
+                    },
+                )?;
             match format {
                 Format::Json => pretty(&pay),
-                Format::Csv => paygrade::export::roster_csv(&pay).map_err(|e| e.to_string()),
+                Format::Csv => paygrade_roster::export::roster_csv(&pay).map_err(|e| e.to_string()),
             }
         }
         Command::Quota {
@@ -287,7 +288,7 @@ fn run(cli: Cli) -> Result<String, String> {
         } => {
             let policy = load_policy(policy.as_deref())?;
             let roster = load_roster(file.as_deref(), sheet.as_deref())?;
-            let report = paygrade::api::check_quotas_for(&policy, &roster.employees)
+            let report = paygrade_team::quotas(&policy, &roster.employees)
                 .map_err(|e| roster.locate(e).to_string())?;
             pretty(&report)
         }
@@ -300,7 +301,7 @@ fn run(cli: Cli) -> Result<String, String> {
             let policy = load_policy(policy.as_deref())?;
             let roster = load_roster(file.as_deref(), sheet.as_deref())?;
             let as_of = as_of_date(as_of)?;
-            let result = paygrade::assign_grades(&policy, &roster.employees, as_of)
+            let result = paygrade_team::assign(&policy, &roster.employees, as_of)
                 .map_err(|e| roster.locate(e).to_string())?;
             pretty(&result)
         }
@@ -314,20 +315,15 @@ fn run(cli: Cli) -> Result<String, String> {
             as_of,
             employee,
         } => {
-            let as_of = as_of.unwrap_or_else(today);
-            paygrade::api::parse_as_of(Some(&as_of)).map_err(|e| format!("--as-of: {e}"))?;
-            let policy_text = read_policy_text(policy.as_deref())?;
-            let employee_text = read(&employee)?;
-            let (p, e, d) = (
-                policy_text.as_deref(),
-                employee_text.as_str(),
-                Some(as_of.as_str()),
-            );
+            let as_of = as_of_date(as_of)?;
+            let policy = load_policy(policy.as_deref())?;
             let located = |err| in_file(&employee, err);
+            let person: paygrade::Employee =
+                paygrade::json::from_json_str(&read(&employee)?).map_err(located)?;
             if whatif {
-                pretty(&paygrade::api::what_ifs_json(p, e, d).map_err(located)?)
+                pretty(&paygrade_team::what_ifs(&policy, &person, as_of).map_err(located)?)
             } else {
-                pretty(&paygrade::api::compute_pay_json(p, e, d).map_err(located)?)
+                pretty(&paygrade_team::pay(&policy, &person, as_of).map_err(located)?)
             }
         }
     }
@@ -337,11 +333,11 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(out) => {
-            if out.ends_with('\n') {
-                print!("{out}");
-            } else {
-                println!("{out}");
-            }
+            use std::io::Write as _;
+            let newline = if out.ends_with('\n') { "" } else { "\n" };
+            // A closed pipe (`paygrade roster | head`) ends the output, not the process
+            // with a panic.
+            let _ = write!(std::io::stdout().lock(), "{out}{newline}");
             ExitCode::SUCCESS
         }
         Err(msg) => {

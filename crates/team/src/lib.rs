@@ -1,0 +1,213 @@
+//! HR work composed in one place: the CLI's roster commands and the team page's engine
+//! (`paygrade_hr`) call these, so both behave identically.
+//!
+//! A policy is validated once, every block of it, into an [`HrPolicy`]: the core's
+//! blocks ([`paygrade::Policy::check`]), the `contributions` block (take-home crate)
+//! and the `scorecard` block (scorecard crate). Paying a roster under it runs the steps
+//! outside the core through [`paygrade::PayExtras`]: KPIs become the business score
+//! before the pay calculation, and the employer's social insurance and housing fund are
+//! added to the roster's cost.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+#![warn(missing_docs)]
+
+use chrono::NaiveDate;
+use paygrade::error::Result;
+use paygrade::scenario::Comparison;
+use paygrade::{Assignment, CheckedPolicy, Employee, Money, Policy, QuotaReport, RosterPay};
+use paygrade_roster::Roster;
+use paygrade_scorecard::ScorecardPolicy;
+use paygrade_takehome::{ContributionPolicy, EmployerCharges};
+
+/// A policy validated in every block: the core's [`CheckedPolicy`], its contribution
+/// table and its scorecard (each the policy's own block, or the crate's dated example
+/// when the policy has none).
+#[derive(Debug, Clone, PartialEq)]
+pub struct HrPolicy {
+    /// The core blocks, checked.
+    pub core: CheckedPolicy,
+    /// Social insurance and housing fund (SPEC §12 Take-home).
+    pub charges: EmployerCharges,
+    /// The KPI scorecard.
+    pub scorecard: ScorecardPolicy,
+}
+
+impl HrPolicy {
+    /// Validate every block of `policy` (SPEC §12).
+    ///
+    /// # Errors
+    /// Those of [`Policy::check`], [`ContributionPolicy::of`] (at `contributions.…`) and
+    /// [`ScorecardPolicy::of`] (at `scorecard.…`).
+    pub fn check(policy: Policy) -> Result<HrPolicy> {
+        let core = policy.check()?;
+        let contributions = ContributionPolicy::of(core.policy())?;
+        let scorecard = ScorecardPolicy::of(core.policy())?;
+        let rounding = core.policy().rounding;
+        Ok(HrPolicy {
+            core,
+            charges: EmployerCharges {
+                contributions,
+                rounding,
+            },
+            scorecard,
+        })
+    }
+
+    /// A policy given as JSON text, or the default policy when `None`.
+    ///
+    /// # Errors
+    /// JSON errors, and those of [`HrPolicy::check`].
+    pub fn from_json(text: Option<&str>) -> Result<HrPolicy> {
+        match text {
+            Some(text) => HrPolicy::check(paygrade::json::from_json_str(text)?),
+            None => HrPolicy::check(Policy::default()),
+        }
+    }
+}
+
+impl paygrade::PayExtras for HrPolicy {
+    fn prepare(&self, e: &Employee) -> Result<Option<Employee>> {
+        Ok(paygrade_scorecard::fill_business(&self.scorecard, e)?.map(|(_, filled)| filled))
+    }
+
+    fn employer_charges(&self, total: Money) -> Result<Option<Money>> {
+        self.charges.on_total(total).map(Some)
+    }
+}
+
+/// One person's pay with the KPI step first (SPEC §2; the scorecard behind a business
+/// score that came from KPIs rides along).
+///
+/// # Errors
+/// Those of [`paygrade_scorecard::fill_business`] and [`paygrade::compute_pay`].
+pub fn pay(
+    policy: &HrPolicy,
+    e: &Employee,
+    as_of: Option<NaiveDate>,
+) -> Result<paygrade_scorecard::ScoredBreakdown> {
+    let (scorecard, filled) = match paygrade_scorecard::fill_business(&policy.scorecard, e)? {
+        Some((result, filled)) => (Some(result), Some(filled)),
+        None => (None, None),
+    };
+    Ok(paygrade_scorecard::ScoredBreakdown {
+        breakdown: paygrade::compute_pay(&policy.core, filled.as_ref().unwrap_or(e), as_of)?,
+        scorecard,
+    })
+}
+
+/// Today's breakdown and the what-ifs (SPEC §9; [`paygrade::what_ifs`]), the KPI step
+/// first.
+///
+/// # Errors
+/// Those of [`paygrade_scorecard::fill_business`] and [`paygrade::what_ifs`].
+pub fn what_ifs(
+    policy: &HrPolicy,
+    e: &Employee,
+    as_of: Option<NaiveDate>,
+) -> Result<paygrade::WhatIfs> {
+    let filled = paygrade_scorecard::fill_business(&policy.scorecard, e)?.map(|(_, f)| f);
+    paygrade::what_ifs(&policy.core, filled.as_ref().unwrap_or(e), as_of)
+}
+
+/// Pay everyone on a roster (SPEC §2, §3, §6, §12 roster result), with the KPI step and
+/// the employer's cost; `progress(done, total)` as people are paid.
+///
+/// # Errors
+/// Those of [`paygrade::payroll::compute_roster_observed`] at `employees[i]…`.
+pub fn roster_pay(
+    policy: &HrPolicy,
+    people: &[Employee],
+    as_of: Option<NaiveDate>,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<RosterPay> {
+    paygrade::payroll::compute_roster_observed(&policy.core, policy, people, as_of, progress)
+}
+
+/// A roster file paid: the breakdowns with the file's import warnings first, and errors
+/// placed at the file's row and column.
+///
+/// # Errors
+/// Those of [`roster_pay`], placed by [`Roster::locate`].
+pub fn roster_file_pay(
+    policy: &HrPolicy,
+    roster: &Roster,
+    as_of: Option<NaiveDate>,
+) -> Result<RosterPay> {
+    let mut pay = roster_pay(policy, &roster.employees, as_of, &mut |_, _| {})
+        .map_err(|e| roster.locate(e))?;
+    pay.warnings.splice(0..0, roster.warnings.iter().cloned());
+    Ok(pay)
+}
+
+/// Compare a roster under a baseline and a proposal policy (SPEC §5); `progress(done,
+/// total)` as the two rosters are paid (`total` = twice the head count).
+///
+/// # Errors
+/// Those of [`paygrade::scenario::compare_observed`].
+pub fn compare(
+    baseline: &HrPolicy,
+    proposal: &HrPolicy,
+    people: &[Employee],
+    as_of: Option<NaiveDate>,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Comparison> {
+    paygrade::scenario::compare_observed(
+        (&baseline.core, baseline),
+        (&proposal.core, proposal),
+        people,
+        as_of,
+        progress,
+    )
+}
+
+/// The quota report for people as they are graded now (SPEC §3).
+///
+/// # Errors
+/// `unknown_level` / `unknown_band` at `employees[i].level|band`.
+pub fn quotas(policy: &HrPolicy, people: &[Employee]) -> Result<QuotaReport> {
+    paygrade::quota::check_quotas_for(&policy.core, people)
+}
+
+/// The annual grade assignment (SPEC §4).
+///
+/// # Errors
+/// Those of [`paygrade::assign_grades`].
+pub fn assign(
+    policy: &HrPolicy,
+    people: &[Employee],
+    as_of: Option<NaiveDate>,
+) -> Result<Assignment> {
+    paygrade::assign_grades(&policy.core, people, as_of)
+}
+
+/// A paid roster as columns (ids and totals) plus the totals and quota report: the
+/// compact result for large rosters.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct RosterColumns {
+    /// Employee ids, in roster order.
+    pub ids: Vec<String>,
+    /// Each person's monthly total, same order.
+    pub totals: Vec<Money>,
+    /// Roster totals.
+    pub summary: paygrade::payroll::Totals,
+    /// Quota report.
+    pub quota: QuotaReport,
+}
+
+impl From<&RosterPay> for RosterColumns {
+    fn from(pay: &RosterPay) -> Self {
+        RosterColumns {
+            ids: pay.results.iter().map(|b| b.id.clone()).collect(),
+            totals: pay.results.iter().map(|b| b.total).collect(),
+            summary: pay.totals.clone(),
+            quota: pay.quota.clone(),
+        }
+    }
+}

@@ -1,0 +1,46 @@
+//! The on-demand browser module `paygrade_extra`: take-home pay and the KPI scorecard on
+//! My pay. Each export is decode → one call → encode (see `paygrade-wasm-common`).
+#![warn(missing_docs)]
+
+use paygrade_scorecard::ScorecardPolicy;
+use paygrade_takehome::ContributionPolicy;
+use paygrade_wasm_common::{encode, required, text};
+use wasm_bindgen::prelude::*;
+
+/// The default policy (SPEC §12) as a plain object, the same as the first-load module's.
+#[wasm_bindgen(js_name = defaultPolicy)]
+pub fn default_policy() -> Result<JsValue, JsValue> {
+    encode(Ok(paygrade::Policy::default()))
+}
+
+/// A year's take-home schedule (SPEC §12 Take-home): `{year, months, year_totals, bonus}`.
+#[wasm_bindgen(js_name = computeNetPay)]
+pub fn compute_net_pay(policy: JsValue, schedule: JsValue) -> Result<JsValue, JsValue> {
+    let policy = text(&policy)?;
+    let schedule = required(&schedule, "schedule")?;
+    encode(paygrade_takehome::net_pay_json(
+        policy.as_deref(),
+        &schedule,
+    ))
+}
+
+/// The example contribution tables: `{shanghai, beijing}` (dated; check the city's announcement).
+#[wasm_bindgen(js_name = contributionPresets)]
+pub fn contribution_presets() -> Result<JsValue, JsValue> {
+    encode(Ok(ContributionPolicy::presets()))
+}
+
+/// Score KPIs on the policy's scorecard: `{score, uncapped, lines, best_lever}`.
+/// `input` is `{kpis: {id: {target, actual}}}` or `{months: [{kpis}, …]}`.
+#[wasm_bindgen(js_name = scoreKpis)]
+pub fn score_kpis(policy: JsValue, input: JsValue) -> Result<JsValue, JsValue> {
+    let policy = text(&policy)?;
+    let input = required(&input, "input")?;
+    encode(paygrade_scorecard::score_json(policy.as_deref(), &input))
+}
+
+/// The example scorecards: `{tobacco, bank}`.
+#[wasm_bindgen(js_name = scorecardPresets)]
+pub fn scorecard_presets() -> Result<JsValue, JsValue> {
+    encode(Ok(ScorecardPolicy::presets()))
+}

@@ -1,0 +1,181 @@
+//! The team page's browser module `paygrade_hr`, run in a Web Worker: rosters, quotas,
+//! assignment, comparison, exports. Each export is decode → one call into `paygrade-team`
+//! (or the roster crate) → encode (see `paygrade-wasm-common` for how values cross).
+#![warn(missing_docs)]
+
+use paygrade::api;
+use paygrade_team::HrPolicy;
+use paygrade_wasm_common::{encode, js_error, reporter, required, text};
+use wasm_bindgen::prelude::*;
+
+/// The default policy (SPEC §12) as a plain object, the same as the first-load module's.
+#[wasm_bindgen(js_name = defaultPolicy)]
+pub fn default_policy() -> Result<JsValue, JsValue> {
+    encode(Ok(paygrade::Policy::default()))
+}
+
+/// Check a policy object (or JSON text), every block of it (core, `contributions`,
+/// `scorecard`); returns it normalized, or throws `{code, path, message}`.
+#[wasm_bindgen(js_name = validatePolicy)]
+pub fn validate_policy(policy: JsValue) -> Result<JsValue, JsValue> {
+    let policy = required(&policy, "policy")?;
+    encode(HrPolicy::from_json(Some(&policy)).map(|p| p.core.policy().clone()))
+}
+
+/// Parsed roster as it crosses to JS: employees in the JSON shape, their spreadsheet rows,
+/// and import warnings.
+#[derive(serde::Serialize)]
+struct ParsedRoster<'a> {
+    employees: &'a [paygrade::Employee],
+    rows: Vec<usize>,
+    warnings: &'a [paygrade::Warning],
+}
+
+/// Read a roster file's bytes (`.csv` UTF-8/GBK, `.xlsx`, `.json`, by `fileName`):
+/// `{employees, rows, warnings}`; errors name `row N, column X`. `onProgress(done,
+/// total)`, if given, is called every 2048 rows.
+#[wasm_bindgen(js_name = parseRoster)]
+pub fn parse_roster(
+    bytes: &[u8],
+    file_name: &str,
+    sheet: Option<String>,
+    on_progress: Option<js_sys::Function>,
+) -> Result<JsValue, JsValue> {
+    let roster = paygrade_roster::parse_roster_observed(
+        bytes,
+        file_name,
+        sheet.as_deref(),
+        &mut reporter(on_progress),
+    )
+    .map_err(|e| js_error(&e))?;
+    encode(Ok(ParsedRoster {
+        employees: &roster.employees,
+        rows: roster.sources.iter().map(|s| s.row).collect(),
+        warnings: &roster.warnings,
+    }))
+}
+
+/// The embedded 71-person sample roster, parsed like [`parse_roster`].
+#[wasm_bindgen(js_name = sampleRoster)]
+pub fn sample_roster() -> Result<JsValue, JsValue> {
+    parse_roster(
+        paygrade_roster::sample::SAMPLE_ROSTER_CSV.as_bytes(),
+        "sample_roster.csv",
+        None,
+        None,
+    )
+}
+
+/// Pay a roster: `{results, totals, quota, warnings}` (SPEC §12 roster result).
+#[wasm_bindgen(js_name = computeRoster)]
+pub fn compute_roster(
+    policy: JsValue,
+    employees: JsValue,
+    as_of: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let policy = text(&policy)?;
+    let employees = required(&employees, "employees")?;
+    encode((|| {
+        let policy = HrPolicy::from_json(policy.as_deref())?;
+        let people = api::employees_from_json(&employees)?;
+        paygrade_team::roster_pay(
+            &policy,
+            &people,
+            api::parse_as_of(as_of.as_deref())?,
+            &mut |_, _| {},
+        )
+    })())
+}
+
+/// The quota report for employees as they are graded now (SPEC §3, §12).
+#[wasm_bindgen(js_name = checkQuotas)]
+pub fn check_quotas(policy: JsValue, employees: JsValue) -> Result<JsValue, JsValue> {
+    let policy = text(&policy)?;
+    let employees = required(&employees, "employees")?;
+    encode((|| {
+        let policy = HrPolicy::from_json(policy.as_deref())?;
+        paygrade_team::quotas(&policy, &api::employees_from_json(&employees)?)
+    })())
+}
+
+/// Annual grade assignment (SPEC §4, §12): `{seats, results}`.
+#[wasm_bindgen(js_name = assignGrades)]
+pub fn assign_grades(
+    policy: JsValue,
+    employees: JsValue,
+    as_of: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let policy = text(&policy)?;
+    let employees = required(&employees, "employees")?;
+    encode((|| {
+        let policy = HrPolicy::from_json(policy.as_deref())?;
+        let people = api::employees_from_json(&employees)?;
+        paygrade_team::assign(&policy, &people, api::parse_as_of(as_of.as_deref())?)
+    })())
+}
+
+/// Compare employees under a baseline and a proposal policy (SPEC §5, §12 Comparison).
+/// `onProgress(done, total)`, if given, is called every 2048 people paid (`total` is
+/// twice the head count).
+#[wasm_bindgen(js_name = compareScenarios)]
+pub fn compare_scenarios(
+    baseline: JsValue,
+    proposal: JsValue,
+    employees: JsValue,
+    as_of: Option<String>,
+    on_progress: Option<js_sys::Function>,
+) -> Result<JsValue, JsValue> {
+    let baseline = text(&baseline)?;
+    let proposal = required(&proposal, "proposal")?;
+    let employees = required(&employees, "employees")?;
+    encode((|| {
+        let base = HrPolicy::from_json(baseline.as_deref())?;
+        let prop = HrPolicy::from_json(Some(&proposal))?;
+        let people = api::employees_from_json(&employees)?;
+        paygrade_team::compare(
+            &base,
+            &prop,
+            &people,
+            api::parse_as_of(as_of.as_deref())?,
+            &mut reporter(on_progress),
+        )
+    })())
+}
+
+/// A paid roster as CSV text (UTF-8 with BOM; formulas neutralised), for download.
+#[wasm_bindgen(js_name = exportRosterCsv)]
+pub fn export_roster_csv(
+    policy: JsValue,
+    employees: JsValue,
+    as_of: Option<String>,
+) -> Result<String, JsValue> {
+    let policy = text(&policy)?;
+    let employees = required(&employees, "employees")?;
+    (|| {
+        let policy = HrPolicy::from_json(policy.as_deref())?;
+        let people = api::employees_from_json(&employees)?;
+        let as_of = api::parse_as_of(as_of.as_deref())?;
+        let pay = paygrade_team::roster_pay(&policy, &people, as_of, &mut |_, _| {})?;
+        paygrade_roster::export::roster_csv(&pay)
+    })()
+    .map_err(|e| js_error(&e))
+}
+
+/// A paid roster as XLSX bytes (text stays text, numbers stay numbers), for download.
+#[wasm_bindgen(js_name = exportRosterXlsx)]
+pub fn export_roster_xlsx(
+    policy: JsValue,
+    employees: JsValue,
+    as_of: Option<String>,
+) -> Result<Vec<u8>, JsValue> {
+    let policy = text(&policy)?;
+    let employees = required(&employees, "employees")?;
+    (|| {
+        let policy = HrPolicy::from_json(policy.as_deref())?;
+        let people = api::employees_from_json(&employees)?;
+        let as_of = api::parse_as_of(as_of.as_deref())?;
+        let pay = paygrade_team::roster_pay(&policy, &people, as_of, &mut |_, _| {})?;
+        paygrade_roster::export::roster_xlsx(&pay)
+    })()
+    .map_err(|e| js_error(&e))
+}

@@ -1,0 +1,86 @@
+//! The team page module's facade, run on wasm32 under Node with wasm-bindgen-test
+//! (`make test-wasm`). On native targets this file compiles to nothing.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Reflect, JSON};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const EXAMPLE_1: &str = r#"{ "id": "E001", "level": "intermediate", "band": "B",
+  "employment": "contract", "years_in_post": 12, "rural": true,
+  "scores": { "business": 92, "customer_satisfaction": "88", "supplier": "85",
+              "self": "95", "marketing_audit": "80" } }"#;
+
+fn obj(json: &str) -> JsValue {
+    JSON::parse(json).unwrap()
+}
+
+fn get(v: &JsValue, path: &[&str]) -> JsValue {
+    path.iter().fold(v.clone(), |v, k| {
+        Reflect::get(&v, &JsValue::from_str(k)).unwrap()
+    })
+}
+
+fn s(v: &JsValue, path: &[&str]) -> String {
+    get(v, path)
+        .as_string()
+        .unwrap_or_else(|| format!("{:?}", get(v, path)))
+}
+
+#[wasm_bindgen_test]
+fn roster_calls() {
+    use paygrade_wasm_hr::{
+        assign_grades, check_quotas, compute_roster, parse_roster, sample_roster,
+    };
+    let sample = sample_roster().unwrap();
+    let employees = get(&sample, &["employees"]);
+    assert_eq!(js_sys::Array::from(&employees).length(), 71);
+    let q = check_quotas(JsValue::NULL, employees.clone()).unwrap();
+    assert_eq!(s(&q, &["compliant"]), "JsValue(false)");
+    let levels = js_sys::Array::from(&get(&q, &["levels"]));
+    let intermediate = levels.get(1);
+    assert_eq!(s(&intermediate, &["level"]), "intermediate");
+    assert_eq!(get(&intermediate, &["over"]).as_f64(), Some(1.0));
+    let pay = compute_roster(JsValue::NULL, employees.clone(), Some("2026-11-30".into())).unwrap();
+    assert_eq!(get(&pay, &["totals", "headcount"]).as_f64(), Some(71.0));
+    let gbk: &[u8] = &[
+        0xB9, 0xA4, 0xBA, 0xC5, 0x2C, 0xB5, 0xC8, 0xBC, 0xB6, 0x0A, 0x41, 0x31, 0x2C, 0xD6, 0xD0,
+        0xBC, 0xB6, 0x0A,
+    ];
+    // 工号,等级 / A1,中级 — the 用工性质 column is missing: an error naming the header row.
+    let err = parse_roster(gbk, "t.csv", None, None).unwrap_err();
+    assert_eq!(
+        (s(&err, &["code"]), s(&err, &["path"])),
+        ("missing_field".to_string(), "row 1".to_string())
+    );
+    let a = assign_grades(JsValue::NULL, employees.clone(), Some("2026-11-30".into())).unwrap();
+    assert_eq!(get(&a, &["seats", "intermediate"]).as_f64(), Some(35.0));
+
+    // Progress: the callback hears (done, total) as both policies pay the 71 people.
+    let calls = js_sys::Array::new();
+    let record = js_sys::Function::new_with_args("d, t", "this.push([d, t]);");
+    let on_progress = record.bind0(&calls);
+    let policy = paygrade_wasm_hr::default_policy().unwrap();
+    let c = paygrade_wasm_hr::compare_scenarios(
+        JsValue::NULL,
+        policy,
+        employees,
+        Some("2026-11-30".into()),
+        Some(on_progress),
+    )
+    .unwrap();
+    assert_eq!(get(&c, &["counts", "same"]).as_f64(), Some(71.0));
+    let seen: Vec<String> = calls
+        .iter()
+        .map(|x| format!("{:?}", js_sys::Array::from(&x).to_vec()))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            "[JsValue(0), JsValue(142)]",
+            "[JsValue(71), JsValue(142)]",
+            "[JsValue(71), JsValue(142)]",
+            "[JsValue(142), JsValue(142)]"
+        ]
+    );
+}

@@ -1,0 +1,53 @@
+//! The first-load browser module `paygrade`: one person's pay. Each export is decode →
+//! one core call → encode (see `paygrade-wasm-common` for how values cross).
+#![warn(missing_docs)]
+
+use paygrade::api;
+use paygrade_wasm_common::{encode, required, text};
+use wasm_bindgen::prelude::*;
+
+/// The default policy (SPEC §12) as a plain object — the page starts from real defaults.
+#[wasm_bindgen(js_name = defaultPolicy)]
+pub fn default_policy() -> Result<JsValue, JsValue> {
+    encode(Ok(paygrade::Policy::default()))
+}
+
+/// Check a policy object (or JSON text); returns it normalized, or throws `{code, path, message}`.
+#[wasm_bindgen(js_name = validatePolicy)]
+pub fn validate_policy(policy: JsValue) -> Result<JsValue, JsValue> {
+    let policy = required(&policy, "policy")?;
+    encode(api::policy_from(Some(&policy)).map(|p| p.policy().clone()))
+}
+
+/// One person's breakdown (SPEC §12). `policy` null/undefined = the default policy;
+/// `asOf` is the pay date `YYYY-MM-DD` (needed with `post_start`).
+#[wasm_bindgen(js_name = computePay)]
+pub fn compute_pay(
+    policy: JsValue,
+    employee: JsValue,
+    as_of: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let policy = text(&policy)?;
+    let employee = required(&employee, "employee")?;
+    encode(api::compute_pay_json(
+        policy.as_deref(),
+        &employee,
+        as_of.as_deref(),
+    ))
+}
+
+/// Today's breakdown and the what-ifs: `{current, band_up, level_up, next_seniority, next_rating}`.
+#[wasm_bindgen(js_name = computeWhatIfs)]
+pub fn compute_what_ifs(
+    policy: JsValue,
+    employee: JsValue,
+    as_of: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let policy = text(&policy)?;
+    let employee = required(&employee, "employee")?;
+    encode(api::what_ifs_json(
+        policy.as_deref(),
+        &employee,
+        as_of.as_deref(),
+    ))
+}
