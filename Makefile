@@ -63,7 +63,7 @@ test-browser: build
 test: lint test-rust test-wasm test-browser
 
 cli-example:
-	cargo run -q --bin paygrade -- pay --as-of 2026-11-30 tests/fixtures/spec_examples/employee.json
+	cargo run -q --bin paygrade -- pay --as-of 2026-11-30 tests/fixtures/spec11_example1/employee.json
 
 clean:
 	rm -rf www/pkg dist
