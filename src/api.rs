@@ -107,7 +107,8 @@ pub fn net_pay_json(policy: Option<&str>, schedule: &str) -> Result<crate::tax::
 /// quarter or year they make up), under the policy's scorecard.
 ///
 /// # Errors
-/// `missing_field` at `scorecard` when the policy has none, or at `kpis`; those of
+/// `missing_field` at `scorecard` when the policy has none, or at `kpis`; at `months`,
+/// `invalid_json` when it is not an array and `no_months` when it is empty; those of
 /// [`crate::scorecard::score`] and [`crate::scorecard::score_period`].
 #[cfg(feature = "extras")]
 pub fn score_json(policy: Option<&str>, input: &str) -> Result<crate::scorecard::ScoreResult> {
@@ -125,7 +126,13 @@ pub fn score_json(policy: Option<&str>, input: &str) -> Result<crate::scorecard:
     let o = Obj::new(&value, "")?;
     if o.has("months") {
         let months = value.get("months").cloned().unwrap_or_default();
-        let items = months.as_array().cloned().unwrap_or_default();
+        let items = months
+            .as_array()
+            .cloned()
+            .ok_or_else(|| crate::json::wrong_type(&months, "an array", "months"))?;
+        if items.is_empty() {
+            return Err(Error::new(ErrorKind::NoMonths, "months"));
+        }
         let mut periods = Vec::with_capacity(items.len());
         for (m, month) in items.iter().enumerate() {
             let path = format!("months[{m}]");

@@ -582,7 +582,10 @@ impl Policy {
     /// summing to exactly 1); `assessment_order` (table empty in table mode, `min_score`
     /// not strictly descending, the last not 0, a score outside 0–100);
     /// `standard_days` (≤ 0); `missing_pool` (pool mode without `pool`);
-    /// `unknown_level` (a requirement for a level not on the ladder).
+    /// `unknown_level` (a requirement for a level not on the ladder). In `extras` builds
+    /// also the `contributions` block ([`crate::tax::ContributionPolicy::check`]) and the
+    /// `scorecard` block ([`crate::scorecard::ScorecardPolicy::check`]: `weights_sum` at
+    /// `scorecard.indicators`, `duplicate_indicator`, `floor_above_cap`, `fraction_range`).
     pub fn check(self) -> Result<CheckedPolicy> {
         if self.format != POLICY_FORMAT {
             return Err(Error::new(ErrorKind::Format(self.format.clone()), "format"));
@@ -632,6 +635,15 @@ impl Policy {
                 let path = format!("assignment.thresholds.{band}");
                 let v = crate::number::parse_decimal(value).map_err(|e| e.within(&path))?;
                 check_score(v, &path)?;
+            }
+        }
+        #[cfg(feature = "extras")]
+        {
+            if let Some(c) = &self.contributions {
+                c.check()?;
+            }
+            if let Some(card) = &self.scorecard {
+                card.check()?;
             }
         }
         Ok(CheckedPolicy {
