@@ -801,11 +801,15 @@ pub fn compare_bonus(
     })
 }
 
-/// Compute a year's take-home schedule (see the module's sources).
+/// Compute a year's take-home schedule (see the module's sources), with the annual bonus
+/// compared both ways ([`compare_bonus`]) and the `warnings` of dated rules: the separate
+/// bonus method after `bonus_separate_until` (`bonus_separate_ended`), a contribution
+/// table dated after the tax year (`contribution_table_later`).
 ///
 /// # Errors
 /// `missing_field` at `contributions` when a month gives no contributions and the policy
-/// has no contribution block; special-deduction errors; `overflow`.
+/// has no contribution block; special-deduction errors; `invalid_date` at
+/// `contributions.bonus_separate_until`; `overflow`.
 pub fn net_pay(
     contrib: Option<&ContributionPolicy>,
     rounding: Rounding,
