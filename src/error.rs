@@ -201,6 +201,20 @@ pub enum ErrorKind {
     /// A scorecard target is 0 or negative.
     #[error("the target of indicator \"{0}\" must be greater than 0")]
     KpiTarget(String),
+    /// A scorecard indicator id is listed twice (`scorecard.indicators[i].id`).
+    #[error("indicator \"{0}\" is listed more than once")]
+    DuplicateIndicator(String),
+    /// A scorecard indicator's floor is above its cap (0 ≤ floor ≤ cap).
+    #[error("the floor {floor} is above the cap {cap}")]
+    FloorAboveCap {
+        /// The floor given.
+        floor: Decimal,
+        /// The cap given.
+        cap: Decimal,
+    },
+    /// A scorecard period (`months`) has no month in it.
+    #[error("give at least one month: months is empty")]
+    NoMonths,
     /// A roster file has a header but no data rows.
     #[error("the file has a header but no rows")]
     NoRows,
@@ -257,6 +271,9 @@ impl ErrorKind {
             ErrorKind::DuplicateId { .. } => "duplicate_id",
             ErrorKind::KpiMissing(_) => "kpi_missing",
             ErrorKind::KpiTarget(_) => "kpi_target",
+            ErrorKind::DuplicateIndicator(_) => "duplicate_indicator",
+            ErrorKind::FloorAboveCap { .. } => "floor_above_cap",
+            ErrorKind::NoMonths => "no_months",
             ErrorKind::NoRows => "no_rows",
             ErrorKind::TooLarge(_) => "too_large",
             ErrorKind::File { .. } => "invalid_value",
@@ -319,6 +336,11 @@ impl ErrorKind {
             }
             ErrorKind::KpiMissing(id) => format!("指标 “{id}” 缺少目标或完成值"),
             ErrorKind::KpiTarget(id) => format!("指标 “{id}” 的目标必须大于 0"),
+            ErrorKind::DuplicateIndicator(id) => format!("指标 “{id}” 重复"),
+            ErrorKind::FloorAboveCap { floor, cap } => {
+                format!("下限 {floor} 高于上限 {cap}（须 0 ≤ 下限 ≤ 上限）")
+            }
+            ErrorKind::NoMonths => "至少需要一个月：months 为空".to_string(),
             ErrorKind::NoRows => "文件只有表头，没有数据行".to_string(),
             ErrorKind::TooLarge(what) => format!("输入过大：{what}"),
             ErrorKind::File { zh, .. } => zh.clone(),

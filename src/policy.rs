@@ -584,7 +584,9 @@ impl Policy {
     /// summing to exactly 1); `assessment_order` (table empty in table mode, `min_score`
     /// not strictly descending, the last not 0, a score outside 0–100);
     /// `standard_days` (≤ 0); `missing_pool` (pool mode without `pool`);
-    /// `unknown_level` (a requirement for a level not on the ladder).
+    /// `unknown_level` (a requirement for a level not on the ladder). The `contributions`
+    /// and `scorecard` blocks are checked by the crates that read them (the take-home and
+    /// scorecard crates; `paygrade-team`'s `HrPolicy::check` validates every block).
     pub fn check(self) -> Result<CheckedPolicy> {
         if self.format != POLICY_FORMAT {
             return Err(Error::new(ErrorKind::Format(self.format.clone()), "format"));

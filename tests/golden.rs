@@ -21,7 +21,7 @@ use std::path::Path;
 /// The one place a roster file is read (it moves to the roster crate with the workspace):
 /// the people, and the import warnings as lines.
 fn read_roster(bytes: &[u8], file_name: &str) -> (Vec<Employee>, Vec<String>) {
-    let roster = paygrade::parse_roster(bytes, file_name, None)
+    let roster = paygrade_roster::parse_roster(bytes, file_name, None)
         .unwrap_or_else(|e| panic!("{file_name}: {e}"));
     let warnings = roster
         .warnings

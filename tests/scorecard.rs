@@ -86,11 +86,13 @@ fn bank_example_scores_90_40() {
         r.lines[4].explain,
         "overdue_ratio 2.0 / 1.5 = 133.3% → credited 1.20 × 0.10"
     );
-    // One more new customer (of 2) is worth 100 × 0.10 ÷ 2 = 5 points per unit, the most.
+    // One more new corporate customer (1 → 2 of 2) lifts that line from below the floor
+    // (0) to 1.00: 100 × 0.10 × 1.00 = +10.00 points, the most (deposits +0.03, loans
+    // +0.06, intermediate income +0.40, overdue ratio already at the cap).
     let lever = r.best_lever.unwrap();
     assert_eq!(
         (lever.id.as_str(), lever.points_per_unit.as_str()),
-        ("new_customers", "5.00")
+        ("new_customers", "10.00")
     );
 }
 
@@ -180,6 +182,188 @@ fn example_scorecards_are_valid() {
     let mut bad = bank();
     bad.indicators[0].weight = dec("0.31");
     assert_eq!(bad.check().unwrap_err().code(), "weights_sum");
+}
+
+// ---- Issue 13: the scorecard validated with the policy; the real best lever. ----
+
+#[test]
+fn the_page_bank_preset_is_the_readme_example() {
+    let preset = ScorecardPolicy::bank_example();
+    let shape = |c: &ScorecardPolicy| -> Vec<(String, Decimal, Unit, Direction)> {
+        c.indicators
+            .iter()
+            .map(|i| (i.id.clone(), i.weight, i.unit, i.direction))
+            .collect()
+    };
+    assert_eq!(shape(&preset), shape(&bank()));
+    let r = score(&preset, &bank_kpis()).unwrap();
+    assert_eq!(r.score, "90.40");
+    assert_eq!(r.best_lever.unwrap().points_per_unit, "10.00");
+}
+
+#[test]
+fn lever_counts_floor_and_cap_and_ties_go_to_the_first() {
+    let card = ScorecardPolicy {
+        name: String::new(),
+        indicators: vec![
+            ind("a", "0.50", Unit::Cases, Direction::HigherIsBetter),
+            ind("b", "0.50", Unit::Cases, Direction::HigherIsBetter),
+        ],
+    };
+    // Both at 80 of 100: one more case adds 100 × 0.50 × 0.01 = 0.50 on either: `a`.
+    let r = score(&card, &kpis(&[("a", "100", "80"), ("b", "100", "80")])).unwrap();
+    let lever = r.best_lever.unwrap();
+    assert_eq!(
+        (lever.id.as_str(), lever.points_per_unit.as_str()),
+        ("a", "0.50")
+    );
+    // `a` at 59 of 100 (below the 0.60 floor): one more lifts it 0 → 0.60 = +30.00.
+    let r = score(&card, &kpis(&[("a", "100", "59"), ("b", "100", "80")])).unwrap();
+    let lever = r.best_lever.unwrap();
+    assert_eq!(
+        (lever.id.as_str(), lever.points_per_unit.as_str()),
+        ("a", "30.00")
+    );
+    // `a` at 119.5 of 100: one more only reaches the cap 1.20: +0.25 < `b`'s +0.50.
+    let r = score(&card, &kpis(&[("a", "100", "119.5"), ("b", "100", "80")])).unwrap();
+    let lever = r.best_lever.unwrap();
+    assert_eq!(
+        (lever.id.as_str(), lever.points_per_unit.as_str()),
+        ("b", "0.50")
+    );
+    // Both at the cap: no lever.
+    let r = score(&card, &kpis(&[("a", "100", "130"), ("b", "100", "120")])).unwrap();
+    assert_eq!(r.best_lever, None);
+    // Lower is better: 2.0 target, 2.5 actual (0.80); one less → 1.5 (1.333 → cap 1.20):
+    // 100 × 0.50 × 0.40 = +20.00.
+    let card = ScorecardPolicy {
+        name: String::new(),
+        indicators: vec![
+            ind("a", "0.50", Unit::Cases, Direction::HigherIsBetter),
+            ind("r", "0.50", Unit::Percent, Direction::LowerIsBetter),
+        ],
+    };
+    let r = score(&card, &kpis(&[("a", "100", "100"), ("r", "2.0", "2.5")])).unwrap();
+    let lever = r.best_lever.unwrap();
+    assert_eq!(
+        (lever.id.as_str(), lever.points_per_unit.as_str()),
+        ("r", "20.00")
+    );
+}
+
+fn policy_with_card(edit: impl FnOnce(&mut serde_json::Value)) -> String {
+    let mut p = serde_json::to_value(Policy {
+        scorecard: Some(serde_json::to_value(bank()).unwrap()),
+        ..Policy::default()
+    })
+    .unwrap();
+    edit(&mut p["scorecard"]["indicators"]);
+    p.to_string()
+}
+
+fn policy_error(text: &str) -> (String, String) {
+    let e = paygrade_team::HrPolicy::from_json(Some(text)).unwrap_err();
+    (e.code().to_string(), e.path)
+}
+
+#[test]
+fn the_scorecard_is_checked_with_the_policy() {
+    // Weights 0.35 + 0.30 + 0.20 + 0.10 + 0.10 = 1.05: scored 96.30 before, now refused.
+    let p = policy_with_card(|i| i[0]["weight"] = serde_json::json!("0.35"));
+    assert_eq!(
+        policy_error(&p),
+        ("weights_sum".into(), "scorecard.indicators".into())
+    );
+    let input = r#"{"kpis": {"deposits": {"target": "1000", "actual": "1180"}}}"#;
+    let e = paygrade_scorecard::score_json(Some(&p), input).unwrap_err();
+    assert_eq!(
+        (e.code(), e.path.as_str()),
+        ("weights_sum", "scorecard.indicators")
+    );
+    assert_eq!(e.kind.to_string(), "weights sum to 1.05, not exactly 1");
+    let p = policy_with_card(|i| i[1]["id"] = serde_json::json!("deposits"));
+    assert_eq!(
+        policy_error(&p),
+        (
+            "duplicate_indicator".into(),
+            "scorecard.indicators[1].id".into()
+        )
+    );
+    let e = paygrade_team::HrPolicy::from_json(Some(&p)).unwrap_err();
+    assert_eq!(e.kind.message_zh(), "指标 “deposits” 重复");
+    assert_eq!(
+        e.kind.to_string(),
+        "indicator \"deposits\" is listed more than once"
+    );
+    let p = policy_with_card(|i| {
+        i[2]["floor"] = serde_json::json!("1.30");
+        i[2]["cap"] = serde_json::json!("1.20");
+    });
+    assert_eq!(
+        policy_error(&p),
+        (
+            "floor_above_cap".into(),
+            "scorecard.indicators[2].cap".into()
+        )
+    );
+    let p = policy_with_card(|i| i[2]["floor"] = serde_json::json!("-0.1"));
+    assert_eq!(
+        policy_error(&p),
+        (
+            "negative_amount".into(),
+            "scorecard.indicators[2].floor".into()
+        )
+    );
+    let p = policy_with_card(|i| {
+        i[0]["weight"] = serde_json::json!("1.30");
+        i[1]["weight"] = serde_json::json!("-0.60");
+    });
+    assert_eq!(
+        policy_error(&p),
+        (
+            "fraction_range".into(),
+            "scorecard.indicators[0].weight".into()
+        )
+    );
+    let p = policy_with_card(|i| i[3]["unit"] = serde_json::json!("dozen"));
+    assert_eq!(
+        policy_error(&p),
+        ("unknown_mode".into(), "scorecard.indicators[3].unit".into())
+    );
+    let p = policy_with_card(|i| i[4]["direction"] = serde_json::json!("down"));
+    assert_eq!(
+        policy_error(&p),
+        (
+            "unknown_mode".into(),
+            "scorecard.indicators[4].direction".into()
+        )
+    );
+    // The same check runs before any pay the CLI and the team page compute (both read
+    // the policy through HrPolicy), and in the take-home/scorecard module.
+    let bad = policy_with_card(|i| i[0]["weight"] = serde_json::json!("0.35"));
+    let e = paygrade_team::HrPolicy::from_json(Some(&bad)).unwrap_err();
+    assert_eq!(e.path, "scorecard.indicators");
+    // The first-load pay module reads the core blocks only: it keeps the scorecard block
+    // untouched and pays from the scores given.
+    let b = paygrade::api::compute_pay_json(
+        Some(&bad),
+        r#"{"level": "junior", "band": "B", "employment": "regular", "years_in_post": 1, "scores": {"business": "90", "customer_satisfaction": "90", "supplier": "90", "self": "90", "marketing_audit": "90"}}"#,
+        None,
+    )
+    .unwrap();
+    assert_eq!(b.total.to_string(), "3320.00");
+}
+
+#[test]
+fn months_errors_are_at_months() {
+    for (input, code) in [
+        (r#"{"months": 5}"#, "invalid_value"),
+        (r#"{"months": []}"#, "no_months"),
+        (r#"{"months": {"kpis": {}}}"#, "invalid_value"),
+    ] {
+        let e = paygrade_scorecard::score_json(None, input).unwrap_err();
+        assert_eq!((e.code(), e.path.as_str()), (code, "months"), "{input}");
+    }
 }
 
 #[test]

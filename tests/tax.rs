@@ -92,6 +92,7 @@ fn base_limits_and_per_scheme_rounding() {
             employee_rate: dec("0.07"),
             employer_rate: dec("0.07"),
         },
+        bonus_separate_until: "2027-12-31".into(),
     };
     let c = |gross: &str| {
         let c = contributions(&policy, dec(gross), Rounding::default()).unwrap();
@@ -128,7 +129,7 @@ fn bonus_separately_or_combined() {
     // Year taxable 30,000; with the bonus 66,001 → 6,600.10 − 2,520 = 4,080.10; increase 3,180.10.
     assert_eq!(
         (
-            b.separate_tax.to_string(),
+            b.separate_tax.unwrap().to_string(),
             b.combined_tax_increase.to_string(),
             b.lower
         ),
@@ -213,4 +214,194 @@ fn roster_totals_carry_the_employer_cost() {
         pay.totals.annual_employer_cost.unwrap().to_string(),
         "73671.60"
     );
+}
+
+// ---- Issue 13: the combined method uses unused deductions; dated rules. ----
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/public_bugs/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+/// (separate, combined, lower, year_tax, year_net) of a result's bonus.
+fn bonus_of(
+    r: &paygrade_takehome::NetPay,
+) -> (Option<String>, String, &'static str, String, String) {
+    let b = r.bonus.as_ref().unwrap();
+    (
+        b.separate_tax.map(|m| m.to_string()),
+        b.combined_tax_increase.to_string(),
+        b.lower,
+        b.year_tax.to_string(),
+        b.year_net.to_string(),
+    )
+}
+
+#[test]
+fn a_low_earners_bonus_combined_uses_the_unused_deductions() {
+    // n01: 3,000 × 12, contributions 0, bonus 36,000. Separate: 36,000 × 3% = 1,080.00.
+    // Combined: 36,000 + 36,000 − 60,000 = 12,000 × 3% = 360.00 → combined is lower.
+    let r = net_pay_json(None, &fixture("n01_bonus_low_earner.json")).unwrap();
+    let b = r.bonus.as_ref().unwrap();
+    assert_eq!(b.taxable_before_bonus.to_string(), "-24000.00");
+    assert_eq!(
+        bonus_of(&r),
+        (
+            Some("1080.00".into()),
+            "360.00".into(),
+            "combined",
+            "360.00".into(),
+            "71640.00".into()
+        )
+    );
+    assert_eq!(r.year_totals.withheld.to_string(), "0.00");
+    assert!(r.warnings.is_empty());
+}
+
+#[test]
+fn a_tie_says_equal() {
+    // 5,000 × 12 with no contributions: taxable before the bonus exactly 0; bonus 36,000
+    // costs 1,080.00 either way.
+    let r = year(
+        json!({ "gross": "5000", "contributions": "0" }),
+        Some("36000"),
+    );
+    assert_eq!(
+        bonus_of(&r),
+        (
+            Some("1080.00".into()),
+            "1080.00".into(),
+            "equal",
+            "1080.00".into(),
+            "94920.00".into()
+        )
+    );
+}
+
+#[test]
+fn in_2027_the_lower_of_the_two() {
+    // 20,000 − 2,000 a month: taxable 156,000 → 14,280.00 on the wages. Separate: 60,000 ÷
+    // 12 = 5,000 → 10% − 210 = 5,790.00; combined: 216,000 → 26,280.00, + 12,000.00.
+    let r = net_pay_json(None, &fixture("n14_bonus_2027.json")).unwrap();
+    assert_eq!(r.year_totals.withheld.to_string(), "14280.00");
+    assert_eq!(
+        bonus_of(&r),
+        (
+            Some("5790.00".into()),
+            "12000.00".into(),
+            "separate",
+            "20070.00".into(),
+            "255930.00".into()
+        )
+    );
+    assert!(r.warnings.is_empty());
+}
+
+#[test]
+fn after_2027_combined_only_with_a_warning() {
+    let r = net_pay_json(None, &fixture("n14_bonus_2028.json")).unwrap();
+    assert_eq!(
+        bonus_of(&r),
+        (
+            None,
+            "12000.00".into(),
+            "combined",
+            "26280.00".into(),
+            "249720.00".into()
+        )
+    );
+    assert_eq!(r.bonus.as_ref().unwrap().separate_until, "2027-12-31");
+    assert_eq!(r.warnings.len(), 1);
+    let w = &r.warnings[0];
+    assert_eq!(w.code, "bonus_separate_ended");
+    assert_eq!(w.params["until"], "2027-12-31");
+    assert_eq!(w.params["year"], "2028");
+    assert!(w.params["rule"].contains("Caishui 2023 No. 30"));
+    assert!(w.message_zh.contains("2023 年第 30 号") && w.message_zh.contains("2027-12-31"));
+    assert!(w.message_en.contains("Caishui 2023 No. 30") && w.message_en.contains("2027-12-31"));
+}
+
+fn policy_with(edit: impl FnOnce(&mut serde_json::Value)) -> String {
+    let mut p = serde_json::to_value(paygrade::Policy::default()).unwrap();
+    p["contributions"] = serde_json::to_value(ContributionPolicy::shanghai_2025_07()).unwrap();
+    edit(&mut p);
+    p.to_string()
+}
+
+#[test]
+fn hr_extends_the_separate_method_in_the_policy() {
+    let policy = policy_with(|p| p["contributions"]["bonus_separate_until"] = json!("2030-12-31"));
+    let r = net_pay_json(Some(&policy), &fixture("n14_bonus_2028.json")).unwrap();
+    assert_eq!(bonus_of(&r).2, "separate");
+    assert_eq!(bonus_of(&r).0.as_deref(), Some("5790.00"));
+    assert!(r.warnings.is_empty());
+    let bad = policy_with(|p| p["contributions"]["bonus_separate_until"] = json!("2027-13-01"));
+    let e = net_pay_json(Some(&bad), &fixture("n14_bonus_2028.json")).unwrap_err();
+    assert_eq!(
+        (e.code(), e.path.as_str()),
+        ("invalid_date", "contributions.bonus_separate_until")
+    );
+    // The default policy's table (the dated example) carries the date.
+    assert_eq!(
+        ContributionPolicy::of(&paygrade::Policy::default())
+            .unwrap()
+            .bonus_separate_until,
+        "2027-12-31"
+    );
+}
+
+#[test]
+fn a_contribution_table_from_a_later_year_is_flagged() {
+    // The default table is dated 2025-07-01; a 2024 schedule gets a warning.
+    let s = json!({ "year": 2024, "months": [{ "gross": "10000" }] });
+    let r = net_pay_json(None, &s.to_string()).unwrap();
+    assert_eq!(r.warnings.len(), 1);
+    assert_eq!(r.warnings[0].code, "contribution_table_later");
+    assert_eq!(r.warnings[0].params["effective_from"], "2025-07-01");
+    let s = json!({ "year": 2025, "months": [{ "gross": "10000" }] });
+    assert!(net_pay_json(None, &s.to_string())
+        .unwrap()
+        .warnings
+        .is_empty());
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+        /// combined_tax_increase ≥ 0, and `lower` never names the more expensive method.
+        #[test]
+        fn the_lower_method_is_never_the_dearer(
+            gross in 0u32..80_000,
+            contrib in 0u32..8_000,
+            special in 0u32..6_000,
+            bonus in 0u64..3_000_000,
+            fen in 0u32..100,
+            year in 2026i32..2030,
+        ) {
+            let s = json!({ "year": year, "months": vec![json!({ "gross": gross.to_string(),
+                "contributions": contrib.to_string(), "special_deductions": special.to_string() }); 12],
+                "annual_bonus": format!("{bonus}.{fen:02}") });
+            let r = net_pay_json(None, &s.to_string()).unwrap();
+            let b = r.bonus.unwrap();
+            prop_assert!(b.combined_tax_increase.amount() >= Decimal::ZERO);
+            let c = b.combined_tax_increase;
+            match (b.separate_tax, b.lower) {
+                (Some(s), "separate") => prop_assert!(s < c),
+                (Some(s), "combined") => prop_assert!(c < s),
+                (Some(s), "equal") => prop_assert_eq!(s, c),
+                (None, "combined") => prop_assert!(year > 2027),
+                other => prop_assert!(false, "unexpected {:?}", other),
+            }
+            prop_assert_eq!(b.separate_tax.is_some(), year <= 2027);
+            let chosen = b.separate_tax.map_or(c, |s| s.min(c));
+            prop_assert_eq!(b.year_tax.amount(), r.year_totals.withheld.amount() + chosen.amount());
+        }
+    }
 }

@@ -22,7 +22,10 @@ const TH_BODY = `
       <div><dt data-i18n="th_net_year"></dt><dd id="th_net_year"></dd></div>
       <div><dt data-i18n="th_tax_year"></dt><dd id="th_tax_year"></dd></div>
       <div><dt data-i18n="th_employer_year"></dt><dd id="th_employer_year"></dd></div>
+      <div id="th_bonus_totals" hidden><dt id="th_net_bonus_label"></dt><dd id="th_net_bonus"></dd></div>
+      <div id="th_bonus_tax_totals" hidden><dt id="th_tax_bonus_label"></dt><dd id="th_tax_bonus"></dd></div>
     </dl>
+    <p class="note warning" id="th_warnings" role="status"></p>
     <h3 data-i18n="th_chart"></h3>
     <div id="th_chart" class="bars" role="img"></div>
     <div class="scroll"><table class="components" id="th_table">
@@ -130,10 +133,25 @@ function buildScorecard() {
   $('sc_table').tBodies[0].replaceChildren(...preset.indicators.map((ind) => {
     const tr = document.createElement('tr');
     const name = document.createElement('th');
-    name.textContent = ctx.lang() === 'zh' ? ind.name_zh : ind.name_en;
-    const cells = [ind.weight, input(ind.id, 'target'), input(ind.id, 'actual'), '', ''].map((x, i) => {
+    const unit = t(`unit_${ind.unit}`);
+    name.textContent = ctx.lang() === 'zh' ? `${ind.name_zh}（${unit}）` : `${ind.name_en} (${unit})`;
+    if (ind.direction === 'lower_is_better') {
+      const note = document.createElement('small');
+      note.className = 'direction';
+      note.id = `sc_${ind.id}_direction`;
+      note.textContent = t('sc_lower_better');
+      name.append(document.createElement('br'), note);
+    }
+    const withUnit = (el) => {
+      const u = document.createElement('span');
+      u.className = 'unit';
+      u.textContent = unit;
+      el.setAttribute('aria-label', `${name.firstChild.textContent} ${t(el.id.endsWith('_target') ? 'sc_target' : 'sc_actual')}`);
+      return [el, u];
+    };
+    const cells = [ind.weight, withUnit(input(ind.id, 'target')), withUnit(input(ind.id, 'actual')), '', ''].map((x, i) => {
       const td = document.createElement('td');
-      if (x instanceof HTMLElement) td.append(x); else td.textContent = x;
+      if (Array.isArray(x)) td.append(...x); else td.textContent = x;
       if (i === 3) td.id = `sc_${ind.id}_credited`;
       if (i === 4) { td.id = `sc_${ind.id}_explain`; td.className = 'explain'; }
       return td;
@@ -184,7 +202,9 @@ function scoreCard() {
   $('sc_use').disabled = !r;
   const lever = r?.best_lever ? preset.indicators.find((i) => i.id === r.best_lever.id) : null;
   $('sc_lever').textContent = lever
-    ? t('sc_lever').replace('{name}', ctx.lang() === 'zh' ? lever.name_zh : lever.name_en).replace('{p}', r.best_lever.points_per_unit)
+    ? t(lever.direction === 'lower_is_better' ? 'sc_lever_lower' : 'sc_lever')
+      .replace('{name}', ctx.lang() === 'zh' ? lever.name_zh : lever.name_en)
+      .replace('{unit}', t(`unit_${lever.unit}`)).replace('{p}', r.best_lever.points_per_unit)
     : '';
 }
 
@@ -259,8 +279,24 @@ function renderTakeHome() {
     return tr;
   }));
   const b = r.bonus;
-  $('th_bonus_line').textContent = b ? t('th_bonus_line').replace('{b}', b.bonus).replace('{s}', b.separate_tax)
-    .replace('{c}', b.combined_tax_increase).replace('{lower}', b.lower === 'separate' ? t('th_separate') : t('th_combined')) : '';
+  // The engine says which method is lower (`equal` on a tie; `combined` when the separate
+  // method has ended for the year); the year totals with the bonus follow that method.
+  const method = b ? t(b.lower === 'separate' ? 'th_separate' : b.lower === 'equal' ? 'th_either' : 'th_combined') : '';
+  let line = '';
+  if (b && b.separate_tax === null) line = t('th_bonus_line_combined_only').replace('{until}', b.separate_until);
+  else if (b && b.lower === 'equal') line = t('th_bonus_line_equal');
+  else if (b) line = t('th_bonus_line');
+  $('th_bonus_line').textContent = b ? line.replace('{b}', b.bonus).replace('{s}', b.separate_tax ?? '—')
+    .replace('{c}', b.combined_tax_increase).replace('{lower}', method) : '';
+  $('th_bonus_totals').hidden = !b;
+  $('th_bonus_tax_totals').hidden = !b;
+  if (b) {
+    $('th_net_bonus_label').textContent = t('th_net_year_bonus').replace('{m}', method);
+    $('th_net_bonus').textContent = b.year_net;
+    $('th_tax_bonus_label').textContent = t('th_tax_year_bonus').replace('{m}', method);
+    $('th_tax_bonus').textContent = b.year_tax;
+  }
+  $('th_warnings').textContent = (r.warnings ?? []).map((w) => (ctx.lang() === 'zh' ? w.message_zh : w.message_en)).join(' ');
   $('th_source').textContent = t('th_source').replace('{t}', r.contribution_table ?? '—');
 }
 

@@ -76,7 +76,7 @@ const GENERIC_ZH = {
   city: '城市', effective_from: '生效日期', base: '缴费基数', housing_fund_base: '公积金缴费基数', floor: '下限', cap: '上限',
   schemes: '险种', scheme: '险种', employee_rate: '个人比例', employer_rate: '单位比例', employee_fixed: '个人固定金额',
   housing_fund: '住房公积金', indicators: '指标', id: '编号', name: '名称', name_zh: '中文名', name_en: '英文名',
-  weight: '权重', unit: '单位', direction: '方向',
+  weight: '权重', unit: '单位', direction: '方向', bonus_separate_until: '年终奖单独计税截止日',
 };
 const EMPLOYMENT = ['regular', 'contract'];
 const COMPONENTS = ['base', 'floating', 'seniority', 'performance'];

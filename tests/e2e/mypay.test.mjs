@@ -184,8 +184,16 @@ test('take-home for the year loads on demand and shows the schedule', async () =
   assert.equal(await text('#th_tax_year'), '0.00');
   assert.equal(await text('#th_employer_year'), '73671.60');
   assert.equal(await page.locator('#th_table tbody tr').count(), 12);
+  assert.equal(await page.isVisible('#th_net_bonus'), false, 'no bonus: no bonus totals');
   await page.fill('#th_bonus', '36000');
   assert.match(await text('#th_bonus_line'), /单独计税 1080\.00/);
+  // Combined uses the unused deductions: 12 × 2,817.70 − 60,000 = −26,187.60; + 36,000 =
+  // 9,812.40 × 3% = 294.37 < 1,080.00 (issue 13).
+  assert.match(await text('#th_bonus_line'), /并入综合所得多缴 294\.37，并入综合所得更省/);
+  assert.equal(await text('#th_net_bonus'), '69518.03');
+  assert.equal(await text('#th_tax_bonus'), '294.37');
+  assert.match(await text('#th_net_bonus_label'), /含年终奖，并入综合所得/);
+  assert.equal(await text('#th_warnings'), '');
   await page.fill('#th_special', 'abc');
   assert.match(await text('#err-th_special'), /不是有效数字/);
   await page.fill('#th_special', '');
@@ -199,24 +207,30 @@ test('the bank scorecard gives example 1 its business score', async () => {
   await page.click('#sc_go');
   await page.waitForSelector('#sc_body:not([hidden])');
   await page.selectOption('#sc_card', 'bank');
-  // The bank example scorecard (weights 0.25/0.20/0.15/0.10/0.10/0.20):
+  // The bank example scorecard, the README's worked example (weights 0.30/0.30/0.20/0.10/0.10):
   const figures = { deposits: ['1000', '1180'], loans: ['500', '450'], intermediate_income: ['50', '40'],
-    new_customers: ['2', '1'], products_per_customer: ['3', '3'], overdue_ratio: ['2.0', '1.5'] };
+    new_customers: ['2', '1'], overdue_ratio: ['2.0', '1.5'] };
   for (const [id, [target, actual]] of Object.entries(figures)) {
     await page.fill(`#sc_${id}_target`, target);
     await page.fill(`#sc_${id}_actual`, actual);
   }
-  // 100 × (0.25×1.18 + 0.20×0.90 + 0.15×0.80 + 0.10×0 + 0.10×1.00 + 0.20×1.20) = 93.50
-  assert.equal(await text('#sc_score'), '93.50');
-  assert.match(await text('#sc_deposits_explain'), /118\.0% → credited 1\.18 × 0\.25/);
+  // 100 × (0.30×1.18 + 0.30×0.90 + 0.20×0.80 + 0.10×0 + 0.10×1.20) = 90.40
+  assert.equal(await text('#sc_score'), '90.40');
+  assert.match(await text('#sc_deposits_explain'), /118\.0% → credited 1\.18 × 0\.30/);
+  // Each input says its unit; the lower-is-better line says what that means.
+  assert.match(await text('#sc_table tbody tr:nth-child(1) th'), /日均存款（万元）/);
+  assert.match(await text('#sc_table tbody tr:nth-child(4) th'), /新增对公客户（户）/);
+  assert.match(await text('#sc_overdue_ratio_direction'), /越低越好：完成率 = 目标 ÷ 完成/);
+  // One more new corporate customer (1 → 2 of 2) lifts that line from 0 to 1.00: +10.00.
+  assert.match(await text('#sc_lever'), /再多完成 1 户.*新增对公客户，\+10\.00 分/);
   await page.fill('#sc_loans_target', '0');
   assert.match(await text('#err-sc'), /目标必须大于 0/);
   assert.equal(await page.getAttribute('#sc_loans_target', 'aria-invalid'), 'true');
   await page.fill('#sc_loans_target', '500');
   await page.click('#sc_use');
-  assert.equal(await page.inputValue('#business'), '93.50');
-  // composite = 0.40 × 93.50 + 17.60 + 12.75 + 9.50 + 12.00 = 89.25 → still good: total 3872.00
-  assert.equal(await text('#f-composite'), '89.25');
+  assert.equal(await page.inputValue('#business'), '90.40');
+  // composite = 0.40 × 90.40 + 17.60 + 12.75 + 9.50 + 12.00 = 88.01 → still good: total 3872.00
+  assert.equal(await text('#f-composite'), '88.01');
   assert.equal(await text('#total'), '3872.00');
 });
 

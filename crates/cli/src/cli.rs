@@ -257,6 +257,14 @@ fn run(cli: Cli) -> Result<String, String> {
             let text = read(&schedule)?;
             let result = paygrade_takehome::net_pay_json(policy_text.as_deref(), &text)
                 .map_err(|e| in_file(&schedule, e))?;
+            // Warnings (a dated rule that no longer applies) are in the JSON and, for
+            // people, on stderr: `paygrade: warning: [code] 中文 / English`.
+            for w in &result.warnings {
+                eprintln!(
+                    "paygrade: warning: [{}] {} / {}",
+                    w.code, w.message_zh, w.message_en
+                );
+            }
             pretty(&result)
         }
         Command::Roster {

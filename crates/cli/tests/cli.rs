@@ -97,3 +97,21 @@ fn roster_errors_name_row_and_column() {
     assert_eq!((code, out.as_str()), (2, ""));
     assert!(err.contains("row 3, column 档次: [unknown_band]"), "{err}");
 }
+
+#[test]
+fn the_cli_prints_combined_360_and_lower_combined() {
+    let path = format!(
+        "{}/../../tests/fixtures/public_bugs/n01_bonus_low_earner.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_paygrade"))
+        .args(["netpay", &path])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["bonus"]["combined_tax_increase"], "360.00");
+    assert_eq!(v["bonus"]["separate_tax"], "1080.00");
+    assert_eq!(v["bonus"]["lower"], "combined");
+    assert!(out.stderr.is_empty());
+}

@@ -176,7 +176,9 @@ impl ScorecardPolicy {
         }
     }
 
-    /// Example: a bank account manager's monthly targets (weights are examples).
+    /// Example: a bank account manager's monthly targets (weights are examples): the
+    /// README's worked example — deposits 0.30, loans 0.30, intermediate-business income
+    /// 0.20, new corporate customers 0.10, overdue-loan ratio 0.10 (lower is better).
     pub fn bank_example() -> Self {
         use Direction::{HigherIsBetter as Up, LowerIsBetter as Down};
         ScorecardPolicy {
@@ -186,7 +188,7 @@ impl ScorecardPolicy {
                     "deposits",
                     "日均存款",
                     "average daily deposits",
-                    "0.25",
+                    "0.30",
                     Unit::TenThousandYuan,
                     Up,
                 ),
@@ -194,7 +196,7 @@ impl ScorecardPolicy {
                     "loans",
                     "贷款投放",
                     "loans",
-                    "0.20",
+                    "0.30",
                     Unit::TenThousandYuan,
                     Up,
                 ),
@@ -202,7 +204,7 @@ impl ScorecardPolicy {
                     "intermediate_income",
                     "中间业务收入",
                     "intermediate-business income",
-                    "0.15",
+                    "0.20",
                     Unit::TenThousandYuan,
                     Up,
                 ),
@@ -215,18 +217,10 @@ impl ScorecardPolicy {
                     Up,
                 ),
                 indicator(
-                    "products_per_customer",
-                    "户均产品数",
-                    "products per customer",
-                    "0.10",
-                    Unit::Ratio,
-                    Up,
-                ),
-                indicator(
                     "overdue_ratio",
                     "贷款逾期率",
                     "overdue loan ratio",
-                    "0.20",
+                    "0.10",
                     Unit::Percent,
                     Down,
                 ),
@@ -234,26 +228,38 @@ impl ScorecardPolicy {
         }
     }
 
-    /// Check the scorecard: ids unique, weights 0–1 summing to exactly 1, 0 ≤ floor ≤ cap.
+    /// Check the scorecard (part of [`crate::Policy::check`]): ids unique, each weight a
+    /// fraction 0–1 and the weights summing to exactly 1, 0 ≤ floor ≤ cap. Units and
+    /// directions are checked when the policy is read (`unknown_mode`).
     ///
     /// # Errors
-    /// `weights_sum`, `negative_amount`, `fraction_range`, `duplicate_level` (a repeated
-    /// indicator id) at `scorecard…`.
+    /// At `scorecard.indicators[i]…`: `duplicate_indicator` (a repeated id, at `.id`),
+    /// `negative_amount` / `fraction_range` (`.weight`), `negative_amount` (`.floor`),
+    /// `floor_above_cap` (`.cap`); `weights_sum` at `scorecard.indicators`.
     pub fn check(&self) -> Result<()> {
         let mut sum = Decimal::ZERO;
         for (i, ind) in self.indicators.iter().enumerate() {
             let path = format!("scorecard.indicators[{i}]");
             if self.indicators.iter().take(i).any(|o| o.id == ind.id) {
                 return Err(Error::new(
-                    ErrorKind::DuplicateLevel(ind.id.clone()),
+                    ErrorKind::DuplicateIndicator(ind.id.clone()),
                     format!("{path}.id"),
                 ));
             }
             non_negative(ind.weight, &format!("{path}.weight"))?;
+            if ind.weight > Decimal::ONE {
+                return Err(Error::new(
+                    ErrorKind::Fraction(ind.weight),
+                    format!("{path}.weight"),
+                ));
+            }
             non_negative(ind.floor, &format!("{path}.floor"))?;
             if ind.cap < ind.floor {
                 return Err(Error::new(
-                    ErrorKind::Negative(ind.cap - ind.floor),
+                    ErrorKind::FloorAboveCap {
+                        floor: ind.floor,
+                        cap: ind.cap,
+                    },
                     format!("{path}.cap"),
                 ));
             }
@@ -327,13 +333,15 @@ pub struct ScoreLine {
     pub explain: String,
 }
 
-/// The indicator that raises the score most per unit of its own measure.
+/// The indicator where one more unit of its own measure (one less where lower is better)
+/// raises the score most, floor and cap included; on a tie the first in the card.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Lever {
     /// Indicator id.
     pub id: String,
-    /// Score points gained per one more unit (one less, for lower-is-better), exact
-    /// to 4 decimals for display.
+    /// Score points that one more unit (one less, for lower-is-better) adds to this
+    /// indicator's line — e.g. 0 → 1.00 credited × 0.10 = 10.00 when it lifts the line
+    /// over its floor; rounded half-up to 4 decimals, at least 2 shown.
     pub points_per_unit: String,
 }
 
@@ -346,11 +354,28 @@ pub struct ScoreResult {
     pub uncapped: String,
     /// Each indicator.
     pub lines: Vec<ScoreLine>,
-    /// Where one more unit helps most; null when every indicator is at its cap.
+    /// Where one more unit helps most; null when no single unit adds a point anywhere.
     pub best_lever: Option<Lever>,
     /// The exact score, for the five evaluations.
     #[serde(skip)]
     pub exact: Decimal,
+}
+
+/// Achievement and credited achievement of one indicator: achievement = actual ÷ target
+/// (target ÷ actual where lower is better; an actual of 0 there is credited at the cap);
+/// credited = 0 below the floor, else min(achievement, cap). `None` on overflow.
+fn credit(ind: &Indicator, target: Decimal, actual: Decimal) -> Option<(Decimal, Decimal)> {
+    let achievement = match ind.direction {
+        Direction::HigherIsBetter => actual.checked_div(target)?,
+        Direction::LowerIsBetter if actual.is_zero() => ind.cap,
+        Direction::LowerIsBetter => target.checked_div(actual)?,
+    };
+    let credited = if achievement < ind.floor {
+        Decimal::ZERO
+    } else {
+        achievement.min(ind.cap)
+    };
+    Some((achievement, credited))
 }
 
 /// Score one period's KPIs (keys are indicator ids, or their Chinese or English names).
@@ -378,34 +403,23 @@ pub fn score(card: &ScorecardPolicy, kpis: &IndexMap<String, Kpi>) -> Result<Sco
         }
         non_negative(kpi.actual, &format!("{path}.actual"))?;
         let err = || overflow(&path);
-        let achievement = match ind.direction {
-            Direction::HigherIsBetter => kpi.actual.checked_div(kpi.target).ok_or_else(err)?,
-            Direction::LowerIsBetter if kpi.actual.is_zero() => ind.cap,
-            Direction::LowerIsBetter => kpi.target.checked_div(kpi.actual).ok_or_else(err)?,
-        };
-        let credited = if achievement < ind.floor {
-            Decimal::ZERO
-        } else {
-            achievement.min(ind.cap)
-        };
+        let (achievement, credited) = credit(ind, kpi.target, kpi.actual).ok_or_else(err)?;
         let part = ind.weight.checked_mul(credited).ok_or_else(err)?;
         total = total.checked_add(part).ok_or_else(err)?;
         let points = part.checked_mul(Decimal::ONE_HUNDRED).ok_or_else(err)?;
-        // Marginal points per unit while below the cap.
-        let per_unit = if credited >= ind.cap {
-            Decimal::ZERO
-        } else {
-            match ind.direction {
-                Direction::HigherIsBetter => (Decimal::ONE_HUNDRED * ind.weight)
-                    .checked_div(kpi.target)
-                    .unwrap_or_default(),
-                Direction::LowerIsBetter => (Decimal::ONE_HUNDRED * ind.weight * kpi.target)
-                    .checked_div(kpi.actual * kpi.actual)
-                    .unwrap_or_default(),
-            }
+        // What one more unit (one less where lower is better) really adds, floor and cap
+        // included: the line's points after the step minus its points now.
+        let next_actual = match ind.direction {
+            Direction::HigherIsBetter => kpi.actual.checked_add(Decimal::ONE).ok_or_else(err)?,
+            Direction::LowerIsBetter => (kpi.actual - Decimal::ONE).max(Decimal::ZERO),
         };
-        if per_unit > Decimal::ZERO && best.as_ref().is_none_or(|(b, _)| per_unit > *b) {
-            best = Some((per_unit, ind.id.clone()));
+        let (_, next_credited) = credit(ind, kpi.target, next_actual).ok_or_else(err)?;
+        let gain = (next_credited - credited)
+            .checked_mul(ind.weight)
+            .and_then(|g| g.checked_mul(Decimal::ONE_HUNDRED))
+            .ok_or_else(err)?;
+        if gain > Decimal::ZERO && best.as_ref().is_none_or(|(b, _)| gain > *b) {
+            best = Some((gain, ind.id.clone()));
         }
         let percent = (achievement * Decimal::ONE_HUNDRED)
             .round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
@@ -511,7 +525,7 @@ impl ScorecardPolicy {
         match &policy.scorecard {
             Some(block) => {
                 let card = ScorecardPolicy::from_json(block, "scorecard")?;
-                card.check().map_err(|e| e.within("scorecard"))?;
+                card.check()?;
                 Ok(card)
             }
             None => Ok(ScorecardPolicy::tobacco_example()),
@@ -561,7 +575,8 @@ pub struct ScoredBreakdown {
 /// `policy` is JSON text or `None` for the default policy.
 ///
 /// # Errors
-/// Policy errors; `missing_field` at `kpis`; those of [`score`] and [`score_period`].
+/// Policy errors; `missing_field` at `kpis`; at `months`, `invalid_value` when it is not
+/// an array and `no_months` when it is empty; those of [`score`] and [`score_period`].
 pub fn score_json(policy: Option<&str>, input: &str) -> Result<ScoreResult> {
     let policy = paygrade::api::policy_from(policy)?;
     let card = ScorecardPolicy::of(policy.policy())?;
@@ -569,7 +584,13 @@ pub fn score_json(policy: Option<&str>, input: &str) -> Result<ScoreResult> {
     let o = Obj::new(&value, "")?;
     if o.has("months") {
         let months = value.get("months").cloned().unwrap_or_default();
-        let items = months.as_array().cloned().unwrap_or_default();
+        let items = months
+            .as_array()
+            .cloned()
+            .ok_or_else(|| paygrade::json::wrong_type(&months, "an array", "months"))?;
+        if items.is_empty() {
+            return Err(Error::new(ErrorKind::NoMonths, "months"));
+        }
         let mut periods = Vec::with_capacity(items.len());
         for (m, month) in items.iter().enumerate() {
             let path = format!("months[{m}]");

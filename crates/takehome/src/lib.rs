@@ -12,8 +12,11 @@
 //! - The 60,000 up-front basic deduction for last year's low earners: 国家税务总局公告
 //!   2020 年第 19 号.
 //! - Annual one-off bonus taxed separately: 财政部 税务总局公告 2023 年第 30 号 (valid to
-//!   2027-12-31): rate from the monthly table on bonus ÷ 12, with its quick deductions
-//!   0 / 210 / 1,410 / 2,660 / 4,410 / 7,160 / 15,160.
+//!   2027-12-31, kept as policy data in `contributions.bonus_separate_until`): rate from
+//!   the monthly table on bonus ÷ 12, with its quick deductions 0 / 210 / 1,410 / 2,660 /
+//!   4,410 / 7,160 / 15,160. Otherwise the bonus joins the year's comprehensive income,
+//!   whose taxable amount is gross − contributions − 60,000 − special deductions (个人所得税法
+//!   第六条; unused deductions count, so that amount may be negative before the bonus).
 //! - Special additional deductions (专项附加扣除, 国发〔2023〕13 号 amounts): child
 //!   education and infant care 2,000 per child, elderly support 3,000 (or a share of at
 //!   most 1,500), housing-loan interest 1,000, rent 1,500 / 1,100 / 800 (not together with
@@ -31,9 +34,11 @@
 )]
 #![warn(missing_docs)]
 
+use chrono::{Datelike, NaiveDate};
 use paygrade::error::{overflow, Error, ErrorKind, Result};
 use paygrade::json::{json_enum, FromJson, Obj};
 use paygrade::money::{Money, Rounding, RoundingMode};
+use paygrade::number::parse_iso_date;
 use paygrade::policy::non_negative;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -112,7 +117,15 @@ pub struct ContributionPolicy {
     pub schemes: Vec<SchemeRate>,
     /// Housing fund rates.
     pub housing_fund: FundRates,
+    /// Last day (`YYYY-MM-DD`) of the separate taxation of the annual bonus (财政部
+    /// 税务总局公告 2023 年第 30 号: 2027-12-31). For a later tax year the bonus is taxed
+    /// combined only; HR extends the date when the rule is extended.
+    pub bonus_separate_until: String,
 }
+
+/// The end of the annual bonus's separate taxation under 财政部 税务总局公告 2023 年第 30 号,
+/// used when the policy has no `contributions` block or gives no date.
+pub const BONUS_SEPARATE_UNTIL: &str = "2027-12-31";
 
 impl ContributionPolicy {
     /// Example: Shanghai from 2025-07 (base 7,460–37,302; fund base from 2,690). Rates are
@@ -145,6 +158,7 @@ impl ContributionPolicy {
                 employee_rate: d("0.07"),
                 employer_rate: d("0.07"),
             },
+            bonus_separate_until: BONUS_SEPARATE_UNTIL.into(),
         }
     }
 
@@ -193,11 +207,17 @@ impl ContributionPolicy {
         p
     }
 
-    /// Check rates (0–1), limits (floor ≤ cap, not negative) and fund rates (0–0.12).
+    /// Check rates (0–1), limits (floor ≤ cap, not negative), fund rates and the dates
+    /// (`effective_from` when given, `bonus_separate_until`).
     ///
     /// # Errors
-    /// `negative_amount`, `fraction_range` at `contributions…`.
+    /// `negative_amount`, `fraction_range`, `invalid_date` at `contributions…`.
     pub fn check(&self) -> Result<()> {
+        if !self.effective_from.trim().is_empty() {
+            parse_iso_date(self.effective_from.trim())
+                .map_err(|e| e.within("contributions.effective_from"))?;
+        }
+        self.separate_until()?;
         for (name, limits) in [
             ("base", self.base),
             ("housing_fund_base", self.housing_fund_base),
@@ -240,6 +260,17 @@ impl ContributionPolicy {
             self.housing_fund.employer_rate,
             "contributions.housing_fund.employer_rate".into(),
         )
+    }
+}
+
+impl ContributionPolicy {
+    /// The last day of the bonus's separate taxation.
+    ///
+    /// # Errors
+    /// `invalid_date` at `contributions.bonus_separate_until`.
+    pub fn separate_until(&self) -> Result<NaiveDate> {
+        parse_iso_date(self.bonus_separate_until.trim())
+            .map_err(|e| e.within("contributions.bonus_separate_until"))
     }
 }
 
@@ -286,6 +317,7 @@ impl FromJson for ContributionPolicy {
             base,
             schemes: o.req("schemes")?,
             housing_fund: o.req("housing_fund")?,
+            bonus_separate_until: o.or("bonus_separate_until", || BONUS_SEPARATE_UNTIL.into())?,
         })
     }
 }
@@ -630,17 +662,87 @@ pub struct YearTotals {
     pub employer_cost: Money,
 }
 
-/// The annual bonus compared both ways.
+/// The annual bonus compared both ways (财政部 税务总局公告 2023 年第 30 号; 个人所得税法).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BonusResult {
     /// The bonus.
     pub bonus: Money,
-    /// Tax when taxed separately.
-    pub separate_tax: Money,
-    /// Extra annual tax when added to the year's comprehensive income.
+    /// The year's comprehensive taxable income before the bonus: gross − contributions −
+    /// 60,000 − special deductions. Negative when deductions are left unused.
+    pub taxable_before_bonus: Money,
+    /// Tax when taxed separately; null for a tax year after `separate_until`, when the
+    /// separate method is no longer offered.
+    pub separate_tax: Option<Money>,
+    /// Extra annual tax when added to the year's comprehensive income:
+    /// tax(max(0, taxable_before_bonus + bonus)) − tax(max(0, taxable_before_bonus)); ≥ 0.
     pub combined_tax_increase: Money,
-    /// Which is lower: `separate` or `combined` (separate on a tie).
+    /// The cheaper method: `separate`, `combined`, or `equal` when both cost the same;
+    /// `combined` when the separate method is not offered for the year.
     pub lower: &'static str,
+    /// The last day of the separate method (policy `contributions.bonus_separate_until`).
+    pub separate_until: String,
+    /// The year's income tax with the bonus under the lower method: tax withheld on the
+    /// wages + the bonus's tax.
+    pub year_tax: Money,
+    /// The year's net with the bonus under the lower method: the wages' net + bonus −
+    /// the bonus's tax.
+    pub year_net: Money,
+}
+
+/// A note on the result that does not stop it (a dated rule that no longer applies, a
+/// table from a later date), with a stable code, its parameters, and the text in
+/// Chinese and English.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Warning {
+    /// Stable code: `bonus_separate_ended` or `contribution_table_later`.
+    pub code: &'static str,
+    /// The figures the messages name (`rule`, `until`, `year`, `effective_from`, …).
+    pub params: indexmap::IndexMap<&'static str, String>,
+    /// The message in Chinese.
+    pub message_zh: String,
+    /// The message in English.
+    pub message_en: String,
+}
+
+impl Warning {
+    /// The separate taxation of the annual bonus ended before the tax `year`.
+    pub fn bonus_separate_ended(until: &str, year: i32) -> Self {
+        let mut params = indexmap::IndexMap::new();
+        params.insert(
+            "rule",
+            "财政部 税务总局公告 2023 年第 30 号 / Caishui 2023 No. 30".into(),
+        );
+        params.insert("until", until.to_string());
+        params.insert("year", year.to_string());
+        Warning {
+            code: "bonus_separate_ended",
+            message_zh: format!(
+                "全年一次性奖金单独计税（财政部 税务总局公告 2023 年第 30 号）执行至 {until}，{year} 年度不再适用：奖金并入当年综合所得计税。政策延期时请修改 contributions.bonus_separate_until。"
+            ),
+            message_en: format!(
+                "Separate taxation of the annual bonus (Caishui 2023 No. 30) applies through {until}, not to {year}: the bonus is added to the year's comprehensive income. When the rule is extended, change contributions.bonus_separate_until."
+            ),
+            params,
+        }
+    }
+
+    /// The contribution table takes effect after the end of the tax `year`.
+    pub fn contribution_table_later(city: &str, effective_from: &str, year: i32) -> Self {
+        let mut params = indexmap::IndexMap::new();
+        params.insert("city", city.to_string());
+        params.insert("effective_from", effective_from.to_string());
+        params.insert("year", year.to_string());
+        Warning {
+            code: "contribution_table_later",
+            message_zh: format!(
+                "社保公积金表（{city}）自 {effective_from} 起执行，晚于 {year} 年度：请换用 {year} 年适用的表。"
+            ),
+            message_en: format!(
+                "The contribution table ({city}) takes effect on {effective_from}, after {year}: use the table that applied in {year}."
+            ),
+            params,
+        }
+    }
 }
 
 /// The take-home result.
@@ -656,13 +758,68 @@ pub struct NetPay {
     pub bonus: Option<BonusResult>,
     /// City and date of the contribution table used, when one was used.
     pub contribution_table: Option<String>,
+    /// Dated rules that do not apply to this year (empty when all is well).
+    pub warnings: Vec<Warning>,
 }
 
-/// Compute a year's take-home schedule (see the module's sources).
+/// The standard (basic) deduction of a year's comprehensive income, CNY (个人所得税法 第六条).
+const YEAR_BASIC_DEDUCTION: i64 = 60_000;
+
+/// Compare the annual bonus taxed separately and combined with the year's income.
+/// `taxable_before_bonus` is the year's comprehensive taxable income without the bonus
+/// (negative when deductions are unused); `separate_allowed` is false for a tax year after
+/// the separate method's end date. `year_withheld` and `year_net` are the wages' totals.
+///
+/// # Errors
+/// `overflow` at `annual_bonus`.
+pub fn compare_bonus(
+    bonus: Decimal,
+    taxable_before_bonus: Decimal,
+    separate_allowed: bool,
+    separate_until: &str,
+    rounding: Rounding,
+    (year_withheld, year_net): (Money, Money),
+) -> Result<BonusResult> {
+    let path = "annual_bonus";
+    let err = || overflow(path);
+    let before = taxable_before_bonus.max(Decimal::ZERO);
+    let with = taxable_before_bonus
+        .checked_add(bonus)
+        .ok_or_else(err)?
+        .max(Decimal::ZERO);
+    let combined = rounding.round(annual_tax(with) - annual_tax(before), path)?;
+    let separate = if separate_allowed {
+        Some(rounding.round(bonus_tax(bonus), path)?)
+    } else {
+        None
+    };
+    let (lower, tax) = match separate {
+        Some(s) if s < combined => ("separate", s),
+        Some(s) if s == combined => ("equal", s),
+        _ => ("combined", combined),
+    };
+    let bonus = rounding.round(bonus, path)?;
+    Ok(BonusResult {
+        bonus,
+        taxable_before_bonus: rounding.round(taxable_before_bonus, path)?,
+        separate_tax: separate,
+        combined_tax_increase: combined,
+        lower,
+        separate_until: separate_until.to_string(),
+        year_tax: year_withheld.checked_add(tax, path)?,
+        year_net: year_net.checked_add(bonus, path)?.checked_sub(tax, path)?,
+    })
+}
+
+/// Compute a year's take-home schedule (see the module's sources), with the annual bonus
+/// compared both ways ([`compare_bonus`]) and the `warnings` of dated rules: the separate
+/// bonus method after `bonus_separate_until` (`bonus_separate_ended`), a contribution
+/// table dated after the tax year (`contribution_table_later`).
 ///
 /// # Errors
 /// `missing_field` at `contributions` when a month gives no contributions and the policy
-/// has no contribution block; special-deduction errors; `overflow`.
+/// has no contribution block; special-deduction errors; `invalid_date` at
+/// `contributions.bonus_separate_until`; `overflow`.
 pub fn net_pay(
     contrib: Option<&ContributionPolicy>,
     rounding: Rounding,
@@ -750,28 +907,40 @@ pub fn net_pay(
             employer_cost,
         });
     }
+    let [gross, contributions, withheld, net, employer_cost] = totals;
+    let mut warnings = Vec::new();
+    if let Some(c) = contrib {
+        let from = c.effective_from.trim();
+        if parse_iso_date(from).is_ok_and(|f| f.year() > s.year) {
+            warnings.push(Warning::contribution_table_later(&c.city, from, s.year));
+        }
+    }
     let bonus = match s.annual_bonus {
         Some(b) => {
-            let year_taxable = months
-                .last()
-                .map_or(Decimal::ZERO, |m| m.cumulative_taxable.amount());
-            let separate = fen(bonus_tax(b), "annual_bonus")?;
-            let with = annual_tax(year_taxable.checked_add(b).ok_or_else(err)?);
-            let combined = fen(with - annual_tax(year_taxable), "annual_bonus")?;
-            Some(BonusResult {
-                bonus: fen(b, "annual_bonus")?,
-                lower: if separate <= combined {
-                    "separate"
-                } else {
-                    "combined"
-                },
-                separate_tax: separate,
-                combined_tax_increase: combined,
-            })
+            let until_text =
+                contrib.map_or(BONUS_SEPARATE_UNTIL, |c| c.bonus_separate_until.trim());
+            let until = parse_iso_date(until_text)
+                .map_err(|e| e.within("contributions.bonus_separate_until"))?;
+            let allowed = s.year <= until.year();
+            if !allowed {
+                warnings.push(Warning::bonus_separate_ended(until_text, s.year));
+            }
+            let year_deduction = Decimal::from(YEAR_BASIC_DEDUCTION)
+                .checked_add(cum_contrib)
+                .and_then(|x| x.checked_add(cum_special))
+                .ok_or_else(err)?;
+            let taxable_before = cum_income.checked_sub(year_deduction).ok_or_else(err)?;
+            Some(compare_bonus(
+                b,
+                taxable_before,
+                allowed,
+                until_text,
+                rounding,
+                (withheld, net),
+            )?)
         }
         None => None,
     };
-    let [gross, contributions, withheld, net, employer_cost] = totals;
     Ok(NetPay {
         year: s.year,
         months,
@@ -784,6 +953,7 @@ pub fn net_pay(
         },
         bonus,
         contribution_table: contrib.map(|c| format!("{} {}", c.city, c.effective_from)),
+        warnings,
     })
 }
 
@@ -798,7 +968,7 @@ impl ContributionPolicy {
         match &policy.contributions {
             Some(block) => {
                 let c = ContributionPolicy::from_json(block, "contributions")?;
-                c.check().map_err(|e| e.within("contributions"))?;
+                c.check()?;
                 Ok(c)
             }
             None => Ok(ContributionPolicy::shanghai_2025_07()),
