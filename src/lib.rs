@@ -40,6 +40,8 @@ pub mod money;
 pub mod number;
 pub mod payroll;
 pub mod policy;
+#[cfg(feature = "import")]
+pub mod projection;
 pub mod quota;
 pub mod roster;
 pub mod sample;
