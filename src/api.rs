@@ -182,3 +182,17 @@ pub fn charts_json(comparison: &str, lang: &str) -> Result<crate::charts::Charts
     let data = crate::charts::ChartData::from_json(&value, "")?;
     crate::charts::render(&data, &labels)
 }
+
+/// The projection chart (issue 18) of a projection (SPEC §12 Projection, as JSON text),
+/// titled in `lang` (`zh` or `en`).
+///
+/// # Errors
+/// As [`charts_json`].
+#[cfg(feature = "charts")]
+pub fn projection_chart_json(projection: &str, lang: &str) -> Result<String> {
+    use crate::json::FromJson;
+    let labels = crate::charts::ChartLabels::in_language(lang)?;
+    let value = crate::json::parse(projection)?;
+    let data = crate::charts::ProjectionData::from_json(&value, "")?;
+    crate::charts::projection_chart(&data, &labels)
+}

@@ -328,6 +328,74 @@ pub fn compare_roster_file(
     })())
 }
 
+/// Cost over the years (issue 18, SPEC §12 Projection): the employees under a baseline
+/// (null = the default policy) and a proposal (null = the baseline) for year offsets
+/// 0 … `years`; `assign` re-grades each year with the annual assignment.
+#[cfg(feature = "import")]
+#[wasm_bindgen(js_name = projectScenarios)]
+pub fn project_scenarios(
+    baseline: JsValue,
+    proposal: JsValue,
+    employees: JsValue,
+    as_of: Option<String>,
+    years: u32,
+    assign: bool,
+) -> Result<JsValue, JsValue> {
+    let baseline = text(&baseline)?;
+    let proposal = text(&proposal)?;
+    let employees = required(&employees, "employees")?;
+    encode((|| {
+        let base = api::policy_from(baseline.as_deref())?;
+        let prop = match &proposal {
+            Some(p) => api::policy_from(Some(p))?,
+            None => base.clone(),
+        };
+        let people = api::employees_from_json(&employees)?;
+        crate::projection::project(
+            &base,
+            &prop,
+            &people,
+            api::parse_as_of(as_of.as_deref())?,
+            years,
+            assign,
+        )
+    })())
+}
+
+/// A projection as CSV text (UTF-8 with BOM), one row per year, for download.
+#[cfg(feature = "import")]
+#[wasm_bindgen(js_name = exportProjectionCsv)]
+pub fn export_projection_csv(
+    baseline: JsValue,
+    proposal: JsValue,
+    employees: JsValue,
+    as_of: Option<String>,
+    years: u32,
+    assign: bool,
+) -> Result<String, JsValue> {
+    let baseline = text(&baseline)?;
+    let proposal = text(&proposal)?;
+    let employees = required(&employees, "employees")?;
+    (|| {
+        let base = api::policy_from(baseline.as_deref())?;
+        let prop = match &proposal {
+            Some(p) => api::policy_from(Some(p))?,
+            None => base.clone(),
+        };
+        let people = api::employees_from_json(&employees)?;
+        let p = crate::projection::project(
+            &base,
+            &prop,
+            &people,
+            api::parse_as_of(as_of.as_deref())?,
+            years,
+            assign,
+        )?;
+        crate::projection::projection_csv(&p)
+    })()
+    .map_err(|e| js_error(&e))
+}
+
 /// A paid roster as CSV text (UTF-8 with BOM; formulas neutralised), for download.
 #[cfg(feature = "import")]
 #[wasm_bindgen(js_name = exportRosterCsv)]
@@ -374,4 +442,13 @@ pub fn export_roster_xlsx(
 pub fn render_charts(comparison: JsValue, lang: &str) -> Result<JsValue, JsValue> {
     let comparison = required(&comparison, "comparison")?;
     encode(api::charts_json(&comparison, lang))
+}
+
+/// The projection chart as SVG text (issue 18): `projection` is a `projectScenarios`
+/// result; `lang` is `zh` or `en`. Main thread only, like [`render_charts`].
+#[cfg(feature = "charts")]
+#[wasm_bindgen(js_name = renderProjectionChart)]
+pub fn render_projection_chart(projection: JsValue, lang: &str) -> Result<String, JsValue> {
+    let projection = required(&projection, "projection")?;
+    api::projection_chart_json(&projection, lang).map_err(|e| js_error(&e))
 }
