@@ -41,6 +41,7 @@ pub mod money;
 pub mod number;
 pub mod payroll;
 pub mod policy;
+pub mod projection;
 pub mod quota;
 pub mod scenario;
 pub mod seniority;

@@ -151,7 +151,8 @@ fn canonical(value: &mut Value) {
     }
 }
 
-fn side(t: &Totals) -> SideTotals {
+/// A roster's totals as one side of a comparison.
+pub(crate) fn side(t: &Totals) -> SideTotals {
     SideTotals {
         components: t.components,
         total: t.total,
@@ -160,7 +161,8 @@ fn side(t: &Totals) -> SideTotals {
     }
 }
 
-fn minus(a: &SideTotals, b: &SideTotals) -> Result<SideTotals> {
+/// `a − b`, field by field.
+pub(crate) fn minus(a: &SideTotals, b: &SideTotals) -> Result<SideTotals> {
     let p = "totals.difference";
     let [a0, a1, a2, a3] = a.components.to_array();
     let [b0, b1, b2, b3] = b.components.to_array();

@@ -47,3 +47,18 @@ export function mountCharts(details, { comparison, lang, message }) {
   details.addEventListener('toggle', update);
   return update;
 }
+
+/**
+ * Draw the projection chart (issue 18: baseline vs proposal monthly cost by year, with
+ * the difference) into `figure` from a `projectScenarios` result, in `lang`. Throws the
+ * engine's error (the caller shows it in the reader's language).
+ */
+export async function drawProjection(figure, projection, lang) {
+  const m = await load();
+  const text = m.renderProjectionChart(projection, lang);
+  const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+  const svg = document.importNode(doc.documentElement, true);
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', svg.querySelector('text')?.textContent.trim() ?? 'projection');
+  figure.replaceChildren(svg);
+}

@@ -31,6 +31,9 @@ const COMMANDS = {
   /** Employees kept by the page from an earlier visit. */
   loadEmployees: (_, employees) => keep(hr.parseRoster(new TextEncoder().encode(JSON.stringify(employees)), 'saved.json')),
   compare: (report, proposal, asOf) => hr.compareScenarios(null, proposal, need(), asOf, report),
+  /** Cost over the years (issue 18): offsets 0 … years, baseline = the default policy. */
+  project: (_, proposal, asOf, years, assign) => hr.projectScenarios(null, proposal, need(), asOf, years, assign),
+  exportProjectionCsv: (_, proposal, asOf, years, assign) => hr.exportProjectionCsv(null, proposal, need(), asOf, years, assign),
   checkQuotas: () => hr.checkQuotas(null, need()),
   assignGrades: (_, asOf) => hr.assignGrades(null, need(), asOf),
   /** One person's breakdown under the proposal (the roster is paid once per proposal). */

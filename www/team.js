@@ -4,7 +4,7 @@
 // sent anywhere. Every text set from data uses textContent (names with markup stay text).
 import { mountPolicyEditor } from './policy-editor.js';
 
-import { mountCharts } from './team-charts.js';
+import { mountCharts, drawProjection } from './team-charts.js';
 
 const TEXT = {
   zh: {
@@ -24,6 +24,14 @@ const TEXT = {
     new_grade: '评定', score: '评分', reason: '未升级原因', no_diff: '两份政策相同', more_rows: '显示前 {n} 行（共 {m} 行）；用搜索或筛选缩小范围。',
     explain_hint: '点击一行查看该人按方案的计算过程。', storage_full: '浏览器存储已满，状态未保存（页面不受影响）。',
     storage_corrupt: '保存的状态已损坏，已丢弃。', bad_link: '分享链接无法读取（已截断或损坏），已忽略；方案保持不变。', share_invalid: '方案有误，无法生成分享链接。', stale: '以下结果来自上一份有效的方案；方案当前有误，修正后会重新计算。', saved_roster_failed: '上次的花名册无法恢复，已改用示例花名册。', row_of: '工号 {id}（第 {row} 行）', id_of: '工号 {id}', charts: '图表：成本构成、各等级月薪分布、每人差额', lang: 'English', no_grading: '花名册没有考试成绩和综合评议，无法评定。',
+    projection: '逐年成本', projection_note: '每过一年，每人的岗位年限加 1（填写入岗日期的人按顺延一年的计薪日期计算，2 月 29 日规则同上），等级、评分、计薪天数不变（勾选重新定级时每年按考试与评议重新评定）；年合计 = 月合计 × 12。基准为默认政策。',
+    projection_years: '预测年数 N', projection_assign: '每年按年度等级评定重新定级', export_projection: '导出逐年成本 CSV',
+    year: '年份', offset: '第几年', monthly_baseline: '基准（月）', monthly_proposal: '方案（月）', monthly_difference: '差额（月）',
+    annual_baseline: '基准（年）', annual_proposal: '方案（年）', seniority_heads: '领取年功人数（基准/方案）',
+    cumulative: '{n} 个年度累计年差额：{d}（基准累计 {b}，方案累计 {p}）', why: '成本为何变化（与上一年相比）',
+    drift: '{t} 人满年功门槛、{k} 人进入更高年功档，增加年功工资 {a} 元/月（{y} 元/年）；全部年功工资变化 {c} 元/月',
+    drift_first: '起始年（计薪日期当年）', moves: '重新定级后等级变化 {n} 人', crossed_threshold: '满门槛', crossed_bracket: '进档',
+    year_detail: '{y} 年明细', projection_chart: '图表：逐年月度成本（基准、方案与差额）', crossings: '跨越门槛或年功档的人员', years_label: '{a} → {b} 年',
   },
   en: {
     title: 'Team and policy modelling', privacy: 'The roster and policies are processed in this browser only; nothing is uploaded.', to_mypay: '← My pay',
@@ -42,6 +50,14 @@ const TEXT = {
     new_grade: 'New grade', score: 'Score', reason: 'Why not higher', no_diff: 'The two policies are the same', more_rows: 'Showing the first {n} of {m} rows; search or filter to narrow.',
     explain_hint: 'Click a row to see how the proposal pays that person.', storage_full: 'Browser storage is full; the state was not saved (the page still works).',
     storage_corrupt: 'The saved state was corrupt and was discarded.', bad_link: 'The share link cannot be read (cut short or damaged) and was ignored; the proposal is unchanged.', share_invalid: 'The proposal has an error: no share link.', stale: 'These results come from the last valid proposal; the proposal has an error now and is recomputed once it is fixed.', saved_roster_failed: 'The last roster could not be restored; the sample roster is used instead.', row_of: 'id {id} (row {row})', id_of: 'id {id}', charts: 'Charts: cost by component, pay per level, per-person differences', lang: '中文', no_grading: 'The roster has no exam and review scores: no assignment.',
+    projection: 'Cost over the years', projection_note: 'Each year everyone\'s completed years in post advance by one (people with a start date are counted to the pay date moved a year, with the same 29 February rule); grades, scores and paid days stay the same (or, when re-grading is ticked, are assigned each year from the exam and review). Annual = monthly × 12. The baseline is the default policy.',
+    projection_years: 'Years to project N', projection_assign: 'Re-grade each year with the annual assignment', export_projection: 'Export cost over the years (CSV)',
+    year: 'Year', offset: 'Offset', monthly_baseline: 'Baseline (month)', monthly_proposal: 'Proposal (month)', monthly_difference: 'Difference (month)',
+    annual_baseline: 'Baseline (year)', annual_proposal: 'Proposal (year)', seniority_heads: 'Paid seniority (baseline/proposal)',
+    cumulative: 'Cumulative annual difference over {n} years: {d} (baseline {b}, proposal {p})', why: 'Why the cost changes (against the year before)',
+    drift: '{t} reached the seniority threshold and {k} moved up a seniority bracket, adding {a} CNY a month ({y} a year); all seniority pay changed by {c} a month',
+    drift_first: 'Starting year (the pay date)', moves: '{n} people change grade when re-graded', crossed_threshold: 'threshold', crossed_bracket: 'bracket',
+    year_detail: '{y} in detail', projection_chart: 'Chart: monthly cost by year (baseline, proposal and difference)', crossings: 'Who crossed a threshold or bracket', years_label: '{a} → {b} years',
   },
 };
 const STORE = 'paygrade.team.v1';
@@ -185,7 +201,7 @@ function showError(slot, err, atField = false) {
 function setStale(stale) {
   document.querySelector('main.team').classList.toggle('results-stale', stale);
   $('stale-note').hidden = !stale;
-  for (const id of ['export-csv', 'export-xlsx', 'print-report']) $(id).disabled = stale;
+  for (const id of ['export-csv', 'export-xlsx', 'print-report', 'export-projection']) $(id).disabled = stale;
 }
 
 /** An engine path with `employees[i]` read as the person's id and file row, and a file
@@ -251,6 +267,7 @@ async function run() {
     setStale(false);
     save();
     render();
+    await runProjection(seq);
   } catch (err) {
     if (seq !== state.runs) return;
     // A proposal that cannot pay someone (a trainee given bands, say) is the proposal's
@@ -308,6 +325,7 @@ function render() {
   sel.value = levels.includes(keep) ? keep : '';
   renderPeople();
   updateCharts();
+  renderProjection();
   table('quota-table', [['l', t('level')], ['n', t('count')], ['c', t('cap')], ['s', t('seats')], ['o', t('over')]],
     r.quota.levels.map((q) => tr(cell(levelName(q.level)), cell(String(q.count), 'num'), cell(q.cap, 'num'), cell(String(q.seats), 'num'), cell(String(q.over), q.over ? 'num lose' : 'num'))));
   $('quota-status').textContent = r.quota.compliant ? t('compliant') : t('not_compliant');
@@ -355,6 +373,98 @@ async function explain(id) {
     `${t('base')}: ${b.explain.base}`, `${t('floating')}: ${b.explain.floating}`, `${t('seniority')}: ${b.explain.seniority}`,
     `${t('performance')}: ${b.explain.performance}`, `${t('total')}: ${b.total}`].join('\n');
 }
+
+// ---------- cost over the years (issue 18) ----------
+const projectionYears = () => Number($('projection-years').value) || 5;
+/** Project the shown result's roster and proposal over N years; `seq` (a run's number)
+ * drops the answer when a newer run started meanwhile. */
+async function runProjection(seq = state.runs) {
+  const r = state.result;
+  if (!r) return;
+  const years = projectionYears();
+  const assign = $('projection-assign').checked;
+  try {
+    const projection = await call('project', r.proposal, r.asOf, years, assign);
+    if (seq !== state.runs || state.result !== r) return;
+    r.projection = projection;
+    showError('err-projection', null);
+  } catch (err) {
+    if (seq !== state.runs) return;
+    r.projection = null;
+    showError('err-projection', err);
+  }
+  renderProjection();
+}
+const yearOf = (y) => (y.as_of ? y.as_of.slice(0, 4) : `+${y.offset}`);
+function driftText(d) {
+  if (!d) return t('drift_first');
+  return t('drift').replace('{t}', d.crossed_threshold).replace('{k}', d.crossed_bracket).replace('{a}', d.crossings_amount)
+    .replace('{y}', d.crossings_annual_amount).replace('{c}', d.seniority_change);
+}
+function li(text) { const e = document.createElement('li'); e.textContent = text; return e; }
+function renderProjection() {
+  const p = state.result?.projection;
+  const detail = $('projection-years-detail');
+  if (!p) { $('projection-table').replaceChildren(); $('projection-cumulative').textContent = ''; $('chart-projection').replaceChildren(); detail.replaceChildren(); return; }
+  table('projection-table', [['y', t('year')], ['d', t('as_of')], ['bm', t('monthly_baseline')], ['pm', t('monthly_proposal')], ['dm', t('monthly_difference')],
+    ['ba', t('annual_baseline')], ['pa', t('annual_proposal')], ['da', t('annual_difference')], ['s', t('seniority_heads')]],
+  p.years.map((y) => {
+    const row = tr(cell(`${yearOf(y)} (+${y.offset})`), cell(y.as_of), cell(y.baseline.total, 'num'), cell(y.proposal.total, 'num'),
+      cell(y.difference.total, `num ${signClass(y.difference.total)}`), cell(y.baseline.annual_total, 'num'), cell(y.proposal.annual_total, 'num'),
+      cell(y.difference.annual_total, `num ${signClass(y.difference.annual_total)}`), cell(`${y.baseline.seniority_headcount} / ${y.proposal.seniority_headcount}`, 'num'));
+    row.dataset.offset = String(y.offset);
+    return row;
+  }));
+  $('projection-cumulative').textContent = t('cumulative').replace('{n}', p.years.length).replace('{d}', p.cumulative_annual_difference)
+    .replace('{b}', p.cumulative_annual_baseline).replace('{p}', p.cumulative_annual_proposal);
+  const why = document.createElement('div');
+  const h = document.createElement('h3'); h.textContent = t('why');
+  const list = document.createElement('ul'); list.className = 'note'; list.id = 'projection-why';
+  list.append(...p.years.map((y) => li(`${yearOf(y)}: ${t('baseline')} — ${driftText(y.baseline.drift)}; ${t('proposal_col')} — ${driftText(y.proposal.drift)}`
+    + (y.proposal.moves ? `; ${t('moves').replace('{n}', y.proposal.moves.length)}` : ''))));
+  why.append(h, list);
+  const years = p.years.map((y) => {
+    const box = document.createElement('details');
+    box.dataset.offset = String(y.offset);
+    const sum = document.createElement('summary'); sum.textContent = t('year_detail').replace('{y}', `${yearOf(y)} (+${y.offset}, ${y.as_of ?? '—'})`);
+    const comp = document.createElement('table'); comp.className = 'components';
+    const rows = ['base', 'floating', 'seniority', 'performance'].map((k) => tr(cell(t(k)), cell(y.baseline.components[k], 'num'), cell(y.proposal.components[k], 'num'),
+      cell(y.difference.components[k], `num ${signClass(y.difference.components[k])}`), cell(y.difference.annual_components[k], `num ${signClass(y.difference.annual_components[k])}`)));
+    rows.push(tr(cell(t('total')), cell(y.baseline.total, 'num'), cell(y.proposal.total, 'num'), cell(y.difference.total, 'num'), cell(y.difference.annual_total, 'num')));
+    const body = document.createElement('tbody'); body.append(...rows);
+    comp.append(head([['c', t('component')], ['b', t('baseline')], ['p', t('proposal_col')], ['d', t('difference')], ['a', t('annual_difference')]]), body);
+    const lv = document.createElement('table'); lv.className = 'components';
+    const lbody = document.createElement('tbody');
+    lbody.append(...Object.entries(y.baseline.by_level).map(([level, b]) => {
+      const q = y.proposal.by_level[level]; const d = y.difference.by_level[level];
+      return tr(cell(levelName(level)), cell(`${b.headcount}`, 'num'), cell(b.total, 'num'), cell(q?.total, 'num'), cell(d?.total, `num ${signClass(d?.total ?? '0')}`), cell(d?.annual_total, 'num'));
+    }));
+    lv.append(head([['l', t('level')], ['n', t('count')], ['b', t('baseline')], ['p', t('proposal_col')], ['d', t('difference')], ['a', t('annual_difference')]]), lbody);
+    const wrap = (el) => { const d = document.createElement('div'); d.className = 'scroll'; d.append(el); return d; };
+    box.append(sum, wrap(comp), wrap(lv));
+    const crossed = y.proposal.drift?.crossings ?? [];
+    if (crossed.length) {
+      const ch = document.createElement('p'); ch.textContent = `${t('crossings')} (${t('proposal_col')}):`;
+      const ul = document.createElement('ul'); ul.className = 'note';
+      ul.append(...crossed.map((c) => li(`${c.id} · ${t(`crossed_${c.kind}`)} · ${t('years_label').replace('{a}', c.years_before).replace('{b}', c.years)} · ${c.seniority_before} → ${c.seniority}`)));
+      box.append(ch, ul);
+    }
+    return box;
+  });
+  detail.replaceChildren(why, ...years);
+  drawProjectionChart();
+}
+/** The chart, once its box is open (the chart module loads only when a chart is asked for). */
+let projectionDrawn = null;
+function drawProjectionChart() {
+  const p = state.result?.projection;
+  if (!$('projection-chart-box').open || !p) return;
+  const key = `${lang}`;
+  if (projectionDrawn?.p === p && projectionDrawn.key === key) return;
+  projectionDrawn = { p, key };
+  drawProjection($('chart-projection'), p, lang).catch((err) => { projectionDrawn = null; showError('err-projection', err); });
+}
+$('projection-chart-box').addEventListener('toggle', drawProjectionChart);
 
 // ---------- roster input ----------
 /** Load a roster into the worker (`cmd`: loadFile, loadSample, loadEmployees), then run. */
@@ -432,6 +542,18 @@ $('share').addEventListener('click', async () => {
   const b64 = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   history.replaceState(null, '', `#policy=${b64}`);
   $('share-note').textContent = `${t('share_note')} ${location.href}`;
+});
+$('projection-years').replaceChildren(...Array.from({ length: 10 }, (_, i) => new Option(String(i + 1), String(i + 1))));
+$('projection-years').value = '5';
+$('projection-years').addEventListener('change', () => runProjection());
+$('projection-assign').addEventListener('change', () => runProjection());
+$('export-projection').addEventListener('click', async () => {
+  const r = state.result;
+  if (!r) return;
+  try {
+    const csv = await call('exportProjectionCsv', r.proposal, r.asOf, projectionYears(), $('projection-assign').checked);
+    download('paygrade-projection.csv', csv, 'text/csv;charset=utf-8');
+  } catch (err) { showError('err-projection', err); }
 });
 $('search').addEventListener('input', renderPeople);
 $('filter-level').addEventListener('change', renderPeople);

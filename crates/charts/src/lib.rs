@@ -67,6 +67,12 @@ pub struct ChartLabels {
     pub components: [String; 4],
     /// Names for level ids (the default ladder's ids in Chinese); other ids show as given.
     pub level_names: Vec<(String, String)>,
+    /// Title of the projection chart (issue 18), e.g. "Monthly cost by year".
+    pub projection_title: String,
+    /// Axis label for the years of a projection.
+    pub year_axis: String,
+    /// Legend: the difference proposal − baseline.
+    pub difference: String,
 }
 
 impl ChartLabels {
@@ -112,6 +118,9 @@ impl ChartLabels {
                 .iter()
                 .map(|(id, name)| (s(id), s(name)))
                 .collect(),
+                projection_title: s("逐年月度成本：基准、方案与差额"),
+                year_axis: s("年份（计薪日期）"),
+                difference: s("差额（方案 − 基准）"),
             }),
             "en" => Ok(ChartLabels {
                 cost_title: s("Monthly cost by component: baseline and proposal"),
@@ -131,6 +140,9 @@ impl ChartLabels {
                     s("Performance pay"),
                 ],
                 level_names: Vec::new(),
+                projection_title: s("Monthly cost by year: baseline, proposal and difference"),
+                year_axis: s("Year (pay date)"),
+                difference: s("Difference (proposal − baseline)"),
             }),
             other => Err(Error::new(
                 ErrorKind::UnknownMode {
@@ -638,6 +650,200 @@ pub fn charts_json(comparison: &str, lang: &str) -> Result<Charts> {
     let value = paygrade::json::parse_with_limit(comparison, MAX_COMPARISON_JSON_BYTES)?;
     let data = ChartData::from_json(&value, "")?;
     render(&data, &labels)
+}
+
+/// One year of a projection as the chart shows it (SPEC §12 Projection).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProjectionYear {
+    /// The label under the year: the pay date's year (`2027`), or `+k` without a date.
+    pub label: String,
+    /// Baseline monthly total, CNY.
+    pub baseline: Decimal,
+    /// Proposal monthly total, CNY.
+    pub proposal: Decimal,
+    /// Proposal − baseline, CNY per month.
+    pub difference: Decimal,
+}
+
+/// What the projection chart shows: one entry per year offset.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProjectionData {
+    /// Offsets 0 … N in order.
+    pub years: Vec<ProjectionYear>,
+}
+
+impl FromJson for ProjectionData {
+    /// Reads `years[].{offset, as_of, baseline.total, proposal.total, difference.total}`.
+    fn from_json(value: &Value, path: &str) -> Result<Self> {
+        let items = at(value, "years")
+            .as_array()
+            .ok_or_else(|| paygrade::json::wrong_type(at(value, "years"), "an array", "years"))?;
+        let mut years = Vec::with_capacity(items.len());
+        for (i, y) in items.iter().enumerate() {
+            let p = format!("{path}years[{i}]");
+            let o = Obj::new(y, &p)?;
+            let offset: u32 = o.req("offset")?;
+            let label = match at(y, "as_of").as_str().and_then(|d| d.get(..4)) {
+                Some(year) => year.to_string(),
+                None => format!("+{offset}"),
+            };
+            let total = |side: &str| -> Result<Decimal> {
+                Obj::new(at(y, side), &format!("{p}.{side}"))?.req("total")
+            };
+            years.push(ProjectionYear {
+                label,
+                baseline: total("baseline")?,
+                proposal: total("proposal")?,
+                difference: total("difference")?,
+            });
+        }
+        Ok(ProjectionData { years })
+    }
+}
+
+/// The projection chart (issue 18) as an SVG document: above, the baseline and proposal
+/// monthly totals by year (lines, on an axis fitted to them); below, the difference per
+/// year (bars from zero), on the same years.
+///
+/// # Errors
+/// `chart` when plotters reports a drawing error.
+pub fn projection_chart(data: &ProjectionData, labels: &ChartLabels) -> Result<String> {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT + 180)).into_drawing_area();
+        root.fill(&WHITE).map_err(chart_error)?;
+        let root = root
+            .titled(&labels.projection_title, (FONT, TITLE_PX))
+            .map_err(chart_error)?;
+        let (upper, lower) = root.split_vertically(HEIGHT - 60);
+        let n = u32::try_from(data.years.len()).unwrap_or(u32::MAX).max(1);
+        let names: Vec<String> = data.years.iter().map(|y| y.label.clone()).collect();
+        let x_label = |v: &SegmentValue<u32>| match v {
+            SegmentValue::CenterOf(i) => names
+                .get(usize::try_from(*i).unwrap_or(usize::MAX))
+                .cloned()
+                .unwrap_or_default(),
+            _ => String::new(),
+        };
+        let (lo, hi) = data
+            .years
+            .iter()
+            .flat_map(|y| [y.baseline, y.proposal])
+            .map(to_f64_lossy)
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+                (lo.min(v), hi.max(v))
+            });
+        let (lo, hi) = padded(lo, hi);
+        let mut chart = ChartBuilder::on(&upper)
+            .margin(12)
+            .x_label_area_size(30)
+            .y_label_area_size(110)
+            .build_cartesian_2d((0u32..n - 1).into_segmented(), lo..hi)
+            .map_err(chart_error)?;
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .x_label_formatter(&x_label)
+            .y_desc(&labels.amount_axis)
+            .axis_desc_style((FONT, AXIS_PX))
+            .label_style((FONT, TICK_PX))
+            .y_label_formatter(&|y| grouped(*y))
+            .draw()
+            .map_err(chart_error)?;
+        for (side, color, name) in [
+            (0, BASELINE_COLOR, &labels.baseline),
+            (1, PROPOSAL_COLOR, &labels.proposal),
+        ] {
+            let points: Vec<(SegmentValue<u32>, f64)> = (0u32..)
+                .zip(&data.years)
+                .map(|(i, y)| {
+                    let v = if side == 0 { y.baseline } else { y.proposal };
+                    (SegmentValue::CenterOf(i), to_f64_lossy(v))
+                })
+                .collect();
+            chart
+                .draw_series(std::iter::once(PathElement::new(
+                    points.clone(),
+                    color.stroke_width(3),
+                )))
+                .map_err(chart_error)?
+                .label(name)
+                .legend(move |(x, y)| {
+                    Rectangle::new([(x, y - 5), (x + 12, y + 5)], color.filled())
+                });
+            chart
+                .draw_series(
+                    points
+                        .into_iter()
+                        .map(|p| Circle::new(p, 4, color.filled())),
+                )
+                .map_err(chart_error)?;
+        }
+        legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
+        let (dlo, dhi) = data
+            .years
+            .iter()
+            .map(|y| to_f64_lossy(y.difference))
+            .fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+        let (dlo, dhi) = padded(dlo, dhi);
+        let mut diff = ChartBuilder::on(&lower)
+            .margin(12)
+            .x_label_area_size(52)
+            .y_label_area_size(110)
+            .build_cartesian_2d((0u32..n - 1).into_segmented(), dlo.min(0.0)..dhi.max(0.0))
+            .map_err(chart_error)?;
+        diff.configure_mesh()
+            .disable_x_mesh()
+            .light_line_style(WHITE)
+            .x_label_formatter(&x_label)
+            .x_desc(&labels.year_axis)
+            .y_desc(&labels.difference)
+            .axis_desc_style((FONT, AXIS_PX))
+            .label_style((FONT, TICK_PX))
+            .y_label_formatter(&|y| grouped(*y))
+            .y_labels(4)
+            .draw()
+            .map_err(chart_error)?;
+        let segment = diff.plotting_area().dim_in_pixel().0 / n.max(1);
+        diff.draw_series((0u32..).zip(&data.years).map(|(i, y)| {
+            let v = to_f64_lossy(y.difference);
+            let color = if v < 0.0 { LOSE_COLOR } else { PROPOSAL_COLOR };
+            let mut bar = Rectangle::new(
+                [
+                    (SegmentValue::Exact(i), 0.0),
+                    (SegmentValue::Exact(i + 1), v),
+                ],
+                color.filled(),
+            );
+            bar.set_margin(0, 0, segment / 4, segment / 4);
+            bar
+        }))
+        .map_err(chart_error)?;
+        let font =
+            TextStyle::from((FONT, TICK_PX).into_font()).pos(Pos::new(HPos::Center, VPos::Bottom));
+        diff.draw_series((0u32..).zip(&data.years).map(|(i, y)| {
+            let v = to_f64_lossy(y.difference);
+            EmptyElement::at((SegmentValue::CenterOf(i), v.max(0.0)))
+                + Text::new(grouped(v), (0, -3), font.clone())
+        }))
+        .map_err(chart_error)?;
+        root.present().map_err(chart_error)?;
+    }
+    Ok(svg)
+}
+
+const LOSE_COLOR: RGBColor = RGBColor(0xb2, 0x3b, 0x1f);
+
+/// The projection chart of a projection (SPEC §12 Projection, as JSON text), titled in
+/// `lang` (`zh` or `en`).
+///
+/// # Errors
+/// As [`charts_json`].
+pub fn projection_chart_json(projection: &str, lang: &str) -> Result<String> {
+    let labels = ChartLabels::in_language(lang)?;
+    let value = paygrade::json::parse_with_limit(projection, MAX_COMPARISON_JSON_BYTES)?;
+    let data = ProjectionData::from_json(&value, "")?;
+    projection_chart(&data, &labels)
 }
 
 #[cfg(test)]

@@ -83,6 +83,29 @@ enum Command {
         /// Roster file (default: the embedded sample).
         file: Option<PathBuf>,
     },
+    /// Cost over the years: the roster under a baseline and a proposal for year offsets 0 … N.
+    Project {
+        /// Year offsets 0 … N (N + 1 years).
+        #[arg(long)]
+        years: u32,
+        /// Baseline policy JSON file (default: the built-in policy).
+        #[arg(long)]
+        baseline: Option<PathBuf>,
+        /// Proposal policy JSON file (default: the baseline).
+        #[arg(long)]
+        proposal: Option<PathBuf>,
+        /// Pay date of offset 0, YYYY-MM-DD (default: today).
+        #[arg(long = "as-of")]
+        as_of: Option<String>,
+        /// Re-grade each year with the annual assignment (SPEC §4).
+        #[arg(long)]
+        assign: bool,
+        /// XLSX sheet name (default: the first sheet).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Roster file (default: the embedded sample).
+        file: Option<PathBuf>,
+    },
     /// Pay a whole roster: breakdowns, totals by component and level, quota report.
     Roster {
         /// Policy JSON file (default: the built-in policy).
@@ -251,6 +274,27 @@ fn run(cli: Cli) -> Result<String, String> {
                 }
             }
             Ok(json)
+        }
+        Command::Project {
+            years,
+            baseline,
+            proposal,
+            as_of,
+            assign,
+            sheet,
+            file,
+        } => {
+            let base = load_policy(baseline.as_deref())?;
+            let prop = match &proposal {
+                Some(p) => load_policy(Some(p))?,
+                None => base.clone(),
+            };
+            let roster = load_roster(file.as_deref(), sheet.as_deref())?;
+            let as_of = as_of_date(as_of)?;
+            let result =
+                paygrade_team::project(&base, &prop, &roster.employees, as_of, years, assign)
+                    .map_err(|e| roster.locate(e).to_string())?;
+            pretty(&result)
         }
         Command::Netpay { policy, schedule } => {
             let policy_text = read_policy_text(policy.as_deref())?;

@@ -115,3 +115,62 @@ fn the_cli_prints_combined_360_and_lower_combined() {
     assert_eq!(v["bonus"]["lower"], "combined");
     assert!(out.stderr.is_empty());
 }
+
+#[test]
+fn project_prints_six_years_for_five() {
+    let marginal = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/marginal.json"
+    );
+    let (code, out, err) = paygrade(&[
+        "project",
+        "--years",
+        "5",
+        "--proposal",
+        marginal,
+        "--as-of",
+        "2026-11-30",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let years = v["years"].as_array().unwrap();
+    assert_eq!(years.len(), 6);
+    assert_eq!(years[0]["as_of"], "2026-11-30");
+    assert_eq!(years[5]["offset"], 5);
+    assert_eq!(years[5]["as_of"], "2031-11-30");
+    // Year 0 is the comparison's difference.
+    let (_, compared, _) = paygrade(&["compare", "--proposal", marginal, "--as-of", "2026-11-30"]);
+    let c: serde_json::Value = serde_json::from_str(&compared).unwrap();
+    assert_eq!(
+        years[0]["difference"]["total"],
+        c["totals"]["difference"]["total"]
+    );
+    let sum: rust_decimal::Decimal = years
+        .iter()
+        .map(|y| {
+            y["difference"]["annual_total"]
+                .as_str()
+                .unwrap()
+                .parse::<rust_decimal::Decimal>()
+                .unwrap()
+        })
+        .sum();
+    assert_eq!(
+        v["cumulative_annual_difference"].as_str().unwrap(),
+        sum.to_string()
+    );
+    // Money as strings at the policy's scale.
+    assert!(years.iter().all(|y| y["proposal"]["total"]
+        .as_str()
+        .unwrap()
+        .split('.')
+        .nth(1)
+        .map(str::len)
+        == Some(2)));
+    // Without --proposal the proposal is the baseline: every difference is zero.
+    let (code, out, _) = paygrade(&["project", "--years", "1", "--as-of", "2026-11-30"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["cumulative_annual_difference"], "0.00");
+    assert_eq!(v["years"].as_array().unwrap().len(), 2);
+}

@@ -3,7 +3,10 @@
 //! is neutralised with a leading apostrophe.
 
 use paygrade::error::{Error, ErrorKind, Result};
+use paygrade::money::Money;
 use paygrade::payroll::RosterPay;
+use paygrade::projection::Drift;
+use paygrade::scenario::SideTotals;
 
 /// The columns of an exported roster (CSV and XLSX), in order.
 const ROSTER_COLUMNS: [&str; 13] = [
@@ -199,4 +202,97 @@ pub fn roster_xlsx(pay: &RosterPay) -> Result<Vec<u8>> {
         }
     }
     book.save_to_buffer().map_err(fail)
+}
+
+/// The columns of an exported projection, in order.
+pub const CSV_COLUMNS: [&str; 14] = [
+    "offset",
+    "as_of",
+    "side",
+    "base",
+    "floating",
+    "seniority",
+    "performance",
+    "total",
+    "annual_total",
+    "seniority_headcount",
+    "crossed_threshold",
+    "crossed_bracket",
+    "crossings_amount",
+    "cumulative_annual_difference",
+];
+
+/// A projection as CSV (UTF-8 with BOM, like the roster export): per year one row each
+/// for `baseline`, `proposal` and `difference`, money as plain numbers with the policy's
+/// decimals; the drift columns on the policy rows; the running cumulative annual
+/// difference on the difference rows.
+///
+/// # Errors
+/// `invalid_value` if writing fails (it does not for in-memory output); `overflow`.
+pub fn projection_csv(p: &paygrade::projection::Projection) -> Result<String> {
+    let fail = |e: csv::Error| Error::new(ErrorKind::InvalidValue(format!("CSV: {e}")), "");
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(CSV_COLUMNS).map_err(fail)?;
+    let mut cumulative: Option<Money> = None;
+    for y in &p.years {
+        let date = y.as_of.map(|d| d.to_string()).unwrap_or_default();
+        let row =
+            |side: &str, t: &SideTotals, heads: String, drift: Option<&Drift>, cum: String| {
+                let c = t.components;
+                let d = |f: fn(&Drift) -> String| drift.map(f).unwrap_or_default();
+                vec![
+                    y.offset.to_string(),
+                    date.clone(),
+                    side.to_string(),
+                    c.base.to_string(),
+                    c.floating.to_string(),
+                    c.seniority.to_string(),
+                    c.performance.to_string(),
+                    t.total.to_string(),
+                    t.annual_total.to_string(),
+                    heads,
+                    d(|x| x.crossed_threshold.to_string()),
+                    d(|x| x.crossed_bracket.to_string()),
+                    d(|x| x.crossings_amount.to_string()),
+                    cum,
+                ]
+            };
+        let add = y.difference.totals.annual_total;
+        let cum = match cumulative {
+            Some(c) => c.checked_add(add, "cumulative_annual_difference")?,
+            None => add,
+        };
+        cumulative = Some(cum);
+        for record in [
+            row(
+                "baseline",
+                &y.baseline.totals,
+                y.baseline.seniority_headcount.to_string(),
+                y.baseline.drift.as_ref(),
+                String::new(),
+            ),
+            row(
+                "proposal",
+                &y.proposal.totals,
+                y.proposal.seniority_headcount.to_string(),
+                y.proposal.drift.as_ref(),
+                String::new(),
+            ),
+            row(
+                "difference",
+                &y.difference.totals,
+                y.difference.seniority_headcount.to_string(),
+                None,
+                cum.to_string(),
+            ),
+        ] {
+            w.write_record(record).map_err(fail)?;
+        }
+    }
+    let bytes = w
+        .into_inner()
+        .map_err(|e| Error::new(ErrorKind::InvalidValue(format!("CSV: {e}")), ""))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| Error::new(ErrorKind::InvalidValue(e.to_string()), ""))?;
+    Ok(format!("\u{feff}{text}"))
 }

@@ -167,6 +167,30 @@ pub fn compare(
     )
 }
 
+/// Cost over the years (SPEC §12 Projection): the roster under a baseline and a proposal
+/// for year offsets 0 … `years`, each year paid with the KPI step and the employer's
+/// cost; `assign` re-grades each year (SPEC §4).
+///
+/// # Errors
+/// Those of [`paygrade::projection::project`].
+pub fn project(
+    baseline: &HrPolicy,
+    proposal: &HrPolicy,
+    people: &[Employee],
+    as_of: Option<NaiveDate>,
+    years: u32,
+    assign: bool,
+) -> Result<paygrade::projection::Projection> {
+    paygrade::projection::project(
+        (&baseline.core, baseline),
+        (&proposal.core, proposal),
+        people,
+        as_of,
+        years,
+        assign,
+    )
+}
+
 /// The quota report for people as they are graded now (SPEC §3).
 ///
 /// # Errors

@@ -3,7 +3,7 @@
 //! decode → one call → encode (see `paygrade-wasm-common`).
 #![warn(missing_docs)]
 
-use paygrade_wasm_common::{encode, required};
+use paygrade_wasm_common::{encode, js_error, required};
 use wasm_bindgen::prelude::*;
 
 /// The charts of a comparison as SVG text `{cost, distribution, differences}`.
@@ -12,4 +12,12 @@ use wasm_bindgen::prelude::*;
 pub fn render_charts(comparison: JsValue, lang: &str) -> Result<JsValue, JsValue> {
     let comparison = required(&comparison, "comparison")?;
     encode(paygrade_charts::charts_json(&comparison, lang))
+}
+
+/// The projection chart as SVG text: `projection` is a `projectScenarios` result; `lang`
+/// is `zh` or `en`. Main thread only, like `renderCharts`.
+#[wasm_bindgen(js_name = renderProjectionChart)]
+pub fn render_projection_chart(projection: JsValue, lang: &str) -> Result<String, JsValue> {
+    let projection = required(&projection, "projection")?;
+    paygrade_charts::projection_chart_json(&projection, lang).map_err(|e| js_error(&e))
 }

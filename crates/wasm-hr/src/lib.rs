@@ -142,6 +142,61 @@ pub fn compare_scenarios(
     })())
 }
 
+/// Cost over the years (SPEC §12 Projection): the employees under a baseline (null =
+/// the default policy) and a proposal (null = the baseline) for year offsets 0 …
+/// `years`; `assign` re-grades each year with the annual assignment.
+#[wasm_bindgen(js_name = projectScenarios)]
+pub fn project_scenarios(
+    baseline: JsValue,
+    proposal: JsValue,
+    employees: JsValue,
+    as_of: Option<String>,
+    years: u32,
+    assign: bool,
+) -> Result<JsValue, JsValue> {
+    let (baseline, proposal) = (text(&baseline)?, text(&proposal)?);
+    let employees = required(&employees, "employees")?;
+    encode(projection(
+        baseline, proposal, &employees, as_of, years, assign,
+    ))
+}
+
+/// A projection as CSV text (UTF-8 with BOM), one row per year and side, for download.
+#[wasm_bindgen(js_name = exportProjectionCsv)]
+pub fn export_projection_csv(
+    baseline: JsValue,
+    proposal: JsValue,
+    employees: JsValue,
+    as_of: Option<String>,
+    years: u32,
+    assign: bool,
+) -> Result<String, JsValue> {
+    let (baseline, proposal) = (text(&baseline)?, text(&proposal)?);
+    let employees = required(&employees, "employees")?;
+    projection(baseline, proposal, &employees, as_of, years, assign)
+        .and_then(|p| paygrade_roster::export::projection_csv(&p))
+        .map_err(|e| js_error(&e))
+}
+
+/// Decode the projection's arguments and project (the one call of the two exports).
+fn projection(
+    baseline: Option<String>,
+    proposal: Option<String>,
+    employees: &str,
+    as_of: Option<String>,
+    years: u32,
+    assign: bool,
+) -> paygrade::Result<paygrade::projection::Projection> {
+    let base = HrPolicy::from_json(baseline.as_deref())?;
+    let prop = match &proposal {
+        Some(p) => HrPolicy::from_json(Some(p))?,
+        None => base.clone(),
+    };
+    let people = api::employees_from_json(employees)?;
+    let as_of = api::parse_as_of(as_of.as_deref())?;
+    paygrade_team::project(&base, &prop, &people, as_of, years, assign)
+}
+
 /// A paid roster as CSV text (UTF-8 with BOM; formulas neutralised), for download.
 #[wasm_bindgen(js_name = exportRosterCsv)]
 pub fn export_roster_csv(

@@ -1,0 +1,76 @@
+// Browser tests of the team page's "逐年成本 / Cost over the years" panel (issue 18): the
+// sample roster, the default policy against marginal seniority, N chosen by the user, an
+// exact figure, the chart in both languages, no CSP violation.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { launch } from './helpers.mjs';
+
+let b;
+before(async () => { b = await launch(); await b.page.setViewportSize({ width: 1280, height: 900 }); });
+after(async () => { await b?.close(); });
+const shot = (name) => b.page.locator('#projection-panel').screenshot({ path: fileURLToPath(new URL(`../../target/${name}.png`, import.meta.url)) });
+const rows = () => b.page.locator('#projection-table tbody tr').allInnerTexts();
+const cumulative = () => b.page.locator('#projection-cumulative').innerText();
+
+test('marginal seniority over five years, then three: exact differences by year', async () => {
+  const { page } = b;
+  await page.goto(`${b.base}team.html`);
+  await page.waitForFunction(() => window.paygradeTeam?.ready);
+  await page.fill('#as_of', '2026-11-30');
+  await page.locator('#as_of').dispatchEvent('change');
+  await page.click('#json-details > summary');
+  const p = JSON.parse(await page.inputValue('#proposal-json'));
+  p.seniority.mode = 'marginal';
+  await page.fill('#proposal-json', JSON.stringify(p, null, 2));
+  await page.waitForFunction(() => document.querySelector('#policy-diff').textContent.includes('seniority.mode'));
+  assert.equal(await page.inputValue('#projection-years'), '5');
+  await page.waitForFunction(() => document.querySelectorAll('#projection-table tbody tr').length === 6
+    && document.querySelector('#projection-cumulative').textContent.includes('-6480.00'));
+  const five = await rows();
+  // Year 0 is the comparison: marginal pays 40.00 a month less; by 2031 200.00 less
+  // (the same figures as `paygrade project --years 5 --proposal marginal.json`).
+  assert.equal(five[0].split('\t').slice(0, 8).join(' '), '2026 (+0) 2026-11-30 241242.00 241202.00 -40.00 2894904.00 2894424.00 -480.00');
+  assert.equal(five[5].split('\t').slice(0, 8).join(' '), '2031 (+5) 2031-11-30 241782.00 241582.00 -200.00 2901384.00 2898984.00 -2400.00');
+  assert.equal(await page.locator('.total-diff').innerText(), '-40.00');
+  assert.match(await cumulative(), /6 个年度累计年差额：-6480\.00/);
+  // Why 2029 costs more: one reached the threshold, two moved up a bracket.
+  const why = await page.locator('#projection-why li').allInnerTexts();
+  assert.match(why[3], /^2029: 基准 — 1 人满年功门槛、2 人进入更高年功档，增加年功工资 64\.00 元\/月/);
+  await page.click('#projection-chart-box > summary');
+  await page.waitForFunction(() => document.querySelector('#chart-projection svg text')?.textContent.trim().startsWith('逐年月度成本'));
+  const labels = await page.$$eval('#chart-projection svg text', (ts) => ts.map((t) => t.textContent.trim()));
+  assert.ok(labels.includes('2031') && labels.includes('-200') && labels.includes('基准') && labels.includes('方案'));
+  await shot('team-projection-zh');
+
+  await page.selectOption('#projection-years', '3');
+  await page.waitForFunction(() => document.querySelectorAll('#projection-table tbody tr').length === 4);
+  // −480 − 480 − 720 − 1200.
+  assert.match(await cumulative(), /-2880\.00/);
+
+  await page.click('#lang');
+  await page.waitForFunction(() => document.querySelector('#chart-projection svg text')?.textContent.trim().startsWith('Monthly cost by year'));
+  assert.match(await cumulative(), /^Cumulative annual difference over 4 years: -2880\.00/);
+  assert.equal(await page.locator('#projection-panel h2').innerText(), 'Cost over the years');
+  await page.selectOption('#projection-years', '5');
+  await page.waitForFunction(() => document.querySelectorAll('#projection-table tbody tr').length === 6);
+  await page.waitForFunction(() => [...document.querySelectorAll('#chart-projection svg text')].some((t) => t.textContent.trim() === '2031'));
+  await shot('team-projection-en');
+  await page.click('#lang');
+});
+
+test('the export holds every year', async () => {
+  const { page } = b;
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-projection')]);
+  const text = await (await import('node:fs/promises')).readFile(await download.path(), 'utf8');
+  const lines = text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  assert.equal(lines[0], 'offset,as_of,side,base,floating,seniority,performance,total,annual_total,seniority_headcount,crossed_threshold,crossed_bracket,crossings_amount,cumulative_annual_difference');
+  assert.equal(lines.length, 1 + 6 * 3);
+  assert.equal(lines.at(-1), '5,2031-11-30,difference,0.00,0.00,-200.00,0.00,-200.00,-2400.00,0,,,,-6480.00');
+});
+
+test('no CSP violation, console error or foreign request', async () => {
+  assert.deepEqual(b.consoleErrors, []);
+  const foreign = b.requests.filter((u) => !u.startsWith(b.base) && !u.startsWith('data:') && !u.startsWith('blob:'));
+  assert.deepEqual(foreign, []);
+});
