@@ -92,10 +92,13 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
-        /// XLSX sheet name (default: the first sheet).
+        /// Workbook sheet name (default: the first visible sheet).
         #[arg(long)]
         sheet: Option<String>,
-        /// Roster file: .csv (UTF-8 or GBK), .xlsx or .json (default: the embedded 71-person sample).
+        /// Language of the CSV export's headers and values: en or zh.
+        #[arg(long, default_value = "en")]
+        lang: String,
+        /// Roster file: .csv/.tsv/.txt (UTF-8, GBK or UTF-16), .xlsx, .xls, .ods or .json (default: the embedded 71-person sample).
         file: Option<PathBuf>,
     },
     /// Check the level quotas (20/50/30 by default) for a roster.
@@ -263,6 +266,7 @@ fn run(cli: Cli) -> Result<String, String> {
             as_of,
             format,
             sheet,
+            lang,
             file,
         } => {
             let policy = load_policy(policy.as_deref())?;
@@ -277,7 +281,12 @@ fn run(cli: Cli) -> Result<String, String> {
             pay.warnings.splice(0..0, roster.warnings.iter().cloned());
             match format {
                 Format::Json => pretty(&pay),
-                Format::Csv => paygrade::export::roster_csv(&pay).map_err(|e| e.to_string()),
+                Format::Csv => paygrade::export::roster_export_csv(
+                    &roster.employees,
+                    &pay,
+                    paygrade::export::Lang::from_code(&lang),
+                )
+                .map_err(|e| e.to_string()),
             }
         }
         Command::Quota {

@@ -108,6 +108,10 @@ struct ParsedRoster<'a> {
     employees: &'a [crate::Employee],
     rows: Vec<usize>,
     warnings: &'a [crate::roster::Warning],
+    /// A workbook's visible sheets, to choose from.
+    sheets: &'a [String],
+    /// The sheet read.
+    sheet: Option<&'a str>,
 }
 
 /// A progress callback for the core: calls the JS function `f(done, total)`, if any
@@ -147,6 +151,8 @@ pub fn parse_roster(
         employees: &roster.employees,
         rows: roster.sources.iter().map(|s| s.row).collect(),
         warnings: &roster.warnings,
+        sheets: &roster.sheets,
+        sheet: roster.sheet.as_deref(),
     }))
 }
 
@@ -328,13 +334,15 @@ pub fn compare_roster_file(
     })())
 }
 
-/// A paid roster as CSV text (UTF-8 with BOM; formulas neutralised), for download.
+/// A paid roster as CSV text (UTF-8 with BOM; formulas neutralised), for download: the
+/// input columns first (re-importable), the results after; `lang` `zh` or `en`.
 #[cfg(feature = "import")]
 #[wasm_bindgen(js_name = exportRosterCsv)]
 pub fn export_roster_csv(
     policy: JsValue,
     employees: JsValue,
     as_of: Option<String>,
+    lang: Option<String>,
 ) -> Result<String, JsValue> {
     let policy = text(&policy)?;
     let employees = required(&employees, "employees")?;
@@ -342,18 +350,21 @@ pub fn export_roster_csv(
         let policy = api::policy_from(policy.as_deref())?;
         let people = api::employees_from_json(&employees)?;
         let pay = crate::compute_roster(&policy, &people, api::parse_as_of(as_of.as_deref())?)?;
-        crate::export::roster_csv(&pay)
+        let lang = crate::export::Lang::from_code(lang.as_deref().unwrap_or("en"));
+        crate::export::roster_export_csv(&people, &pay, lang)
     })()
     .map_err(|e| js_error(&e))
 }
 
-/// A paid roster as XLSX bytes (text stays text, numbers stay numbers), for download.
+/// A paid roster as XLSX bytes (text stays text, numbers stay numbers), for download: as
+/// [`export_roster_csv`], with money formats, a frozen header and a totals row.
 #[cfg(feature = "import")]
 #[wasm_bindgen(js_name = exportRosterXlsx)]
 pub fn export_roster_xlsx(
     policy: JsValue,
     employees: JsValue,
     as_of: Option<String>,
+    lang: Option<String>,
 ) -> Result<Vec<u8>, JsValue> {
     let policy = text(&policy)?;
     let employees = required(&employees, "employees")?;
@@ -361,7 +372,8 @@ pub fn export_roster_xlsx(
         let policy = api::policy_from(policy.as_deref())?;
         let people = api::employees_from_json(&employees)?;
         let pay = crate::compute_roster(&policy, &people, api::parse_as_of(as_of.as_deref())?)?;
-        crate::export::roster_xlsx(&pay)
+        let lang = crate::export::Lang::from_code(lang.as_deref().unwrap_or("en"));
+        crate::export::roster_export_xlsx(&people, &pay, lang)
     })()
     .map_err(|e| js_error(&e))
 }
