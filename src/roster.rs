@@ -768,7 +768,49 @@ fn check_zip(bytes: &[u8]) -> Result<()> {
             "an XLSX that unpacks to {unpacked} bytes (limit {MAX_XLSX_UNPACKED})"
         )));
     }
+    // calamine reserves room for the shared strings' declared `uniqueCount` before reading
+    // them: a count the part's actual length cannot hold (each string takes at least
+    // `<si/>`, 5 bytes) is a lie, refused before it decides an allocation.
+    for i in 0..archive.len() {
+        let Ok(mut entry) = archive.by_index(i) else {
+            continue;
+        };
+        if !entry.name().is_ok_and(|n| n.ends_with("sharedStrings.xml")) {
+            continue;
+        }
+        let mut head = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::Read::take(&mut entry, 4096), &mut head)
+            .map_err(|e| bad(zip::result::ZipError::Io(e)))?;
+        let mut actual = head.len() as u64;
+        actual += std::io::copy(&mut entry, &mut std::io::sink()).unwrap_or(0);
+        if let Some(n) = declared_count(&head, b"uniqueCount=\"") {
+            if n > actual / 5 + 1 {
+                return Err(file_error(
+                    format!("the workbook declares {n} shared strings but holds at most {} (a damaged or forged file)", actual / 5 + 1),
+                    format!("工作簿声明有 {n} 个共享字符串，实际至多 {} 个（文件已损坏或被篡改）", actual / 5 + 1),
+                    "",
+                ));
+            }
+        }
+    }
     Ok(())
+}
+
+/// The number after `key` (e.g. `uniqueCount="`) in the first bytes of an XML part.
+#[cfg(feature = "import")]
+fn declared_count(head: &[u8], key: &[u8]) -> Option<u64> {
+    let at = head.windows(key.len()).position(|w| w == key)? + key.len();
+    let digits: Vec<u8> = head
+        .get(at..)?
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .copied()
+        .collect();
+    std::str::from_utf8(&digits)
+        .ok()?
+        .parse()
+        .ok()
+        .or(Some(u64::MAX))
 }
 
 #[cfg(not(feature = "import"))]

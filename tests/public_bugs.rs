@@ -328,3 +328,93 @@ fn exports_read_back_to_the_same_pay_in_both_languages() {
         "{zh}"
     );
 }
+
+/// An XLSX written by rust_xlsxwriter with one part rewritten.
+fn rewritten(part: &str, edit: impl Fn(String) -> String) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in ["工号", "等级", "用工性质", "档次", "岗位年限", "综合得分"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    for (c, v) in ["A1", "junior", "regular", "C"].iter().enumerate() {
+        sheet.write_string(1, c as u16, *v).unwrap();
+    }
+    sheet.write_number(1, 4, 4).unwrap();
+    sheet.write_number(1, 5, 85).unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    let mut zin = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zin.len() {
+        let mut f = zin.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut text = String::new();
+        f.read_to_string(&mut text).unwrap();
+        if name == part {
+            text = edit(text);
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(text.as_bytes()).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn declared_sizes_are_not_trusted() {
+    // A shared-string count no content could hold: a clear error, no allocation.
+    let lying = rewritten("xl/sharedStrings.xml", |t| {
+        let at = t.find("uniqueCount=\"").unwrap() + 13;
+        let end = at + t[at..].find('"').unwrap();
+        format!("{}4000000000000{}", &t[..at], &t[end..])
+    });
+    let e = parse_roster(&lying, "l.xlsx", None).unwrap_err();
+    assert_eq!(e.code(), "invalid_value");
+    assert!(
+        e.to_string().contains("4000000000000 shared strings"),
+        "{e}"
+    );
+    // A dimension claiming the whole sheet: ignored, the content decides.
+    let dim = rewritten("xl/worksheets/sheet1.xml", |t| {
+        t.replace(
+            "<dimension ref=\"A1:F2\"/>",
+            "<dimension ref=\"A1:XFD1048576\"/>",
+        )
+    });
+    let r = parse_roster(&dim, "d.xlsx", None).unwrap();
+    assert_eq!(r.employees.len(), 1);
+    // A single cell far down in an unused column: one row far down, not a million rows.
+    let far = rewritten("xl/worksheets/sheet1.xml", |t| {
+        t.replace(
+            "</sheetData>",
+            "<row r=\"1048576\"><c r=\"F1048576\" t=\"inlineStr\"><is><t>x</t></is></c></row></sheetData>",
+        )
+    });
+    let e = parse_roster(&far, "f.xlsx", None)
+        .and_then(|r| {
+            compute_roster(&Policy::default().check().unwrap(), &r.employees, None)
+                .map_err(|e| r.locate(e))
+        })
+        .unwrap_err();
+    assert_eq!(
+        (e.code(), e.path.as_str()),
+        ("missing_field", "row 1048576, column 等级")
+    );
+    // A space far to the right is blank space.
+    let space = rewritten("xl/worksheets/sheet1.xml", |t| {
+        t.replace(
+            "</sheetData>",
+            "<row r=\"3\"><c r=\"XFD3\" t=\"inlineStr\"><is><t> </t></is></c></row></sheetData>",
+        )
+    });
+    assert_eq!(
+        parse_roster(&space, "s.xlsx", None)
+            .unwrap()
+            .employees
+            .len(),
+        1
+    );
+}
