@@ -418,3 +418,26 @@ fn declared_sizes_are_not_trusted() {
         1
     );
 }
+
+#[test]
+fn payslips_have_one_header_row_per_person_and_a_blank_row_between() {
+    use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
+    let policy = Policy::default().check().unwrap();
+    let sample = paygrade::sample::sample_roster().unwrap();
+    let pay = compute_roster(&policy, &sample.employees, as_of()).unwrap();
+    let bytes =
+        paygrade::export::payslips_xlsx(&pay, "2026-11", paygrade::export::Lang::Zh).unwrap();
+    let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let range = book.worksheet_range("工资条").unwrap();
+    let rows: Vec<Vec<Data>> = range.rows().map(|r| r.to_vec()).collect();
+    let headers = rows
+        .iter()
+        .filter(|r| r.get(1) == Some(&Data::String("工号".into())))
+        .count();
+    assert_eq!(headers, 71);
+    // Person 1: header, values, blank; the first slip is KM001's 4860.00.
+    assert_eq!(rows[1][1], Data::String("KM001".into()));
+    assert_eq!(rows[1][8], Data::Float(4860.0));
+    assert!(rows[2].iter().all(|c| *c == Data::Empty));
+    assert_eq!(rows[3][1], Data::String("工号".into()));
+}
