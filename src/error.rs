@@ -376,18 +376,42 @@ fn detail_zh(detail: &str) -> Option<&'static str> {
     })
 }
 
-/// A recoverable problem found while importing or paying (SPEC §12 `warnings`): the same
-/// place and code as an [`Error`], but the work goes on.
+/// A recoverable problem found while importing or paying (SPEC §12 `warnings`): a stable code,
+/// the place (row and column header as the file spells them), the values the message
+/// names (`params`), and the message in Chinese and English.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Warning {
-    /// Spreadsheet row (1 = header), when it concerns a row.
+    /// Spreadsheet row (1 = the file's first row), when it concerns a row.
     pub row: Option<usize>,
     /// Column header as given, when it concerns a column.
     pub column: Option<String>,
     /// Stable code, e.g. `unknown_column`.
     pub code: &'static str,
+    /// The values named in the message (`sheet`, `value`, `skipped` …), as text.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub params: std::collections::BTreeMap<&'static str, String>,
     /// Message, 中文 / English.
     pub message: String,
+}
+
+impl Warning {
+    /// A warning with its code, place, parameters and messages (`zh`, `en`).
+    pub fn new(
+        code: &'static str,
+        row: Option<usize>,
+        column: Option<String>,
+        params: &[(&'static str, String)],
+        zh: &str,
+        en: &str,
+    ) -> Warning {
+        Warning {
+            row,
+            column,
+            code,
+            params: params.iter().cloned().collect(),
+            message: format!("{zh} / {en}"),
+        }
+    }
 }
 
 /// Shorthand: an [`ErrorKind::Overflow`] at `path`.

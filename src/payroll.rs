@@ -691,6 +691,7 @@ fn share_pool(
             row: None,
             column: None,
             code: "pool_undistributed",
+            params: Default::default(),
             message: "权重之和为 0,效益工资总额未分配 / all weights are 0: the pool was not shared"
                 .into(),
         });

@@ -112,3 +112,26 @@ fn xlsx_export_keeps_text_as_text_and_numbers_as_numbers() {
     // junior-C: 1500 + 500 + (−120.50) + 1000 × 1.00 × 1.00 = 2879.50 (the total is not re-added here: 3000.00 as paid)
     assert_eq!(range.get((1, 12)), Some(&Data::Float(3000.0)));
 }
+
+proptest! {
+    /// Issue 15 item 9: the re-importable export (CSV and XLSX, Chinese and English)
+    /// read back gives the same pay, person by person.
+    #[test]
+    fn export_then_import_gives_the_same_pay(people in arb_roster(), zh in any::<bool>(), xlsx in any::<bool>()) {
+        use paygrade_roster::export::{roster_export_csv, roster_export_xlsx, Lang};
+        let policy = Policy::default().check().unwrap();
+        let pay = compute_roster(&policy, &people, None).unwrap();
+        let lang = if zh { Lang::Zh } else { Lang::En };
+        let (bytes, name) = if xlsx {
+            (roster_export_xlsx(&people, &pay, lang).unwrap(), "back.xlsx")
+        } else {
+            (roster_export_csv(&people, &pay, lang).unwrap().into_bytes(), "back.csv")
+        };
+        let back = parse_roster(&bytes, name, None).unwrap();
+        let again = compute_roster(&policy, &back.employees, None).unwrap();
+        let components = |p: &paygrade::RosterPay| -> Vec<(String, String)> {
+            p.results.iter().map(|b| (b.id.clone(), format!("{:?} {}", b.components.to_array(), b.total))).collect()
+        };
+        prop_assert_eq!(components(&again), components(&pay));
+    }
+}

@@ -54,7 +54,8 @@ put("roster_unknown_fields.json", "roster", "ok", json.dumps([{"id": "A1", "leve
     "employment": "contract", "years_in_post": 12, "composite_score": "88", "favourite_colour": "red"}]))
 put("truncated.xlsx", "roster", "invalid_value", b"PK\x03\x04\x14\x00\x00\x00\x08\x00")
 put("corrupt.xlsx", "roster", "invalid_value", b"PK\x03\x04" + bytes(range(256)) * 4)
-put("not_a_zip.xlsx", "roster", "invalid_value", "工号,等级\nA1,中级\n")
+# A CSV named .xlsx is read by its content (issue 15); it lacks 用工性质.
+put("not_a_zip.xlsx", "roster", "missing_field", "工号,等级\nA1,中级\n")
 buf = io.BytesIO()
 with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
     z.writestr("[Content_Types].xml", "<Types/>")

@@ -26,7 +26,7 @@ const COMMANDS = {
   defaultPolicy: () => hr.defaultPolicy(),
   validatePolicy: (_, policy) => hr.validatePolicy(policy),
   /** A roster file's bytes → {employees, rows, warnings}; kept for the calls below. */
-  loadFile: (report, bytes, name) => keep(hr.parseRoster(bytes, name, undefined, report)),
+  loadFile: (report, bytes, name, sheet) => keep(hr.parseRoster(bytes, name, sheet ?? undefined, report)),
   loadSample: () => keep(hr.sampleRoster()),
   /** Employees kept by the page from an earlier visit. */
   loadEmployees: (_, employees) => keep(hr.parseRoster(new TextEncoder().encode(JSON.stringify(employees)), 'saved.json')),
@@ -45,8 +45,8 @@ const COMMANDS = {
     }
     return payCache.byId.get(id) ?? null;
   },
-  exportCsv: (_, proposal, asOf) => hr.exportRosterCsv(proposal, need(), asOf),
-  exportXlsx: (_, proposal, asOf) => hr.exportRosterXlsx(proposal, need(), asOf),
+  exportCsv: (_, proposal, asOf, lang) => hr.exportRosterCsv(proposal, need(), asOf, lang),
+  exportXlsx: (_, proposal, asOf, lang) => hr.exportRosterXlsx(proposal, need(), asOf, lang),
 };
 
 self.onmessage = async (event) => {

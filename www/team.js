@@ -559,14 +559,14 @@ $('search').addEventListener('input', renderPeople);
 $('filter-level').addEventListener('change', renderPeople);
 $('export-csv').addEventListener('click', async () => {
   try {
-    const csv = await call('exportCsv', state.result.proposal, state.result.asOf);
+    const csv = await call('exportCsv', state.result.proposal, state.result.asOf, lang);
     download('paygrade-roster.csv', csv, 'text/csv;charset=utf-8');
   } catch (err) { showError('err-roster', err); }
 });
 
 $('export-xlsx').addEventListener('click', async () => {
   try {
-    const bytes = await call('exportXlsx', state.result.proposal, state.result.asOf);
+    const bytes = await call('exportXlsx', state.result.proposal, state.result.asOf, lang);
     const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
     Object.assign(document.createElement('a'), { href: url, download: 'paygrade-roster.xlsx' }).click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);

@@ -235,7 +235,8 @@ test('export makes CSV and XLSX files of the proposal pay', async () => {
     Array.from(new Uint8Array(await window.__files[0].arrayBuffer()).slice(0, 3)),
     Array.from(new Uint8Array(await window.__files[1].arrayBuffer()).slice(0, 2))]);
   assert.deepEqual(csvHead, [0xef, 0xbb, 0xbf], 'UTF-8 with BOM, so Excel reads the Chinese');
-  assert.match(csv.split('\n')[0], /^id,name,grade/);
+  // Issue 15: re-importable — the input columns first, in the page's language, the results after.
+  assert.match(csv.split('\n')[0], /^(id,name,level,band,employment|工号,姓名,等级,档次,用工性质)/);
   assert.equal(csv.trim().split('\n').length, 72);
   assert.deepEqual(xlsxHead, [0x50, 0x4b]);
 });
@@ -250,7 +251,7 @@ test('an uploaded formula name exports as text in the CSV', async () => {
   await page.waitForFunction(() => window.__files.length === 1);
   const text = await page.evaluate(() => window.__files[0].text());
   // A leading apostrophe makes Excel and LibreOffice show the cell as text.
-  assert.match(text.split('\n')[1], /^X2,"'=HYPERLINK\(""http:\/\/x""\)",junior-A,/);
+  assert.match(text.split('\n')[1], /^X2,"'=HYPERLINK\(""http:\/\/x""\)",(初级|junior),A,/);
 });
 
 test('storage full: a message, and the page keeps computing', async () => {

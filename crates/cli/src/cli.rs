@@ -117,10 +117,33 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
-        /// XLSX sheet name (default: the first sheet).
+        /// Workbook sheet name (default: the first visible sheet).
         #[arg(long)]
         sheet: Option<String>,
-        /// Roster file: .csv (UTF-8 or GBK), .xlsx or .json (default: the embedded 71-person sample).
+        /// Language of the CSV export's headers and values: en or zh.
+        #[arg(long, default_value = "en")]
+        lang: String,
+        /// Roster file: .csv/.tsv/.txt (UTF-8, GBK or UTF-16), .xlsx, .xls, .ods or .json (default: the embedded 71-person sample).
+        file: Option<PathBuf>,
+    },
+    /// 工资条: payslips for a whole roster and one month as XLSX (header repeated per person, a blank row between).
+    Payslips {
+        /// Policy JSON file (default: the built-in policy).
+        #[arg(long)]
+        policy: Option<PathBuf>,
+        /// Pay date YYYY-MM-DD; its month heads each slip (default: today).
+        #[arg(long = "as-of")]
+        as_of: Option<String>,
+        /// Language of the slips: zh or en.
+        #[arg(long, default_value = "zh")]
+        lang: String,
+        /// Workbook sheet name (default: the first visible sheet).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// The XLSX file to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// Roster file (default: the embedded sample).
         file: Option<PathBuf>,
     },
     /// Check the level quotas (20/50/30 by default) for a roster.
@@ -316,6 +339,7 @@ fn run(cli: Cli) -> Result<String, String> {
             as_of,
             format,
             sheet,
+            lang,
             file,
         } => {
             let policy = load_policy(policy.as_deref())?;
@@ -330,8 +354,38 @@ fn run(cli: Cli) -> Result<String, String> {
                 )?;
             match format {
                 Format::Json => pretty(&pay),
-                Format::Csv => paygrade_roster::export::roster_csv(&pay).map_err(|e| e.to_string()),
+                Format::Csv => paygrade_roster::export::roster_export_csv(
+                    &roster.employees,
+                    &pay,
+                    paygrade_roster::export::Lang::from_code(&lang),
+                )
+                .map_err(|e| e.to_string()),
             }
+        }
+        Command::Payslips {
+            policy,
+            as_of,
+            lang,
+            sheet,
+            out,
+            file,
+        } => {
+            let policy = load_policy(policy.as_deref())?;
+            let roster = load_roster(file.as_deref(), sheet.as_deref())?;
+            let date = as_of_date(as_of)?;
+            let pay = paygrade_team::roster_file_pay(&policy, &roster, date)
+                .map_err(|e| e.to_string())?;
+            let month = date
+                .map(|d| d.format("%Y-%m").to_string())
+                .unwrap_or_default();
+            let bytes = paygrade_roster::export::payslips_xlsx(
+                &pay,
+                &month,
+                paygrade_roster::export::Lang::from_code(&lang),
+            )
+            .map_err(|e| e.to_string())?;
+            std::fs::write(&out, bytes).map_err(|e| format!("{}: {e}", out.display()))?;
+            Ok(format!("{}: {} payslips", out.display(), pay.results.len()))
         }
         Command::Quota {
             policy,

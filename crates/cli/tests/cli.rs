@@ -79,7 +79,13 @@ fn roster_quota_and_assign_on_the_sample() {
     let (code, out, _) = paygrade(&["roster", "--as-of", "2026-11-30", "--format", "csv"]);
     assert_eq!(code, 0);
     assert_eq!(out.lines().count(), 72);
-    assert!(out.starts_with("\u{feff}id,name,grade"), "{}", &out[..40]);
+    // Issue 15: the input columns first (re-importable), the results after.
+    assert!(
+        out.starts_with("\u{feff}id,name,level,band,employment"),
+        "{}",
+        &out[..40]
+    );
+    assert!(out.lines().next().unwrap().ends_with(",result_total"));
     let (code, out, _) = paygrade(&["assign", "--as-of", "2026-11-30"]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();

@@ -1,6 +1,7 @@
-//! Export of results as CSV (SPEC §9): numbers stay numbers; a text cell that a
-//! spreadsheet would evaluate (starting with `=`, `+`, `-`, `@`, tab or carriage return)
-//! is neutralised with a leading apostrophe.
+//! Export of results as CSV and XLSX (SPEC §9): numbers stay numbers; every text cell
+//! that a spreadsheet would evaluate (starting with `=`, `+`, `-`, `@`, tab or carriage
+//! return) is neutralised with a leading apostrophe — ids and names, and also grades,
+//! ratings and level names, which come from a policy that may arrive by a share link.
 
 use paygrade::error::{Error, ErrorKind, Result};
 use paygrade::money::Money;
@@ -56,12 +57,12 @@ pub fn roster_csv(pay: &RosterPay) -> Result<String> {
         w.write_record([
             neutralise(&b.id),
             neutralise(&b.name),
-            b.grade.clone(),
-            b.coefficient_grade.clone(),
+            neutralise(&b.grade),
+            neutralise(&b.coefficient_grade),
             b.years_in_post.to_string(),
-            b.composite_score.clone(),
-            b.rating.clone().unwrap_or_default(),
-            b.assessment_factor.clone(),
+            neutralise(&b.composite_score),
+            neutralise(b.rating.as_deref().unwrap_or_default()),
+            neutralise(&b.assessment_factor),
             c.base.to_string(),
             c.floating.to_string(),
             c.seniority.to_string(),
@@ -200,6 +201,403 @@ pub fn roster_xlsx(pay: &RosterPay) -> Result<Vec<u8>> {
                 )
                 .map_err(fail)?;
         }
+    }
+    book.save_to_buffer().map_err(fail)
+}
+
+/// The language of an export's headers and values (SPEC §9): `zh` or `en`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    /// 中文 headers (工号, 姓名 …) and values (中级, 在册, 是).
+    Zh,
+    /// English headers (the JSON field names) and values.
+    En,
+}
+
+impl Lang {
+    /// `zh` → Chinese, anything else → English.
+    pub fn from_code(code: &str) -> Lang {
+        if code.eq_ignore_ascii_case("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+}
+
+/// The input columns of a re-importable export, as `(English, 中文)` headers that
+/// `parse_roster` reads back (SPEC §8).
+const INPUT_COLUMNS: [(&str, &str); 19] = [
+    ("id", "工号"),
+    ("name", "姓名"),
+    ("level", "等级"),
+    ("band", "档次"),
+    ("employment", "用工性质"),
+    ("years_in_post", "岗位年限"),
+    ("post_start", "入岗日期"),
+    ("rural", "农村"),
+    ("business", "经营业绩"),
+    ("customer_satisfaction", "客户满意度"),
+    ("supplier", "工业企业评价"),
+    ("self", "自我评价"),
+    ("marketing_audit", "营销部审核评价"),
+    ("composite_score", "综合得分"),
+    ("paid_days", "计薪天数"),
+    ("exam", "考试成绩"),
+    ("review", "综合评议"),
+    ("education", "学历"),
+    ("years_of_work", "工作年限"),
+];
+
+/// The result columns after the inputs: headers the import recognises as results and
+/// skips without a warning.
+pub const RESULT_COLUMNS: [(&str, &str); 11] = [
+    ("result_grade", "定级"),
+    ("result_coefficient_grade", "系数档"),
+    ("result_years", "计算年限"),
+    ("result_composite", "计算综合得分"),
+    ("result_rating", "考核等次"),
+    ("result_factor", "考核系数"),
+    ("result_base", "基本工资"),
+    ("result_floating", "浮动工资"),
+    ("result_seniority", "年功工资"),
+    ("result_performance", "绩效工资"),
+    ("result_total", "应发合计"),
+];
+
+/// Whether a header is one of an export's result columns (English or Chinese).
+pub fn is_result_header(header: &str) -> bool {
+    let h = header.trim();
+    RESULT_COLUMNS.iter().any(|(en, zh)| *en == h || *zh == h)
+}
+
+/// One exported cell: text (neutralised when written) or an exact number.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExportCell {
+    /// Text.
+    Text(String),
+    /// A number, exact.
+    Number(rust_decimal::Decimal),
+    /// Money (a thousands-separator format in XLSX).
+    Money(rust_decimal::Decimal),
+    /// Nothing.
+    Empty,
+}
+
+fn level_zh(level: &str) -> &str {
+    match level {
+        "senior" => "高级",
+        "intermediate" => "中级",
+        "junior" => "初级",
+        "trainee" => "见习",
+        other => other,
+    }
+}
+
+fn grade_zh(grade: &str) -> String {
+    match grade.split_once('-') {
+        Some((level, band)) => format!("{}{band}", level_zh(level)),
+        None => level_zh(grade).to_string(),
+    }
+}
+
+fn rating_zh(rating: &str) -> &str {
+    match rating {
+        "excellent" => "优秀",
+        "good" => "良好",
+        "qualified" => "合格",
+        "basically_qualified" => "基本合格",
+        "unqualified" => "不合格",
+        other => other,
+    }
+}
+
+/// The headers of a re-importable export in `lang`: the inputs, then the results.
+pub fn export_headers(lang: Lang) -> Vec<&'static str> {
+    INPUT_COLUMNS
+        .iter()
+        .chain(RESULT_COLUMNS.iter())
+        .map(|(en, zh)| if lang == Lang::Zh { *zh } else { *en })
+        .collect()
+}
+
+/// Each person's row of a re-importable export (SPEC §9): the input columns first (as
+/// `parse_roster` reads them back, in `lang`), the results after. `people` and `pay`
+/// are in the same order.
+pub fn export_rows(
+    people: &[paygrade::Employee],
+    pay: &RosterPay,
+    lang: Lang,
+) -> Vec<Vec<ExportCell>> {
+    use ExportCell::{Empty, Money as M, Number as N, Text as T};
+    let zh = lang == Lang::Zh;
+    let num = |d: Option<rust_decimal::Decimal>| d.map_or(Empty, N);
+    let exact = |s: &str| s.parse::<rust_decimal::Decimal>().map_or(Empty, N);
+    people
+        .iter()
+        .zip(&pay.results)
+        .map(|(e, b)| {
+            let s = e.scores.clone().unwrap_or_default();
+            let g = e.grading.clone().unwrap_or_default();
+            let c = b.components;
+            let level = if zh {
+                level_zh(&e.level).to_string()
+            } else {
+                e.level.clone()
+            };
+            let employment = match (zh, e.employment.name()) {
+                (true, "regular") => "在册".to_string(),
+                (true, "contract") => "聘用".to_string(),
+                (_, other) => other.to_string(),
+            };
+            let rural = match (zh, e.rural) {
+                (true, true) => "是",
+                (true, false) => "否",
+                (false, true) => "yes",
+                (false, false) => "no",
+            };
+            let rating = b.rating.clone().unwrap_or_default();
+            vec![
+                T(e.id.clone()),
+                T(e.name.clone()),
+                T(level),
+                e.band.clone().map_or(Empty, T),
+                T(employment),
+                e.years_in_post.map_or(Empty, |y| N(y.into())),
+                e.post_start.map_or(Empty, |d| T(d.to_string())),
+                T(rural.to_string()),
+                num(s.business),
+                num(s.customer_satisfaction),
+                num(s.supplier),
+                num(s.self_),
+                num(s.marketing_audit),
+                num(e.composite_score),
+                num(e.paid_days),
+                num(g.exam),
+                num(g.review),
+                e.education.map_or(Empty, |x| T(x.name().to_string())),
+                e.years_of_work.map_or(Empty, |y| N(y.into())),
+                T(if zh {
+                    grade_zh(&b.grade)
+                } else {
+                    b.grade.clone()
+                }),
+                T(if zh {
+                    grade_zh(&b.coefficient_grade)
+                } else {
+                    b.coefficient_grade.clone()
+                }),
+                N(b.years_in_post.into()),
+                exact(&b.composite_score),
+                T(if zh {
+                    rating_zh(&rating).to_string()
+                } else {
+                    rating
+                }),
+                exact(&b.assessment_factor),
+                M(c.base.amount()),
+                M(c.floating.amount()),
+                M(c.seniority.amount()),
+                M(c.performance.amount()),
+                M(b.total.amount()),
+            ]
+        })
+        .collect()
+}
+
+/// A re-importable roster export as CSV (UTF-8 with BOM): inputs first, results after,
+/// in `lang`; every text cell neutralised against formula evaluation.
+///
+/// # Errors
+/// `invalid_value` if writing fails (it does not for in-memory output).
+pub fn roster_export_csv(
+    people: &[paygrade::Employee],
+    pay: &RosterPay,
+    lang: Lang,
+) -> Result<String> {
+    let fail = |e: csv::Error| Error::new(ErrorKind::InvalidValue(format!("CSV: {e}")), "");
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(export_headers(lang)).map_err(fail)?;
+    for row in export_rows(people, pay, lang) {
+        w.write_record(row.iter().map(|c| match c {
+            ExportCell::Text(t) => neutralise(t),
+            ExportCell::Number(d) | ExportCell::Money(d) => d.to_string(),
+            ExportCell::Empty => String::new(),
+        }))
+        .map_err(fail)?;
+    }
+    Ok(format!("\u{feff}{}", finish_csv(w)?))
+}
+
+/// A re-importable roster export as XLSX: inputs first, results after, in `lang`; text
+/// as string cells (never formulas, and neutralised like CSV), money as numbers in a
+/// `#,##0.00` format, a frozen header, column widths, and a totals row (合计 / total)
+/// below the people — the import stops at it as it has no level.
+///
+/// # Errors
+/// `invalid_value` if the workbook cannot be written.
+pub fn roster_export_xlsx(
+    people: &[paygrade::Employee],
+    pay: &RosterPay,
+    lang: Lang,
+) -> Result<Vec<u8>> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let fail = |e: rust_xlsxwriter::XlsxError| {
+        Error::new(ErrorKind::InvalidValue(format!("XLSX: {e}")), "")
+    };
+    let mut book = Workbook::new();
+    let money = Format::new().set_num_format("#,##0.00");
+    let bold = Format::new().set_bold();
+    let bold_money = Format::new().set_bold().set_num_format("#,##0.00");
+    let sheet = book.add_worksheet();
+    sheet
+        .set_name(if lang == Lang::Zh { "工资" } else { "pay" })
+        .map_err(fail)?;
+    let headers = export_headers(lang);
+    for (c, h) in headers.iter().enumerate() {
+        let c = c as u16;
+        sheet
+            .write_string_with_format(0, c, *h, &bold)
+            .map_err(fail)?;
+        let width = if c < 2 || c >= INPUT_COLUMNS.len() as u16 + 6 {
+            12.0
+        } else {
+            10.0
+        };
+        sheet.set_column_width(c, width).map_err(fail)?;
+    }
+    sheet.set_freeze_panes(1, 0).map_err(fail)?;
+    let rows = export_rows(people, pay, lang);
+    for (i, row) in rows.iter().enumerate() {
+        let r = i as u32 + 1;
+        for (c, cell) in row.iter().enumerate() {
+            let c = c as u16;
+            match cell {
+                ExportCell::Text(t) => sheet.write_string(r, c, neutralise(t)).map(|_| ()),
+                ExportCell::Number(d) => sheet
+                    .write_number(r, c, paygrade::money::to_f64_lossy(*d))
+                    .map(|_| ()),
+                ExportCell::Money(d) => sheet
+                    .write_number_with_format(r, c, paygrade::money::to_f64_lossy(*d), &money)
+                    .map(|_| ()),
+                ExportCell::Empty => Ok(()),
+            }
+            .map_err(fail)?;
+        }
+    }
+    // Totals: the sum of each money column, exact.
+    let r = rows.len() as u32 + 2;
+    sheet
+        .write_string_with_format(r, 0, if lang == Lang::Zh { "合计" } else { "total" }, &bold)
+        .map_err(fail)?;
+    let first_money = INPUT_COLUMNS.len() + 6;
+    for c in first_money..headers.len() {
+        let sum = rows
+            .iter()
+            .filter_map(|row| match row.get(c) {
+                Some(ExportCell::Money(d)) => Some(*d),
+                _ => None,
+            })
+            .fold(rust_decimal::Decimal::ZERO, |a, b| a.saturating_add(b));
+        sheet
+            .write_number_with_format(r, c as u16, paygrade::money::to_f64_lossy(sum), &bold_money)
+            .map_err(fail)?;
+    }
+    book.save_to_buffer().map_err(fail)
+}
+
+/// 工资条 (payslips) for a whole roster and one month as XLSX, in the usual layout: for
+/// each person the header row repeated, the person's row (id, name, grade, the four
+/// components, total, the performance explanation), then a blank row, so the sheet can
+/// be cut into slips. Money in a `#,##0.00` format.
+///
+/// # Errors
+/// `invalid_value` if the workbook cannot be written.
+pub fn payslips_xlsx(pay: &RosterPay, month: &str, lang: Lang) -> Result<Vec<u8>> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let fail = |e: rust_xlsxwriter::XlsxError| {
+        Error::new(ErrorKind::InvalidValue(format!("XLSX: {e}")), "")
+    };
+    let zh = lang == Lang::Zh;
+    let headers: [&str; 10] = if zh {
+        [
+            "月份",
+            "工号",
+            "姓名",
+            "定级",
+            "基本工资",
+            "浮动工资",
+            "年功工资",
+            "绩效工资",
+            "应发合计",
+            "绩效工资计算",
+        ]
+    } else {
+        [
+            "month",
+            "id",
+            "name",
+            "grade",
+            "base",
+            "floating",
+            "seniority",
+            "performance",
+            "total",
+            "performance explained",
+        ]
+    };
+    let mut book = Workbook::new();
+    let money = Format::new().set_num_format("#,##0.00");
+    let bold = Format::new().set_bold();
+    let sheet = book.add_worksheet();
+    sheet
+        .set_name(if zh { "工资条" } else { "payslips" })
+        .map_err(fail)?;
+    for (c, w) in [8.0, 10.0, 10.0, 12.0, 11.0, 11.0, 11.0, 11.0, 12.0, 36.0]
+        .iter()
+        .enumerate()
+    {
+        sheet.set_column_width(c as u16, *w).map_err(fail)?;
+    }
+    for (i, b) in pay.results.iter().enumerate() {
+        let r = (i * 3) as u32;
+        for (c, h) in headers.iter().enumerate() {
+            sheet
+                .write_string_with_format(r, c as u16, *h, &bold)
+                .map_err(fail)?;
+        }
+        let grade = if zh {
+            grade_zh(&b.grade)
+        } else {
+            b.grade.clone()
+        };
+        for (c, t) in [month, b.id.as_str(), b.name.as_str(), grade.as_str()]
+            .iter()
+            .enumerate()
+        {
+            sheet
+                .write_string(r + 1, c as u16, neutralise(t))
+                .map_err(fail)?;
+        }
+        for (k, m) in b
+            .components
+            .to_array()
+            .into_iter()
+            .chain([b.total])
+            .enumerate()
+        {
+            sheet
+                .write_number_with_format(
+                    r + 1,
+                    4 + k as u16,
+                    paygrade::money::to_f64_lossy(m.amount()),
+                    &money,
+                )
+                .map_err(fail)?;
+        }
+        sheet
+            .write_string(r + 1, 9, neutralise(&b.explain.performance))
+            .map_err(fail)?;
     }
     book.save_to_buffer().map_err(fail)
 }

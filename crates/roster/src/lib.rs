@@ -59,6 +59,12 @@ pub struct Roster {
     pub columns: Vec<(String, String)>,
     /// Recoverable problems.
     pub warnings: Vec<Warning>,
+    /// A workbook's visible worksheets, in order, to choose from (empty for CSV/JSON).
+    pub sheets: Vec<String>,
+    /// The worksheet read, for a workbook.
+    pub sheet: Option<String>,
+    /// The row the header was found in (1 unless title rows stand above it; 0 for JSON).
+    pub header_row: usize,
 }
 
 impl Roster {
@@ -147,14 +153,29 @@ fn fixed_field(h: &str) -> Option<&'static str> {
 /// A cell as read from a file.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
-    /// Nothing in it.
+    /// Nothing in it (or only spaces).
     Empty,
     /// Text as typed.
     Text(String),
-    /// A spreadsheet number, as its shortest exact decimal text.
+    /// A spreadsheet number, as decimal text at Excel's 15 significant digits.
     Number(String),
-    /// A spreadsheet date.
+    /// A spreadsheet date (a time part is dropped).
     Date(NaiveDate),
+    /// A spreadsheet error value (`#N/A`, `#DIV/0!` …).
+    Error(String),
+}
+
+/// The rows of one table as read from a file: each with its spreadsheet row number
+/// (1-based, counting blank lines and empty rows), trailing empty cells removed, empty
+/// rows left out.
+#[derive(Debug, Default)]
+struct Table {
+    rows: Vec<(usize, Vec<Cell>)>,
+    /// The workbook counts dates from 1904 (a plain number in a date column is read so).
+    date1904: bool,
+    sheets: Vec<String>,
+    sheet: Option<String>,
+    warnings: Vec<Warning>,
 }
 
 fn too_large(what: String) -> Error {
@@ -166,10 +187,21 @@ fn file_error(en: String, zh: String, path: impl Into<String>) -> Error {
     Error::new(ErrorKind::File { en, zh }, path)
 }
 
-/// Decode CSV bytes: UTF-8 BOM, strict UTF-8, else GB18030 (GBK).
+/// The place of a cell as errors name it: `row N, column 表头` (the header as the file
+/// spells it), or `row N` when the column has no header.
+fn place(row: usize, header: &str) -> String {
+    if header.is_empty() {
+        format!("row {row}")
+    } else {
+        format!("row {row}, column {header}")
+    }
+}
+
+/// Decode CSV bytes: UTF-8 BOM, UTF-16 with its BOM (Excel's "Unicode text"), strict
+/// UTF-8, else GB18030 (GBK).
 ///
 /// # Errors
-/// `invalid_value` when the bytes are neither UTF-8 nor GB18030.
+/// `invalid_value` when the bytes are neither UTF-8, UTF-16 with a BOM nor GB18030.
 pub fn decode_text(bytes: &[u8]) -> Result<String> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return std::str::from_utf8(rest).map(str::to_string).map_err(|e| {
@@ -179,6 +211,22 @@ pub fn decode_text(bytes: &[u8]) -> Result<String> {
                 "",
             )
         });
+    }
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        let encoding = if bytes.starts_with(b"\xFF\xFE") {
+            encoding_rs::UTF_16LE
+        } else {
+            encoding_rs::UTF_16BE
+        };
+        let (text, had_errors) = encoding.decode_with_bom_removal(bytes);
+        if had_errors {
+            return Err(file_error(
+                "invalid UTF-16 text after the BOM".to_string(),
+                "文件以 UTF-16 标记开头，但内容不是有效的 UTF-16 文本".to_string(),
+                "",
+            ));
+        }
+        return Ok(text.into_owned());
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(text.to_string());
@@ -194,14 +242,87 @@ pub fn decode_text(bytes: &[u8]) -> Result<String> {
     ))
 }
 
-/// Read a roster from file bytes; the format comes from the file name's extension
-/// (`.csv`, `.xlsx`/`.xlsm`, `.json`). `sheet` names an XLSX sheet (default: the first).
+/// A roster file's format, as its content shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileFormat {
+    /// Delimited text: CSV (commas), TSV or Excel's "Unicode text" (tabs).
+    Text,
+    /// Office Open XML workbook (`.xlsx`, `.xlsm`) or binary `.xlsb`.
+    Xlsx,
+    /// Excel 97–2003 workbook (`.xls`, a compound file).
+    Xls,
+    /// OpenDocument spreadsheet (`.ods`).
+    Ods,
+    /// A JSON array of employees.
+    Json,
+}
+
+/// The formats accepted, for messages.
+const ACCEPTED_EN: &str = ".csv, .tsv, .txt (Unicode text), .xlsx, .xlsm, .xls, .ods or .json";
+const ACCEPTED_ZH: &str = ".csv、.tsv、.txt（Unicode 文本）、.xlsx、.xlsm、.xls、.ods 或 .json";
+
+/// The format of a roster file by its first bytes (zip, compound file, UTF-16 BOM, JSON
+/// bracket, text); the extension only decides between text and JSON when the content
+/// cannot.
+///
+/// # Errors
+/// `invalid_value` naming the accepted formats for a binary file of another kind.
+pub fn sniff_format(bytes: &[u8], file_name: &str) -> Result<FileFormat> {
+    let ext = file_name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        // ODS stores its mimetype first, uncompressed (OpenDocument 1.2 part 3 §3.3).
+        let ods = bytes.get(30..).is_some_and(|b| {
+            b.starts_with(b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet")
+        });
+        return Ok(if ods || ext == "ods" {
+            FileFormat::Ods
+        } else {
+            FileFormat::Xlsx
+        });
+    }
+    if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        return Ok(FileFormat::Xls);
+    }
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Ok(FileFormat::Text);
+    }
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let first = body.iter().find(|b| !b.is_ascii_whitespace());
+    if ext == "json" || matches!(first, Some(b'[' | b'{')) {
+        return Ok(FileFormat::Json);
+    }
+    // Binary content (NUL bytes in the first KiB) of a kind not read here.
+    if body.iter().take(1024).any(|&b| b == 0) {
+        return Err(file_error(
+            format!("{file_name:?} is not a roster file Paygrade can read: use {ACCEPTED_EN}"),
+            format!("“{file_name}” 不是可读取的花名册文件：请用 {ACCEPTED_ZH}"),
+            "",
+        ));
+    }
+    if !matches!(
+        ext.as_str(),
+        "csv" | "tsv" | "txt" | "xlsx" | "xlsm" | "xls" | "ods" | ""
+    ) {
+        return Err(file_error(
+            format!("unknown roster file type {file_name:?}: use {ACCEPTED_EN}"),
+            format!("无法识别的花名册文件类型 “{file_name}”：请用 {ACCEPTED_ZH}"),
+            "",
+        ));
+    }
+    Ok(FileFormat::Text)
+}
+
+/// Read a roster from file bytes; the format comes from the content (see
+/// [`sniff_format`]). `sheet` names a workbook sheet (default: the first visible one).
 ///
 /// # Errors
 /// `too_large` beyond [`MAX_FILE_BYTES`], [`MAX_ROWS`], [`MAX_COLUMNS`] or
-/// [`MAX_CELL_BYTES`]; `invalid_value` for an unknown extension, an undecodable file, a
-/// duplicate or missing required column, or a spreadsheet error cell; any field error,
-/// at `row N, column X`; `duplicate_id` for a repeated 工号.
+/// [`MAX_CELL_BYTES`]; `invalid_value` for an unknown format, an undecodable file, a
+/// duplicate or missing required column, or a spreadsheet error cell in a used column;
+/// any field error, at `row N, column X`; `duplicate_id` for a repeated 工号.
 pub fn parse_roster(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> Result<Roster> {
     parse_roster_observed(bytes, file_name, sheet, &mut |_, _| {})
 }
@@ -228,23 +349,64 @@ pub fn parse_roster_observed(
         .rsplit_once('.')
         .map(|(_, e)| e.to_ascii_lowercase())
         .unwrap_or_default();
-    let roster = match ext.as_str() {
-        "csv" | "txt" => from_rows(csv_rows(bytes)?, progress)?,
-        "xlsx" | "xlsm" => from_rows(xlsx_rows(bytes, sheet)?, progress)?,
-        "json" => from_json_array(&decode_text(bytes)?)?,
-        _ => {
-            return Err(file_error(
-                format!("unknown roster file type {file_name:?}: use .csv, .xlsx or .json"),
-                format!("无法识别的花名册文件类型 “{file_name}”：请用 .csv、.xlsx 或 .json"),
-                "",
-            ))
-        }
+    let format = sniff_format(bytes, file_name)?;
+    let mut roster = match format {
+        FileFormat::Text => from_rows(text_rows(bytes, &ext)?, progress)?,
+        FileFormat::Json => from_json_array(&decode_text(bytes)?)?,
+        format => from_rows(workbook_rows(bytes, format, sheet)?, progress)?,
     };
+    let named = match ext.as_str() {
+        "csv" | "tsv" | "txt" => Some(FileFormat::Text),
+        "xlsx" | "xlsm" | "xlsb" => Some(FileFormat::Xlsx),
+        "xls" => Some(FileFormat::Xls),
+        "ods" => Some(FileFormat::Ods),
+        _ => None,
+    };
+    if named.is_some_and(|n| n != format) {
+        let (en, zh) = match format {
+            FileFormat::Text => ("delimited text", "文本（CSV/制表符分隔）"),
+            FileFormat::Xlsx => ("an XLSX workbook", "XLSX 工作簿"),
+            FileFormat::Xls => ("an Excel 97–2003 workbook", "Excel 97–2003 工作簿"),
+            FileFormat::Ods => ("an ODS spreadsheet", "ODS 表格"),
+            FileFormat::Json => ("JSON", "JSON"),
+        };
+        roster.warnings.insert(
+            0,
+            Warning::new(
+                "format_by_content",
+                None,
+                None,
+                &[
+                    ("extension", ext.clone()),
+                    ("format", format!("{format:?}").to_lowercase()),
+                ],
+                &format!("文件扩展名为 .{ext}，但内容是{zh}，已按内容读取"),
+                &format!("the file is named .{ext} but holds {en}; read as its content"),
+            ),
+        );
+    }
+    normalise_ids(&mut roster);
     check_ids(&roster)?;
     Ok(roster)
 }
 
-fn csv_rows(bytes: &[u8]) -> Result<Vec<Vec<Cell>>> {
+/// The separator of delimited text: a tab for `.tsv`, else whichever of tab and comma
+/// the first lines use more.
+fn separator(text: &str, ext: &str) -> u8 {
+    if ext == "tsv" {
+        return b'\t';
+    }
+    let head: String = text.lines().take(10).collect();
+    let tabs = head.matches('\t').count();
+    let commas = head.matches(',').count();
+    if tabs > commas {
+        b'\t'
+    } else {
+        b','
+    }
+}
+
+fn text_rows(bytes: &[u8], ext: &str) -> Result<Table> {
     let text = decode_text(bytes)?;
     // Well-formed CSV has quotes in pairs ("" inside a quoted field is a pair too); an odd
     // count means a quoted field never closes — a truncated file, not data to guess at.
@@ -258,65 +420,305 @@ fn csv_rows(bytes: &[u8]) -> Result<Vec<Vec<Cell>>> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
+        .delimiter(separator(&text, ext))
         .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| {
+    let mut table = Table::default();
+    // Spreadsheet rows: the csv reader skips blank lines, which a spreadsheet shows as
+    // rows; a quoted line break stays inside one row.
+    let mut row = 0usize;
+    let mut record = csv::StringRecord::new();
+    loop {
+        let more = reader.read_record(&mut record).map_err(|e| {
             file_error(
                 format!("CSV: {e}"),
                 format!("CSV 格式错误：{e}"),
-                format!("row {}", i + 1),
+                format!("row {}", row + 1),
             )
         })?;
-        if rows.len() > MAX_ROWS {
+        if !more {
+            break;
+        }
+        // The record's reported start is where the previous one ended: the blank lines
+        // the reader skipped lie between there and its first field.
+        let start = record
+            .position()
+            .and_then(|p| usize::try_from(p.byte()).ok())
+            .unwrap_or(0);
+        let blank = blank_lines_at(text.as_bytes(), start);
+        row = row.saturating_add(1 + blank);
+        let used = (0..record.len())
+            .rev()
+            .find(|&i| record.get(i).is_some_and(|f| !f.trim().is_empty()))
+            .map_or(0, |i| i + 1);
+        if used == 0 {
+            continue;
+        }
+        if table.rows.len() > MAX_ROWS + 10 {
             return Err(too_large(format!("more than {MAX_ROWS} rows")));
         }
-        if record.len() > MAX_COLUMNS {
-            return Err(too_large(format!(
-                "{} columns (limit {MAX_COLUMNS})",
-                record.len()
-            )));
+        if used > MAX_COLUMNS {
+            return Err(too_large(format!("{used} columns (limit {MAX_COLUMNS})")));
         }
-        let mut row = Vec::with_capacity(record.len());
-        for field in record.iter() {
+        let mut cells = Vec::with_capacity(used);
+        for field in record.iter().take(used) {
             if field.len() > MAX_CELL_BYTES {
                 return Err(too_large(format!(
-                    "a cell of {} bytes in row {}",
-                    field.len(),
-                    i + 1
+                    "a cell of {} bytes in row {row}",
+                    field.len()
                 )));
             }
-            row.push(if field.trim().is_empty() {
+            cells.push(if field.trim().is_empty() {
                 Cell::Empty
             } else {
                 Cell::Text(field.to_string())
             });
         }
-        rows.push(row);
+        table.rows.push((row, cells));
     }
-    Ok(rows)
+    Ok(table)
 }
 
-fn xlsx_rows(bytes: &[u8], sheet: Option<&str>) -> Result<Vec<Vec<Cell>>> {
-    use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
+/// The blank lines a CSV reader skipped before a record whose reported start is `start`
+/// (the previous record's end, with or without its line terminator; `\r\n` is one break).
+fn blank_lines_at(text: &[u8], start: usize) -> usize {
+    let run: &[u8] = text.get(start..).unwrap_or_default();
+    let len = run
+        .iter()
+        .take_while(|b| matches!(b, b'\r' | b'\n'))
+        .count();
+    let run = run.get(..len).unwrap_or_default();
+    let mut breaks = 0usize;
+    let mut i = 0usize;
+    while i < run.len() {
+        let crlf = run.get(i) == Some(&b'\r') && run.get(i + 1) == Some(&b'\n');
+        i += if crlf { 2 } else { 1 };
+        breaks += 1;
+    }
+    // Unless the previous record's terminator was consumed with it, the first break (or
+    // the `\n` after its `\r`) is that terminator.
+    let prev = start.checked_sub(1).and_then(|p| text.get(p));
+    if start == 0 || prev == Some(&b'\n') {
+        breaks
+    } else {
+        breaks.saturating_sub(1)
+    }
+}
+
+/// A workbook cell as a [`Cell`] (the `import` readers share this).
+fn workbook_cell(value: &calamine::Data, row: usize) -> Result<Cell> {
+    use calamine::Data;
+    Ok(match value {
+        Data::Empty => Cell::Empty,
+        Data::String(s) if s.len() > MAX_CELL_BYTES => {
+            return Err(too_large(format!(
+                "a cell of {} bytes in row {row}",
+                s.len()
+            )));
+        }
+        Data::String(s) if s.trim().is_empty() => Cell::Empty,
+        Data::String(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
+        Data::DateTimeIso(s) => match parse_roster_date(s) {
+            Some(d) => Cell::Date(d),
+            None => Cell::Text(s.clone()),
+        },
+        Data::Int(i) => Cell::Number(i.to_string()),
+        Data::Float(f) => Cell::Number(xlsx_number_text(*f)),
+        Data::Bool(b) => Cell::Text(b.to_string()),
+        Data::DateTime(dt) if dt.is_datetime() => {
+            let (y, m, d, ..) = dt.to_ymd_hms_milli();
+            match NaiveDate::from_ymd_opt(i32::from(y), u32::from(m), u32::from(d)) {
+                Some(date) if dt.as_f64() >= 1.0 || dt.as_f64() == 0.0 => Cell::Date(date),
+                _ => Cell::Text(xlsx_number_text(dt.as_f64())),
+            }
+        }
+        Data::DateTime(dt) => Cell::Number(xlsx_number_text(dt.as_f64())),
+        Data::Error(e) => Cell::Error(e.to_string()),
+    })
+}
+
+fn workbook_rows(bytes: &[u8], format: FileFormat, sheet: Option<&str>) -> Result<Table> {
+    use calamine::{
+        open_workbook_from_rs, Ods, Reader, SheetType, SheetVisible, Sheets, Xls, Xlsb, Xlsx,
+    };
+    let what = match format {
+        FileFormat::Xls => ("XLS", "Excel 97–2003"),
+        FileFormat::Ods => ("ODS", "ODS"),
+        _ => ("XLSX", "XLSX"),
+    };
     let bad = |m: String| {
-        let zh = if m.starts_with("not a readable XLSX file") {
-            "不是可读取的 XLSX 文件（可能已损坏，或并非 Excel 工作簿）".to_string()
-        } else if m.starts_with("the workbook has no sheet") {
-            "工作簿中没有工作表".to_string()
+        let zh = if m.starts_with("not a readable") {
+            format!("不是可读取的 {} 文件（可能已损坏，或并非工作簿）", what.1)
+        } else if m.starts_with("the workbook has no") {
+            "工作簿中没有可见的工作表".to_string()
         } else {
-            format!("XLSX 文件无法读取：{m}")
+            format!("{} 文件无法读取：{m}", what.1)
         };
         file_error(m, zh, "")
     };
-    // The declared unpacked sizes, from the zip directory, before anything is inflated.
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|e| bad(format!("not a readable XLSX file: {e}")))?;
+    let unreadable =
+        |e: &dyn std::fmt::Display| bad(format!("not a readable {} file: {e}", what.0));
+    if format != FileFormat::Xls {
+        check_zip(bytes)?;
+    }
+    let cursor = || std::io::Cursor::new(bytes);
+    let mut book: Sheets<_> = match format {
+        FileFormat::Xls => {
+            Sheets::Xls(open_workbook_from_rs::<Xls<_>, _>(cursor()).map_err(|e| unreadable(&e))?)
+        }
+        FileFormat::Ods => {
+            Sheets::Ods(open_workbook_from_rs::<Ods<_>, _>(cursor()).map_err(|e| unreadable(&e))?)
+        }
+        _ if zip_has(bytes, "xl/workbook.bin") => {
+            Sheets::Xlsb(open_workbook_from_rs::<Xlsb<_>, _>(cursor()).map_err(|e| unreadable(&e))?)
+        }
+        _ => {
+            Sheets::Xlsx(open_workbook_from_rs::<Xlsx<_>, _>(cursor()).map_err(|e| unreadable(&e))?)
+        }
+    };
+    let meta = book.sheets_metadata().to_vec();
+    let visible: Vec<String> = meta
+        .iter()
+        .filter(|s| s.typ == SheetType::WorkSheet && s.visible == SheetVisible::Visible)
+        .map(|s| s.name.clone())
+        .collect();
+    let mut warnings = Vec::new();
+    let name = match sheet {
+        Some(s) => {
+            if !meta.iter().any(|m| m.name == s) {
+                let names = meta
+                    .iter()
+                    .map(|m| m.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                return Err(file_error(
+                    format!("the workbook has no sheet {s:?} (sheets: {names})"),
+                    format!("工作簿中没有工作表 “{s}”（现有：{names}）"),
+                    "",
+                ));
+            }
+            s.to_string()
+        }
+        None => {
+            let first = visible
+                .first()
+                .cloned()
+                .ok_or_else(|| bad("the workbook has no visible worksheet".to_string()))?;
+            let hidden: Vec<&str> = meta
+                .iter()
+                .take_while(|m| m.name != first)
+                .map(|m| m.name.as_str())
+                .collect();
+            if !hidden.is_empty() {
+                let h = hidden.join(", ");
+                warnings.push(Warning::new(
+                    "hidden_sheet_skipped",
+                    None,
+                    None,
+                    &[("sheet", first.clone()), ("skipped", h.clone())],
+                    &format!("已跳过隐藏的工作表 “{h}”，读取 “{first}”"),
+                    &format!("hidden sheet(s) \"{h}\" skipped; read \"{first}\""),
+                ));
+            }
+            first
+        }
+    };
+    let date1904 = match &book {
+        Sheets::Xlsx(x) => x.has_1904_epoch(),
+        Sheets::Xls(x) => x.has_1904_epoch(),
+        _ => false,
+    };
+    let mut table = Table {
+        date1904,
+        sheets: visible,
+        sheet: Some(name.clone()),
+        warnings,
+        ..Table::default()
+    };
+    // Cells as placed: rows and columns with content, never the sheet's declared size.
+    let mut cells: std::collections::BTreeMap<usize, Vec<(usize, Cell)>> = Default::default();
+    let mut count = 0usize;
+    let mut put = |r: usize, c: usize, cell: Cell| -> Result<()> {
+        if cell == Cell::Empty {
+            return Ok(());
+        }
+        if c >= MAX_COLUMNS {
+            return Err(too_large(format!(
+                "a cell in column {} (limit {MAX_COLUMNS} columns)",
+                c + 1
+            )));
+        }
+        count += 1;
+        if count > (MAX_ROWS + 10).saturating_mul(32) {
+            return Err(too_large(format!("more than {MAX_ROWS} rows")));
+        }
+        let row = cells.entry(r).or_default();
+        row.push((c, cell));
+        Ok(())
+    };
+    if let Sheets::Xlsx(x) = &mut book {
+        let mut reader = x
+            .worksheet_cells_reader(&name)
+            .map_err(|e| bad(format!("sheet {name:?}: {e}")))?;
+        while let Some(cell) = reader
+            .next_cell()
+            .map_err(|e| bad(format!("sheet {name:?}: {e}")))?
+        {
+            let (r, c) = cell.get_position();
+            let value = calamine::Data::from(cell.get_value().clone());
+            let r = r as usize + 1;
+            put(r, c as usize, workbook_cell(&value, r)?)?;
+        }
+    } else {
+        let range = book
+            .worksheet_range(&name)
+            .map_err(|e| bad(format!("sheet {name:?}: {e}")))?;
+        for (r, c, value) in range.used_cells() {
+            let (r0, c0) = range.start().unwrap_or((0, 0));
+            let r = r + r0 as usize + 1;
+            put(r, c + c0 as usize, workbook_cell(value, r)?)?;
+        }
+    }
+    if cells.len() > MAX_ROWS + 10 {
+        return Err(too_large(format!(
+            "{} rows (limit {MAX_ROWS})",
+            cells.len()
+        )));
+    }
+    for (r, mut row_cells) in cells {
+        row_cells.sort_by_key(|(c, _)| *c);
+        let width = row_cells.last().map_or(0, |(c, _)| c + 1);
+        let mut row = vec![Cell::Empty; width];
+        for (c, cell) in row_cells {
+            if let Some(slot) = row.get_mut(c) {
+                *slot = cell;
+            }
+        }
+        table.rows.push((r, row));
+    }
+    Ok(table)
+}
+
+/// Whether a zip archive holds an entry `name`.
+fn zip_has(bytes: &[u8], name: &str) -> bool {
+    zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .ok()
+        .is_some_and(|mut a| a.by_name(name).is_ok())
+}
+
+/// The zip directory's declared unpacked sizes, before anything is inflated (a zip bomb
+/// is refused here).
+fn check_zip(bytes: &[u8]) -> Result<()> {
+    let bad = |e: zip::result::ZipError| {
+        file_error(
+            format!("not a readable XLSX file: {e}"),
+            "不是可读取的 XLSX 文件（可能已损坏，或并非 Excel 工作簿）".to_string(),
+            "",
+        )
+    };
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(bad)?;
     let mut unpacked = 0u64;
     for i in 0..archive.len() {
-        let entry = archive
-            .by_index_raw(i)
-            .map_err(|e| bad(format!("not a readable XLSX file: {e}")))?;
+        let entry = archive.by_index_raw(i).map_err(bad)?;
         unpacked = unpacked.saturating_add(entry.size());
     }
     if unpacked > MAX_XLSX_UNPACKED {
@@ -324,75 +726,66 @@ fn xlsx_rows(bytes: &[u8], sheet: Option<&str>) -> Result<Vec<Vec<Cell>>> {
             "an XLSX that unpacks to {unpacked} bytes (limit {MAX_XLSX_UNPACKED})"
         )));
     }
-    let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e| bad(format!("not a readable XLSX file: {e}")))?;
-    let name = match sheet {
-        Some(s) => s.to_string(),
-        None => book
-            .sheet_names()
-            .first()
-            .cloned()
-            .ok_or_else(|| bad("the workbook has no sheet".to_string()))?,
-    };
-    let range = book
-        .worksheet_range(&name)
-        .map_err(|e| bad(format!("sheet {name:?}: {e}")))?;
-    let (height, width) = range.get_size();
-    if height > MAX_ROWS + 1 {
-        return Err(too_large(format!("{height} rows (limit {MAX_ROWS})")));
-    }
-    if width > MAX_COLUMNS {
-        return Err(too_large(format!("{width} columns (limit {MAX_COLUMNS})")));
-    }
-    // Rows as they appear; calamine's range starts at the first used cell.
-    let top = range.start().map_or(0, |(r, _)| r as usize);
-    let mut rows = vec![Vec::new(); top];
-    for (r, cells) in range.rows().enumerate() {
-        let mut row = Vec::with_capacity(cells.len());
-        for (c, cell) in cells.iter().enumerate() {
-            row.push(match cell {
-                Data::Empty => Cell::Empty,
-                Data::String(s) if s.len() > MAX_CELL_BYTES => {
-                    return Err(too_large(format!(
-                        "a cell of {} bytes in row {}",
-                        s.len(),
-                        top + r + 1
-                    )));
-                }
-                Data::String(s) if s.trim().is_empty() => Cell::Empty,
-                Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => {
-                    Cell::Text(s.clone())
-                }
-                Data::Int(i) => Cell::Number(i.to_string()),
-                Data::Float(f) => Cell::Number(xlsx_number_text(*f)),
-                Data::Bool(b) => Cell::Text(b.to_string()),
-                Data::DateTime(dt) => match excel_serial_date(&xlsx_number_text(dt.as_f64())) {
-                    Some(d) => Cell::Date(d),
-                    None => Cell::Text(xlsx_number_text(dt.as_f64())),
-                },
-                Data::Error(e) => {
-                    return Err(file_error(
-                        format!("spreadsheet error value {e}"),
-                        format!("单元格是表格错误值 {e}"),
-                        format!("row {}, column {}", top + r + 1, c + 1),
-                    ))
-                }
-            });
+    // calamine reserves room for the shared strings' declared `uniqueCount` before reading
+    // them: a count the part's actual length cannot hold (each string takes at least
+    // `<si/>`, 5 bytes) is a lie, refused before it decides an allocation.
+    for i in 0..archive.len() {
+        let Ok(mut entry) = archive.by_index(i) else {
+            continue;
+        };
+        if !entry.name().is_ok_and(|n| n.ends_with("sharedStrings.xml")) {
+            continue;
         }
-        rows.push(row);
+        let mut head = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::Read::take(&mut entry, 4096), &mut head)
+            .map_err(|e| bad(zip::result::ZipError::Io(e)))?;
+        let mut actual = head.len() as u64;
+        actual += std::io::copy(&mut entry, &mut std::io::sink()).unwrap_or(0);
+        if let Some(n) = declared_count(&head, b"uniqueCount=\"") {
+            if n > actual / 5 + 1 {
+                return Err(file_error(
+                    format!("the workbook declares {n} shared strings but holds at most {} (a damaged or forged file)", actual / 5 + 1),
+                    format!("工作簿声明有 {n} 个共享字符串，实际至多 {} 个（文件已损坏或被篡改）", actual / 5 + 1),
+                    "",
+                ));
+            }
+        }
     }
-    Ok(rows)
+    Ok(())
 }
 
-/// An XLSX number cell as decimal text. XLSX stores numbers as binary doubles; the
-/// shortest text that reads back to the same double is what the spreadsheet shows, and
-/// it is all the file holds — from here on the value is an exact decimal.
-fn xlsx_number_text(value: f64) -> String {
-    format!("{value}")
+/// The number after `key` (e.g. `uniqueCount="`) in the first bytes of an XML part.
+fn declared_count(head: &[u8], key: &[u8]) -> Option<u64> {
+    let at = head.windows(key.len()).position(|w| w == key)? + key.len();
+    let digits: Vec<u8> = head
+        .get(at..)?
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .copied()
+        .collect();
+    std::str::from_utf8(&digits)
+        .ok()?
+        .parse()
+        .ok()
+        .or(Some(u64::MAX))
 }
 
-/// A date cell: ISO `2026-03-01`, `2026/3/1`, `2026.3.1`, `2026年3月1日`, or an Excel
-/// serial number (1900 date system). Two-digit years are refused, never guessed.
+/// A workbook number cell as decimal text. Workbooks store numbers as binary doubles;
+/// Excel shows and compares them at 15 significant digits (a cached
+/// 89.999999999999986 is 90), and so does Paygrade — from here on the value is an
+/// exact decimal.
+pub fn xlsx_number_text(value: f64) -> String {
+    if value == 0.0 {
+        return "0".to_string();
+    }
+    rust_decimal::Decimal::from_scientific(&format!("{value:.14e}"))
+        .map(|d| d.normalize().to_string())
+        .unwrap_or_else(|_| format!("{value}"))
+}
+
+/// A date cell: ISO `2026-03-01` (a time part after `T` or a space is dropped),
+/// `2026/3/1`, `2026.3.1`, `2026-3-1`, `2026年3月1日`, or an Excel serial number (1900
+/// date system). Two-digit years are refused, never guessed.
 pub fn parse_roster_date(text: &str) -> Option<NaiveDate> {
     let half = to_half_width(text);
     let t = half.trim();
@@ -403,6 +796,18 @@ pub fn parse_roster_date(text: &str) -> Option<NaiveDate> {
     {
         return excel_serial_date(t);
     }
+    // A date-time: the date before `T` or a space, when what follows is a time.
+    let t = match t.split_once(['T', ' ']) {
+        Some((date, time))
+            if time
+                .trim()
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b":.+-Z".contains(&b)) =>
+        {
+            date
+        }
+        _ => t,
+    };
     let parts: Vec<&str> = t
         .split(['-', '/', '.', '年', '月', '日'])
         .filter(|p| !p.is_empty())
@@ -433,49 +838,118 @@ pub fn excel_serial_date(text: &str) -> Option<NaiveDate> {
     base.checked_add_signed(chrono::TimeDelta::try_days(n)?)
 }
 
-fn from_rows(rows: Vec<Vec<Cell>>, progress: &mut dyn FnMut(usize, usize)) -> Result<Roster> {
-    let total = rows.len();
-    let mut rows = rows.into_iter().enumerate().map(|(i, r)| (i + 1, r));
-    let Some((header_row, header)) = rows
-        .by_ref()
-        .find(|(_, r)| r.iter().any(|c| *c != Cell::Empty))
-    else {
+/// Excel's 1904 date system (old Mac workbooks): serial 0 = 1904-01-01.
+pub fn excel_serial_date_1904(text: &str) -> Option<NaiveDate> {
+    let whole = text.split('.').next()?;
+    let n: i64 = whole.parse().ok()?;
+    if !(0..=2_957_003).contains(&n) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(1904, 1, 1)?.checked_add_signed(chrono::TimeDelta::try_days(n)?)
+}
+
+/// How many rows from the top the header is looked for in (title rows above it).
+pub const HEADER_SEARCH_ROWS: usize = 10;
+
+fn header_name(cell: &Cell) -> String {
+    match cell {
+        Cell::Text(s) | Cell::Number(s) => {
+            s.trim().trim_start_matches('\u{feff}').trim().to_string()
+        }
+        Cell::Date(d) => d.to_string(),
+        Cell::Empty | Cell::Error(_) => String::new(),
+    }
+}
+
+/// The index (in `rows`) of the header row: among the rows of the first
+/// [`HEADER_SEARCH_ROWS`], the first with the required headers, else the one with the
+/// most known headers, else the first row.
+fn find_header(rows: &[(usize, Vec<Cell>)]) -> usize {
+    let candidates = rows
+        .iter()
+        .enumerate()
+        .take_while(|(_, (r, _))| *r <= HEADER_SEARCH_ROWS);
+    let mut best = (0usize, 0usize);
+    for (i, (_, cells)) in candidates {
+        let fields: Vec<String> = cells
+            .iter()
+            .filter_map(|c| field_for_header(&header_name(c)))
+            .collect();
+        if ["id", "level", "employment"]
+            .iter()
+            .all(|f| fields.iter().any(|g| g == f))
+        {
+            return i;
+        }
+        if fields.len() > best.1 {
+            best = (i, fields.len());
+        }
+    }
+    best.0
+}
+
+fn from_rows(table: Table, progress: &mut dyn FnMut(usize, usize)) -> Result<Roster> {
+    let Table {
+        rows,
+        date1904,
+        sheets,
+        sheet,
+        mut warnings,
+    } = table;
+    let total = rows.last().map_or(0, |(r, _)| *r);
+    if rows.is_empty() {
+        return Err(file_error(
+            "the file is empty: no header row".to_string(),
+            "文件是空的：没有表头行".to_string(),
+            "",
+        ));
+    }
+    let header_index = find_header(&rows);
+    let mut rows = rows.into_iter().skip(header_index);
+    let Some((header_row, header)) = rows.next() else {
         return Err(file_error(
             "the file is empty: no header row".to_string(),
             "文件是空的：没有表头行".to_string(),
             "",
         ));
     };
-    let mut warnings = Vec::new();
+    if header_index > 0 {
+        warnings.push(Warning::new(
+            "header_row",
+            Some(header_row),
+            None,
+            &[("skipped", header_index.to_string())],
+            &format!("表头在第 {header_row} 行，已跳过其上方的 {header_index} 行标题"),
+            &format!(
+                "the header is row {header_row}; {header_index} title row(s) above it skipped"
+            ),
+        ));
+    }
     let mut columns: Vec<Option<(String, String)>> = Vec::with_capacity(header.len());
+    let mut headers: Vec<String> = Vec::with_capacity(header.len());
     for cell in &header {
-        let name = match cell {
-            Cell::Text(s) | Cell::Number(s) => {
-                s.trim().trim_start_matches('\u{feff}').trim().to_string()
-            }
-            Cell::Date(d) => d.to_string(),
-            Cell::Empty => String::new(),
-        };
+        let name = header_name(cell);
+        headers.push(name.clone());
         let field = field_for_header(&name);
         match field {
             Some(f) if columns.iter().flatten().any(|(g, _)| *g == f) => {
                 return Err(file_error(
                     format!("column {name:?} is given twice (field {f})"),
                     format!("列 “{name}” 重复（字段 {f}）"),
-                    format!("row {header_row}, column {name}"),
+                    place(header_row, &name),
                 ));
             }
             Some(f) => columns.push(Some((f, name))),
             None => {
-                if !name.is_empty() {
-                    warnings.push(Warning {
-                        row: Some(header_row),
-                        column: Some(name.clone()),
-                        code: "unknown_column",
-                        message: format!(
-                            "未知列 “{name}”,已忽略 / unknown column \"{name}\" ignored"
-                        ),
-                    });
+                if !name.is_empty() && !crate::export::is_result_header(&name) {
+                    warnings.push(Warning::new(
+                        "unknown_column",
+                        Some(header_row),
+                        Some(name.clone()),
+                        &[],
+                        &format!("未知列 “{name}”,已忽略"),
+                        &format!("unknown column \"{name}\" ignored"),
+                    ));
                 }
                 columns.push(None);
             }
@@ -496,11 +970,16 @@ fn from_rows(rows: Vec<Vec<Cell>>, progress: &mut dyn FnMut(usize, usize)) -> Re
             .flatten()
             .map(|(f, h)| (f.to_string(), h.clone()))
             .collect(),
+        sheets,
+        sheet,
+        header_row,
         ..Roster::default()
     };
+    let mut next_step = paygrade::payroll::PROGRESS_STEP;
     for (row_number, cells) in rows {
-        if row_number % paygrade::payroll::PROGRESS_STEP == 0 {
+        if row_number >= next_step {
             progress(row_number, total);
+            next_step = row_number + paygrade::payroll::PROGRESS_STEP;
         }
         if cells.iter().all(|c| *c == Cell::Empty) {
             continue;
@@ -508,32 +987,69 @@ fn from_rows(rows: Vec<Vec<Cell>>, progress: &mut dyn FnMut(usize, usize)) -> Re
         if roster.employees.len() >= MAX_ROWS {
             return Err(too_large(format!("more than {MAX_ROWS} rows")));
         }
+        if is_totals_row(&cells, &columns) {
+            roster.warnings.push(Warning::new(
+                "totals_row_skipped",
+                Some(row_number),
+                None,
+                &[],
+                &format!("第 {row_number} 行是合计行，已跳过"),
+                &format!("row {row_number} is a totals row, skipped"),
+            ));
+            continue;
+        }
         let mut object = Map::new();
         let source = Source { row: row_number };
+        let mut extra = false;
         for (c, cell) in cells.iter().enumerate() {
             let Some(Some((field, header))) = columns.get(c) else {
-                if *cell != Cell::Empty && columns.get(c).is_none() {
-                    roster.warnings.push(Warning {
-                        row: Some(row_number),
-                        column: None,
-                        code: "extra_cell",
-                        message: format!("第 {row_number} 行有多余的单元格,已忽略 / row {row_number} has cells beyond the header, ignored"),
-                    });
+                match cell {
+                    Cell::Empty => {}
+                    Cell::Error(e) => {
+                        let header = headers.get(c).cloned().filter(|h| !h.is_empty());
+                        roster.warnings.push(Warning::new(
+                            "error_cell_ignored",
+                            Some(row_number),
+                            header.clone(),
+                            &[("value", e.clone())],
+                            &format!(
+                                "第 {row_number} 行{}的单元格是表格错误值 {e}，该列不参与计算，已忽略",
+                                header.as_deref().map(|h| format!("“{h}”列")).unwrap_or_default()
+                            ),
+                            &format!(
+                                "row {row_number}{} holds the spreadsheet error {e}; the column is not used, ignored",
+                                header.as_deref().map(|h| format!(", column {h},")).unwrap_or_default()
+                            ),
+                        ));
+                    }
+                    _ if columns.get(c).is_none() => extra = true,
+                    _ => {}
                 }
                 continue;
             };
             let text = match cell {
                 Cell::Empty => continue,
+                Cell::Error(e) => {
+                    return Err(file_error(
+                        format!("spreadsheet error value {e}"),
+                        format!("单元格是表格错误值 {e}"),
+                        place(row_number, header),
+                    ))
+                }
                 Cell::Text(s) | Cell::Number(s) => s.clone(),
                 Cell::Date(d) => d.to_string(),
             };
             let text = if field == "post_start" {
-                match parse_roster_date(&text) {
+                let date = match cell {
+                    Cell::Number(n) if date1904 => excel_serial_date_1904(n),
+                    _ => parse_roster_date(&text),
+                };
+                match date {
                     Some(d) => d.to_string(),
                     None => {
                         return Err(Error::new(
                             ErrorKind::InvalidDate(text),
-                            format!("row {row_number}, column {header}"),
+                            place(row_number, header),
                         ))
                     }
                 }
@@ -541,6 +1057,16 @@ fn from_rows(rows: Vec<Vec<Cell>>, progress: &mut dyn FnMut(usize, usize)) -> Re
                 text
             };
             insert_path(&mut object, field, Value::String(text));
+        }
+        if extra {
+            roster.warnings.push(Warning::new(
+                "extra_cell",
+                Some(row_number),
+                None,
+                &[],
+                &format!("第 {row_number} 行有多余的单元格,已忽略"),
+                &format!("row {row_number} has cells beyond the header, ignored"),
+            ));
         }
         let employee =
             <Employee as FromJson>::from_json(&Value::Object(object), "").map_err(|e| {
@@ -564,6 +1090,18 @@ fn from_rows(rows: Vec<Vec<Cell>>, progress: &mut dyn FnMut(usize, usize)) -> Re
         ));
     }
     Ok(roster)
+}
+
+/// A totals row (an export's 合计 / total line): its id cell says so and it has no level.
+fn is_totals_row(cells: &[Cell], columns: &[Option<(String, String)>]) -> bool {
+    let cell_of = |field: &str| {
+        columns
+            .iter()
+            .position(|c| c.as_ref().is_some_and(|(f, _)| f == field))
+            .and_then(|i| cells.get(i))
+    };
+    let id_says = matches!(cell_of("id"), Some(Cell::Text(t)) if matches!(t.trim(), "合计" | "总计" | "total" | "Total" | "TOTAL"));
+    id_says && matches!(cell_of("level"), None | Some(Cell::Empty))
 }
 
 fn insert_path(object: &mut Map<String, Value>, path: &str, value: Value) {
@@ -602,14 +1140,32 @@ fn from_json_array(text: &str) -> Result<Roster> {
     })
 }
 
-/// Check that every employee has an id and no id repeats.
+/// An id as compared and kept: full-width letters and digits as half-width, no spaces
+/// around (`Ｅ００１ ` is `E001`).
+pub fn normalise_id(id: &str) -> String {
+    to_half_width(id).trim().to_string()
+}
+
+/// Every employee's id through [`normalise_id`].
+fn normalise_ids(roster: &mut Roster) {
+    for e in &mut roster.employees {
+        let id = normalise_id(&e.id);
+        if id != e.id {
+            e.id = id;
+        }
+    }
+}
+
+/// Check that every employee has an id and no id repeats (ids compared as
+/// [`normalise_id`] gives them).
 ///
 /// # Errors
 /// `missing_field` or `duplicate_id` at the person's row (or `employees[i].id`).
 pub fn check_ids(roster: &Roster) -> Result<()> {
     let mut seen = std::collections::HashMap::with_capacity(roster.employees.len());
     for (i, e) in roster.employees.iter().enumerate() {
-        let id = e.id.trim();
+        let half = normalise_id(&e.id);
+        let id = half.as_str();
         if id.is_empty() {
             return Err(roster.locate(Error::new(
                 ErrorKind::MissingField("id".into()),

@@ -29,6 +29,10 @@ struct ParsedRoster<'a> {
     employees: &'a [paygrade::Employee],
     rows: Vec<usize>,
     warnings: &'a [paygrade::Warning],
+    /// A workbook's visible sheets, to choose from.
+    sheets: &'a [String],
+    /// The sheet read.
+    sheet: Option<&'a str>,
 }
 
 /// Read a roster file's bytes (`.csv` UTF-8/GBK, `.xlsx`, `.json`, by `fileName`):
@@ -52,6 +56,8 @@ pub fn parse_roster(
         employees: &roster.employees,
         rows: roster.sources.iter().map(|s| s.row).collect(),
         warnings: &roster.warnings,
+        sheets: &roster.sheets,
+        sheet: roster.sheet.as_deref(),
     }))
 }
 
@@ -197,12 +203,14 @@ fn projection(
     paygrade_team::project(&base, &prop, &people, as_of, years, assign)
 }
 
-/// A paid roster as CSV text (UTF-8 with BOM; formulas neutralised), for download.
+/// A paid roster as CSV text (UTF-8 with BOM; formulas neutralised), for download: the
+/// input columns first (re-importable), the results after; `lang` `zh` or `en`.
 #[wasm_bindgen(js_name = exportRosterCsv)]
 pub fn export_roster_csv(
     policy: JsValue,
     employees: JsValue,
     as_of: Option<String>,
+    lang: Option<String>,
 ) -> Result<String, JsValue> {
     let policy = text(&policy)?;
     let employees = required(&employees, "employees")?;
@@ -211,17 +219,20 @@ pub fn export_roster_csv(
         let people = api::employees_from_json(&employees)?;
         let as_of = api::parse_as_of(as_of.as_deref())?;
         let pay = paygrade_team::roster_pay(&policy, &people, as_of, &mut |_, _| {})?;
-        paygrade_roster::export::roster_csv(&pay)
+        let lang = paygrade_roster::export::Lang::from_code(lang.as_deref().unwrap_or("en"));
+        paygrade_roster::export::roster_export_csv(&people, &pay, lang)
     })()
     .map_err(|e| js_error(&e))
 }
 
-/// A paid roster as XLSX bytes (text stays text, numbers stay numbers), for download.
+/// A paid roster as XLSX bytes (text stays text, numbers stay numbers), for download: as
+/// [`export_roster_csv`], with money formats, a frozen header and a totals row.
 #[wasm_bindgen(js_name = exportRosterXlsx)]
 pub fn export_roster_xlsx(
     policy: JsValue,
     employees: JsValue,
     as_of: Option<String>,
+    lang: Option<String>,
 ) -> Result<Vec<u8>, JsValue> {
     let policy = text(&policy)?;
     let employees = required(&employees, "employees")?;
@@ -230,7 +241,8 @@ pub fn export_roster_xlsx(
         let people = api::employees_from_json(&employees)?;
         let as_of = api::parse_as_of(as_of.as_deref())?;
         let pay = paygrade_team::roster_pay(&policy, &people, as_of, &mut |_, _| {})?;
-        paygrade_roster::export::roster_xlsx(&pay)
+        let lang = paygrade_roster::export::Lang::from_code(lang.as_deref().unwrap_or("en"));
+        paygrade_roster::export::roster_export_xlsx(&people, &pay, lang)
     })()
     .map_err(|e| js_error(&e))
 }
