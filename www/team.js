@@ -24,6 +24,7 @@ const TEXT = {
     new_grade: '评定', score: '评分', reason: '未升级原因', no_diff: '两份政策相同', more_rows: '显示前 {n} 行（共 {m} 行）；用搜索或筛选缩小范围。',
     explain_hint: '点击一行查看该人按方案的计算过程。', storage_full: '浏览器存储已满，状态未保存（页面不受影响）。',
     storage_corrupt: '保存的状态已损坏，已丢弃。', bad_link: '分享链接无法读取（已截断或损坏），已忽略；方案保持不变。', share_invalid: '方案有误，无法生成分享链接。', stale: '以下结果来自上一份有效的方案；方案当前有误，修正后会重新计算。', saved_roster_failed: '上次的花名册无法恢复，已改用示例花名册。', row_of: '工号 {id}（第 {row} 行）', id_of: '工号 {id}', charts: '图表：成本构成、各等级月薪分布、每人差额', lang: 'English', no_grading: '花名册没有考试成绩和综合评议，无法评定。',
+    copy: '复制链接', copied: '已复制到剪贴板。', copy_failed: '无法写入剪贴板：链接已选中，请按 Ctrl+C 复制。', share_link: '分享链接', scroll_region: '{t}（可横向滚动）', sort_by: '按{c}排序',
   },
   en: {
     title: 'Team and policy modelling', privacy: 'The roster and policies are processed in this browser only; nothing is uploaded.', to_mypay: '← My pay',
@@ -42,18 +43,31 @@ const TEXT = {
     new_grade: 'New grade', score: 'Score', reason: 'Why not higher', no_diff: 'The two policies are the same', more_rows: 'Showing the first {n} of {m} rows; search or filter to narrow.',
     explain_hint: 'Click a row to see how the proposal pays that person.', storage_full: 'Browser storage is full; the state was not saved (the page still works).',
     storage_corrupt: 'The saved state was corrupt and was discarded.', bad_link: 'The share link cannot be read (cut short or damaged) and was ignored; the proposal is unchanged.', share_invalid: 'The proposal has an error: no share link.', stale: 'These results come from the last valid proposal; the proposal has an error now and is recomputed once it is fixed.', saved_roster_failed: 'The last roster could not be restored; the sample roster is used instead.', row_of: 'id {id} (row {row})', id_of: 'id {id}', charts: 'Charts: cost by component, pay per level, per-person differences', lang: '中文', no_grading: 'The roster has no exam and review scores: no assignment.',
+    copy: 'Copy link', copied: 'Copied to the clipboard.', copy_failed: 'The clipboard cannot be written: the link is selected, press Ctrl+C.', share_link: 'Share link', scroll_region: '{t} (scrolls sideways)', sort_by: 'Sort by {c}',
   },
 };
 const STORE = 'paygrade.team.v1';
 const MAX_ROWS_SHOWN = 500;
 const $ = (id) => document.getElementById(id);
-let lang = (localStorage.getItem('paygrade.lang') ?? (navigator.language || 'en')).startsWith('zh') ? 'zh' : 'en';
+// The language: ?lang= (the link from My pay carries its language), else the saved choice, else the browser's.
+const storedLang = (() => { try { return localStorage.getItem('paygrade.lang'); } catch { return null; } })();
+const askedLang = new URLSearchParams(location.search).get('lang');
+let lang = (askedLang === 'zh' || askedLang === 'en' ? askedLang : storedLang ?? (navigator.language || 'en')).startsWith('zh') ? 'zh' : 'en';
+if (askedLang === lang) try { localStorage.setItem('paygrade.lang', lang); } catch { /* full */ }
 const t = (k) => TEXT[lang][k] ?? k;
 // readShare: the part of the progress bar that reading the roster file took (0 when no file was read).
-const state = { runs: 0, readShare: 0, baseline: null, proposalText: '', roster: null, source: 'sample', result: null, sort: { key: 'difference', dir: -1 } };
+// share: the share link shown ({url} or {invalid: true}), explainId: the person whose explanation is open.
+const state = { runs: 0, readShare: 0, baseline: null, proposalText: '', roster: null, source: 'sample', result: null, sort: { key: 'difference', dir: -1 },
+  share: null, explainId: null };
 
 // ---------- worker calls ----------
-const worker = new Worker(new URL('./team-worker.js', import.meta.url), { type: 'module' });
+// The single-file build (dist/paygrade-team.html) carries the worker (engine and wasm
+// inlined) as a classic script's text: it starts from a blob URL; served, it is the
+// module ./team-worker.js.
+const inlineWorker = document.getElementById('paygrade-team-worker');
+const worker = inlineWorker
+  ? new Worker(URL.createObjectURL(new Blob([inlineWorker.textContent], { type: 'text/javascript' })))
+  : new Worker(new URL('./team-worker.js', import.meta.url), { type: 'module' });
 let nextId = 0;
 const pending = new Map();
 worker.onmessage = (e) => {
@@ -106,7 +120,16 @@ function fromFragment() {
 /** Drop a share link's fragment: once adopted (or edited), the saved state is the truth. */
 function clearFragment() {
   if (location.hash) history.replaceState(null, '', location.pathname + location.search);
-  $('share-note').textContent = '';
+  state.share = null;
+  showShare();
+}
+/** The share link (or why there is none) in the reader's language, in its wrapping box. */
+function showShare() {
+  const s = state.share;
+  $('share-note').textContent = !s ? '' : s.invalid ? t('share_invalid') : t('share_note');
+  $('share-box').hidden = !s?.url;
+  $('share-link').textContent = s?.url ?? '';
+  $('share-copied').textContent = '';
 }
 
 // ---------- rendering helpers (textContent only) ----------
@@ -116,8 +139,16 @@ function head(cols, sortable) {
   const tr = document.createElement('tr');
   for (const [key, label] of cols) {
     const th = document.createElement('th');
-    th.textContent = label + (sortable && state.sort.key === key ? (state.sort.dir > 0 ? ' ▲' : ' ▼') : '');
-    if (sortable) th.addEventListener('click', () => { state.sort = { key, dir: state.sort.key === key ? -state.sort.dir : -1 }; renderPeople(); });
+    th.scope = 'col';
+    if (sortable) {
+      // A button in the header: sorting works by keyboard too.
+      const sorted = state.sort.key === key;
+      const button = Object.assign(document.createElement('button'), { type: 'button', className: 'th-sort', textContent: label + (sorted ? (state.sort.dir > 0 ? ' ▲' : ' ▼') : '') });
+      button.dataset.sort = key;
+      if (sorted) th.setAttribute('aria-sort', state.sort.dir > 0 ? 'ascending' : 'descending');
+      button.addEventListener('click', () => { state.sort = { key, dir: state.sort.key === key ? -state.sort.dir : -1 }; renderPeople(); document.querySelector(`#people-table th button[data-sort="${key}"]`)?.focus(); });
+      th.append(button);
+    } else th.textContent = label;
     tr.append(th);
   }
   thead.append(tr);
@@ -129,15 +160,39 @@ function table(id, cols, rows, sortable = false) {
   $(id).replaceChildren(head(cols, sortable), body);
 }
 function tr(...cells) { const r = document.createElement('tr'); r.append(...cells); return r; }
+/** An amount cell (thousands separators). */
+const moneyCell = (amount) => cell(money(amount), 'num');
+/** A difference cell: signed, coloured by gain or loss, `extra` classes added. */
+const diffCell = (d, extra = '') => cell(money(d, true), `num ${signClass(d)} ${extra}`.trim());
 // The default ladder's level ids read in Chinese on the Chinese page (as on My pay); other
 // ids (a policy's own names) stay as written.
 const LEVEL_ZH = { trainee: '见习', junior: '初级', intermediate: '中级', senior: '高级' };
+const LEVEL_EN = { trainee: 'Trainee', junior: 'Junior', intermediate: 'Intermediate', senior: 'Senior' };
 const EDUCATION_ZH = { none: '无', secondary: '中专/高中', associate: '大专', bachelor: '本科', master: '硕士', doctorate: '博士' };
-/** A level id or grade (`intermediate-B`) as the reader's language names it. */
-function levelName(grade) {
-  if (lang !== 'zh' || !grade) return grade;
-  const [level, ...band] = grade.split('-');
-  return [LEVEL_ZH[level] ?? level, ...band].join('-');
+/** A level id (`intermediate`) as the reader's language names it. */
+function levelName(level) {
+  if (!level) return level;
+  return (lang === 'zh' ? LEVEL_ZH : LEVEL_EN)[level] ?? level;
+}
+/** A grade (`intermediate-B`, or a trainee's bare `trainee`) written as on My pay:
+ * 中级 B档 / Intermediate B. */
+function gradeLabel(grade) {
+  if (!grade) return grade;
+  const i = grade.lastIndexOf('-');
+  if (i < 0) return levelName(grade);
+  return `${levelName(grade.slice(0, i))} ${grade.slice(i + 1)}${lang === 'zh' ? '档' : ''}`;
+}
+/** The level part of a grade (`intermediate-B` → `intermediate`). */
+const levelOf = (grade) => (grade.lastIndexOf('-') < 0 ? grade : grade.slice(0, grade.lastIndexOf('-')));
+/** An amount as the engine gives it ("2894904.00", "-12.50") with thousands separators
+ * ("2,894,904.00"); `signed` marks a gain with "+". Text only: the digits are not
+ * converted to a number. */
+function money(amount, signed = false) {
+  const m = /^(-?)(\d+)(\.\d+)?$/.exec(amount ?? '');
+  if (!m) return amount;
+  const [, minus, whole, frac = ''] = m;
+  const zero = !/[1-9]/.test(whole + frac);
+  return `${minus && !zero ? '-' : signed && !zero ? '+' : ''}${whole.replace(/\B(?=(\d{3})+$)/g, ',')}${frac}`;
 }
 /** The engine's reason a person was not placed higher (`senior: min_years_in_post 5 > 3`). */
 function reasonText(reason) {
@@ -163,6 +218,9 @@ function relabel() {
   for (const el of document.querySelectorAll('[data-t]')) el.textContent = t(el.dataset.t);
   $('lang').textContent = t('lang');
   document.title = `Paygrade · ${t('title')}`;
+  // The link to My pay opens it in this language.
+  $('to-mypay').search = `lang=${lang}`;
+  for (const box of document.querySelectorAll('.scroll[data-label]')) box.setAttribute('aria-label', t('scroll_region').replace('{t}', t(box.dataset.label)));
 }
 
 // ---------- the run ----------
@@ -287,21 +345,21 @@ function render() {
     return d;
   }));
   const T = c.totals;
-  const rows = ['base', 'floating', 'seniority', 'performance'].map((k) => tr(cell(t(k)), cell(T.baseline.components[k], 'num'),
-    cell(T.proposal.components[k], 'num'), cell(T.difference.components[k], `num ${signClass(T.difference.components[k])}`)));
-  rows.push(tr(cell(t('total')), cell(T.baseline.total, 'num'), cell(T.proposal.total, 'num'), cell(T.difference.total, `num total-diff ${signClass(T.difference.total)}`)));
-  rows.push(tr(cell(t('annual')), cell(T.baseline.annual_total, 'num'), cell(T.proposal.annual_total, 'num'), cell(T.difference.annual_total, `num ${signClass(T.difference.annual_total)}`)));
-  if (T.baseline.employer_cost) rows.push(tr(cell(t('employer_cost')), cell(T.baseline.employer_cost, 'num'), cell(T.proposal.employer_cost, 'num'), cell(T.difference.employer_cost, 'num')));
+  const rows = ['base', 'floating', 'seniority', 'performance'].map((k) => tr(cell(t(k)), moneyCell(T.baseline.components[k]),
+    moneyCell(T.proposal.components[k]), diffCell(T.difference.components[k])));
+  rows.push(tr(cell(t('total')), moneyCell(T.baseline.total), moneyCell(T.proposal.total), diffCell(T.difference.total, 'total-diff')));
+  rows.push(tr(cell(t('annual')), moneyCell(T.baseline.annual_total), moneyCell(T.proposal.annual_total), diffCell(T.difference.annual_total)));
+  if (T.baseline.employer_cost) rows.push(tr(cell(t('employer_cost')), moneyCell(T.baseline.employer_cost), moneyCell(T.proposal.employer_cost), diffCell(T.difference.employer_cost)));
   table('totals-table', [['c', t('component')], ['b', t('baseline')], ['p', t('proposal_col')], ['d', t('difference')]], rows);
   table('level-table', [['l', t('level')], ['b', t('baseline')], ['p', t('proposal_col')], ['d', t('difference')], ['a', t('annual_difference')]],
-    Object.entries(c.by_level).map(([level, v]) => tr(cell(levelName(level)), cell(v.baseline, 'num'), cell(v.proposal, 'num'),
-      cell(v.difference, `num ${signClass(v.difference)}`), cell(v.annual_difference, `num ${signClass(v.annual_difference)}`))));
+    Object.entries(c.by_level).map(([level, v]) => tr(cell(levelName(level)), moneyCell(v.baseline), moneyCell(v.proposal),
+      diffCell(v.difference), diffCell(v.annual_difference))));
   $('policy-diff').replaceChildren(...(c.policy_diff.length ? c.policy_diff.map((d) => {
     const li = document.createElement('li');
     li.textContent = `${d.path}: ${JSON.stringify(d.baseline)} → ${JSON.stringify(d.proposal)}`;
     return li;
   }) : [Object.assign(document.createElement('li'), { textContent: t('no_diff') })]));
-  const levels = [...new Set(c.people.map((p) => p.grade.split('-')[0]))];
+  const levels = [...new Set(c.people.map((p) => levelOf(p.grade)))];
   const sel = $('filter-level');
   const keep = sel.value;
   sel.replaceChildren(new Option(t('all_levels'), ''), ...levels.map((l) => new Option(levelName(l), l)));
@@ -313,7 +371,7 @@ function render() {
   $('quota-status').textContent = r.quota.compliant ? t('compliant') : t('not_compliant');
   if (r.assignment) {
     table('assign-table', [['i', t('id')], ['s', t('score')], ['o', t('old_grade')], ['n', t('new_grade')], ['r', t('reason')]],
-      r.assignment.results.slice(0, MAX_ROWS_SHOWN).map((a) => tr(cell(a.id), cell(a.grading_score, 'num'), cell(levelName(a.old_grade)), cell(levelName(a.new_grade)), cell(reasonText(a.reason)))));
+      r.assignment.results.slice(0, MAX_ROWS_SHOWN).map((a) => tr(cell(a.id), cell(a.grading_score, 'num'), cell(gradeLabel(a.old_grade)), cell(gradeLabel(a.new_grade)), cell(reasonText(a.reason)))));
   } else {
     $('assign-table').replaceChildren(tr(cell(t('no_grading'))));
   }
@@ -327,7 +385,7 @@ function renderPeople() {
   const names = new Map(r.roster.employees.map((e) => [e.id, e.name ?? '']));
   const q = $('search').value.trim().toLowerCase();
   const level = $('filter-level').value;
-  let people = r.comparison.people.filter((p) => (!level || p.grade.split('-')[0] === level)
+  let people = r.comparison.people.filter((p) => (!level || levelOf(p.grade) === level)
     && (!q || p.id.toLowerCase().includes(q) || (names.get(p.id) ?? '').toLowerCase().includes(q)));
   const { key, dir } = state.sort;
   const num = (p) => Number(p[key === 'before' ? 'baseline_total' : key === 'after' ? 'proposal_total' : 'difference']);
@@ -336,24 +394,59 @@ function renderPeople() {
   const shown = people.slice(0, MAX_ROWS_SHOWN);
   table('people-table', [['id', t('id')], ['name', t('name')], ['grade', t('grade')], ['before', t('before')], ['after', t('after')], ['difference', t('difference')]],
     shown.map((p) => {
-      const row = tr(cell(p.id), cell(names.get(p.id)), cell(levelName(p.grade)), cell(p.baseline_total, 'num'), cell(p.proposal_total, 'num'), cell(p.difference, `num ${signClass(p.difference)}`));
-      row.addEventListener('click', () => explain(p.id));
+      // The id is a button: a row opens its explanation by keyboard as well as by click.
+      const open = Object.assign(document.createElement('button'), { type: 'button', className: 'row-open', textContent: p.id });
+      open.setAttribute('aria-expanded', String(state.explainId === p.id));
+      open.setAttribute('aria-controls', 'explain');
+      const idCell = document.createElement('td');
+      idCell.append(open);
+      const row = tr(idCell, cell(names.get(p.id)), cell(gradeLabel(p.grade)), moneyCell(p.baseline_total), moneyCell(p.proposal_total), diffCell(p.difference));
+      row.dataset.id = p.id;
+      row.addEventListener('click', () => { if (state.explainId === p.id && !explainBox.hidden) closeExplain(); else explain(p.id); });
       return row;
     }), true);
   $('people-note').textContent = people.length > MAX_ROWS_SHOWN
     ? t('more_rows').replace('{n}', MAX_ROWS_SHOWN).replace('{m}', people.length) : t('explain_hint');
+  // The open explanation follows its row through sorting, filtering and a language switch.
+  if (state.explainId) explain(state.explainId, false);
 }
 
-async function explain(id) {
+const explainBox = $('explain');
+/** Close the explanation (it goes back, hidden, below the table). */
+function closeExplain() {
+  state.explainId = null;
+  explainBox.hidden = true;
+  $('people-panel').append(explainBox);
+  document.getElementById('explain-row')?.remove();
+  for (const b of document.querySelectorAll('#people-table .row-open')) b.setAttribute('aria-expanded', 'false');
+}
+/** Show how the proposal pays `id` in a row right below that person's row, scrolled into
+ * view (`reveal`); the box is in the reader's language and redrawn on a switch. */
+async function explain(id, reveal = true) {
   const { proposal, asOf } = state.result;
-  $('explain').hidden = false;
-  $('explain').textContent = '…';
+  const box = explainBox;
+  const row = [...document.querySelectorAll('#people-table tbody tr[data-id]')].find((r) => r.dataset.id === id);
+  state.explainId = id;
+  for (const b of document.querySelectorAll('#people-table .row-open')) b.setAttribute('aria-expanded', String(b.textContent === id));
+  if (!row) { closeExplain(); state.explainId = id; return; }
+  let holder = document.getElementById('explain-row');
+  if (!holder) {
+    holder = Object.assign(document.createElement('tr'), { id: 'explain-row', className: 'explain-row' });
+    holder.append(Object.assign(document.createElement('td'), { colSpan: 6 }));
+  }
+  holder.firstChild.append(box);
+  row.after(holder);
+  box.hidden = false;
+  if (box.dataset.for !== `${id}|${lang}`) box.textContent = '…';
+  const shownFor = `${id}|${lang}`;
   let b;
-  try { b = await call('explain', proposal, asOf, id); } catch (err) { $('explain').textContent = message(err); return; }
-  if (!b) return;
-  $('explain').textContent = [`${b.id} ${b.name ?? ''} · ${b.grade} → ${b.coefficient_grade} (${b.coefficient})`,
+  try { b = await call('explain', proposal, asOf, id); } catch (err) { box.textContent = message(err); return; }
+  if (!b || state.explainId !== id) return;
+  box.dataset.for = shownFor;
+  box.textContent = [`${b.id} ${b.name ?? ''} · ${gradeLabel(b.grade)} → ${gradeLabel(b.coefficient_grade)} (${b.coefficient})`,
     `${t('base')}: ${b.explain.base}`, `${t('floating')}: ${b.explain.floating}`, `${t('seniority')}: ${b.explain.seniority}`,
-    `${t('performance')}: ${b.explain.performance}`, `${t('total')}: ${b.total}`].join('\n');
+    `${t('performance')}: ${b.explain.performance}`, `${t('total')}: ${money(b.total)}`].join('\n');
+  if (reveal) box.scrollIntoView({ block: 'nearest' });
 }
 
 // ---------- roster input ----------
@@ -405,7 +498,7 @@ function download(name, text, type) {
 }
 
 // ---------- wiring ----------
-$('lang').addEventListener('click', () => { lang = lang === 'zh' ? 'en' : 'zh'; try { localStorage.setItem('paygrade.lang', lang); } catch { /* full */ } relabel(); editor.relabel(lang); for (const [slot, { err, atField }] of shownErrors) showError(slot, err, atField); render(); });
+$('lang').addEventListener('click', () => { lang = lang === 'zh' ? 'en' : 'zh'; history.replaceState(null, '', location.pathname + location.hash); try { localStorage.setItem('paygrade.lang', lang); } catch { /* full */ } relabel(); editor.relabel(lang); for (const [slot, { err, atField }] of shownErrors) showError(slot, err, atField); showShare(); render(); });
 $('file').addEventListener('change', (e) => { const f = e.target.files[0]; e.target.value = ''; if (f) readFile(f); });
 $('drop').addEventListener('dragover', (e) => { e.preventDefault(); $('drop').classList.add('over'); });
 $('drop').addEventListener('dragleave', () => $('drop').classList.remove('over'));
@@ -427,11 +520,24 @@ $('load-policy').addEventListener('change', async (e) => {
 });
 $('share').addEventListener('click', async () => {
   let policy;
-  try { policy = JSON.parse(state.proposalText); await call('validatePolicy', policy); } catch { $('share-note').textContent = t('share_invalid'); return; }
+  try { policy = JSON.parse(state.proposalText); await call('validatePolicy', policy); } catch { state.share = { invalid: true }; showShare(); return; }
   const bytes = new TextEncoder().encode(JSON.stringify(policy));
   const b64 = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   history.replaceState(null, '', `#policy=${b64}`);
-  $('share-note').textContent = `${t('share_note')} ${location.href}`;
+  state.share = { url: location.href };
+  showShare();
+});
+$('share-copy').addEventListener('click', async () => {
+  const url = state.share?.url;
+  if (!url) return;
+  try {
+    await navigator.clipboard.writeText(url);
+    $('share-copied').textContent = t('copied');
+  } catch {
+    // No clipboard (permission, old browser): select the link for Ctrl+C.
+    getSelection().selectAllChildren($('share-link'));
+    $('share-copied').textContent = t('copy_failed');
+  }
 });
 $('search').addEventListener('input', renderPeople);
 $('filter-level').addEventListener('change', renderPeople);
