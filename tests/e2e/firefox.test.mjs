@@ -61,6 +61,7 @@ test('Firefox: My pay, SPEC §11 example 1 typed in → 3872.00', async () => {
   assert.equal(await text(page, '#c-seniority'), '72.00');
   assert.equal(await text(page, '#x-seniority'), '12 × 6.00 = 72.00');
   assert.equal(await text(page, '#f-grade'), '中级 B档');
+  assert.ok(requests.some((u) => u.endsWith('/pkg/paygrade_bg.wasm')), 'requests are seen (the engine was fetched)');
   assert.deepEqual(requests.filter((u) => !u.startsWith(base) && !u.startsWith('data:')), []);
   assert.deepEqual(errors, []);
   await page.close();
