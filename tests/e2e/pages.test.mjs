@@ -54,9 +54,27 @@ test('dist/paygrade-team.html from file://: sample, +0.10 edit, charts, export, 
   await page.click('#charts > summary');
   await page.waitForSelector('#chart-cost svg');
   assert.equal(await page.getAttribute('#chart-cost svg', 'aria-label'), '各项工资月合计：基准与方案');
-  await page.click('#export-csv');
-  await page.waitForEvent('download');
-  assert.equal(downloads[0].suggestedFilename(), 'paygrade-roster.csv');
+  assert.equal(await page.locator('#quota-table tbody tr').count(), 3);
+  assert.ok(await page.locator('#assign-table tbody tr').count() > 0);
+  const [csvFile] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  assert.equal(csvFile.suggestedFilename(), 'paygrade-roster.csv');
+  const [xlsxFile] = await Promise.all([page.waitForEvent('download'), page.click('#export-xlsx')]);
+  assert.equal(xlsxFile.suggestedFilename(), 'paygrade-roster.xlsx');
+  assert.equal(downloads.length, 2);
+  // The one-page report: print styles hide everything but the comparison.
+  await page.evaluate(() => document.body.classList.add('report'));
+  await page.emulateMedia({ media: 'print' });
+  assert.deepEqual(await page.$$eval('main.team > section', (s) => s.map((x) => [x.id, getComputedStyle(x).display !== 'none'])),
+    [['roster-panel', false], ['policy-panel', false], ['compare-panel', true], ['charts-panel', false], ['people-panel', false], ['quota-panel', false]]);
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => document.body.classList.remove('report'));
+  // An uploaded roster file.
+  const csv = '工号,姓名,等级,档次,用工性质,岗位年限,综合得分\nF1,甲,中级,B,聘用,12,88\n';
+  await page.setInputFiles('#file', { name: 'one.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.waitForFunction(() => document.querySelector('#roster-info').textContent.includes('one.csv'));
+  assert.equal(await page.locator('#people-table tbody tr[data-id]').count(), 1);
+  await page.click('#sample');
+  await page.waitForFunction(() => document.querySelector('#roster-info').textContent.includes('71'));
   // Links resolve beside each other, in the page's language.
   const back = await page.$eval('#to-mypay', (a) => a.href);
   assert.equal(back, new URL('paygrade.html?lang=zh', TEAM_FILE).href);
