@@ -3,7 +3,9 @@
 # - the wasm32-unknown-unknown target (rustup)
 # - wasm-bindgen-cli at the version Cargo.toml pins (cargo install)
 # - npm devDependencies: binaryen's wasm-opt, esbuild (single-file build), playwright-core
-# Chromium for the browser tests is a Debian package: tools/setup.sh --browser installs it.
+#   (drives Chromium), puppeteer-core (drives Firefox over WebDriver BiDi), axe-core
+# Chromium and Firefox ESR for the browser tests are Debian packages: tools/setup.sh --browser
+# installs them with apt-get (as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WB_VERSION=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
@@ -16,13 +18,14 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB_VERSION"
   cargo install wasm-bindgen-cli --version "$WB_VERSION" --locked \
     || cargo install wasm-bindgen-cli --version "$WB_VERSION" --force
 fi
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/esbuild ] || [ ! -d node_modules/playwright-core ]; then
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/esbuild ] || [ ! -d node_modules/playwright-core ] \
+   || [ ! -d node_modules/puppeteer-core ] || [ ! -d node_modules/axe-core ]; then
   npm ci --no-audit --no-fund
 fi
 # fonts-wqy-microhei: a small CJK font so screenshots show Chinese text, not boxes.
 if [ "${1:-}" = "--browser" ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] \
-     || [ ! -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]; }; then
+     || [ ! -x /usr/bin/firefox-esr ] || [ ! -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]; }; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q
-  apt-get install -y -q chromium chromium-driver fonts-wqy-microhei
+  apt-get install -y -q chromium chromium-driver firefox-esr fonts-wqy-microhei
 fi

@@ -24,6 +24,9 @@ async function loadText(lang, extras = false) {
 
 /** The language to start in: saved choice, else the browser's (zh* → Chinese), else English. */
 function initialLang(saved) {
+  // ?lang= first: the team page's link to My pay carries its language.
+  const asked = new URLSearchParams(location.search).get('lang');
+  if (asked === 'zh' || asked === 'en') return asked;
   if (saved === 'zh' || saved === 'en') return saved;
   const langs = navigator.languages?.length ? navigator.languages : [navigator.language || 'en'];
   return langs.some((l) => String(l).toLowerCase().startsWith('zh')) ? 'zh' : 'en';
@@ -77,6 +80,9 @@ async function applyLang() {
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   relabel();
   $('lang').textContent = t('lang_switch');
+  $('lang').lang = lang === 'zh' ? 'en' : 'zh-CN'; // the button names the other language, in it
+  // The link to the team page opens it in this language.
+  $('to-team').search = `lang=${lang}`;
   document.title = `Paygrade · ${t('title')}`;
   fillLevels(true);
   render();
@@ -261,7 +267,6 @@ function render() {
   $('f-factor').textContent = b.assessment_factor;
   renderWhatIfs(last);
   for (const fn of hooks.render) fn();
-  $('timing').textContent = firstResultMs == null ? '' : `· ${t('first_result')} ${Math.round(firstResultMs)} ms`;
 }
 
 function showErrorText() {
@@ -296,9 +301,11 @@ function renderWhatIfs(w) {
   list.push(w.band_up
     ? item('wi-band', `${t('band_up')}${t('colon')}${gradeLabel(w.band_up.grade)}`, step(w.band_up))
     : item('wi-band', t('band_up'), trainee ? t('no_band') : t('band_top')));
+  // A trainee has no band to keep: the step up is "one level up", not "(same band)".
+  const levelUp = trainee ? t('level_up_trainee') : t('level_up');
   list.push(w.level_up
-    ? item('wi-level', `${t('level_up')}${t('colon')}${gradeLabel(w.level_up.grade)}`, step(w.level_up))
-    : item('wi-level', t('level_up'), t('none_top')));
+    ? item('wi-level', `${levelUp}${t('colon')}${gradeLabel(w.level_up.grade)}`, step(w.level_up))
+    : item('wi-level', levelUp, t('none_top')));
   if (w.next_seniority) {
     const s = w.next_seniority;
     const when = t('at_years').replace('{y}', s.years) + (s.date ? ' ' + t('on_date').replace('{d}', s.date) : '');

@@ -28,7 +28,7 @@ const TH_BODY = `
     <p class="note warning" id="th_warnings" role="status"></p>
     <h3 data-i18n="th_chart"></h3>
     <div id="th_chart" class="bars" role="img"></div>
-    <div class="scroll"><table class="components" id="th_table">
+    <div class="scroll" tabindex="0"><table class="components" id="th_table">
       <thead><tr><th data-i18n="th_month"></th><th data-i18n="th_gross"></th><th data-i18n="th_si"></th><th data-i18n="th_fund"></th><th data-i18n="th_cum_taxable"></th><th data-i18n="th_withheld"></th><th data-i18n="th_net"></th><th data-i18n="th_employer"></th></tr></thead>
       <tbody></tbody>
     </table></div>
@@ -36,7 +36,7 @@ const TH_BODY = `
     <p class="note" id="th_source"></p>
   </div>`;
 const SC_BODY = `
-    <div class="scroll"><table class="components" id="sc_table">
+    <div class="scroll" tabindex="0"><table class="components" id="sc_table">
       <thead><tr><th data-i18n="sc_indicator"></th><th data-i18n="sc_weight"></th><th data-i18n="sc_target"></th><th data-i18n="sc_actual"></th><th data-i18n="sc_credited"></th><th data-i18n="how">计算</th></tr></thead>
       <tbody></tbody>
     </table></div>
@@ -122,10 +122,12 @@ async function openScorecard() {
 
 function buildScorecard() {
   const preset = card.presets[$('sc_card').value];
-  const input = (id, part) => {
+  const input = (id, part, name) => {
     const el = document.createElement('input');
     el.inputMode = 'decimal';
     el.id = `sc_${id}_${part}`;
+    // Its name: the indicator and the column (目标 / 完成), as the table shows them.
+    el.setAttribute('aria-label', `${name} ${ctx.t(part === 'target' ? 'sc_target' : 'sc_actual')}`);
     el.value = card.values[$('sc_card').value]?.[id]?.[part] ?? '';
     el.addEventListener('input', () => scoreCard());
     return el;
@@ -146,10 +148,9 @@ function buildScorecard() {
       const u = document.createElement('span');
       u.className = 'unit';
       u.textContent = unit;
-      el.setAttribute('aria-label', `${name.firstChild.textContent} ${t(el.id.endsWith('_target') ? 'sc_target' : 'sc_actual')}`);
       return [el, u];
     };
-    const cells = [ind.weight, withUnit(input(ind.id, 'target')), withUnit(input(ind.id, 'actual')), '', ''].map((x, i) => {
+    const cells = [ind.weight, withUnit(input(ind.id, 'target', name.firstChild.textContent)), withUnit(input(ind.id, 'actual', name.firstChild.textContent)), '', ''].map((x, i) => {
       const td = document.createElement('td');
       if (Array.isArray(x)) td.append(...x); else td.textContent = x;
       if (i === 3) td.id = `sc_${ind.id}_credited`;

@@ -7,8 +7,19 @@
 
 let engine = null;
 function load() {
-  engine ??= import('./pkg/paygrade_charts.js').then(async (m) => { await m.default(); return m; });
+  engine ??= import('./pkg/paygrade_charts.js').then(async (m) => { await m.default(inlineWasm()); return m; });
   return engine;
+}
+/** The single-file build (dist/paygrade-team.html) carries this module's wasm as base64
+ * in a data block, decoded here, the first time the charts open; served, undefined
+ * (the module fetches its .wasm file). */
+function inlineWasm() {
+  const block = document.getElementById('paygrade-charts-wasm');
+  if (!block) return undefined;
+  const bin = atob(block.textContent.trim());
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return { module_or_path: bytes };
 }
 
 const KINDS = ['cost', 'distribution', 'differences'];

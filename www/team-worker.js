@@ -7,7 +7,9 @@
 // threads again. The engine itself keeps nothing between calls.
 import init, * as hr from './pkg/paygrade_hr.js';
 
-const ready = init();
+// The single-file build puts the wasm bytes in `self.PAYGRADE_HR_WASM` ahead of this code
+// (the worker then runs from a blob URL, where no .wasm file can be fetched).
+const ready = init(self.PAYGRADE_HR_WASM ? { module_or_path: self.PAYGRADE_HR_WASM } : undefined);
 let roster = null; // { json: string, generation: number }
 let generation = 0;
 let payCache = null; // { key, byId: Map } — the proposal's breakdowns, for explanations

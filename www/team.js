@@ -32,6 +32,7 @@ const TEXT = {
     drift: '{t} 人满年功门槛、{k} 人进入更高年功档，增加年功工资 {a} 元/月（{y} 元/年）；全部年功工资变化 {c} 元/月',
     drift_first: '起始年（计薪日期当年）', moves: '重新定级后等级变化 {n} 人', crossed_threshold: '满门槛', crossed_bracket: '进档',
     year_detail: '{y} 年明细', projection_chart: '图表：逐年月度成本（基准、方案与差额）', crossings: '跨越门槛或年功档的人员', years_label: '{a} → {b} 年',
+    copy: '复制链接', copied: '已复制到剪贴板。', copy_failed: '无法写入剪贴板：链接已选中，请按 Ctrl+C 复制。', share_link: '分享链接', scroll_region: '{t}（可横向滚动）', sort_by: '按{c}排序',
   },
   en: {
     title: 'Team and policy modelling', privacy: 'The roster and policies are processed in this browser only; nothing is uploaded.', to_mypay: '← My pay',
@@ -58,18 +59,31 @@ const TEXT = {
     drift: '{t} reached the seniority threshold and {k} moved up a seniority bracket, adding {a} CNY a month ({y} a year); all seniority pay changed by {c} a month',
     drift_first: 'Starting year (the pay date)', moves: '{n} people change grade when re-graded', crossed_threshold: 'threshold', crossed_bracket: 'bracket',
     year_detail: '{y} in detail', projection_chart: 'Chart: monthly cost by year (baseline, proposal and difference)', crossings: 'Who crossed a threshold or bracket', years_label: '{a} → {b} years',
+    copy: 'Copy link', copied: 'Copied to the clipboard.', copy_failed: 'The clipboard cannot be written: the link is selected, press Ctrl+C.', share_link: 'Share link', scroll_region: '{t} (scrolls sideways)', sort_by: 'Sort by {c}',
   },
 };
 const STORE = 'paygrade.team.v1';
 const MAX_ROWS_SHOWN = 500;
 const $ = (id) => document.getElementById(id);
-let lang = (localStorage.getItem('paygrade.lang') ?? (navigator.language || 'en')).startsWith('zh') ? 'zh' : 'en';
+// The language: ?lang= (the link from My pay carries its language), else the saved choice, else the browser's.
+const storedLang = (() => { try { return localStorage.getItem('paygrade.lang'); } catch { return null; } })();
+const askedLang = new URLSearchParams(location.search).get('lang');
+let lang = (askedLang === 'zh' || askedLang === 'en' ? askedLang : storedLang ?? (navigator.language || 'en')).startsWith('zh') ? 'zh' : 'en';
+if (askedLang === lang) try { localStorage.setItem('paygrade.lang', lang); } catch { /* full */ }
 const t = (k) => TEXT[lang][k] ?? k;
 // readShare: the part of the progress bar that reading the roster file took (0 when no file was read).
-const state = { runs: 0, readShare: 0, baseline: null, proposalText: '', roster: null, source: 'sample', result: null, sort: { key: 'difference', dir: -1 } };
+// share: the share link shown ({url} or {invalid: true}), explainId: the person whose explanation is open.
+const state = { runs: 0, readShare: 0, baseline: null, proposalText: '', roster: null, source: 'sample', result: null, sort: { key: 'difference', dir: -1 },
+  share: null, explainId: null };
 
 // ---------- worker calls ----------
-const worker = new Worker(new URL('./team-worker.js', import.meta.url), { type: 'module' });
+// The single-file build (dist/paygrade-team.html) carries the worker (engine and wasm
+// inlined) as a classic script's text: it starts from a blob URL; served, it is the
+// module ./team-worker.js.
+const inlineWorker = document.getElementById('paygrade-team-worker');
+const worker = inlineWorker
+  ? new Worker(URL.createObjectURL(new Blob([inlineWorker.textContent], { type: 'text/javascript' })))
+  : new Worker(new URL('./team-worker.js', import.meta.url), { type: 'module' });
 let nextId = 0;
 const pending = new Map();
 worker.onmessage = (e) => {
@@ -122,7 +136,16 @@ function fromFragment() {
 /** Drop a share link's fragment: once adopted (or edited), the saved state is the truth. */
 function clearFragment() {
   if (location.hash) history.replaceState(null, '', location.pathname + location.search);
-  $('share-note').textContent = '';
+  state.share = null;
+  showShare();
+}
+/** The share link (or why there is none) in the reader's language, in its wrapping box. */
+function showShare() {
+  const s = state.share;
+  $('share-note').textContent = !s ? '' : s.invalid ? t('share_invalid') : t('share_note');
+  $('share-box').hidden = !s?.url;
+  $('share-link').textContent = s?.url ?? '';
+  $('share-copied').textContent = '';
 }
 
 // ---------- rendering helpers (textContent only) ----------
@@ -132,8 +155,16 @@ function head(cols, sortable) {
   const tr = document.createElement('tr');
   for (const [key, label] of cols) {
     const th = document.createElement('th');
-    th.textContent = label + (sortable && state.sort.key === key ? (state.sort.dir > 0 ? ' ▲' : ' ▼') : '');
-    if (sortable) th.addEventListener('click', () => { state.sort = { key, dir: state.sort.key === key ? -state.sort.dir : -1 }; renderPeople(); });
+    th.scope = 'col';
+    if (sortable) {
+      // A button in the header: sorting works by keyboard too.
+      const sorted = state.sort.key === key;
+      const button = Object.assign(document.createElement('button'), { type: 'button', className: 'th-sort', textContent: label + (sorted ? (state.sort.dir > 0 ? ' ▲' : ' ▼') : '') });
+      button.dataset.sort = key;
+      if (sorted) th.setAttribute('aria-sort', state.sort.dir > 0 ? 'ascending' : 'descending');
+      button.addEventListener('click', () => { state.sort = { key, dir: state.sort.key === key ? -state.sort.dir : -1 }; renderPeople(); document.querySelector(`#people-table th button[data-sort="${key}"]`)?.focus(); });
+      th.append(button);
+    } else th.textContent = label;
     tr.append(th);
   }
   thead.append(tr);
@@ -145,15 +176,39 @@ function table(id, cols, rows, sortable = false) {
   $(id).replaceChildren(head(cols, sortable), body);
 }
 function tr(...cells) { const r = document.createElement('tr'); r.append(...cells); return r; }
+/** An amount cell (thousands separators). */
+const moneyCell = (amount) => cell(money(amount), 'num');
+/** A difference cell: signed, coloured by gain or loss, `extra` classes added. */
+const diffCell = (d, extra = '') => cell(money(d, true), `num ${signClass(d)} ${extra}`.trim());
 // The default ladder's level ids read in Chinese on the Chinese page (as on My pay); other
 // ids (a policy's own names) stay as written.
 const LEVEL_ZH = { trainee: '见习', junior: '初级', intermediate: '中级', senior: '高级' };
+const LEVEL_EN = { trainee: 'Trainee', junior: 'Junior', intermediate: 'Intermediate', senior: 'Senior' };
 const EDUCATION_ZH = { none: '无', secondary: '中专/高中', associate: '大专', bachelor: '本科', master: '硕士', doctorate: '博士' };
-/** A level id or grade (`intermediate-B`) as the reader's language names it. */
-function levelName(grade) {
-  if (lang !== 'zh' || !grade) return grade;
-  const [level, ...band] = grade.split('-');
-  return [LEVEL_ZH[level] ?? level, ...band].join('-');
+/** A level id (`intermediate`) as the reader's language names it. */
+function levelName(level) {
+  if (!level) return level;
+  return (lang === 'zh' ? LEVEL_ZH : LEVEL_EN)[level] ?? level;
+}
+/** A grade (`intermediate-B`, or a trainee's bare `trainee`) written as on My pay:
+ * 中级 B档 / Intermediate B. */
+function gradeLabel(grade) {
+  if (!grade) return grade;
+  const i = grade.lastIndexOf('-');
+  if (i < 0) return levelName(grade);
+  return `${levelName(grade.slice(0, i))} ${grade.slice(i + 1)}${lang === 'zh' ? '档' : ''}`;
+}
+/** The level part of a grade (`intermediate-B` → `intermediate`). */
+const levelOf = (grade) => (grade.lastIndexOf('-') < 0 ? grade : grade.slice(0, grade.lastIndexOf('-')));
+/** An amount as the engine gives it ("2894904.00", "-12.50") with thousands separators
+ * ("2,894,904.00"); `signed` marks a gain with "+". Text only: the digits are not
+ * converted to a number. */
+function money(amount, signed = false) {
+  const m = /^(-?)(\d+)(\.\d+)?$/.exec(amount ?? '');
+  if (!m) return amount;
+  const [, minus, whole, frac = ''] = m;
+  const zero = !/[1-9]/.test(whole + frac);
+  return `${minus && !zero ? '-' : signed && !zero ? '+' : ''}${whole.replace(/\B(?=(\d{3})+$)/g, ',')}${frac}`;
 }
 /** The engine's reason a person was not placed higher (`senior: min_years_in_post 5 > 3`). */
 function reasonText(reason) {
@@ -179,6 +234,9 @@ function relabel() {
   for (const el of document.querySelectorAll('[data-t]')) el.textContent = t(el.dataset.t);
   $('lang').textContent = t('lang');
   document.title = `Paygrade · ${t('title')}`;
+  // The link to My pay opens it in this language.
+  $('to-mypay').search = `lang=${lang}`;
+  for (const box of document.querySelectorAll('.scroll[data-label]')) box.setAttribute('aria-label', t('scroll_region').replace('{t}', t(box.dataset.label)));
 }
 
 // ---------- the run ----------
@@ -304,21 +362,21 @@ function render() {
     return d;
   }));
   const T = c.totals;
-  const rows = ['base', 'floating', 'seniority', 'performance'].map((k) => tr(cell(t(k)), cell(T.baseline.components[k], 'num'),
-    cell(T.proposal.components[k], 'num'), cell(T.difference.components[k], `num ${signClass(T.difference.components[k])}`)));
-  rows.push(tr(cell(t('total')), cell(T.baseline.total, 'num'), cell(T.proposal.total, 'num'), cell(T.difference.total, `num total-diff ${signClass(T.difference.total)}`)));
-  rows.push(tr(cell(t('annual')), cell(T.baseline.annual_total, 'num'), cell(T.proposal.annual_total, 'num'), cell(T.difference.annual_total, `num ${signClass(T.difference.annual_total)}`)));
-  if (T.baseline.employer_cost) rows.push(tr(cell(t('employer_cost')), cell(T.baseline.employer_cost, 'num'), cell(T.proposal.employer_cost, 'num'), cell(T.difference.employer_cost, 'num')));
+  const rows = ['base', 'floating', 'seniority', 'performance'].map((k) => tr(cell(t(k)), moneyCell(T.baseline.components[k]),
+    moneyCell(T.proposal.components[k]), diffCell(T.difference.components[k])));
+  rows.push(tr(cell(t('total')), moneyCell(T.baseline.total), moneyCell(T.proposal.total), diffCell(T.difference.total, 'total-diff')));
+  rows.push(tr(cell(t('annual')), moneyCell(T.baseline.annual_total), moneyCell(T.proposal.annual_total), diffCell(T.difference.annual_total)));
+  if (T.baseline.employer_cost) rows.push(tr(cell(t('employer_cost')), moneyCell(T.baseline.employer_cost), moneyCell(T.proposal.employer_cost), diffCell(T.difference.employer_cost)));
   table('totals-table', [['c', t('component')], ['b', t('baseline')], ['p', t('proposal_col')], ['d', t('difference')]], rows);
   table('level-table', [['l', t('level')], ['b', t('baseline')], ['p', t('proposal_col')], ['d', t('difference')], ['a', t('annual_difference')]],
-    Object.entries(c.by_level).map(([level, v]) => tr(cell(levelName(level)), cell(v.baseline, 'num'), cell(v.proposal, 'num'),
-      cell(v.difference, `num ${signClass(v.difference)}`), cell(v.annual_difference, `num ${signClass(v.annual_difference)}`))));
+    Object.entries(c.by_level).map(([level, v]) => tr(cell(levelName(level)), moneyCell(v.baseline), moneyCell(v.proposal),
+      diffCell(v.difference), diffCell(v.annual_difference))));
   $('policy-diff').replaceChildren(...(c.policy_diff.length ? c.policy_diff.map((d) => {
     const li = document.createElement('li');
     li.textContent = `${d.path}: ${JSON.stringify(d.baseline)} → ${JSON.stringify(d.proposal)}`;
     return li;
   }) : [Object.assign(document.createElement('li'), { textContent: t('no_diff') })]));
-  const levels = [...new Set(c.people.map((p) => p.grade.split('-')[0]))];
+  const levels = [...new Set(c.people.map((p) => levelOf(p.grade)))];
   const sel = $('filter-level');
   const keep = sel.value;
   sel.replaceChildren(new Option(t('all_levels'), ''), ...levels.map((l) => new Option(levelName(l), l)));
@@ -331,7 +389,7 @@ function render() {
   $('quota-status').textContent = r.quota.compliant ? t('compliant') : t('not_compliant');
   if (r.assignment) {
     table('assign-table', [['i', t('id')], ['s', t('score')], ['o', t('old_grade')], ['n', t('new_grade')], ['r', t('reason')]],
-      r.assignment.results.slice(0, MAX_ROWS_SHOWN).map((a) => tr(cell(a.id), cell(a.grading_score, 'num'), cell(levelName(a.old_grade)), cell(levelName(a.new_grade)), cell(reasonText(a.reason)))));
+      r.assignment.results.slice(0, MAX_ROWS_SHOWN).map((a) => tr(cell(a.id), cell(a.grading_score, 'num'), cell(gradeLabel(a.old_grade)), cell(gradeLabel(a.new_grade)), cell(reasonText(a.reason)))));
   } else {
     $('assign-table').replaceChildren(tr(cell(t('no_grading'))));
   }
@@ -345,7 +403,7 @@ function renderPeople() {
   const names = new Map(r.roster.employees.map((e) => [e.id, e.name ?? '']));
   const q = $('search').value.trim().toLowerCase();
   const level = $('filter-level').value;
-  let people = r.comparison.people.filter((p) => (!level || p.grade.split('-')[0] === level)
+  let people = r.comparison.people.filter((p) => (!level || levelOf(p.grade) === level)
     && (!q || p.id.toLowerCase().includes(q) || (names.get(p.id) ?? '').toLowerCase().includes(q)));
   const { key, dir } = state.sort;
   const num = (p) => Number(p[key === 'before' ? 'baseline_total' : key === 'after' ? 'proposal_total' : 'difference']);
@@ -354,24 +412,59 @@ function renderPeople() {
   const shown = people.slice(0, MAX_ROWS_SHOWN);
   table('people-table', [['id', t('id')], ['name', t('name')], ['grade', t('grade')], ['before', t('before')], ['after', t('after')], ['difference', t('difference')]],
     shown.map((p) => {
-      const row = tr(cell(p.id), cell(names.get(p.id)), cell(levelName(p.grade)), cell(p.baseline_total, 'num'), cell(p.proposal_total, 'num'), cell(p.difference, `num ${signClass(p.difference)}`));
-      row.addEventListener('click', () => explain(p.id));
+      // The id is a button: a row opens its explanation by keyboard as well as by click.
+      const open = Object.assign(document.createElement('button'), { type: 'button', className: 'row-open', textContent: p.id });
+      open.setAttribute('aria-expanded', String(state.explainId === p.id));
+      open.setAttribute('aria-controls', 'explain');
+      const idCell = document.createElement('td');
+      idCell.append(open);
+      const row = tr(idCell, cell(names.get(p.id)), cell(gradeLabel(p.grade)), moneyCell(p.baseline_total), moneyCell(p.proposal_total), diffCell(p.difference));
+      row.dataset.id = p.id;
+      row.addEventListener('click', () => { if (state.explainId === p.id && !explainBox.hidden) closeExplain(); else explain(p.id); });
       return row;
     }), true);
   $('people-note').textContent = people.length > MAX_ROWS_SHOWN
     ? t('more_rows').replace('{n}', MAX_ROWS_SHOWN).replace('{m}', people.length) : t('explain_hint');
+  // The open explanation follows its row through sorting, filtering and a language switch.
+  if (state.explainId) explain(state.explainId, false);
 }
 
-async function explain(id) {
+const explainBox = $('explain');
+/** Close the explanation (it goes back, hidden, below the table). */
+function closeExplain() {
+  state.explainId = null;
+  explainBox.hidden = true;
+  $('people-panel').append(explainBox);
+  document.getElementById('explain-row')?.remove();
+  for (const b of document.querySelectorAll('#people-table .row-open')) b.setAttribute('aria-expanded', 'false');
+}
+/** Show how the proposal pays `id` in a row right below that person's row, scrolled into
+ * view (`reveal`); the box is in the reader's language and redrawn on a switch. */
+async function explain(id, reveal = true) {
   const { proposal, asOf } = state.result;
-  $('explain').hidden = false;
-  $('explain').textContent = '…';
+  const box = explainBox;
+  const row = [...document.querySelectorAll('#people-table tbody tr[data-id]')].find((r) => r.dataset.id === id);
+  state.explainId = id;
+  for (const b of document.querySelectorAll('#people-table .row-open')) b.setAttribute('aria-expanded', String(b.textContent === id));
+  if (!row) { closeExplain(); state.explainId = id; return; }
+  let holder = document.getElementById('explain-row');
+  if (!holder) {
+    holder = Object.assign(document.createElement('tr'), { id: 'explain-row', className: 'explain-row' });
+    holder.append(Object.assign(document.createElement('td'), { colSpan: 6 }));
+  }
+  holder.firstChild.append(box);
+  row.after(holder);
+  box.hidden = false;
+  if (box.dataset.for !== `${id}|${lang}`) box.textContent = '…';
+  const shownFor = `${id}|${lang}`;
   let b;
-  try { b = await call('explain', proposal, asOf, id); } catch (err) { $('explain').textContent = message(err); return; }
-  if (!b) return;
-  $('explain').textContent = [`${b.id} ${b.name ?? ''} · ${b.grade} → ${b.coefficient_grade} (${b.coefficient})`,
+  try { b = await call('explain', proposal, asOf, id); } catch (err) { box.textContent = message(err); return; }
+  if (!b || state.explainId !== id) return;
+  box.dataset.for = shownFor;
+  box.textContent = [`${b.id} ${b.name ?? ''} · ${gradeLabel(b.grade)} → ${gradeLabel(b.coefficient_grade)} (${b.coefficient})`,
     `${t('base')}: ${b.explain.base}`, `${t('floating')}: ${b.explain.floating}`, `${t('seniority')}: ${b.explain.seniority}`,
-    `${t('performance')}: ${b.explain.performance}`, `${t('total')}: ${b.total}`].join('\n');
+    `${t('performance')}: ${b.explain.performance}`, `${t('total')}: ${money(b.total)}`].join('\n');
+  if (reveal) box.scrollIntoView({ block: 'nearest' });
 }
 
 // ---------- cost over the years (issue 18) ----------
@@ -515,7 +608,7 @@ function download(name, text, type) {
 }
 
 // ---------- wiring ----------
-$('lang').addEventListener('click', () => { lang = lang === 'zh' ? 'en' : 'zh'; try { localStorage.setItem('paygrade.lang', lang); } catch { /* full */ } relabel(); editor.relabel(lang); for (const [slot, { err, atField }] of shownErrors) showError(slot, err, atField); render(); });
+$('lang').addEventListener('click', () => { lang = lang === 'zh' ? 'en' : 'zh'; history.replaceState(null, '', location.pathname + location.hash); try { localStorage.setItem('paygrade.lang', lang); } catch { /* full */ } relabel(); editor.relabel(lang); for (const [slot, { err, atField }] of shownErrors) showError(slot, err, atField); showShare(); render(); });
 $('file').addEventListener('change', (e) => { const f = e.target.files[0]; e.target.value = ''; if (f) readFile(f); });
 $('drop').addEventListener('dragover', (e) => { e.preventDefault(); $('drop').classList.add('over'); });
 $('drop').addEventListener('dragleave', () => $('drop').classList.remove('over'));
@@ -537,11 +630,24 @@ $('load-policy').addEventListener('change', async (e) => {
 });
 $('share').addEventListener('click', async () => {
   let policy;
-  try { policy = JSON.parse(state.proposalText); await call('validatePolicy', policy); } catch { $('share-note').textContent = t('share_invalid'); return; }
+  try { policy = JSON.parse(state.proposalText); await call('validatePolicy', policy); } catch { state.share = { invalid: true }; showShare(); return; }
   const bytes = new TextEncoder().encode(JSON.stringify(policy));
   const b64 = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   history.replaceState(null, '', `#policy=${b64}`);
-  $('share-note').textContent = `${t('share_note')} ${location.href}`;
+  state.share = { url: location.href };
+  showShare();
+});
+$('share-copy').addEventListener('click', async () => {
+  const url = state.share?.url;
+  if (!url) return;
+  try {
+    await navigator.clipboard.writeText(url);
+    $('share-copied').textContent = t('copied');
+  } catch {
+    // No clipboard (permission, old browser): select the link for Ctrl+C.
+    getSelection().selectAllChildren($('share-link'));
+    $('share-copied').textContent = t('copy_failed');
+  }
 });
 $('projection-years').replaceChildren(...Array.from({ length: 10 }, (_, i) => new Option(String(i + 1), String(i + 1))));
 $('projection-years').value = '5';

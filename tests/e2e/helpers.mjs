@@ -2,7 +2,7 @@
 // fresh profile per browser, the page served from www/ on loopback, and a record of every
 // request and console error.
 import { chromium } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../tools/serve.mjs';
@@ -47,4 +47,37 @@ export async function fillExample1(page) {
 
 export async function ready(page) {
   await page.waitForFunction(() => window.paygrade !== undefined);
+}
+
+const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+/**
+ * Run axe-core (WCAG 2 A/AA and best-practice rules) on `page` (playwright) and return
+ * its serious and critical violations as `rule: target, …` strings (empty when clean).
+ * axe is evaluated through the driver, so the page's CSP (no inline script) stays as is.
+ */
+export async function axeProblems(page) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Words (Latin letters, 4 or more) in `root` that the layout broke across two lines. */
+export function brokenWords(page, selector = 'body') {
+  return page.evaluate((sel) => {
+    const broken = [];
+    const walker = document.createTreeWalker(document.querySelector(sel), NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || !el.getClientRects().length || el.closest('[hidden], script, style, code, pre, textarea')) continue;
+      for (const m of n.data.matchAll(/[A-Za-z]{4,}/g)) {
+        const r = document.createRange();
+        r.setStart(n, m.index);
+        r.setEnd(n, m.index + m[0].length);
+        const tops = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top)));
+        if (tops.size > 1) broken.push(`${m[0]} in <${el.tagName.toLowerCase()} class="${el.className}"> of ${el.parentElement?.className ?? ''}: ${n.data.slice(0, 40)}`);
+      }
+    }
+    return broken;
+  }, selector);
 }

@@ -157,7 +157,7 @@ test('errors go to the visible field; untouched empty fields are not marked', as
   await page.click('#reset');
   await page.fill('#years_in_post', '12');
   assert.equal(await text('#err-business'), '', 'scores not reached yet: no red');
-  assert.match(await text('#status'), /请填写左侧信息/);
+  assert.match(await text('#status'), /请填写“我的月薪”表单/);
   await page.fill('#business', '92');
   await page.fill('#business', '');
   assert.equal(await text('#err-business'), '请填写此项');

@@ -42,15 +42,15 @@ test('raising intermediate-B by 0.10 in the proposal shows who gains and the cos
   // and KM018, KM030 at intermediate-C lifted one band by the rural uplift); nine have
   // assessment factor 1.00 and one 0.90, full months, performance base 1000.00:
   // 1000.00 × 0.10 × (9 × 1.00 + 1 × 0.90) = 990.00 a month, 11880.00 a year.
-  assert.equal(await text('.total-diff'), '990.00');
-  assert.match(await text('#totals-table'), /11880\.00/);
+  assert.equal(await text('.total-diff'), '+990.00');
+  assert.match(await text('#totals-table'), /\+11,880\.00/);
   const gain = Number(await text('#count-gain'));
   assert.equal(gain, 10);
   assert.equal(Number(await text('#count-same')), 71 - gain);
   // The total difference is the sum of the per-person differences the table shows.
-  const diffs = await page.$$eval('#people-table tbody tr td:last-child', (tds) => tds.map((td) => Number(td.textContent)));
+  const diffs = await page.$$eval('#people-table tbody tr td:last-child', (tds) => tds.map((td) => Number(td.textContent.replaceAll(',', ''))));
   const sum = diffs.reduce((a, x) => a + Math.round(x * 100), 0) / 100;
-  assert.equal(Number(await text('.total-diff')), sum);
+  assert.equal(Number((await text('.total-diff')).replaceAll(',', '')), sum);
   await shot('team-compare-zh');
   await page.click('#lang');
   await page.waitForFunction(() => document.querySelector('h2').textContent === 'Roster');
@@ -261,7 +261,7 @@ test('storage full: a message, and the page keeps computing', async () => {
   await page.waitForFunction(() => document.querySelector('#policy-diff').textContent.includes('ladder[1].bands[2].coefficient'));
   assert.match(await text('#notice'), /存储已满/);
   // X2 is junior-A: + 1000.00 × 0.10 × factor 0.90 (score 70, qualified) = 90.00.
-  assert.equal(await text('.total-diff'), '90.00');
+  assert.equal(await text('.total-diff'), '+90.00');
   assert.deepEqual(b.consoleErrors, []);
 });
 
@@ -301,11 +301,11 @@ test('a bogus share link is ignored with a notice and keeps the saved proposal',
   await page.click('#sample');
   await page.waitForFunction(() => document.querySelector('#roster-info').textContent.includes('71'));
   await page.fill('[data-path="ladder[2].bands[1].coefficient"]', '1.50');
-  await page.waitForFunction(() => document.querySelector('.total-diff')?.textContent === '990.00');
+  await page.waitForFunction(() => document.querySelector('.total-diff')?.textContent === '+990.00');
   await page.waitForTimeout(300); // saved after render
   await visit(`${b.base}team.html#policy=garbage`);
   assert.match(await text('#notice'), /分享链接无法读取/);
-  assert.equal(await text('.total-diff'), '990.00');
+  assert.equal(await text('.total-diff'), '+990.00');
   assert.equal(new URL(page.url()).hash, '', 'the fragment is dropped once read');
   // A good link is adopted, then edits survive a reload (the fragment is gone).
   await page.click('#share');
