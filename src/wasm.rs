@@ -11,6 +11,261 @@ use crate::api;
 use js_sys::{Reflect, JSON};
 use wasm_bindgen::prelude::*;
 
+// TypeScript declarations of the values that cross (SPEC §12), emitted into each module's
+// `.d.ts` by wasm-bindgen (the exports below name them with `unchecked_*_type`); the page's
+// JS is checked against them (`make lint-js`). Output amounts are decimal strings; inputs
+// also take JSON numbers, read exactly from their text. wasm-bindgen consumes these strings:
+// they do not reach the shipped `.wasm`.
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** A decimal amount as text, exactly (`"1500.00"`): never a binary float. */
+export type Decimal = string;
+/** A decimal as the engine reads it: text, or a JSON number read from its shortest text. */
+export type DecimalInput = string | number;
+/** A whole number as the engine reads it (`12` or `"12"`). */
+export type WholeInput = number | string;
+/** An ISO date `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+/** What every call throws (SPEC §10): a JS `Error` with a stable code and the field's path. */
+export interface PaygradeError extends Error {
+  /** Stable error code, e.g. `missing_field`, `unknown_level`. */
+  code: string;
+  /** The field's path (`ladder[2].bands[0].coefficient`, `row 14, column 档次`), or `""`. */
+  path: string;
+  message_zh: string;
+  message_en: string;
+}
+
+export type Employment = "regular" | "contract";
+export type Education = "none" | "secondary" | "associate" | "bachelor" | "master" | "doctorate";
+export type ComponentName = "base" | "floating" | "seniority" | "performance";
+
+export interface BandSpec { band: string; coefficient: Decimal }
+/** A ladder level: `bands` (lowest first), or a single `coefficient` (trainee). */
+export interface LevelSpec {
+  level: string;
+  base_wage: Decimal;
+  floating_wage: Decimal;
+  quota_max: Decimal | null;
+  coefficient?: Decimal;
+  bands?: BandSpec[];
+}
+export interface ScoreWeights {
+  business: Decimal; customer_satisfaction: Decimal; supplier: Decimal; self: Decimal; marketing_audit: Decimal;
+}
+export interface AssessmentRow { min_score: Decimal; factor: Decimal; rating: string }
+export interface Requirement { min_education: Education; min_years_of_work: number; min_years_in_post: number }
+export interface BaseLimits { floor: Decimal; cap: Decimal }
+export interface SchemeRate {
+  scheme: "pension" | "medical" | "unemployment" | "injury" | "maternity";
+  employee_rate: Decimal; employer_rate: Decimal; employee_fixed: Decimal;
+}
+/** A city's social insurance and housing fund table (take-home). */
+export interface ContributionPolicy {
+  city: string;
+  effective_from: string;
+  base: BaseLimits;
+  housing_fund_base: BaseLimits;
+  schemes: SchemeRate[];
+  housing_fund: { employee_rate: Decimal; employer_rate: Decimal };
+}
+export interface Indicator {
+  id: string; name_zh: string; name_en: string; weight: Decimal;
+  unit: "yuan" | "10k_yuan" | "cases" | "customers" | "percent" | "ratio";
+  direction: "higher_is_better" | "lower_is_better";
+  cap: Decimal; floor: Decimal;
+}
+export interface ScorecardPolicy { name: string; indicators: Indicator[] }
+/** A policy (SPEC §12 `paygrade-policy/1`), as `defaultPolicy` and `validatePolicy` return it. */
+export interface Policy {
+  format: string;
+  name: string;
+  currency: string;
+  rounding: { scale: number; mode: "half_up" | "half_even" | "down" | "up" };
+  ladder: LevelSpec[];
+  rural_uplift: { steps: number; scope: "ladder" | "level"; floating_follows: boolean };
+  seniority: {
+    eligible_employment: Employment[];
+    min_years: number;
+    mode: "flat" | "marginal";
+    brackets: { through_year: number | null; per_year: Decimal }[];
+    leap_day_anniversary: "feb_28" | "mar_01";
+  };
+  evaluation: { weights: ScoreWeights; missing_scores: "error" | "renormalize" };
+  performance: {
+    mode: "fixed_base" | "pool";
+    base: Decimal;
+    pool?: Decimal;
+    assessment: { mode: "table" | "linear"; table: AssessmentRow[] };
+  };
+  proration: { standard_days: Decimal; components: ComponentName[] };
+  quota: { headcount: "all" | "graded"; seat_rounding: "floor" | "half_up" | "ceil" };
+  assignment: {
+    weights: { exam: Decimal; review: Decimal };
+    requirements: Record<string, Requirement>;
+    bands: "thirds" | "thresholds";
+    thresholds?: Record<string, Decimal>;
+  };
+  contributions?: ContributionPolicy;
+  scorecard?: ScorecardPolicy;
+}
+/** A policy argument: an object, its JSON text, or null/undefined for the default policy. */
+export type PolicyInput = Policy | string | null | undefined;
+
+export interface Kpi { target: DecimalInput; actual: DecimalInput }
+/** One person (SPEC §12 Employee) as the engine reads it. */
+export interface Employee {
+  id: string;
+  name?: string;
+  level: string;
+  band?: string | null;
+  employment: Employment;
+  years_in_post?: WholeInput;
+  post_start?: IsoDate;
+  rural?: boolean;
+  scores?: Partial<Record<keyof ScoreWeights, DecimalInput | null>>;
+  composite_score?: DecimalInput;
+  paid_days?: DecimalInput;
+  grading?: { exam?: DecimalInput | null; review?: DecimalInput | null };
+  education?: Education;
+  years_of_work?: WholeInput;
+  kpis?: Record<string, Kpi>;
+}
+/** Employees: an array, or its JSON text. */
+export type EmployeesInput = Employee[] | string;
+
+export interface Components { base: Decimal; floating: Decimal; seniority: Decimal; performance: Decimal }
+/** Explanation lines per component, `formula = value`. */
+export interface Explain { base: string; floating: string; seniority: string; performance: string }
+export interface ScoreLine {
+  id: string; name_zh: string; name_en: string; target: Decimal; actual: Decimal;
+  achievement: string; credited: string; weight: Decimal; points: string; explain: string;
+}
+/** A scorecard's result: `{score, uncapped, lines, best_lever}`. */
+export interface ScoreResult {
+  score: string;
+  uncapped: string;
+  lines: ScoreLine[];
+  best_lever: { id: string; points_per_unit: string } | null;
+}
+/** One person's pay (SPEC §12 Breakdown). */
+export interface Breakdown {
+  id: string;
+  name?: string;
+  grade: string;
+  coefficient_grade: string;
+  coefficient: Decimal;
+  floating_level: string;
+  years_in_post: number;
+  composite_score: string;
+  rating: string | null;
+  assessment_factor: string;
+  paid_days: Decimal;
+  standard_days: Decimal;
+  components: Components;
+  total: Decimal;
+  explain: Explain;
+  scorecard?: ScoreResult;
+}
+export interface WhatIf { grade: string; total: Decimal; difference: Decimal }
+/** Today's breakdown and the what-ifs (each null when there is none). */
+export interface WhatIfs {
+  current: Breakdown;
+  band_up: WhatIf | null;
+  level_up: WhatIf | null;
+  next_seniority: { years: number; date: IsoDate | null; total: Decimal; difference: Decimal } | null;
+  next_rating: { rating: string; composite_needed: string; total: Decimal; difference: Decimal } | null;
+}
+
+/** An import warning (a file place, a stable code, a "中文 / English" message). */
+export interface Warning { row: number | null; column: string | null; code: string; message: string }
+/** A parsed roster: employees in the JSON shape, their file rows, import warnings. */
+export interface ParsedRoster { employees: Employee[]; rows: number[]; warnings: Warning[] }
+export interface QuotaLevel { level: string; count: number; cap: Decimal; seats: number; over: number }
+/** SPEC §12 Quota report. */
+export interface QuotaReport {
+  headcount: number;
+  headcount_basis: "all" | "graded";
+  seat_rounding: "floor" | "half_up" | "ceil";
+  levels: QuotaLevel[];
+  compliant: boolean;
+}
+export interface RosterTotals {
+  headcount: number;
+  components: Components;
+  total: Decimal;
+  annual_total: Decimal;
+  by_level: Record<string, { headcount: number; total: Decimal; annual_total: Decimal }>;
+  employer_cost?: Decimal | null;
+  annual_employer_cost?: Decimal | null;
+}
+/** SPEC §12 Roster result. */
+export interface RosterResult { results: Breakdown[]; totals: RosterTotals; quota: QuotaReport; warnings: Warning[] }
+/** A roster paid as compact columns (large rosters, benchmarks). */
+export interface RosterColumns { ids: string[]; totals: Decimal[]; summary: RosterTotals; quota: QuotaReport }
+/** SPEC §12 Assignment result. */
+export interface AssignmentResult {
+  seats: Record<string, number>;
+  results: { id: string; grading_score: string; old_grade: string | null; new_grade: string; reason: string | null }[];
+}
+export interface SideTotals { components: Components; total: Decimal; annual_total: Decimal; employer_cost: Decimal | null }
+/** SPEC §12 Comparison of a baseline and a proposal policy. */
+export interface Comparison {
+  baseline_hash: string;
+  proposal_hash: string;
+  people: { id: string; grade: string; baseline_total: Decimal; proposal_total: Decimal; difference: Decimal }[];
+  totals: { baseline: SideTotals; proposal: SideTotals; difference: SideTotals };
+  by_level: Record<string, { baseline: Decimal; proposal: Decimal; difference: Decimal; annual_difference: Decimal }>;
+  counts: { gain: number; lose: number; same: number };
+  /** Fields that differ, with their JSON values on each side (absent: null). */
+  policy_diff: { path: string; baseline: unknown; proposal: unknown }[];
+}
+
+/** A take-home schedule's input (SPEC §12 Take-home). */
+export interface Schedule {
+  year?: number;
+  first_month?: number;
+  months: {
+    gross: DecimalInput;
+    contributions?: DecimalInput;
+    contribution_base?: DecimalInput;
+    special_deductions?: DecimalInput;
+  }[];
+  special?: {
+    children_education?: number; infant_care?: number; elderly_support_only_child?: boolean;
+    elderly_support_share?: DecimalInput; housing_loan?: boolean; rent_tier?: number; continuing_education?: boolean;
+  };
+  low_earner_last_year?: boolean;
+  annual_bonus?: DecimalInput;
+}
+export interface MonthResult {
+  month: number;
+  gross: Decimal;
+  social_insurance: Decimal | null;
+  housing_fund: Decimal | null;
+  contributions: Decimal;
+  special_deductions: Decimal;
+  cumulative_taxable: Decimal;
+  cumulative_tax: Decimal;
+  withheld: Decimal;
+  net: Decimal;
+  employer_cost: Decimal;
+}
+/** A year's take-home schedule. */
+export interface NetPay {
+  year: number;
+  months: MonthResult[];
+  year_totals: { gross: Decimal; contributions: Decimal; withheld: Decimal; net: Decimal; employer_cost: Decimal };
+  bonus: { bonus: Decimal; separate_tax: Decimal; combined_tax_increase: Decimal; lower: "separate" | "combined" } | null;
+  contribution_table: string | null;
+}
+/** KPIs to score: one period, or months averaged. */
+export type ScoreInput = { kpis: Record<string, Kpi> } | { months: { kpis: Record<string, Kpi> }[] };
+/** The charts of a comparison as SVG text. */
+export interface Charts { cost: string; distribution: string; differences: string }
+"#;
+
 fn js_error(e: &crate::Error) -> JsValue {
     let err = js_sys::Error::new(&e.message());
     let obj: &JsValue = err.as_ref();
@@ -55,24 +310,26 @@ fn encode<T: serde::Serialize>(result: crate::Result<T>) -> Result<JsValue, JsVa
 }
 
 /// The default policy (SPEC §12) as a plain object — the page starts from real defaults.
-#[wasm_bindgen(js_name = defaultPolicy)]
+#[wasm_bindgen(js_name = defaultPolicy, unchecked_return_type = "Policy")]
 pub fn default_policy() -> Result<JsValue, JsValue> {
     encode(Ok(crate::Policy::default()))
 }
 
 /// Check a policy object (or JSON text); returns it normalized, or throws `{code, path, message}`.
-#[wasm_bindgen(js_name = validatePolicy)]
-pub fn validate_policy(policy: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = validatePolicy, unchecked_return_type = "Policy")]
+pub fn validate_policy(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] policy: JsValue,
+) -> Result<JsValue, JsValue> {
     let policy = required(&policy, "policy")?;
     encode(api::policy_from(Some(&policy)).map(|p| p.policy().clone()))
 }
 
 /// One person's breakdown (SPEC §12). `policy` null/undefined = the default policy;
 /// `asOf` is the pay date `YYYY-MM-DD` (needed with `post_start`).
-#[wasm_bindgen(js_name = computePay)]
+#[wasm_bindgen(js_name = computePay, unchecked_return_type = "Breakdown")]
 pub fn compute_pay(
-    policy: JsValue,
-    employee: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PolicyInput")] policy: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Employee | string")] employee: JsValue,
     as_of: Option<String>,
 ) -> Result<JsValue, JsValue> {
     let policy = text(&policy)?;
@@ -85,10 +342,10 @@ pub fn compute_pay(
 }
 
 /// Today's breakdown and the what-ifs: `{current, band_up, level_up, next_seniority, next_rating}`.
-#[wasm_bindgen(js_name = computeWhatIfs)]
+#[wasm_bindgen(js_name = computeWhatIfs, unchecked_return_type = "WhatIfs")]
 pub fn compute_what_ifs(
-    policy: JsValue,
-    employee: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PolicyInput")] policy: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Employee | string")] employee: JsValue,
     as_of: Option<String>,
 ) -> Result<JsValue, JsValue> {
     let policy = text(&policy)?;
@@ -129,7 +386,7 @@ fn reporter(f: Option<js_sys::Function>) -> impl FnMut(usize, usize) {
 /// `{employees, rows, warnings}`; errors name `row N, column X`. `onProgress(done,
 /// total)`, if given, is called every 2048 rows.
 #[cfg(feature = "import")]
-#[wasm_bindgen(js_name = parseRoster)]
+#[wasm_bindgen(js_name = parseRoster, unchecked_return_type = "ParsedRoster")]
 pub fn parse_roster(
     bytes: &[u8],
     file_name: &str,
@@ -152,7 +409,7 @@ pub fn parse_roster(
 
 /// The embedded 71-person sample roster, parsed like [`parse_roster`].
 #[cfg(feature = "import")]
-#[wasm_bindgen(js_name = sampleRoster)]
+#[wasm_bindgen(js_name = sampleRoster, unchecked_return_type = "ParsedRoster")]
 pub fn sample_roster() -> Result<JsValue, JsValue> {
     parse_roster(
         crate::sample::SAMPLE_ROSTER_CSV.as_bytes(),
@@ -164,10 +421,10 @@ pub fn sample_roster() -> Result<JsValue, JsValue> {
 
 /// Pay a roster: `{results, totals, quota, warnings}` (SPEC §12 roster result).
 #[cfg(feature = "import")]
-#[wasm_bindgen(js_name = computeRoster)]
+#[wasm_bindgen(js_name = computeRoster, unchecked_return_type = "RosterResult")]
 pub fn compute_roster(
-    policy: JsValue,
-    employees: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PolicyInput")] policy: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EmployeesInput")] employees: JsValue,
     as_of: Option<String>,
 ) -> Result<JsValue, JsValue> {
     let policy = text(&policy)?;
@@ -181,8 +438,11 @@ pub fn compute_roster(
 
 /// The quota report for employees as they are graded now (SPEC §3, §12).
 #[cfg(feature = "import")]
-#[wasm_bindgen(js_name = checkQuotas)]
-pub fn check_quotas(policy: JsValue, employees: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = checkQuotas, unchecked_return_type = "QuotaReport")]
+pub fn check_quotas(
+    #[wasm_bindgen(unchecked_param_type = "PolicyInput")] policy: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EmployeesInput")] employees: JsValue,
+) -> Result<JsValue, JsValue> {
     let policy = text(&policy)?;
     let employees = required(&employees, "employees")?;
     encode((|| {
@@ -193,10 +453,10 @@ pub fn check_quotas(policy: JsValue, employees: JsValue) -> Result<JsValue, JsVa
 
 /// Annual grade assignment (SPEC §4, §12): `{seats, results}`.
 #[cfg(feature = "import")]
-#[wasm_bindgen(js_name = assignGrades)]
+#[wasm_bindgen(js_name = assignGrades, unchecked_return_type = "AssignmentResult")]
 pub fn assign_grades(
-    policy: JsValue,
-    employees: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PolicyInput")] policy: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EmployeesInput")] employees: JsValue,
     as_of: Option<String>,
 ) -> Result<JsValue, JsValue> {
     let policy = text(&policy)?;
@@ -210,8 +470,11 @@ pub fn assign_grades(
 
 /// A year's take-home schedule (SPEC §12 Take-home): `{year, months, year_totals, bonus}`.
 #[cfg(feature = "extras")]
-#[wasm_bindgen(js_name = computeNetPay)]
-pub fn compute_net_pay(policy: JsValue, schedule: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = computeNetPay, unchecked_return_type = "NetPay")]
+pub fn compute_net_pay(
+    #[wasm_bindgen(unchecked_param_type = "PolicyInput")] policy: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Schedule | string")] schedule: JsValue,
+) -> Result<JsValue, JsValue> {
     let policy = text(&policy)?;
     let schedule = required(&schedule, "schedule")?;
     encode(api::net_pay_json(policy.as_deref(), &schedule))
@@ -219,7 +482,7 @@ pub fn compute_net_pay(policy: JsValue, schedule: JsValue) -> Result<JsValue, Js
 
 /// The example contribution tables: `{shanghai, beijing}` (dated; check the city's announcement).
 #[cfg(feature = "extras")]
-#[wasm_bindgen(js_name = contributionPresets)]
+#[wasm_bindgen(js_name = contributionPresets, unchecked_return_type = "{ shanghai: ContributionPolicy; beijing: ContributionPolicy }")]
 pub fn contribution_presets() -> Result<JsValue, JsValue> {
     use crate::tax::ContributionPolicy;
     let mut presets = indexmap::IndexMap::new();
@@ -231,8 +494,11 @@ pub fn contribution_presets() -> Result<JsValue, JsValue> {
 /// Score KPIs on the policy's scorecard: `{score, uncapped, lines, best_lever}`.
 /// `input` is `{kpis: {id: {target, actual}}}` or `{months: [{kpis}, …]}`.
 #[cfg(feature = "extras")]
-#[wasm_bindgen(js_name = scoreKpis)]
-pub fn score_kpis(policy: JsValue, input: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = scoreKpis, unchecked_return_type = "ScoreResult")]
+pub fn score_kpis(
+    #[wasm_bindgen(unchecked_param_type = "PolicyInput")] policy: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ScoreInput | string")] input: JsValue,
+) -> Result<JsValue, JsValue> {
     let policy = text(&policy)?;
     let input = required(&input, "input")?;
     encode(api::score_json(policy.as_deref(), &input))
@@ -240,7 +506,7 @@ pub fn score_kpis(policy: JsValue, input: JsValue) -> Result<JsValue, JsValue> {
 
 /// The example scorecards: `{tobacco, bank}`.
 #[cfg(feature = "extras")]
-#[wasm_bindgen(js_name = scorecardPresets)]
+#[wasm_bindgen(js_name = scorecardPresets, unchecked_return_type = "{ tobacco: ScorecardPolicy; bank: ScorecardPolicy }")]
 pub fn scorecard_presets() -> Result<JsValue, JsValue> {
     use crate::scorecard::ScorecardPolicy;
     let mut presets = indexmap::IndexMap::new();
@@ -253,11 +519,11 @@ pub fn scorecard_presets() -> Result<JsValue, JsValue> {
 /// `onProgress(done, total)`, if given, is called every 2048 people paid (`total` is
 /// twice the head count).
 #[cfg(feature = "import")]
-#[wasm_bindgen(js_name = compareScenarios)]
+#[wasm_bindgen(js_name = compareScenarios, unchecked_return_type = "Comparison")]
 pub fn compare_scenarios(
-    baseline: JsValue,
-    proposal: JsValue,
-    employees: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PolicyInput")] baseline: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Policy | string")] proposal: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EmployeesInput")] employees: JsValue,
     as_of: Option<String>,
     on_progress: Option<js_sys::Function>,
 ) -> Result<JsValue, JsValue> {
@@ -281,9 +547,9 @@ pub fn compare_scenarios(
 /// Pay a roster given as file bytes, returning compact columns rather than one object
 /// per person: `{ids, totals, headcount, total, quota}` — for large rosters and benchmarks.
 #[cfg(feature = "import")]
-#[wasm_bindgen(js_name = computeRosterFile)]
+#[wasm_bindgen(js_name = computeRosterFile, unchecked_return_type = "RosterColumns")]
 pub fn compute_roster_file(
-    policy: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PolicyInput")] policy: JsValue,
     bytes: &[u8],
     file_name: &str,
     as_of: Option<String>,
@@ -304,10 +570,10 @@ pub fn compute_roster_file(
 
 /// Compare a roster given as file bytes under two policies (bytes in, comparison out).
 #[cfg(feature = "import")]
-#[wasm_bindgen(js_name = compareRosterFile)]
+#[wasm_bindgen(js_name = compareRosterFile, unchecked_return_type = "Comparison")]
 pub fn compare_roster_file(
-    baseline: JsValue,
-    proposal: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PolicyInput")] baseline: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Policy | string")] proposal: JsValue,
     bytes: &[u8],
     file_name: &str,
     as_of: Option<String>,
@@ -332,8 +598,8 @@ pub fn compare_roster_file(
 #[cfg(feature = "import")]
 #[wasm_bindgen(js_name = exportRosterCsv)]
 pub fn export_roster_csv(
-    policy: JsValue,
-    employees: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PolicyInput")] policy: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EmployeesInput")] employees: JsValue,
     as_of: Option<String>,
 ) -> Result<String, JsValue> {
     let policy = text(&policy)?;
@@ -351,8 +617,8 @@ pub fn export_roster_csv(
 #[cfg(feature = "import")]
 #[wasm_bindgen(js_name = exportRosterXlsx)]
 pub fn export_roster_xlsx(
-    policy: JsValue,
-    employees: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PolicyInput")] policy: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EmployeesInput")] employees: JsValue,
     as_of: Option<String>,
 ) -> Result<Vec<u8>, JsValue> {
     let policy = text(&policy)?;
@@ -370,8 +636,11 @@ pub fn export_roster_xlsx(
 /// `comparison` is a `compareScenarios` result; `lang` is `zh` or `en`. Main thread
 /// only: plotters measures the labels in the page.
 #[cfg(feature = "charts")]
-#[wasm_bindgen(js_name = renderCharts)]
-pub fn render_charts(comparison: JsValue, lang: &str) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = renderCharts, unchecked_return_type = "Charts")]
+pub fn render_charts(
+    #[wasm_bindgen(unchecked_param_type = "Comparison | string")] comparison: JsValue,
+    lang: &str,
+) -> Result<JsValue, JsValue> {
     let comparison = required(&comparison, "comparison")?;
     encode(api::charts_json(&comparison, lang))
 }

@@ -2,7 +2,8 @@
 # Install what a fresh machine lacks to build and test Paygrade (idempotent, quiet when done).
 # - the wasm32-unknown-unknown target (rustup)
 # - wasm-bindgen-cli at the version Cargo.toml pins (cargo install)
-# - npm devDependencies: binaryen's wasm-opt, esbuild (single-file build), playwright-core
+# - npm devDependencies: binaryen's wasm-opt, esbuild (single-file build), playwright-core,
+#   typescript (tsc checks the page's JS against the modules' .d.ts in `make lint`)
 # Chromium for the browser tests is a Debian package: tools/setup.sh --browser installs it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,7 +17,8 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB_VERSION"
   cargo install wasm-bindgen-cli --version "$WB_VERSION" --locked \
     || cargo install wasm-bindgen-cli --version "$WB_VERSION" --force
 fi
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/esbuild ] || [ ! -d node_modules/playwright-core ]; then
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/esbuild ] || [ ! -d node_modules/playwright-core ] \
+     || [ ! -x node_modules/.bin/tsc ]; then
   npm ci --no-audit --no-fund
 fi
 # fonts-wqy-microhei: a small CJK font so screenshots show Chinese text, not boxes.
