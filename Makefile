@@ -53,9 +53,11 @@ lint: lint-js
 	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --features extras -- -D warnings
 
 # The page's JS checked against the modules' TypeScript declarations (www/pkg/*.d.ts, which
-# `wasm` writes from the types in src/wasm.rs): tsc --checkJs, nothing emitted (tsconfig.json).
+# `wasm` writes from the types in src/wasm.rs): tsc --checkJs, nothing emitted (tsconfig.json);
+# then the declarations against the engine's real results (tools/check-dts.mjs).
 lint-js: wasm
 	node_modules/.bin/tsc -p tsconfig.json
+	node tools/check-dts.mjs
 
 test-rust:
 	cargo test
