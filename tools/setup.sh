@@ -3,7 +3,8 @@
 # - the wasm32-unknown-unknown target (rustup)
 # - wasm-bindgen-cli at the version Cargo.toml pins (cargo install)
 # - npm devDependencies: binaryen's wasm-opt, esbuild (single-file build), playwright-core
-#   (drives Chromium), puppeteer-core (drives Firefox over WebDriver BiDi), axe-core
+#   (drives Chromium), puppeteer-core (drives Firefox over WebDriver BiDi), axe-core,
+#   typescript (tsc checks the page's JS against the modules' .d.ts in `make lint`)
 # Chromium and Firefox ESR for the browser tests are Debian packages: tools/setup.sh --browser
 # installs them with apt-get (as root).
 set -euo pipefail
@@ -19,7 +20,8 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB_VERSION"
     || cargo install wasm-bindgen-cli --version "$WB_VERSION" --force
 fi
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/esbuild ] || [ ! -d node_modules/playwright-core ] \
-   || [ ! -d node_modules/puppeteer-core ] || [ ! -d node_modules/axe-core ]; then
+   || [ ! -d node_modules/puppeteer-core ] || [ ! -d node_modules/axe-core ] \
+   || [ ! -x node_modules/.bin/tsc ]; then
   npm ci --no-audit --no-fund
 fi
 # fonts-wqy-microhei: a small CJK font so screenshots show Chinese text, not boxes.

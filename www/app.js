@@ -38,13 +38,20 @@ const SCORE_FIELDS = ['business', 'customer_satisfaction', 'supplier', 'self', '
 const TEXT_FIELDS = ['years_in_post', 'post_start', 'as_of', ...SCORE_FIELDS, 'composite_score', 'paid_days'];
 const ERROR_SLOTS = ['level', 'band', 'employment', ...TEXT_FIELDS, 'form'];
 
+/** @import { Policy, WhatIfs, PaygradeError } from './pkg/paygrade.js' */
+/** @param {string} id */
 const $ = (id) => document.getElementById(id);
-const form = $('mypay');
+const input = (id) => /** @type {HTMLInputElement} */ ($(id));
+const select = (id) => /** @type {HTMLSelectElement} */ ($(id));
+const form = /** @type {HTMLFormElement} */ ($('mypay'));
 let lang = initialLang(storageGet(LANG_STORE));
 let text = {};
 let extrasText = false; // set once the take-home / scorecard part is loaded
+/** @type {Policy | null} */
 let policy = null;
+/** @type {WhatIfs | null} */
 let last = null; // the last successful result, shown (marked stale) while an input is invalid
+/** @type {PaygradeError | null} */
 let lastError = null;
 let firstResultMs = null;
 
@@ -69,10 +76,12 @@ function today() {
 
 // language
 function relabel() {
-  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
-  for (const el of document.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(/** @type {HTMLElement} */ (el).dataset.i18n);
+  for (const el of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll('[data-i18n-placeholder]'))) {
+    el.placeholder = t(el.dataset.i18nPlaceholder);
+  }
   // Scorecard texts arrive with extras.js: hidden until then.
-  for (const el of document.querySelectorAll('[data-extras]')) el.hidden = !extrasText;
+  for (const el of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-extras]'))) el.hidden = !extrasText;
 }
 
 async function applyLang() {
@@ -99,7 +108,7 @@ function gradeLabel(grade) {
 // form <-> state
 function fillLevels(keep) {
   if (!policy) return;
-  const sel = $('level');
+  const sel = select('level');
   const current = keep ? sel.value : null;
   sel.replaceChildren(...[...policy.ladder].reverse().map((l) => new Option(levelName(l.level), l.level)));
   if (current) sel.value = current;
@@ -107,8 +116,8 @@ function fillLevels(keep) {
 }
 
 function fillBands(keep) {
-  const level = policy.ladder.find((l) => l.level === $('level').value);
-  const sel = $('band');
+  const level = policy.ladder.find((l) => l.level === select('level').value);
+  const sel = select('band');
   const current = keep ? sel.value : null;
   const bands = level?.bands ?? [];
   sel.replaceChildren(...(bands.length ? [...bands].reverse().map((b) => new Option(b.band, b.band)) : [new Option('—', '')]));
@@ -116,16 +125,16 @@ function fillBands(keep) {
   if (current && bands.some((b) => b.band === current)) sel.value = current;
 }
 
-function radio(name) { return form.querySelector(`input[name="${name}"]:checked`)?.value; }
+function radio(name) { return /** @type {HTMLInputElement | null} */ (form.querySelector(`input[name="${name}"]:checked`))?.value; }
 function setRadio(name, value) {
-  const el = form.querySelector(`input[name="${name}"][value="${value}"]`);
+  const el = /** @type {HTMLInputElement | null} */ (form.querySelector(`input[name="${name}"][value="${value}"]`));
   if (el) el.checked = true;
 }
 
 function collect() {
-  const s = { level: $('level').value, band: $('band').value, employment: $('employment').value,
-    rural: $('rural').checked, years_mode: radio('years_mode'), score_mode: radio('score_mode') };
-  for (const f of TEXT_FIELDS) s[f] = $(f).value;
+  const s = { level: select('level').value, band: select('band').value, employment: select('employment').value,
+    rural: input('rural').checked, years_mode: radio('years_mode'), score_mode: radio('score_mode') };
+  for (const f of TEXT_FIELDS) s[f] = input(f).value;
   return s;
 }
 
@@ -135,16 +144,16 @@ function defaults() {
 }
 
 function restore(s) {
-  $('level').value = s.level ?? 'intermediate';
-  if (!$('level').value) $('level').selectedIndex = 0;
+  select('level').value = s.level ?? 'intermediate';
+  if (!select('level').value) select('level').selectedIndex = 0;
   fillBands(false);
-  if (s.band) $('band').value = s.band;
-  $('employment').value = s.employment === 'regular' ? 'regular' : 'contract';
-  $('rural').checked = Boolean(s.rural);
+  if (s.band) select('band').value = s.band;
+  select('employment').value = s.employment === 'regular' ? 'regular' : 'contract';
+  input('rural').checked = Boolean(s.rural);
   setRadio('years_mode', s.years_mode === 'date' ? 'date' : 'years');
   setRadio('score_mode', s.score_mode === 'composite' ? 'composite' : 'five');
-  for (const f of TEXT_FIELDS) $(f).value = typeof s[f] === 'string' ? s[f] : '';
-  if (!$('as_of').value) $('as_of').value = today();
+  for (const f of TEXT_FIELDS) input(f).value = typeof s[f] === 'string' ? s[f] : '';
+  if (!input('as_of').value) input('as_of').value = today();
   showModes();
 }
 
@@ -163,7 +172,7 @@ function loadSaved() {
 function showModes() {
   const ym = radio('years_mode');
   const sm = radio('score_mode');
-  for (const el of form.querySelectorAll('[data-mode]')) {
+  for (const el of /** @type {NodeListOf<HTMLElement>} */ (form.querySelectorAll('[data-mode]'))) {
     const m = el.dataset.mode;
     el.hidden = (m === 'years' && ym !== 'years') || (m === 'date' && ym !== 'date')
       || (m === 'five' && sm !== 'five') || (m === 'composite' && sm !== 'composite');
@@ -326,14 +335,16 @@ function renderWhatIfs(w) {
 // wiring
 form.addEventListener('submit', (e) => e.preventDefault());
 form.addEventListener('input', (e) => {
-  if (e.target.id) touched.add(e.target.id);
-  if (e.target.id === 'level') fillBands(true);
-  if (e.target.name === 'years_mode' || e.target.name === 'score_mode') showModes();
+  const target = /** @type {HTMLInputElement} */ (e.target);
+  if (target.id) touched.add(target.id);
+  if (target.id === 'level') fillBands(true);
+  if (target.name === 'years_mode' || target.name === 'score_mode') showModes();
   recompute();
 });
 form.addEventListener('change', (e) => {
-  if (e.target.tagName === 'SELECT' || e.target.type === 'checkbox' || e.target.type === 'radio') {
-    if (e.target.id === 'level') fillBands(true);
+  const target = /** @type {HTMLInputElement} */ (e.target);
+  if (target.tagName === 'SELECT' || target.type === 'checkbox' || target.type === 'radio') {
+    if (target.id === 'level') fillBands(true);
     showModes();
     recompute();
   }
@@ -397,7 +408,7 @@ async function main() {
     loadExtras().then((x) => x.openTakeHome()).catch(failed('err-th'));
   }
   recompute();
-  window.paygrade = { firstResultMs: () => firstResultMs };
+  /** @type {any} */ (window).paygrade = { firstResultMs: () => firstResultMs };
 }
 
 main();

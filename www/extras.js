@@ -4,6 +4,8 @@
 
 const TH_FIELDS = ['th_base', 'th_special', 'th_bonus'];
 const TH_STORE = 'paygrade.takehome.v1';
+/** @typedef {typeof import('./pkg/paygrade_extra.js')} ExtraModule */
+/** @typedef {import('./pkg/paygrade_extra.js').ScorecardPolicy} ScorecardPolicy */
 let $, t, ctx;
 
 // The sections' bodies (static markup; every text comes from the i18n tables).
@@ -73,8 +75,15 @@ export function install(context) {
 }
 
 // ---------- take-home ----------
+/**
+ * @type {{ active: boolean, module: ExtraModule | null,
+ *   presets: Record<string, import('./pkg/paygrade_extra.js').ContributionPolicy> | null,
+ *   result: import('./pkg/paygrade_extra.js').NetPay | null,
+ *   error: { path?: string, message?: string, message_zh: string, message_en: string } | null }}
+ */
 const takeHome = { active: false, module: null, presets: null, result: null, error: null };
 
+/** @type {ExtraModule | null} */
 let extraModule = null;
 /** The take-home and scorecard engine, loaded on first use. */
 async function loadExtra() {
@@ -104,6 +113,11 @@ async function openTakeHome() {
 }
 
 // ---------- scorecard (same lazily loaded module) ----------
+/**
+ * @type {{ active: boolean, presets: Record<string, ScorecardPolicy> | null,
+ *   values: Record<string, Record<string, { target: string, actual: string }>>,
+ *   result: import('./pkg/paygrade_extra.js').ScoreResult | null }}
+ */
 const card = { active: false, presets: null, values: {}, result: null };
 
 function savedCard() {

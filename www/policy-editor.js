@@ -146,6 +146,12 @@ function el(tag, props = {}, ...children) {
   return e;
 }
 
+/**
+ * Mount the editor in `container`. `onChange(policy)` hears every edit (a fresh clone);
+ * `defaults` is the policy whose values show as placeholders of absent fields.
+ * @param {HTMLElement} container
+ * @param {{ lang?: string, onChange?: (policy: object) => void, defaults?: object | null }} [options]
+ */
 export function mountPolicyEditor(container, { lang = 'zh', onChange = () => {}, defaults = null } = {}) {
   let L = TEXT[lang] ? lang : 'zh';
   let policy = null;
@@ -166,6 +172,9 @@ export function mountPolicyEditor(container, { lang = 'zh', onChange = () => {},
   /**
    * One labelled control bound to `keys`. kind: text | amount | amount? (empty ⇒ null) |
    * int | int? (empty ⇒ null) | select | bool | json (a generic scalar).
+   * @param {(string | number)[]} keys
+   * @param {string} kind
+   * @param {{ label?: string, values?: string[], wide?: boolean, onSet?: (v: unknown) => void, placeholder?: string }} [options]
    */
   function field(keys, kind, { label, values, wide, onSet, placeholder } = {}) {
     const path = pathText(keys);

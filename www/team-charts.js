@@ -29,6 +29,9 @@ const KINDS = ['cost', 'distribution', 'differences'];
  * #chart-distribution, #chart-differences and #chart-error). `comparison()` gives the
  * latest comparison (or null), `lang()` the page language ('zh' | 'en'), `message(err)`
  * the engine error in that language. Returns `update()`, to call after each new result.
+ * @param {HTMLDetailsElement} details
+ * @param {{ comparison: () => import('./pkg/paygrade_charts.js').Comparison | null, lang: () => string,
+ *   message: (err: any) => string }} hooks
  */
 export function mountCharts(details, { comparison, lang, message }) {
   let drawn = null;

@@ -64,15 +64,28 @@ const TEXT = {
 };
 const STORE = 'paygrade.team.v1';
 const MAX_ROWS_SHOWN = 500;
+/** @param {string} id */
 const $ = (id) => document.getElementById(id);
+/** A form control of team.html by id (input, select or the JSON textarea: each has `.value`). */
+const control = (/** @type {string} */ id) => /** @type {HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement} */ ($(id));
 // The language: ?lang= (the link from My pay carries its language), else the saved choice, else the browser's.
 const storedLang = (() => { try { return localStorage.getItem('paygrade.lang'); } catch { return null; } })();
 const askedLang = new URLSearchParams(location.search).get('lang');
 let lang = (askedLang === 'zh' || askedLang === 'en' ? askedLang : storedLang ?? (navigator.language || 'en')).startsWith('zh') ? 'zh' : 'en';
 if (askedLang === lang) try { localStorage.setItem('paygrade.lang', lang); } catch { /* full */ }
 const t = (k) => TEXT[lang][k] ?? k;
+/** @typedef {import('./pkg/paygrade_hr.js').ParsedRoster} ParsedRoster */
+/**
+ * The latest results shown, from the worker's calls (team-worker.js).
+ * @typedef {{ comparison: import('./pkg/paygrade_hr.js').Comparison, quota: import('./pkg/paygrade_hr.js').QuotaReport,
+ *   assignment: import('./pkg/paygrade_hr.js').AssignmentResult | null, roster: ParsedRoster, proposal: object,
+ *   asOf: string | undefined }} RunResult
+ */
 // readShare: the part of the progress bar that reading the roster file took (0 when no file was read).
 // share: the share link shown ({url} or {invalid: true}), explainId: the person whose explanation is open.
+/** @type {{ runs: number, readShare: number, baseline: import('./pkg/paygrade_hr.js').Policy | null, proposalText: string,
+ *   roster: ParsedRoster | null, source: string, result: RunResult | null, sort: { key: string, dir: number },
+ *   share: { url?: string, invalid?: boolean } | null, explainId: string | null }} */
 const state = { runs: 0, readShare: 0, baseline: null, proposalText: '', roster: null, source: 'sample', result: null, sort: { key: 'difference', dir: -1 },
   share: null, explainId: null };
 
@@ -106,7 +119,7 @@ const message = (err) => (lang === 'zh' ? err.message_zh : err.message_en) || er
 function save() {
   try {
     const roster = state.source === 'sample' ? null : state.roster;
-    localStorage.setItem(STORE, JSON.stringify({ proposal: state.proposalText, as_of: $('as_of').value, source: state.source,
+    localStorage.setItem(STORE, JSON.stringify({ proposal: state.proposalText, as_of: control('as_of').value, source: state.source,
       roster: roster && JSON.stringify(roster).length < 4_000_000 ? roster : null }));
   } catch { $('notice').textContent = t('storage_full'); }
 }
@@ -231,7 +244,7 @@ const signClass = (d) => (d.startsWith('-') ? 'lose' : d === '0.00' || /^0(\.0+)
 
 function relabel() {
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-  for (const el of document.querySelectorAll('[data-t]')) el.textContent = t(el.dataset.t);
+  for (const el of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-t]'))) el.textContent = t(el.dataset.t);
   $('lang').textContent = t('lang');
   document.title = `Paygrade · ${t('title')}`;
   // The link to My pay opens it in this language.
@@ -259,7 +272,7 @@ function showError(slot, err, atField = false) {
 function setStale(stale) {
   document.querySelector('main.team').classList.toggle('results-stale', stale);
   $('stale-note').hidden = !stale;
-  for (const id of ['export-csv', 'export-xlsx', 'print-report', 'export-projection']) $(id).disabled = stale;
+  for (const id of ['export-csv', 'export-xlsx', 'print-report', 'export-projection']) /** @type {HTMLButtonElement} */ ($(id)).disabled = stale;
 }
 
 /** An engine path with `employees[i]` read as the person's id and file row, and a file
@@ -306,7 +319,7 @@ async function run() {
     progress(null);
     return;
   }
-  const asOf = $('as_of').value.trim() || undefined;
+  const asOf = control('as_of').value.trim() || undefined;
   // The bar: reading the file (if any) took [0, from); paying both policies is most of
   // the rest, then quotas, assignment and drawing.
   const from = state.readShare;
@@ -341,7 +354,7 @@ function progress(phase, fraction = 0) {
   $('progress').hidden = !phase;
   $('phase').textContent = phase ?? '';
   const pct = Math.round(Math.min(1, Math.max(0, fraction)) * 100);
-  $('progress-bar').value = pct;
+  /** @type {HTMLProgressElement} */ ($('progress-bar')).value = pct;
   $('progress-pct').textContent = phase ? `${pct}%` : '';
 }
 
@@ -377,7 +390,7 @@ function render() {
     return li;
   }) : [Object.assign(document.createElement('li'), { textContent: t('no_diff') })]));
   const levels = [...new Set(c.people.map((p) => levelOf(p.grade)))];
-  const sel = $('filter-level');
+  const sel = /** @type {HTMLSelectElement} */ ($('filter-level'));
   const keep = sel.value;
   sel.replaceChildren(new Option(t('all_levels'), ''), ...levels.map((l) => new Option(levelName(l), l)));
   sel.value = levels.includes(keep) ? keep : '';
@@ -395,14 +408,14 @@ function render() {
   }
 }
 
-const updateCharts = mountCharts($('charts'), { comparison: () => state.result?.comparison ?? null, lang: () => lang, message });
+const updateCharts = mountCharts(/** @type {HTMLDetailsElement} */ ($('charts')), { comparison: () => state.result?.comparison ?? null, lang: () => lang, message });
 
 function renderPeople() {
   const r = state.result;
   if (!r) return;
   const names = new Map(r.roster.employees.map((e) => [e.id, e.name ?? '']));
-  const q = $('search').value.trim().toLowerCase();
-  const level = $('filter-level').value;
+  const q = control('search').value.trim().toLowerCase();
+  const level = control('filter-level').value;
   let people = r.comparison.people.filter((p) => (!level || levelOf(p.grade) === level)
     && (!q || p.id.toLowerCase().includes(q) || (names.get(p.id) ?? '').toLowerCase().includes(q)));
   const { key, dir } = state.sort;
@@ -589,12 +602,12 @@ async function readFile(file) {
 const editor = mountPolicyEditor($('policy-editor'), { lang, onChange: (policy) => {
   clearFragment();
   state.proposalText = JSON.stringify(policy, null, 2);
-  $('proposal-json').value = state.proposalText;
+  control('proposal-json').value = state.proposalText;
   run();
 } });
 function setProposal(policy) {
   state.proposalText = JSON.stringify(policy, null, 2);
-  $('proposal-json').value = state.proposalText;
+  control('proposal-json').value = state.proposalText;
   syncForm();
 }
 function syncForm() {
@@ -609,21 +622,32 @@ function download(name, text, type) {
 
 // ---------- wiring ----------
 $('lang').addEventListener('click', () => { lang = lang === 'zh' ? 'en' : 'zh'; history.replaceState(null, '', location.pathname + location.hash); try { localStorage.setItem('paygrade.lang', lang); } catch { /* full */ } relabel(); editor.relabel(lang); for (const [slot, { err, atField }] of shownErrors) showError(slot, err, atField); showShare(); render(); });
-$('file').addEventListener('change', (e) => { const f = e.target.files[0]; e.target.value = ''; if (f) readFile(f); });
+$('file').addEventListener('change', (e) => {
+  const box = /** @type {HTMLInputElement} */ (e.target);
+  const f = box.files[0];
+  box.value = '';
+  if (f) readFile(f);
+});
 $('drop').addEventListener('dragover', (e) => { e.preventDefault(); $('drop').classList.add('over'); });
 $('drop').addEventListener('dragleave', () => $('drop').classList.remove('over'));
 $('drop').addEventListener('drop', (e) => { e.preventDefault(); $('drop').classList.remove('over'); if (e.dataTransfer.files[0]) readFile(e.dataTransfer.files[0]); });
 $('sample').addEventListener('click', () => useRoster('sample', 'loadSample'));
 $('as_of').addEventListener('change', () => run());
-$('proposal-json').addEventListener('input', (e) => { clearFragment(); state.proposalText = e.target.value; syncForm(); run(); });
+$('proposal-json').addEventListener('input', (e) => {
+  clearFragment();
+  state.proposalText = /** @type {HTMLTextAreaElement} */ (e.target).value;
+  syncForm();
+  run();
+});
 $('reset-proposal').addEventListener('click', () => { setProposal(state.baseline); history.replaceState(null, '', location.pathname); run(); });
 $('save-policy').addEventListener('click', () => download('proposal-policy.json', state.proposalText, 'application/json'));
 $('load-policy').addEventListener('change', async (e) => {
-  const f = e.target.files[0];
-  e.target.value = ''; // loading the same file again is a new load
+  const box = /** @type {HTMLInputElement} */ (e.target);
+  const f = box.files[0];
+  box.value = ''; // loading the same file again is a new load
   if (!f) return;
   state.proposalText = await f.text();
-  $('proposal-json').value = state.proposalText;
+  control('proposal-json').value = state.proposalText;
   clearFragment();
   syncForm();
   run();
@@ -686,19 +710,19 @@ async function main() {
   state.baseline = await call('defaultPolicy');
   editor.setDefaults(state.baseline);
   const saved = load();
-  $('as_of').value = typeof saved.as_of === 'string' && saved.as_of ? saved.as_of : new Date().toISOString().slice(0, 10);
+  control('as_of').value = typeof saved.as_of === 'string' && saved.as_of ? saved.as_of : new Date().toISOString().slice(0, 10);
   const shared = fromFragment();
   if (shared?.bad) $('notice').textContent = t('bad_link');
   clearFragment();
   let proposal = shared?.text ?? (typeof saved.proposal === 'string' ? saved.proposal : null);
   try { if (proposal) JSON.parse(proposal); } catch { proposal = null; }
-  if (proposal) { state.proposalText = proposal; $('proposal-json').value = proposal; syncForm(); } else setProposal(state.baseline);
+  if (proposal) { state.proposalText = proposal; control('proposal-json').value = proposal; syncForm(); } else setProposal(state.baseline);
   if (saved.roster && Array.isArray(saved.roster.employees)) {
     await useRoster(typeof saved.source === 'string' ? saved.source : 'file', 'loadEmployees', saved.roster.employees);
     if (!state.roster) { showError('err-roster', null); $('notice').textContent = t('saved_roster_failed'); }
   }
   if (!state.roster) await useRoster('sample', 'loadSample');
   progress(null);
-  window.paygradeTeam = { ready: true };
+  /** @type {any} */ (window).paygradeTeam = { ready: true };
 }
 main();

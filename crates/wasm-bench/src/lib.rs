@@ -9,9 +9,9 @@ use paygrade_wasm_common::{encode, required, text};
 use wasm_bindgen::prelude::*;
 
 /// Pay a roster given as file bytes: `{ids, totals, summary, quota}`.
-#[wasm_bindgen(js_name = computeRosterFile)]
+#[wasm_bindgen(js_name = computeRosterFile, unchecked_return_type = "RosterColumns")]
 pub fn compute_roster_file(
-    policy: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PolicyInput")] policy: JsValue,
     bytes: &[u8],
     file_name: &str,
     as_of: Option<String>,
@@ -27,10 +27,10 @@ pub fn compute_roster_file(
 }
 
 /// Compare a roster given as file bytes under two policies (bytes in, comparison out).
-#[wasm_bindgen(js_name = compareRosterFile)]
+#[wasm_bindgen(js_name = compareRosterFile, unchecked_return_type = "Comparison")]
 pub fn compare_roster_file(
-    baseline: JsValue,
-    proposal: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PolicyInput")] baseline: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Policy | string")] proposal: JsValue,
     bytes: &[u8],
     file_name: &str,
     as_of: Option<String>,

@@ -8,8 +8,11 @@ use wasm_bindgen::prelude::*;
 
 /// The charts of a comparison as SVG text `{cost, distribution, differences}`.
 /// `comparison` is a `compareScenarios` result; `lang` is `zh` or `en`.
-#[wasm_bindgen(js_name = renderCharts)]
-pub fn render_charts(comparison: JsValue, lang: &str) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = renderCharts, unchecked_return_type = "Charts")]
+pub fn render_charts(
+    #[wasm_bindgen(unchecked_param_type = "Comparison | string")] comparison: JsValue,
+    lang: &str,
+) -> Result<JsValue, JsValue> {
     let comparison = required(&comparison, "comparison")?;
     encode(paygrade_charts::charts_json(&comparison, lang))
 }

@@ -18,6 +18,7 @@
 #![warn(missing_docs)]
 
 use js_sys::{Reflect, JSON};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
 /// A Paygrade error as a JS `Error` with `code`, `path`, `message_zh` and `message_en`.
@@ -88,3 +89,258 @@ pub fn reporter(f: Option<js_sys::Function>) -> impl FnMut(usize, usize) {
         }
     }
 }
+
+// TypeScript declarations of the values that cross (SPEC §12), emitted into each module's
+// `.d.ts` by wasm-bindgen (the exports below name them with `unchecked_*_type`); the page's
+// JS is checked against them (`make lint-js`). Output amounts are decimal strings; inputs
+// also take JSON numbers, read exactly from their text. wasm-bindgen consumes these strings:
+// they do not reach the shipped `.wasm`.
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** A decimal amount as text, exactly (`"1500.00"`): never a binary float. */
+export type Decimal = string;
+/** A decimal as the engine reads it: text, or a JSON number read from its shortest text. */
+export type DecimalInput = string | number;
+/** A whole number as the engine reads it (`12` or `"12"`). */
+export type WholeInput = number | string;
+/** An ISO date `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+/** What every call throws (SPEC §10): a JS `Error` with a stable code and the field's path. */
+export interface PaygradeError extends Error {
+  /** Stable error code, e.g. `missing_field`, `unknown_level`. */
+  code: string;
+  /** The field's path (`ladder[2].bands[0].coefficient`, `row 14, column 档次`), or `""`. */
+  path: string;
+  message_zh: string;
+  message_en: string;
+}
+
+export type Employment = "regular" | "contract";
+export type Education = "none" | "secondary" | "associate" | "bachelor" | "master" | "doctorate";
+export type ComponentName = "base" | "floating" | "seniority" | "performance";
+
+export interface BandSpec { band: string; coefficient: Decimal }
+/** A ladder level: `bands` (lowest first), or a single `coefficient` (trainee). */
+export interface LevelSpec {
+  level: string;
+  base_wage: Decimal;
+  floating_wage: Decimal;
+  quota_max: Decimal | null;
+  coefficient?: Decimal;
+  bands?: BandSpec[];
+}
+export interface ScoreWeights {
+  business: Decimal; customer_satisfaction: Decimal; supplier: Decimal; self: Decimal; marketing_audit: Decimal;
+}
+export interface AssessmentRow { min_score: Decimal; factor: Decimal; rating: string }
+export interface Requirement { min_education: Education; min_years_of_work: number; min_years_in_post: number }
+export interface BaseLimits { floor: Decimal; cap: Decimal }
+export interface SchemeRate {
+  scheme: "pension" | "medical" | "unemployment" | "injury" | "maternity";
+  employee_rate: Decimal; employer_rate: Decimal; employee_fixed: Decimal;
+}
+/** A city's social insurance and housing fund table (take-home). */
+export interface ContributionPolicy {
+  city: string;
+  effective_from: string;
+  base: BaseLimits;
+  housing_fund_base: BaseLimits;
+  schemes: SchemeRate[];
+  housing_fund: { employee_rate: Decimal; employer_rate: Decimal };
+}
+export interface Indicator {
+  id: string; name_zh: string; name_en: string; weight: Decimal;
+  unit: "yuan" | "10k_yuan" | "cases" | "customers" | "percent" | "ratio";
+  direction: "higher_is_better" | "lower_is_better";
+  cap: Decimal; floor: Decimal;
+}
+export interface ScorecardPolicy { name: string; indicators: Indicator[] }
+/** A policy (SPEC §12 `paygrade-policy/1`), as `defaultPolicy` and `validatePolicy` return it. */
+export interface Policy {
+  format: string;
+  name: string;
+  currency: string;
+  rounding: { scale: number; mode: "half_up" | "half_even" | "down" | "up" };
+  ladder: LevelSpec[];
+  rural_uplift: { steps: number; scope: "ladder" | "level"; floating_follows: boolean };
+  seniority: {
+    eligible_employment: Employment[];
+    min_years: number;
+    mode: "flat" | "marginal";
+    brackets: { through_year: number | null; per_year: Decimal }[];
+    leap_day_anniversary: "feb_28" | "mar_01";
+  };
+  evaluation: { weights: ScoreWeights; missing_scores: "error" | "renormalize" };
+  performance: {
+    mode: "fixed_base" | "pool";
+    base: Decimal;
+    pool?: Decimal;
+    assessment: { mode: "table" | "linear"; table: AssessmentRow[] };
+  };
+  proration: { standard_days: Decimal; components: ComponentName[] };
+  quota: { headcount: "all" | "graded"; seat_rounding: "floor" | "half_up" | "ceil" };
+  assignment: {
+    weights: { exam: Decimal; review: Decimal };
+    requirements: Record<string, Requirement>;
+    bands: "thirds" | "thresholds";
+    thresholds?: Record<string, Decimal>;
+  };
+  contributions?: ContributionPolicy;
+  scorecard?: ScorecardPolicy;
+}
+/** A policy argument: an object, its JSON text, or null/undefined for the default policy. */
+export type PolicyInput = Policy | string | null | undefined;
+
+export interface Kpi { target: DecimalInput; actual: DecimalInput }
+/** One person (SPEC §12 Employee) as the engine reads it. */
+export interface Employee {
+  id: string;
+  name?: string;
+  level: string;
+  band?: string | null;
+  employment: Employment;
+  years_in_post?: WholeInput;
+  post_start?: IsoDate;
+  rural?: boolean;
+  scores?: Partial<Record<keyof ScoreWeights, DecimalInput | null>>;
+  composite_score?: DecimalInput;
+  paid_days?: DecimalInput;
+  grading?: { exam?: DecimalInput | null; review?: DecimalInput | null };
+  education?: Education;
+  years_of_work?: WholeInput;
+  kpis?: Record<string, Kpi>;
+}
+/** Employees: an array, or its JSON text. */
+export type EmployeesInput = Employee[] | string;
+
+export interface Components { base: Decimal; floating: Decimal; seniority: Decimal; performance: Decimal }
+/** Explanation lines per component, `formula = value`. */
+export interface Explain { base: string; floating: string; seniority: string; performance: string }
+export interface ScoreLine {
+  id: string; name_zh: string; name_en: string; target: Decimal; actual: Decimal;
+  achievement: string; credited: string; weight: Decimal; points: string; explain: string;
+}
+/** A scorecard's result: `{score, uncapped, lines, best_lever}`. */
+export interface ScoreResult {
+  score: string;
+  uncapped: string;
+  lines: ScoreLine[];
+  best_lever: { id: string; points_per_unit: string } | null;
+}
+/** One person's pay (SPEC §12 Breakdown). */
+export interface Breakdown {
+  id: string;
+  name?: string;
+  grade: string;
+  coefficient_grade: string;
+  coefficient: Decimal;
+  floating_level: string;
+  years_in_post: number;
+  composite_score: string;
+  rating: string | null;
+  assessment_factor: string;
+  paid_days: Decimal;
+  standard_days: Decimal;
+  components: Components;
+  total: Decimal;
+  explain: Explain;
+  scorecard?: ScoreResult;
+}
+export interface WhatIf { grade: string; total: Decimal; difference: Decimal }
+/** Today's breakdown and the what-ifs (each null when there is none). */
+export interface WhatIfs {
+  current: Breakdown;
+  band_up: WhatIf | null;
+  level_up: WhatIf | null;
+  next_seniority: { years: number; date: IsoDate | null; total: Decimal; difference: Decimal } | null;
+  next_rating: { rating: string; composite_needed: string; total: Decimal; difference: Decimal } | null;
+}
+
+/** An import warning (a file place, a stable code, a "中文 / English" message). */
+export interface Warning { row: number | null; column: string | null; code: string; message: string }
+/** A parsed roster: employees in the JSON shape, their file rows, import warnings. */
+export interface ParsedRoster { employees: Employee[]; rows: number[]; warnings: Warning[] }
+export interface QuotaLevel { level: string; count: number; cap: Decimal; seats: number; over: number }
+/** SPEC §12 Quota report. */
+export interface QuotaReport {
+  headcount: number;
+  headcount_basis: "all" | "graded";
+  seat_rounding: "floor" | "half_up" | "ceil";
+  levels: QuotaLevel[];
+  compliant: boolean;
+}
+export interface RosterTotals {
+  headcount: number;
+  components: Components;
+  total: Decimal;
+  annual_total: Decimal;
+  by_level: Record<string, { headcount: number; total: Decimal; annual_total: Decimal }>;
+  employer_cost?: Decimal | null;
+  annual_employer_cost?: Decimal | null;
+}
+/** SPEC §12 Roster result. */
+export interface RosterResult { results: Breakdown[]; totals: RosterTotals; quota: QuotaReport; warnings: Warning[] }
+/** A roster paid as compact columns (large rosters, benchmarks). */
+export interface RosterColumns { ids: string[]; totals: Decimal[]; summary: RosterTotals; quota: QuotaReport }
+/** SPEC §12 Assignment result. */
+export interface AssignmentResult {
+  seats: Record<string, number>;
+  results: { id: string; grading_score: string; old_grade: string | null; new_grade: string; reason: string | null }[];
+}
+export interface SideTotals { components: Components; total: Decimal; annual_total: Decimal; employer_cost: Decimal | null }
+/** SPEC §12 Comparison of a baseline and a proposal policy. */
+export interface Comparison {
+  baseline_hash: string;
+  proposal_hash: string;
+  people: { id: string; grade: string; baseline_total: Decimal; proposal_total: Decimal; difference: Decimal }[];
+  totals: { baseline: SideTotals; proposal: SideTotals; difference: SideTotals };
+  by_level: Record<string, { baseline: Decimal; proposal: Decimal; difference: Decimal; annual_difference: Decimal }>;
+  counts: { gain: number; lose: number; same: number };
+  /** Fields that differ, with their JSON values on each side (absent: null). */
+  policy_diff: { path: string; baseline: unknown; proposal: unknown }[];
+}
+
+/** A take-home schedule's input (SPEC §12 Take-home). */
+export interface Schedule {
+  year?: number;
+  first_month?: number;
+  months: {
+    gross: DecimalInput;
+    contributions?: DecimalInput;
+    contribution_base?: DecimalInput;
+    special_deductions?: DecimalInput;
+  }[];
+  special?: {
+    children_education?: number; infant_care?: number; elderly_support_only_child?: boolean;
+    elderly_support_share?: DecimalInput; housing_loan?: boolean; rent_tier?: number; continuing_education?: boolean;
+  };
+  low_earner_last_year?: boolean;
+  annual_bonus?: DecimalInput;
+}
+export interface MonthResult {
+  month: number;
+  gross: Decimal;
+  social_insurance: Decimal | null;
+  housing_fund: Decimal | null;
+  contributions: Decimal;
+  special_deductions: Decimal;
+  cumulative_taxable: Decimal;
+  cumulative_tax: Decimal;
+  withheld: Decimal;
+  net: Decimal;
+  employer_cost: Decimal;
+}
+/** A year's take-home schedule. */
+export interface NetPay {
+  year: number;
+  months: MonthResult[];
+  year_totals: { gross: Decimal; contributions: Decimal; withheld: Decimal; net: Decimal; employer_cost: Decimal };
+  bonus: { bonus: Decimal; separate_tax: Decimal; combined_tax_increase: Decimal; lower: "separate" | "combined" } | null;
+  contribution_table: string | null;
+}
+/** KPIs to score: one period, or months averaged. */
+export type ScoreInput = { kpis: Record<string, Kpi> } | { months: { kpis: Record<string, Kpi> }[] };
+/** The charts of a comparison as SVG text. */
+export interface Charts { cost: string; distribution: string; differences: string }
+"#;

@@ -8,14 +8,17 @@ use paygrade_wasm_common::{encode, required, text};
 use wasm_bindgen::prelude::*;
 
 /// The default policy (SPEC §12) as a plain object, the same as the first-load module's.
-#[wasm_bindgen(js_name = defaultPolicy)]
+#[wasm_bindgen(js_name = defaultPolicy, unchecked_return_type = "Policy")]
 pub fn default_policy() -> Result<JsValue, JsValue> {
     encode(Ok(paygrade::Policy::default()))
 }
 
 /// A year's take-home schedule (SPEC §12 Take-home): `{year, months, year_totals, bonus}`.
-#[wasm_bindgen(js_name = computeNetPay)]
-pub fn compute_net_pay(policy: JsValue, schedule: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = computeNetPay, unchecked_return_type = "NetPay")]
+pub fn compute_net_pay(
+    #[wasm_bindgen(unchecked_param_type = "PolicyInput")] policy: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Schedule | string")] schedule: JsValue,
+) -> Result<JsValue, JsValue> {
     let policy = text(&policy)?;
     let schedule = required(&schedule, "schedule")?;
     encode(paygrade_takehome::net_pay_json(
@@ -25,22 +28,25 @@ pub fn compute_net_pay(policy: JsValue, schedule: JsValue) -> Result<JsValue, Js
 }
 
 /// The example contribution tables: `{shanghai, beijing}` (dated; check the city's announcement).
-#[wasm_bindgen(js_name = contributionPresets)]
+#[wasm_bindgen(js_name = contributionPresets, unchecked_return_type = "{ shanghai: ContributionPolicy; beijing: ContributionPolicy }")]
 pub fn contribution_presets() -> Result<JsValue, JsValue> {
     encode(Ok(ContributionPolicy::presets()))
 }
 
 /// Score KPIs on the policy's scorecard: `{score, uncapped, lines, best_lever}`.
 /// `input` is `{kpis: {id: {target, actual}}}` or `{months: [{kpis}, …]}`.
-#[wasm_bindgen(js_name = scoreKpis)]
-pub fn score_kpis(policy: JsValue, input: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = scoreKpis, unchecked_return_type = "ScoreResult")]
+pub fn score_kpis(
+    #[wasm_bindgen(unchecked_param_type = "PolicyInput")] policy: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ScoreInput | string")] input: JsValue,
+) -> Result<JsValue, JsValue> {
     let policy = text(&policy)?;
     let input = required(&input, "input")?;
     encode(paygrade_scorecard::score_json(policy.as_deref(), &input))
 }
 
 /// The example scorecards: `{tobacco, bank}`.
-#[wasm_bindgen(js_name = scorecardPresets)]
+#[wasm_bindgen(js_name = scorecardPresets, unchecked_return_type = "{ tobacco: ScorecardPolicy; bank: ScorecardPolicy }")]
 pub fn scorecard_presets() -> Result<JsValue, JsValue> {
     encode(Ok(ScorecardPolicy::presets()))
 }

@@ -9,15 +9,17 @@ use paygrade_wasm_common::{encode, js_error, reporter, required, text};
 use wasm_bindgen::prelude::*;
 
 /// The default policy (SPEC §12) as a plain object, the same as the first-load module's.
-#[wasm_bindgen(js_name = defaultPolicy)]
+#[wasm_bindgen(js_name = defaultPolicy, unchecked_return_type = "Policy")]
 pub fn default_policy() -> Result<JsValue, JsValue> {
     encode(Ok(paygrade::Policy::default()))
 }
 
 /// Check a policy object (or JSON text), every block of it (core, `contributions`,
 /// `scorecard`); returns it normalized, or throws `{code, path, message}`.
-#[wasm_bindgen(js_name = validatePolicy)]
-pub fn validate_policy(policy: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = validatePolicy, unchecked_return_type = "Policy")]
+pub fn validate_policy(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] policy: JsValue,
+) -> Result<JsValue, JsValue> {
     let policy = required(&policy, "policy")?;
     encode(HrPolicy::from_json(Some(&policy)).map(|p| p.core.policy().clone()))
 }
@@ -38,7 +40,7 @@ struct ParsedRoster<'a> {
 /// Read a roster file's bytes (`.csv` UTF-8/GBK, `.xlsx`, `.json`, by `fileName`):
 /// `{employees, rows, warnings}`; errors name `row N, column X`. `onProgress(done,
 /// total)`, if given, is called every 2048 rows.
-#[wasm_bindgen(js_name = parseRoster)]
+#[wasm_bindgen(js_name = parseRoster, unchecked_return_type = "ParsedRoster")]
 pub fn parse_roster(
     bytes: &[u8],
     file_name: &str,
@@ -62,7 +64,7 @@ pub fn parse_roster(
 }
 
 /// The embedded 71-person sample roster, parsed like [`parse_roster`].
-#[wasm_bindgen(js_name = sampleRoster)]
+#[wasm_bindgen(js_name = sampleRoster, unchecked_return_type = "ParsedRoster")]
 pub fn sample_roster() -> Result<JsValue, JsValue> {
     parse_roster(
         paygrade_roster::sample::SAMPLE_ROSTER_CSV.as_bytes(),
@@ -73,10 +75,10 @@ pub fn sample_roster() -> Result<JsValue, JsValue> {
 }
 
 /// Pay a roster: `{results, totals, quota, warnings}` (SPEC §12 roster result).
-#[wasm_bindgen(js_name = computeRoster)]
+#[wasm_bindgen(js_name = computeRoster, unchecked_return_type = "RosterResult")]
 pub fn compute_roster(
-    policy: JsValue,
-    employees: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PolicyInput")] policy: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EmployeesInput")] employees: JsValue,
     as_of: Option<String>,
 ) -> Result<JsValue, JsValue> {
     let policy = text(&policy)?;
@@ -94,8 +96,11 @@ pub fn compute_roster(
 }
 
 /// The quota report for employees as they are graded now (SPEC §3, §12).
-#[wasm_bindgen(js_name = checkQuotas)]
-pub fn check_quotas(policy: JsValue, employees: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = checkQuotas, unchecked_return_type = "QuotaReport")]
+pub fn check_quotas(
+    #[wasm_bindgen(unchecked_param_type = "PolicyInput")] policy: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EmployeesInput")] employees: JsValue,
+) -> Result<JsValue, JsValue> {
     let policy = text(&policy)?;
     let employees = required(&employees, "employees")?;
     encode((|| {
@@ -105,10 +110,10 @@ pub fn check_quotas(policy: JsValue, employees: JsValue) -> Result<JsValue, JsVa
 }
 
 /// Annual grade assignment (SPEC §4, §12): `{seats, results}`.
-#[wasm_bindgen(js_name = assignGrades)]
+#[wasm_bindgen(js_name = assignGrades, unchecked_return_type = "AssignmentResult")]
 pub fn assign_grades(
-    policy: JsValue,
-    employees: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PolicyInput")] policy: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EmployeesInput")] employees: JsValue,
     as_of: Option<String>,
 ) -> Result<JsValue, JsValue> {
     let policy = text(&policy)?;
@@ -123,11 +128,11 @@ pub fn assign_grades(
 /// Compare employees under a baseline and a proposal policy (SPEC §5, §12 Comparison).
 /// `onProgress(done, total)`, if given, is called every 2048 people paid (`total` is
 /// twice the head count).
-#[wasm_bindgen(js_name = compareScenarios)]
+#[wasm_bindgen(js_name = compareScenarios, unchecked_return_type = "Comparison")]
 pub fn compare_scenarios(
-    baseline: JsValue,
-    proposal: JsValue,
-    employees: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PolicyInput")] baseline: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Policy | string")] proposal: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EmployeesInput")] employees: JsValue,
     as_of: Option<String>,
     on_progress: Option<js_sys::Function>,
 ) -> Result<JsValue, JsValue> {
@@ -207,8 +212,8 @@ fn projection(
 /// input columns first (re-importable), the results after; `lang` `zh` or `en`.
 #[wasm_bindgen(js_name = exportRosterCsv)]
 pub fn export_roster_csv(
-    policy: JsValue,
-    employees: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PolicyInput")] policy: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EmployeesInput")] employees: JsValue,
     as_of: Option<String>,
     lang: Option<String>,
 ) -> Result<String, JsValue> {
@@ -229,8 +234,8 @@ pub fn export_roster_csv(
 /// [`export_roster_csv`], with money formats, a frozen header and a totals row.
 #[wasm_bindgen(js_name = exportRosterXlsx)]
 pub fn export_roster_xlsx(
-    policy: JsValue,
-    employees: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PolicyInput")] policy: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EmployeesInput")] employees: JsValue,
     as_of: Option<String>,
     lang: Option<String>,
 ) -> Result<Vec<u8>, JsValue> {

@@ -7,24 +7,26 @@ use paygrade_wasm_common::{encode, required, text};
 use wasm_bindgen::prelude::*;
 
 /// The default policy (SPEC §12) as a plain object — the page starts from real defaults.
-#[wasm_bindgen(js_name = defaultPolicy)]
+#[wasm_bindgen(js_name = defaultPolicy, unchecked_return_type = "Policy")]
 pub fn default_policy() -> Result<JsValue, JsValue> {
     encode(Ok(paygrade::Policy::default()))
 }
 
 /// Check a policy object (or JSON text); returns it normalized, or throws `{code, path, message}`.
-#[wasm_bindgen(js_name = validatePolicy)]
-pub fn validate_policy(policy: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = validatePolicy, unchecked_return_type = "Policy")]
+pub fn validate_policy(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] policy: JsValue,
+) -> Result<JsValue, JsValue> {
     let policy = required(&policy, "policy")?;
     encode(api::policy_from(Some(&policy)).map(|p| p.policy().clone()))
 }
 
 /// One person's breakdown (SPEC §12). `policy` null/undefined = the default policy;
 /// `asOf` is the pay date `YYYY-MM-DD` (needed with `post_start`).
-#[wasm_bindgen(js_name = computePay)]
+#[wasm_bindgen(js_name = computePay, unchecked_return_type = "Breakdown")]
 pub fn compute_pay(
-    policy: JsValue,
-    employee: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PolicyInput")] policy: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Employee | string")] employee: JsValue,
     as_of: Option<String>,
 ) -> Result<JsValue, JsValue> {
     let policy = text(&policy)?;
@@ -37,10 +39,10 @@ pub fn compute_pay(
 }
 
 /// Today's breakdown and the what-ifs: `{current, band_up, level_up, next_seniority, next_rating}`.
-#[wasm_bindgen(js_name = computeWhatIfs)]
+#[wasm_bindgen(js_name = computeWhatIfs, unchecked_return_type = "WhatIfs")]
 pub fn compute_what_ifs(
-    policy: JsValue,
-    employee: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PolicyInput")] policy: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Employee | string")] employee: JsValue,
     as_of: Option<String>,
 ) -> Result<JsValue, JsValue> {
     let policy = text(&policy)?;

@@ -1,0 +1,67 @@
+// The modules' TypeScript declarations against what the engine really returns: call each
+// export on real inputs (the sample roster, SPEC §11 example 1), write every result as a
+// typed literal, and let tsc --strict check them (a missing field, an extra one or a wrong
+// type fails). Run by `make lint-js` after `make wasm`.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+
+const root = new URL('../', import.meta.url);
+const pkg = new URL('www/pkg/', root);
+async function load(name) {
+  const m = await import(new URL(`${name}.js`, pkg).href);
+  await m.default({ module_or_path: readFileSync(new URL(`${name}_bg.wasm`, pkg)) });
+  return m;
+}
+const first = await load('paygrade');
+const extra = await load('paygrade_extra');
+const hr = await load('paygrade_hr');
+
+const asOf = '2026-11-30';
+const employee = { id: 'E001', level: 'intermediate', band: 'B', employment: 'contract', years_in_post: 12, rural: true,
+  scores: { business: '92', customer_satisfaction: '88', supplier: '85', self: '95', marketing_audit: '80' } };
+const { years_in_post: _, ...byDate } = { ...employee, post_start: '2014-03-01' };
+const sample = hr.sampleRoster();
+const proposal = hr.defaultPolicy();
+proposal.ladder[2].bands[1].coefficient = '1.50';
+const card = extra.scorecardPresets().tobacco;
+const kpis = Object.fromEntries(card.indicators.map((i) => [i.id, { target: '100', actual: '90' }]));
+const schedule = { year: 2026, first_month: 1, annual_bonus: '36001',
+  months: Array.from({ length: 12 }, () => ({ gross: '10000.00', special_deductions: '1000' })) };
+let thrown = null;
+try { first.computePay(null, { ...employee, level: 'nope' }, asOf); } catch (e) {
+  thrown = { code: e.code, path: e.path, message: e.message, message_zh: e.message_zh, message_en: e.message_en };
+}
+
+const values = [
+  ['Policy', first.defaultPolicy()],
+  ['Policy', hr.validatePolicy(proposal)],
+  ['WhatIfs', first.computeWhatIfs(null, employee, asOf)],
+  ['WhatIfs', first.computeWhatIfs(null, byDate, asOf)],
+  ['Breakdown', first.computePay(null, employee, asOf)],
+  ['ParsedRoster', sample],
+  ['RosterResult', hr.computeRoster(null, sample.employees, asOf)],
+  ['QuotaReport', hr.checkQuotas(null, sample.employees)],
+  ['AssignmentResult', hr.assignGrades(null, sample.employees, asOf)],
+  ['Comparison', hr.compareScenarios(null, proposal, sample.employees, asOf)],
+  ['{ shanghai: ContributionPolicy; beijing: ContributionPolicy }', extra.contributionPresets()],
+  ['{ tobacco: ScorecardPolicy; bank: ScorecardPolicy }', extra.scorecardPresets()],
+  ['NetPay', extra.computeNetPay(null, schedule)],
+  ['ScoreResult', extra.scoreKpis(null, { kpis })],
+  ['Pick<PaygradeError, "code" | "path" | "message" | "message_zh" | "message_en">', thrown],
+];
+const names = 'Policy, WhatIfs, Breakdown, ParsedRoster, RosterResult, QuotaReport, AssignmentResult, Comparison, '
+  + 'ContributionPolicy, ScorecardPolicy, NetPay, ScoreResult, PaygradeError';
+const dir = new URL('target/dts-check/', root);
+mkdirSync(dir, { recursive: true });
+const file = new URL('results.ts', dir);
+writeFileSync(file, `import type { ${names} } from '../../www/pkg/paygrade_hr.js';\n`
+  + values.map(([type, v], i) => `export const v${i}: ${type} = ${JSON.stringify(v)};`).join('\n') + '\n');
+try {
+  // --ignoreConfig: the repo's tsconfig.json is the page's check, not this one.
+  execFileSync(new URL('node_modules/.bin/tsc', root).pathname, ['--ignoreConfig', '--noEmit', '--strict', '--target', 'ES2022', '--module', 'ES2022',
+    '--moduleResolution', 'bundler', '--lib', 'ES2022,DOM', 'results.ts'], { stdio: 'inherit', cwd: dir });
+} catch {
+  console.error("tools/check-dts.mjs: the engine's results do not match the declarations in src/wasm.rs (above)");
+  process.exit(1);
+}
+console.log(`${values.length} engine results match the modules' declarations`);
