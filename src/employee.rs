@@ -4,7 +4,6 @@ use crate::evaluation::Scores;
 use crate::json::{self, FromJson, Obj};
 use crate::policy::{Education, Employment};
 use chrono::NaiveDate;
-use indexmap::IndexMap;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -53,9 +52,10 @@ pub struct Employee {
     /// Monthly KPIs for the scorecard, by indicator id (or name): `{target, actual}`.
     /// When given and no business score is, the business score comes from them.
     /// Data in every build: the scorecard crate turns them into the business score before
-    /// the pay calculation; the core itself pays from `scores` or `composite_score`.
+    /// the pay calculation; the core itself pays from `scores` or `composite_score`. A
+    /// small ordered list, not a hash map (the first-load module stays small).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub kpis: Option<IndexMap<String, Kpi>>,
+    pub kpis: Option<json::NamedList<Kpi>>,
     /// Assignment: years worked 工作年限.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub years_of_work: Option<u32>,

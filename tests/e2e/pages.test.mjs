@@ -61,11 +61,11 @@ test('dist/paygrade-team.html from file://: sample, +0.10 edit, charts, export, 
   const [xlsxFile] = await Promise.all([page.waitForEvent('download'), page.click('#export-xlsx')]);
   assert.equal(xlsxFile.suggestedFilename(), 'paygrade-roster.xlsx');
   assert.equal(downloads.length, 2);
-  // The one-page report: print styles hide everything but the comparison.
+  // The report: print styles hide everything but the comparison and the cost over the years.
   await page.evaluate(() => document.body.classList.add('report'));
   await page.emulateMedia({ media: 'print' });
   assert.deepEqual(await page.$$eval('main.team > section', (s) => s.map((x) => [x.id, getComputedStyle(x).display !== 'none'])),
-    [['roster-panel', false], ['policy-panel', false], ['compare-panel', true], ['charts-panel', false], ['people-panel', false], ['quota-panel', false]]);
+    [['roster-panel', false], ['policy-panel', false], ['compare-panel', true], ['projection-panel', true], ['charts-panel', false], ['people-panel', false], ['quota-panel', false]]);
   await page.emulateMedia({ media: 'screen' });
   await page.evaluate(() => document.body.classList.remove('report'));
   // An uploaded roster file.

@@ -342,7 +342,8 @@ test('file errors and places read in Chinese; assignment reasons in words', asyn
   await page.setInputFiles('#file', { name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('') });
   await page.waitForFunction(() => document.querySelector('#err-roster').textContent !== '');
   assert.equal(await text('#err-roster'), '文件是空的：没有表头行');
-  await page.setInputFiles('#file', { name: 'bad.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a zip at all') });
+  // A broken workbook (a zip signature, then garbage): the format comes from the content.
+  await page.setInputFiles('#file', { name: 'bad.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\x03\x04garbage') });
   await page.waitForFunction(() => document.querySelector('#err-roster').textContent.includes('XLSX'));
   assert.equal(await text('#err-roster'), '不是可读取的 XLSX 文件（可能已损坏，或并非 Excel 工作簿）');
   const csv = '工号,姓名,等级,档次,用工性质,岗位年限\nZ1,乙,中级,B,聘用,十二\n';

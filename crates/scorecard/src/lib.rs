@@ -552,7 +552,8 @@ pub fn fill_business(
     if business_given {
         return Ok(None);
     }
-    let result = score(card, kpis)?;
+    let kpis: IndexMap<String, Kpi> = kpis.iter().map(|(k, v)| (k.clone(), *v)).collect();
+    let result = score(card, &kpis)?;
     let mut filled = e.clone();
     filled.scores.get_or_insert_with(Default::default).business = Some(result.exact);
     Ok(Some((result, filled)))
