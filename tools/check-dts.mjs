@@ -61,7 +61,7 @@ try {
   execFileSync(new URL('node_modules/.bin/tsc', root).pathname, ['--ignoreConfig', '--noEmit', '--strict', '--target', 'ES2022', '--module', 'ES2022',
     '--moduleResolution', 'bundler', '--lib', 'ES2022,DOM', 'results.ts'], { stdio: 'inherit', cwd: dir });
 } catch {
-  console.error("tools/check-dts.mjs: the engine's results do not match the declarations in src/wasm.rs (above)");
+  console.error("tools/check-dts.mjs: the engine's results do not match the declarations in crates/wasm-common/src/lib.rs (above)");
   process.exit(1);
 }
 console.log(`${values.length} engine results match the modules' declarations`);

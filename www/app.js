@@ -91,7 +91,7 @@ async function applyLang() {
   $('lang').textContent = t('lang_switch');
   $('lang').lang = lang === 'zh' ? 'en' : 'zh-CN'; // the button names the other language, in it
   // The link to the team page opens it in this language.
-  $('to-team').search = `lang=${lang}`;
+  /** @type {HTMLAnchorElement} */ ($('to-team')).search = `lang=${lang}`;
   document.title = `Paygrade · ${t('title')}`;
   fillLevels(true);
   render();

@@ -9,7 +9,9 @@ import init, * as hr from './pkg/paygrade_hr.js';
 
 // The single-file build puts the wasm bytes in `self.PAYGRADE_HR_WASM` ahead of this code
 // (the worker then runs from a blob URL, where no .wasm file can be fetched).
-const ready = init(self.PAYGRADE_HR_WASM ? { module_or_path: self.PAYGRADE_HR_WASM } : undefined);
+// In dist/paygrade-team.html the worker's wasm comes inlined (set before this script runs).
+const inlined = /** @type {any} */ (self).PAYGRADE_HR_WASM;
+const ready = init(inlined ? { module_or_path: inlined } : undefined);
 let roster = null; // { json: string, generation: number }
 let generation = 0;
 let payCache = null; // { key, byId: Map } — the proposal's breakdowns, for explanations

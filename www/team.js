@@ -79,7 +79,7 @@ const t = (k) => TEXT[lang][k] ?? k;
  * The latest results shown, from the worker's calls (team-worker.js).
  * @typedef {{ comparison: import('./pkg/paygrade_hr.js').Comparison, quota: import('./pkg/paygrade_hr.js').QuotaReport,
  *   assignment: import('./pkg/paygrade_hr.js').AssignmentResult | null, roster: ParsedRoster, proposal: object,
- *   asOf: string | undefined }} RunResult
+ *   asOf: string | undefined, projection?: any }} RunResult
  */
 // readShare: the part of the progress bar that reading the roster file took (0 when no file was read).
 // share: the share link shown ({url} or {invalid: true}), explainId: the person whose explanation is open.
@@ -175,7 +175,7 @@ function head(cols, sortable) {
       const button = Object.assign(document.createElement('button'), { type: 'button', className: 'th-sort', textContent: label + (sorted ? (state.sort.dir > 0 ? ' ▲' : ' ▼') : '') });
       button.dataset.sort = key;
       if (sorted) th.setAttribute('aria-sort', state.sort.dir > 0 ? 'ascending' : 'descending');
-      button.addEventListener('click', () => { state.sort = { key, dir: state.sort.key === key ? -state.sort.dir : -1 }; renderPeople(); document.querySelector(`#people-table th button[data-sort="${key}"]`)?.focus(); });
+      button.addEventListener('click', () => { state.sort = { key, dir: state.sort.key === key ? -state.sort.dir : -1 }; renderPeople(); /** @type {HTMLElement | null} */ (document.querySelector(`#people-table th button[data-sort="${key}"]`))?.focus(); });
       th.append(button);
     } else th.textContent = label;
     tr.append(th);
@@ -248,8 +248,8 @@ function relabel() {
   $('lang').textContent = t('lang');
   document.title = `Paygrade · ${t('title')}`;
   // The link to My pay opens it in this language.
-  $('to-mypay').search = `lang=${lang}`;
-  for (const box of document.querySelectorAll('.scroll[data-label]')) box.setAttribute('aria-label', t('scroll_region').replace('{t}', t(box.dataset.label)));
+  /** @type {HTMLAnchorElement} */ ($('to-mypay')).search = `lang=${lang}`;
+  for (const box of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('.scroll[data-label]'))) box.setAttribute('aria-label', t('scroll_region').replace('{t}', t(box.dataset.label)));
 }
 
 // ---------- the run ----------
@@ -456,7 +456,7 @@ function closeExplain() {
 async function explain(id, reveal = true) {
   const { proposal, asOf } = state.result;
   const box = explainBox;
-  const row = [...document.querySelectorAll('#people-table tbody tr[data-id]')].find((r) => r.dataset.id === id);
+  const row = [.../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('#people-table tbody tr[data-id]'))].find((r) => r.dataset.id === id);
   state.explainId = id;
   for (const b of document.querySelectorAll('#people-table .row-open')) b.setAttribute('aria-expanded', String(b.textContent === id));
   if (!row) { closeExplain(); state.explainId = id; return; }
@@ -465,7 +465,7 @@ async function explain(id, reveal = true) {
     holder = Object.assign(document.createElement('tr'), { id: 'explain-row', className: 'explain-row' });
     holder.append(Object.assign(document.createElement('td'), { colSpan: 6 }));
   }
-  holder.firstChild.append(box);
+  /** @type {HTMLElement} */ (holder.firstChild).append(box);
   row.after(holder);
   box.hidden = false;
   if (box.dataset.for !== `${id}|${lang}`) box.textContent = '…';
@@ -481,14 +481,14 @@ async function explain(id, reveal = true) {
 }
 
 // ---------- cost over the years (issue 18) ----------
-const projectionYears = () => Number($('projection-years').value) || 5;
+const projectionYears = () => Number(control('projection-years').value) || 5;
 /** Project the shown result's roster and proposal over N years; `seq` (a run's number)
  * drops the answer when a newer run started meanwhile. */
 async function runProjection(seq = state.runs) {
   const r = state.result;
   if (!r) return;
   const years = projectionYears();
-  const assign = $('projection-assign').checked;
+  const assign = /** @type {HTMLInputElement} */ ($('projection-assign')).checked;
   try {
     const projection = await call('project', r.proposal, r.asOf, years, assign);
     if (seq !== state.runs || state.result !== r) return;
@@ -564,7 +564,7 @@ function renderProjection() {
 let projectionDrawn = null;
 function drawProjectionChart() {
   const p = state.result?.projection;
-  if (!$('projection-chart-box').open || !p) return;
+  if (!/** @type {HTMLDetailsElement} */ ($('projection-chart-box')).open || !p) return;
   const key = `${lang}`;
   if (projectionDrawn?.p === p && projectionDrawn.key === key) return;
   projectionDrawn = { p, key };
@@ -674,14 +674,14 @@ $('share-copy').addEventListener('click', async () => {
   }
 });
 $('projection-years').replaceChildren(...Array.from({ length: 10 }, (_, i) => new Option(String(i + 1), String(i + 1))));
-$('projection-years').value = '5';
+control('projection-years').value = '5';
 $('projection-years').addEventListener('change', () => runProjection());
 $('projection-assign').addEventListener('change', () => runProjection());
 $('export-projection').addEventListener('click', async () => {
   const r = state.result;
   if (!r) return;
   try {
-    const csv = await call('exportProjectionCsv', r.proposal, r.asOf, projectionYears(), $('projection-assign').checked);
+    const csv = await call('exportProjectionCsv', r.proposal, r.asOf, projectionYears(), /** @type {HTMLInputElement} */ ($('projection-assign')).checked);
     download('paygrade-projection.csv', csv, 'text/csv;charset=utf-8');
   } catch (err) { showError('err-projection', err); }
 });

@@ -148,6 +148,8 @@ export interface ContributionPolicy {
   housing_fund_base: BaseLimits;
   schemes: SchemeRate[];
   housing_fund: { employee_rate: Decimal; employer_rate: Decimal };
+  /** The last day the annual bonus may be taxed separately (Caishui 2023 No. 30). */
+  bonus_separate_until?: string;
 }
 export interface Indicator {
   id: string; name_zh: string; name_en: string; weight: Decimal;
@@ -258,9 +260,13 @@ export interface WhatIfs {
 }
 
 /** An import warning (a file place, a stable code, a "中文 / English" message). */
-export interface Warning { row: number | null; column: string | null; code: string; message: string }
+export interface Warning { row: number | null; column: string | null; code: string; params?: Record<string, string>; message: string }
 /** A parsed roster: employees in the JSON shape, their file rows, import warnings. */
-export interface ParsedRoster { employees: Employee[]; rows: number[]; warnings: Warning[] }
+export interface ParsedRoster {
+  employees: Employee[]; rows: number[]; warnings: Warning[];
+  /** A workbook's visible sheets, to choose from, and the sheet read. */
+  sheets: string[]; sheet: string | null;
+}
 export interface QuotaLevel { level: string; count: number; cap: Decimal; seats: number; over: number }
 /** SPEC §12 Quota report. */
 export interface QuotaReport {
@@ -336,8 +342,13 @@ export interface NetPay {
   year: number;
   months: MonthResult[];
   year_totals: { gross: Decimal; contributions: Decimal; withheld: Decimal; net: Decimal; employer_cost: Decimal };
-  bonus: { bonus: Decimal; separate_tax: Decimal; combined_tax_increase: Decimal; lower: "separate" | "combined" } | null;
+  bonus: {
+    bonus: Decimal; taxable_before_bonus: Decimal; separate_tax: Decimal | null; combined_tax_increase: Decimal;
+    lower: "separate" | "combined" | "equal"; separate_until: string; year_tax: Decimal; year_net: Decimal;
+  } | null;
   contribution_table: string | null;
+  /** Dated rules that no longer apply (the separate bonus method after its end date …). */
+  warnings: { code: string; params: Record<string, string>; message_zh: string; message_en: string }[];
 }
 /** KPIs to score: one period, or months averaged. */
 export type ScoreInput = { kpis: Record<string, Kpi> } | { months: { kpis: Record<string, Kpi> }[] };

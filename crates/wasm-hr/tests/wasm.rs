@@ -84,3 +84,18 @@ fn roster_calls() {
         ]
     );
 }
+
+#[wasm_bindgen_test]
+fn validate_policy_reports_the_field() {
+    let mut p = JSON::stringify(&paygrade_wasm_hr::default_policy().unwrap())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    p = p.replace("\"0.40\"", "\"0.45\"");
+    let err = paygrade_wasm_hr::validate_policy(obj(&p)).unwrap_err();
+    assert_eq!(s(&err, &["code"]), "weights_sum");
+    assert_eq!(s(&err, &["path"]), "evaluation.weights");
+    let ok =
+        paygrade_wasm_hr::validate_policy(paygrade_wasm_hr::default_policy().unwrap()).unwrap();
+    assert_eq!(s(&ok, &["ladder"]).is_empty(), false);
+}

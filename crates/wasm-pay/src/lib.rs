@@ -1,5 +1,7 @@
-//! The first-load browser module `paygrade`: one person's pay. Each export is decode →
-//! one core call → encode (see `paygrade-wasm-common` for how values cross).
+//! The first-load browser module `paygrade`: one person's pay — My pay's own calls
+//! (`defaultPolicy`, `computePay`, `computeWhatIfs`; policies are validated and edited by
+//! the team page's module). Each export is decode → one core call → encode (see
+//! `paygrade-wasm-common` for how values cross).
 #![warn(missing_docs)]
 
 use paygrade::api;
@@ -10,15 +12,6 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(js_name = defaultPolicy, unchecked_return_type = "Policy")]
 pub fn default_policy() -> Result<JsValue, JsValue> {
     encode(Ok(paygrade::Policy::default()))
-}
-
-/// Check a policy object (or JSON text); returns it normalized, or throws `{code, path, message}`.
-#[wasm_bindgen(js_name = validatePolicy, unchecked_return_type = "Policy")]
-pub fn validate_policy(
-    #[wasm_bindgen(unchecked_param_type = "unknown")] policy: JsValue,
-) -> Result<JsValue, JsValue> {
-    let policy = required(&policy, "policy")?;
-    encode(api::policy_from(Some(&policy)).map(|p| p.policy().clone()))
 }
 
 /// One person's breakdown (SPEC §12). `policy` null/undefined = the default policy;
