@@ -515,14 +515,14 @@ function renderProjection() {
   table('projection-table', [['y', t('year')], ['d', t('as_of')], ['bm', t('monthly_baseline')], ['pm', t('monthly_proposal')], ['dm', t('monthly_difference')],
     ['ba', t('annual_baseline')], ['pa', t('annual_proposal')], ['da', t('annual_difference')], ['s', t('seniority_heads')]],
   p.years.map((y) => {
-    const row = tr(cell(`${yearOf(y)} (+${y.offset})`), cell(y.as_of), cell(y.baseline.total, 'num'), cell(y.proposal.total, 'num'),
-      cell(y.difference.total, `num ${signClass(y.difference.total)}`), cell(y.baseline.annual_total, 'num'), cell(y.proposal.annual_total, 'num'),
-      cell(y.difference.annual_total, `num ${signClass(y.difference.annual_total)}`), cell(`${y.baseline.seniority_headcount} / ${y.proposal.seniority_headcount}`, 'num'));
+    const row = tr(cell(`${yearOf(y)} (+${y.offset})`), cell(y.as_of), moneyCell(y.baseline.total), moneyCell(y.proposal.total),
+      cell(money(y.difference.total, true), `num ${signClass(y.difference.total)}`), moneyCell(y.baseline.annual_total), moneyCell(y.proposal.annual_total),
+      cell(money(y.difference.annual_total, true), `num ${signClass(y.difference.annual_total)}`), cell(`${y.baseline.seniority_headcount} / ${y.proposal.seniority_headcount}`, 'num'));
     row.dataset.offset = String(y.offset);
     return row;
   }));
-  $('projection-cumulative').textContent = t('cumulative').replace('{n}', p.years.length).replace('{d}', p.cumulative_annual_difference)
-    .replace('{b}', p.cumulative_annual_baseline).replace('{p}', p.cumulative_annual_proposal);
+  $('projection-cumulative').textContent = t('cumulative').replace('{n}', p.years.length).replace('{d}', money(p.cumulative_annual_difference, true))
+    .replace('{b}', money(p.cumulative_annual_baseline)).replace('{p}', money(p.cumulative_annual_proposal));
   const why = document.createElement('div');
   const h = document.createElement('h3'); h.textContent = t('why');
   const list = document.createElement('ul'); list.className = 'note'; list.id = 'projection-why';
@@ -534,16 +534,16 @@ function renderProjection() {
     box.dataset.offset = String(y.offset);
     const sum = document.createElement('summary'); sum.textContent = t('year_detail').replace('{y}', `${yearOf(y)} (+${y.offset}, ${y.as_of ?? '—'})`);
     const comp = document.createElement('table'); comp.className = 'components';
-    const rows = ['base', 'floating', 'seniority', 'performance'].map((k) => tr(cell(t(k)), cell(y.baseline.components[k], 'num'), cell(y.proposal.components[k], 'num'),
-      cell(y.difference.components[k], `num ${signClass(y.difference.components[k])}`), cell(y.difference.annual_components[k], `num ${signClass(y.difference.annual_components[k])}`)));
-    rows.push(tr(cell(t('total')), cell(y.baseline.total, 'num'), cell(y.proposal.total, 'num'), cell(y.difference.total, 'num'), cell(y.difference.annual_total, 'num')));
+    const rows = ['base', 'floating', 'seniority', 'performance'].map((k) => tr(cell(t(k)), moneyCell(y.baseline.components[k]), moneyCell(y.proposal.components[k]),
+      cell(money(y.difference.components[k], true), `num ${signClass(y.difference.components[k])}`), cell(money(y.difference.annual_components[k], true), `num ${signClass(y.difference.annual_components[k])}`)));
+    rows.push(tr(cell(t('total')), moneyCell(y.baseline.total), moneyCell(y.proposal.total), cell(money(y.difference.total, true), 'num'), cell(money(y.difference.annual_total, true), 'num')));
     const body = document.createElement('tbody'); body.append(...rows);
     comp.append(head([['c', t('component')], ['b', t('baseline')], ['p', t('proposal_col')], ['d', t('difference')], ['a', t('annual_difference')]]), body);
     const lv = document.createElement('table'); lv.className = 'components';
     const lbody = document.createElement('tbody');
     lbody.append(...Object.entries(y.baseline.by_level).map(([level, b]) => {
       const q = y.proposal.by_level[level]; const d = y.difference.by_level[level];
-      return tr(cell(levelName(level)), cell(`${b.headcount}`, 'num'), cell(b.total, 'num'), cell(q?.total, 'num'), cell(d?.total, `num ${signClass(d?.total ?? '0')}`), cell(d?.annual_total, 'num'));
+      return tr(cell(levelName(level)), cell(`${b.headcount}`, 'num'), moneyCell(b.total), moneyCell(q?.total), cell(money(d?.total, true), `num ${signClass(d?.total ?? '0')}`), cell(money(d?.annual_total, true), 'num'));
     }));
     lv.append(head([['l', t('level')], ['n', t('count')], ['b', t('baseline')], ['p', t('proposal_col')], ['d', t('difference')], ['a', t('annual_difference')]]), lbody);
     const wrap = (el) => { const d = document.createElement('div'); d.className = 'scroll'; d.append(el); return d; };

@@ -26,14 +26,14 @@ test('marginal seniority over five years, then three: exact differences by year'
   await page.waitForFunction(() => document.querySelector('#policy-diff').textContent.includes('seniority.mode'));
   assert.equal(await page.inputValue('#projection-years'), '5');
   await page.waitForFunction(() => document.querySelectorAll('#projection-table tbody tr').length === 6
-    && document.querySelector('#projection-cumulative').textContent.includes('-6480.00'));
+    && document.querySelector('#projection-cumulative').textContent.includes('-6,480.00'));
   const five = await rows();
   // Year 0 is the comparison: marginal pays 40.00 a month less; by 2031 200.00 less
   // (the same figures as `paygrade project --years 5 --proposal marginal.json`).
-  assert.equal(five[0].split('\t').slice(0, 8).join(' '), '2026 (+0) 2026-11-30 241242.00 241202.00 -40.00 2894904.00 2894424.00 -480.00');
-  assert.equal(five[5].split('\t').slice(0, 8).join(' '), '2031 (+5) 2031-11-30 241782.00 241582.00 -200.00 2901384.00 2898984.00 -2400.00');
+  assert.equal(five[0].split('\t').slice(0, 8).join(' '), '2026 (+0) 2026-11-30 241,242.00 241,202.00 -40.00 2,894,904.00 2,894,424.00 -480.00');
+  assert.equal(five[5].split('\t').slice(0, 8).join(' '), '2031 (+5) 2031-11-30 241,782.00 241,582.00 -200.00 2,901,384.00 2,898,984.00 -2,400.00');
   assert.equal(await page.locator('.total-diff').innerText(), '-40.00');
-  assert.match(await cumulative(), /6 个年度累计年差额：-6480\.00/);
+  assert.match(await cumulative(), /6 个年度累计年差额：-6,480\.00/);
   // Why 2029 costs more: one reached the threshold, two moved up a bracket.
   const why = await page.locator('#projection-why li').allInnerTexts();
   assert.match(why[3], /^2029: 基准 — 1 人满年功门槛、2 人进入更高年功档，增加年功工资 64\.00 元\/月/);
@@ -46,11 +46,11 @@ test('marginal seniority over five years, then three: exact differences by year'
   await page.selectOption('#projection-years', '3');
   await page.waitForFunction(() => document.querySelectorAll('#projection-table tbody tr').length === 4);
   // −480 − 480 − 720 − 1200.
-  assert.match(await cumulative(), /-2880\.00/);
+  assert.match(await cumulative(), /-2,880\.00/);
 
   await page.click('#lang');
   await page.waitForFunction(() => document.querySelector('#chart-projection svg text')?.textContent.trim().startsWith('Monthly cost by year'));
-  assert.match(await cumulative(), /^Cumulative annual difference over 4 years: -2880\.00/);
+  assert.match(await cumulative(), /^Cumulative annual difference over 4 years: -2,880\.00/);
   assert.equal(await page.locator('#projection-panel h2').innerText(), 'Cost over the years');
   await page.selectOption('#projection-years', '5');
   await page.waitForFunction(() => document.querySelectorAll('#projection-table tbody tr').length === 6);
