@@ -81,18 +81,22 @@ pub fn compute_roster(
     #[wasm_bindgen(unchecked_param_type = "EmployeesInput")] employees: JsValue,
     as_of: Option<String>,
 ) -> Result<JsValue, JsValue> {
-    let policy = text(&policy)?;
-    let employees = required(&employees, "employees")?;
-    encode((|| {
-        let policy = HrPolicy::from_json(policy.as_deref())?;
-        let people = api::employees_from_json(&employees)?;
-        paygrade_team::roster_pay(
-            &policy,
-            &people,
-            api::parse_as_of(as_of.as_deref())?,
-            &mut |_, _| {},
-        )
-    })())
+    let (policy, employees) = (text(&policy)?, required(&employees, "employees")?);
+    encode(paid(policy, &employees, as_of).map(|(_, pay)| pay))
+}
+
+/// Decode a roster call's arguments and pay the people (the one call of `computeRoster`
+/// and the two exports): the people as read, and their pay.
+fn paid(
+    policy: Option<String>,
+    employees: &str,
+    as_of: Option<String>,
+) -> paygrade::Result<(Vec<paygrade::Employee>, paygrade::RosterPay)> {
+    let policy = HrPolicy::from_json(policy.as_deref())?;
+    let people = api::employees_from_json(employees)?;
+    let as_of = api::parse_as_of(as_of.as_deref())?;
+    let pay = paygrade_team::roster_pay(&policy, &people, as_of, &mut |_, _| {})?;
+    Ok((people, pay))
 }
 
 /// The quota report for employees as they are graded now (SPEC §3, §12).
@@ -217,17 +221,11 @@ pub fn export_roster_csv(
     as_of: Option<String>,
     lang: Option<String>,
 ) -> Result<String, JsValue> {
-    let policy = text(&policy)?;
-    let employees = required(&employees, "employees")?;
-    (|| {
-        let policy = HrPolicy::from_json(policy.as_deref())?;
-        let people = api::employees_from_json(&employees)?;
-        let as_of = api::parse_as_of(as_of.as_deref())?;
-        let pay = paygrade_team::roster_pay(&policy, &people, as_of, &mut |_, _| {})?;
-        let lang = paygrade_roster::export::Lang::from_code(lang.as_deref().unwrap_or("en"));
-        paygrade_roster::export::roster_export_csv(&people, &pay, lang)
-    })()
-    .map_err(|e| js_error(&e))
+    let (policy, employees) = (text(&policy)?, required(&employees, "employees")?);
+    let lang = paygrade_roster::export::Lang::from_code(lang.as_deref().unwrap_or("en"));
+    paid(policy, &employees, as_of)
+        .and_then(|(people, pay)| paygrade_roster::export::roster_export_csv(&people, &pay, lang))
+        .map_err(|e| js_error(&e))
 }
 
 /// A paid roster as XLSX bytes (text stays text, numbers stay numbers), for download: as
@@ -239,15 +237,9 @@ pub fn export_roster_xlsx(
     as_of: Option<String>,
     lang: Option<String>,
 ) -> Result<Vec<u8>, JsValue> {
-    let policy = text(&policy)?;
-    let employees = required(&employees, "employees")?;
-    (|| {
-        let policy = HrPolicy::from_json(policy.as_deref())?;
-        let people = api::employees_from_json(&employees)?;
-        let as_of = api::parse_as_of(as_of.as_deref())?;
-        let pay = paygrade_team::roster_pay(&policy, &people, as_of, &mut |_, _| {})?;
-        let lang = paygrade_roster::export::Lang::from_code(lang.as_deref().unwrap_or("en"));
-        paygrade_roster::export::roster_export_xlsx(&people, &pay, lang)
-    })()
-    .map_err(|e| js_error(&e))
+    let (policy, employees) = (text(&policy)?, required(&employees, "employees")?);
+    let lang = paygrade_roster::export::Lang::from_code(lang.as_deref().unwrap_or("en"));
+    paid(policy, &employees, as_of)
+        .and_then(|(people, pay)| paygrade_roster::export::roster_export_xlsx(&people, &pay, lang))
+        .map_err(|e| js_error(&e))
 }
