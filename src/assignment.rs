@@ -31,9 +31,57 @@ pub struct Assigned {
     pub old_grade: Option<String>,
     /// The grade assigned.
     pub new_grade: String,
-    /// Why the person did not get a higher level (`senior: no seat`,
-    /// `senior: min_years_of_work 8 > 5`); null at the top level.
-    pub reason: Option<String>,
+    /// Why the person did not get each higher level, highest level first (empty when
+    /// placed at the top, or at the first level tried).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reasons: Vec<Reason>,
+}
+
+/// Why a person was not placed in one higher level: a requirement not met, or no seat.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reason {
+    /// The level id.
+    pub level: String,
+    /// What stood in the way.
+    #[serde(flatten)]
+    pub why: Why,
+}
+
+/// What kept a person out of a level (SPEC §4).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum Why {
+    /// A basic condition (SPEC §4 requirements) is not met.
+    Requirement(Requirement),
+    /// The level's seats were all taken by people ranked higher.
+    NoSeat,
+}
+
+/// A requirement not met: what is `required` and what the person has (`actual`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "requirement", rename_all = "snake_case")]
+pub enum Requirement {
+    /// Education 学历 at least `required`.
+    MinEducation {
+        /// The lowest education accepted.
+        required: Education,
+        /// The person's education.
+        actual: Education,
+    },
+    /// Years of work 工作年限 at least `required`.
+    MinYearsOfWork {
+        /// Years needed.
+        required: u32,
+        /// The person's years.
+        actual: u32,
+    },
+    /// Completed years in the post at least `required`.
+    MinYearsInPost {
+        /// Years needed.
+        required: u32,
+        /// The person's years.
+        actual: u32,
+    },
 }
 
 /// The assignment result (SPEC §12): seats per capped level and each person, best first.
@@ -52,28 +100,27 @@ struct Candidate<'a> {
     years_in_post: u32,
 }
 
-fn requirement_failure(policy: &CheckedPolicy, level: &str, c: &Candidate) -> Option<String> {
+fn requirement_failure(policy: &CheckedPolicy, level: &str, c: &Candidate) -> Option<Requirement> {
     let req = policy.policy().assignment.requirements.get(level)?;
     let education = c.e.education.unwrap_or(Education::None);
     if education < req.min_education {
-        return Some(format!(
-            "{level}: min_education {} > {}",
-            req.min_education.name(),
-            education.name()
-        ));
+        return Some(Requirement::MinEducation {
+            required: req.min_education,
+            actual: education,
+        });
     }
     let worked = c.e.years_of_work.unwrap_or(0);
     if worked < req.min_years_of_work {
-        return Some(format!(
-            "{level}: min_years_of_work {} > {worked}",
-            req.min_years_of_work
-        ));
+        return Some(Requirement::MinYearsOfWork {
+            required: req.min_years_of_work,
+            actual: worked,
+        });
     }
     if c.years_in_post < req.min_years_in_post {
-        return Some(format!(
-            "{level}: min_years_in_post {} > {}",
-            req.min_years_in_post, c.years_in_post
-        ));
+        return Some(Requirement::MinYearsInPost {
+            required: req.min_years_in_post,
+            actual: c.years_in_post,
+        });
     }
     None
 }
@@ -169,18 +216,24 @@ pub fn assign_grades(
         .filter(|i| ladder.level(*i).is_some_and(|l| !l.bands.is_empty()))
         .collect();
     let mut placed: Vec<(usize, &Candidate)> = Vec::with_capacity(candidates.len());
-    let mut reasons: Vec<Option<String>> = Vec::with_capacity(candidates.len());
+    let mut reasons: Vec<Vec<Reason>> = Vec::with_capacity(candidates.len());
     for c in &candidates {
         let mut why = Vec::new();
         let mut got = trainee;
         for &li in &banded {
             let id = ladder.level(li).map(|l| l.id.as_str()).unwrap_or_default();
-            if let Some(reason) = requirement_failure(policy, id, c) {
-                why.push(reason);
+            if let Some(r) = requirement_failure(policy, id, c) {
+                why.push(Reason {
+                    level: id.to_string(),
+                    why: Why::Requirement(r),
+                });
                 continue;
             }
             match seats_left.get_mut(li) {
-                Some(Some(0)) => why.push(format!("{id}: no seat")),
+                Some(Some(0)) => why.push(Reason {
+                    level: id.to_string(),
+                    why: Why::NoSeat,
+                }),
                 Some(Some(n)) => {
                     *n -= 1;
                     got = li;
@@ -193,7 +246,7 @@ pub fn assign_grades(
             }
         }
         placed.push((got, c));
-        reasons.push((!why.is_empty()).then(|| why.join("; ")));
+        reasons.push(why);
     }
     // Bands inside each level, by rank among that level's people (placed is in rank order).
     let levels = ladder.levels().len();
@@ -233,7 +286,7 @@ pub fn assign_grades(
             grading_score: fmt_at_least_2(c.score),
             old_grade,
             new_grade: ladder.grade_name(Grade { level: *li, band }),
-            reason: reasons.get(k).cloned().flatten(),
+            reasons: reasons.get_mut(k).map(std::mem::take).unwrap_or_default(),
         });
     }
     let seats = capped

@@ -40,19 +40,35 @@ pub fn parse(text: &str) -> Result<Value> {
 pub fn parse_with_limit(text: &str, limit: usize) -> Result<Value> {
     if text.len() > limit {
         return Err(Error::new(
-            ErrorKind::TooLarge(format!("JSON of {} bytes (limit {limit})", text.len())),
+            ErrorKind::TooLarge {
+                what: "json_bytes",
+                size: text.len() as u64,
+                limit: limit as u64,
+            },
             "",
         ));
     }
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| Error::new(ErrorKind::Json(e.to_string()), ""))?;
+    let value: Value = serde_json::from_str(text).map_err(|e| json_error(&e))?;
     if depth(&value) > MAX_JSON_DEPTH {
         return Err(Error::new(
-            ErrorKind::Json(format!("nested deeper than {MAX_JSON_DEPTH} levels")),
+            ErrorKind::JsonDepth {
+                max: MAX_JSON_DEPTH,
+            },
             "",
         ));
     }
     Ok(value)
+}
+
+/// A serde_json syntax error as facts: its line and column.
+pub fn json_error(e: &serde_json::Error) -> Error {
+    Error::new(
+        ErrorKind::Json {
+            line: e.line(),
+            column: e.column(),
+        },
+        "",
+    )
 }
 
 fn depth(v: &Value) -> usize {
@@ -83,18 +99,22 @@ pub trait FromJson: Sized {
 fn kind_name(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
     }
 }
 
-/// Error: `value` at `path` is not `expected`.
-pub fn wrong_type(value: &Value, expected: &str, path: &str) -> Error {
+/// Error: `value` at `path` is not `expected` (a code: `array`, `employees`, `object`,
+/// `date`, `decimal`, `name`, `string`, `whole`).
+pub fn wrong_type(value: &Value, expected: &'static str, path: &str) -> Error {
     Error::new(
-        ErrorKind::InvalidValue(format!("expected {expected}, found {}", kind_name(value))),
+        ErrorKind::WrongType {
+            expected,
+            found: kind_name(value),
+        },
         path,
     )
 }
@@ -119,7 +139,7 @@ pub fn is_blank(value: &Value) -> bool {
 
 impl FromJson for Decimal {
     fn from_json(value: &Value, path: &str) -> Result<Self> {
-        let text = scalar_text(value).ok_or_else(|| wrong_type(value, "a decimal number", path))?;
+        let text = scalar_text(value).ok_or_else(|| wrong_type(value, "decimal", path))?;
         parse_decimal(&text).map_err(|e| e.within(path))
     }
 }
@@ -127,7 +147,7 @@ impl FromJson for Decimal {
 impl FromJson for u32 {
     /// A whole number of 0 or more: a JSON integer or digits in a string (full-width accepted).
     fn from_json(value: &Value, path: &str) -> Result<Self> {
-        let text = scalar_text(value).ok_or_else(|| wrong_type(value, "a whole number", path))?;
+        let text = scalar_text(value).ok_or_else(|| wrong_type(value, "whole", path))?;
         let n = parse_decimal(&text).map_err(|e| e.within(path))?;
         if n.fract().is_zero() && n >= Decimal::ZERO {
             if let Some(v) = n.to_u32() {
@@ -161,9 +181,7 @@ impl FromJson for bool {
                 .and_then(|t| parse_flag(&t))
                 .ok_or_else(|| {
                     Error::new(
-                        ErrorKind::InvalidValue(
-                            "expected yes/no, true/false, 是/否 or 1/0".to_string(),
-                        ),
+                        ErrorKind::NotFlag(scalar_text(value).unwrap_or_default()),
                         path,
                     )
                 }),
@@ -174,7 +192,7 @@ impl FromJson for bool {
 impl FromJson for String {
     /// A string; a number is taken as its text (ids typed as numbers).
     fn from_json(value: &Value, path: &str) -> Result<Self> {
-        scalar_text(value).ok_or_else(|| wrong_type(value, "a string", path))
+        scalar_text(value).ok_or_else(|| wrong_type(value, "string", path))
     }
 }
 
@@ -182,7 +200,7 @@ impl FromJson for chrono::NaiveDate {
     fn from_json(value: &Value, path: &str) -> Result<Self> {
         let text = value
             .as_str()
-            .ok_or_else(|| wrong_type(value, "a date YYYY-MM-DD", path))?;
+            .ok_or_else(|| wrong_type(value, "date", path))?;
         parse_iso_date(text).map_err(|e| e.within(path))
     }
 }
@@ -191,7 +209,7 @@ impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(value: &Value, path: &str) -> Result<Self> {
         let items = value
             .as_array()
-            .ok_or_else(|| wrong_type(value, "an array", path))?;
+            .ok_or_else(|| wrong_type(value, "array", path))?;
         items
             .iter()
             .enumerate()
@@ -204,7 +222,7 @@ impl<T: FromJson> FromJson for IndexMap<String, T> {
     fn from_json(value: &Value, path: &str) -> Result<Self> {
         let map = value
             .as_object()
-            .ok_or_else(|| wrong_type(value, "an object", path))?;
+            .ok_or_else(|| wrong_type(value, "object", path))?;
         map.iter()
             .map(|(k, v)| Ok((k.clone(), T::from_json(v, &join_path(path, k))?)))
             .collect()
@@ -244,7 +262,7 @@ impl<T: FromJson> FromJson for NamedList<T> {
     fn from_json(value: &Value, path: &str) -> Result<Self> {
         let map = value
             .as_object()
-            .ok_or_else(|| wrong_type(value, "an object", path))?;
+            .ok_or_else(|| wrong_type(value, "object", path))?;
         map.iter()
             .map(|(k, v)| Ok((k.clone(), T::from_json(v, &join_path(path, k))?)))
             .collect::<Result<Vec<_>>>()
@@ -267,7 +285,7 @@ impl<'a> Obj<'a> {
     pub fn new(value: &'a Value, path: &'a str) -> Result<Self> {
         let map = value
             .as_object()
-            .ok_or_else(|| wrong_type(value, "an object", path))?;
+            .ok_or_else(|| wrong_type(value, "object", path))?;
         Ok(Obj { map, path })
     }
 
@@ -351,7 +369,7 @@ macro_rules! json_enum {
             fn from_json(value: &serde_json::Value, path: &str) -> $crate::error::Result<Self> {
                 let text = value
                     .as_str()
-                    .ok_or_else(|| $crate::json::wrong_type(value, "a name", path))?;
+                    .ok_or_else(|| $crate::json::wrong_type(value, "name", path))?;
                 let half = $crate::number::to_half_width(text);
                 let t = half.trim();
                 $(if t.eq_ignore_ascii_case($name) $(|| t == $alias)* {
@@ -382,7 +400,7 @@ pub use crate::json_enum;
 /// `invalid_value` if serialization fails (it does not for Paygrade's own types).
 pub fn to_json_pretty<T: serde::Serialize>(value: &T) -> Result<String> {
     serde_json::to_string_pretty(value)
-        .map_err(|e| Error::new(ErrorKind::InvalidValue(e.to_string()), ""))
+        .map_err(|e| Error::new(ErrorKind::Internal(e.to_string()), ""))
 }
 
 /// Serialize `value` as compact JSON (the wasm facade's form).
@@ -390,5 +408,5 @@ pub fn to_json_pretty<T: serde::Serialize>(value: &T) -> Result<String> {
 /// # Errors
 /// As [`to_json_pretty`].
 pub fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
-    serde_json::to_string(value).map_err(|e| Error::new(ErrorKind::InvalidValue(e.to_string()), ""))
+    serde_json::to_string(value).map_err(|e| Error::new(ErrorKind::Internal(e.to_string()), ""))
 }

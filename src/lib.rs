@@ -35,6 +35,7 @@ pub mod assignment;
 pub mod employee;
 pub mod error;
 pub mod evaluation;
+pub mod explain;
 pub mod json;
 pub mod ladder;
 pub mod money;

@@ -8,6 +8,7 @@
 use crate::employee::Employee;
 use crate::error::{overflow, Error, ErrorKind, Result, Warning};
 use crate::evaluation::{assess, composite, next_rating};
+use crate::explain::{Explain, Proration, Rule, Term};
 use crate::ladder::Grade;
 use crate::money::Money;
 use crate::number::fmt_at_least_2;
@@ -50,19 +51,6 @@ impl Components {
     }
 }
 
-/// One explanation line per component: `formula = value` with the numbers used.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Explain {
-    /// Base wage line.
-    pub base: String,
-    /// Floating wage line.
-    pub floating: String,
-    /// Seniority pay line (`12 × 6.00 = 72.00`).
-    pub seniority: String,
-    /// Performance pay line (`1000.00 × 1.50 × 1.00 = 1500.00`).
-    pub performance: String,
-}
-
 /// A person's monthly pay breakdown (SPEC §9, §12 Breakdown).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Breakdown {
@@ -95,7 +83,7 @@ pub struct Breakdown {
     pub components: Components,
     /// Sum of the rounded components.
     pub total: Money,
-    /// Explanation lines.
+    /// How each component was reached, as facts (rendered at the edge).
     pub explain: Explain,
     /// The person's grade (level and band indices), for roster aggregation.
     #[serde(skip)]
@@ -231,50 +219,56 @@ pub(crate) fn compute_with(
     let partial = f.paid_days != standard;
     let prorates = |c: Component| partial && p.proration.components.contains(&c);
     // amount × paid_days ÷ standard_days, multiply first; then round once.
-    let finish =
-        |exact: Decimal, formula: String, c: Component, path: &str| -> Result<(Money, String)> {
-            let (exact, formula) = if prorates(c) {
-                let prorated = exact
-                    .checked_mul(f.paid_days)
-                    .and_then(|x| x.checked_div(standard))
-                    .ok_or_else(|| overflow(path))?;
-                (
-                    prorated,
-                    format!("{formula} × {} ÷ {}", f.paid_days, standard),
-                )
-            } else {
-                (exact, formula)
-            };
-            let money = rounding.round(exact, path)?;
-            Ok((money, format!("{formula} = {money}")))
+    let finish = |exact: Decimal, rule: Rule, c: Component, path: &str| -> Result<Term> {
+        let (exact, proration) = if prorates(c) {
+            let prorated = exact
+                .checked_mul(f.paid_days)
+                .and_then(|x| x.checked_div(standard))
+                .ok_or_else(|| overflow(path))?;
+            (
+                prorated,
+                Some(Proration {
+                    paid_days: f.paid_days,
+                    standard_days: standard,
+                }),
+            )
+        } else {
+            (exact, None)
         };
+        Ok(Term {
+            rule,
+            proration,
+            value: rounding.round(exact, path)?,
+        })
+    };
     let level = ladder
         .level(f.grade.level)
         .ok_or_else(|| overflow("level"))?;
     let floating_level = ladder
         .level(f.floating_level)
         .ok_or_else(|| overflow("level"))?;
-    let (base, base_line) = finish(
+    let base_term = finish(
         level.base_wage,
-        level.base_wage.to_string(),
+        Rule::Wage {
+            amount: level.base_wage,
+            level: None,
+        },
         Component::Base,
         "components.base",
     )?;
-    let floating_formula = if f.floating_level == f.grade.level {
-        floating_level.floating_wage.to_string()
-    } else {
-        format!("{} ({})", floating_level.floating_wage, floating_level.id)
-    };
-    let (floating, floating_line) = finish(
+    let floating_term = finish(
         floating_level.floating_wage,
-        floating_formula,
+        Rule::Wage {
+            amount: floating_level.floating_wage,
+            level: (f.floating_level != f.grade.level).then(|| floating_level.id.clone()),
+        },
         Component::Floating,
         "components.floating",
     )?;
     let s = seniority_pay(&p.seniority, e.employment, f.years)?;
-    let (seniority, seniority_line) = finish(
+    let seniority_term = finish(
         s.amount,
-        s.formula,
+        s.rule,
         Component::Seniority,
         "components.seniority",
     )?;
@@ -283,11 +277,17 @@ pub(crate) fn compute_with(
     let weight = coefficient
         .checked_mul(f.factor)
         .ok_or_else(|| overflow("components.performance"))?;
-    let (performance, performance_line) = match pool_share {
-        Some(share) => (
-            share,
-            format!("pool share by weight {coefficient} × {factor_text} = {share}"),
-        ),
+    let performance_term = match pool_share {
+        // The pool's own figures are filled in once every weight is known (share_pool).
+        Some(share) => Term {
+            rule: Rule::PoolShare {
+                pool: share,
+                weight: Decimal::ZERO,
+                weight_sum: Decimal::ZERO,
+            },
+            proration: None,
+            value: share,
+        },
         None => {
             let exact = p
                 .performance
@@ -296,7 +296,11 @@ pub(crate) fn compute_with(
                 .ok_or_else(|| overflow("components.performance"))?;
             finish(
                 exact,
-                format!("{} × {coefficient} × {factor_text}", p.performance.base),
+                Rule::FixedBase {
+                    base: p.performance.base,
+                    coefficient,
+                    factor: factor_text.clone(),
+                },
                 Component::Performance,
                 "components.performance",
             )?
@@ -311,10 +315,10 @@ pub(crate) fn compute_with(
         weight
     };
     let components = Components {
-        base,
-        floating,
-        seniority,
-        performance,
+        base: base_term.value,
+        floating: floating_term.value,
+        seniority: seniority_term.value,
+        performance: performance_term.value,
     };
     Ok(Breakdown {
         id: e.id.clone(),
@@ -332,10 +336,10 @@ pub(crate) fn compute_with(
         total: components.sum()?,
         components,
         explain: Explain {
-            base: base_line,
-            floating: floating_line,
-            seniority: seniority_line,
-            performance: performance_line,
+            base: base_term,
+            floating: floating_term,
+            seniority: seniority_term,
+            performance: performance_term,
         },
         grade_index: f.grade,
         pool_weight,
@@ -588,7 +592,7 @@ pub fn compute_roster_observed(
             .and_then(|prepared| {
                 compute_with(policy, prepared.as_ref().unwrap_or(e), as_of, placeholder)
             })
-            .map_err(|err| err.within(&format!("employees[{i}]")))?;
+            .map_err(|err| err.for_employee(i))?;
         results.push(b);
     }
     progress(people.len(), people.len());
@@ -687,25 +691,22 @@ fn share_pool(
         .try_fold(Decimal::ZERO, |s, w| s.checked_add(*w))
         .ok_or_else(err)?;
     if weight_sum.is_zero() && !pool.amount().is_zero() {
-        warnings.push(Warning {
-            row: None,
-            column: None,
-            code: "pool_undistributed",
-            params: Default::default(),
-            message: "权重之和为 0,效益工资总额未分配 / all weights are 0: the pool was not shared"
-                .into(),
-        });
+        warnings.push(Warning::new("pool_undistributed", None, None, &[]));
     }
     let shares = {
         let keys: Vec<&str> = results.iter().map(|b| b.id.as_str()).collect();
         pool.allocate(&weights, &keys, "performance.pool")?
     };
     for (b, money) in results.iter_mut().zip(shares) {
-        b.explain.performance = format!(
-            "{pool} × {} ÷ {} → {money}",
-            b.pool_weight.normalize(),
-            weight_sum.normalize()
-        );
+        b.explain.performance = Term {
+            rule: Rule::PoolShare {
+                pool,
+                weight: b.pool_weight.normalize(),
+                weight_sum: weight_sum.normalize(),
+            },
+            proration: None,
+            value: money,
+        };
         b.components.performance = money;
         b.total = b.components.sum()?;
     }

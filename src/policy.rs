@@ -73,6 +73,12 @@ fn cny() -> String {
 pub struct LevelSpec {
     /// The level's id, e.g. `senior` (Chinese names 高级/中级/初级/见习 are accepted as aliases of the default ids).
     pub level: String,
+    /// The level's display name in Chinese (defaults for the default ids: 见习/初级/中级/高级).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label_zh: Option<String>,
+    /// The level's display name in English (defaults: Trainee/Junior/Intermediate/Senior).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label_en: Option<String>,
     /// Base wage 基本岗位工资, monthly CNY.
     pub base_wage: Decimal,
     /// Floating wage 岗位浮动工资, monthly CNY; follows the level (seed).
@@ -491,6 +497,8 @@ impl Default for Policy {
     fn default() -> Self {
         let level = |id: &str, floating: &str, quota: Option<&str>, coefs: &[&str]| LevelSpec {
             level: id.to_string(),
+            label_zh: None,
+            label_en: None,
             base_wage: d("1500.00"),
             floating_wage: d(floating),
             quota_max: quota.map(d),
@@ -827,6 +835,8 @@ impl FromJson for LevelSpec {
         let o = Obj::new(value, path)?;
         Ok(LevelSpec {
             level: o.req("level")?,
+            label_zh: o.opt("label_zh")?,
+            label_en: o.opt("label_en")?,
             base_wage: o.req("base_wage")?,
             floating_wage: o.req("floating_wage")?,
             quota_max: o.opt("quota_max")?,

@@ -171,12 +171,7 @@ fn shifted(as_of: Option<NaiveDate>, k: u32) -> Result<Option<NaiveDate>> {
     as_of
         .map(|d| {
             d.checked_add_months(Months::new(k.saturating_mul(12)))
-                .ok_or_else(|| {
-                    Error::new(
-                        ErrorKind::InvalidValue("the pay date moved out of range".into()),
-                        "as_of",
-                    )
-                })
+                .ok_or_else(|| Error::new(ErrorKind::DateOutOfRange, "as_of"))
         })
         .transpose()
 }
@@ -432,15 +427,12 @@ pub fn project(
 ) -> Result<Projection> {
     if years > MAX_YEARS {
         return Err(Error::new(
-            ErrorKind::InvalidValue(format!("at most {MAX_YEARS} years")),
+            ErrorKind::ProjectionYears { max: MAX_YEARS },
             "years",
         ));
     }
     if baseline.policy().rounding.scale != proposal.policy().rounding.scale {
-        return Err(Error::new(
-            ErrorKind::InvalidValue("the two policies round to different scales".into()),
-            "rounding.scale",
-        ));
+        return Err(Error::new(ErrorKind::ScaleMismatch, "rounding.scale"));
     }
     let zero = baseline.policy().rounding.zero();
     let mut out = Vec::with_capacity(years as usize + 1);

@@ -80,11 +80,29 @@ pub struct Counts {
     pub same: u64,
 }
 
-/// One changed policy field.
+/// One step of a field path: an object key or an array index.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Key {
+    /// An object key (`ladder`, `coefficient`).
+    Field(String),
+    /// An array index, 0-based.
+    Index(usize),
+}
+
+/// One changed policy field, with a structured place: the path as keys and indices, and
+/// for a ladder field the level and band it belongs to (ids, from the proposal — or the
+/// baseline when the proposal removed it).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FieldDiff {
-    /// Field path, e.g. `ladder[2].bands[1].coefficient`.
-    pub path: String,
+    /// The path, e.g. `["ladder", 2, "bands", 1, "coefficient"]`.
+    pub path: Vec<Key>,
+    /// The level of a `ladder[i]…` field (`intermediate`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
+    /// The band of a `ladder[i].bands[j]…` field (`B`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub band: Option<String>,
     /// Baseline value (JSON; null when absent).
     pub baseline: Value,
     /// Proposal value (JSON; null when absent).
@@ -115,8 +133,8 @@ pub struct Comparison {
 /// # Errors
 /// `invalid_value` if serialization fails (it does not for a checked policy).
 pub fn policy_hash(policy: &CheckedPolicy) -> Result<String> {
-    let mut value = serde_json::to_value(policy.policy())
-        .map_err(|e| Error::new(ErrorKind::Json(e.to_string()), ""))?;
+    let mut value =
+        serde_json::to_value(policy.policy()).map_err(|e| crate::json::json_error(&e))?;
     canonical(&mut value);
     // serde_json's map keeps keys sorted, so equal policies give equal text.
     let digest = Sha256::digest(value.to_string().as_bytes());
@@ -219,10 +237,7 @@ pub fn compare_observed(
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Comparison> {
     if baseline.policy().rounding.scale != proposal.policy().rounding.scale {
-        return Err(Error::new(
-            ErrorKind::InvalidValue("the two policies round to different scales".into()),
-            "rounding.scale",
-        ));
+        return Err(Error::new(ErrorKind::ScaleMismatch, "rounding.scale"));
     }
     let n = people.len();
     let before = compute_roster_observed(baseline, baseline_extras, people, as_of, &mut |i, _| {
@@ -275,8 +290,7 @@ pub fn compare_observed(
     }
     let base_json = serde_json::to_value(baseline.policy()).unwrap_or(Value::Null);
     let prop_json = serde_json::to_value(proposal.policy()).unwrap_or(Value::Null);
-    let mut policy_diff = Vec::new();
-    diff_values("", &base_json, &prop_json, &mut policy_diff);
+    let policy_diff = diff_policies(&base_json, &prop_json);
     Ok(Comparison {
         baseline_hash: policy_hash(baseline)?,
         proposal_hash: policy_hash(proposal)?,
@@ -292,38 +306,74 @@ pub fn compare_observed(
     })
 }
 
-/// Field-by-field differences between two JSON values, with paths.
-pub fn diff_values(path: &str, a: &Value, b: &Value, out: &mut Vec<FieldDiff>) {
+/// Field-by-field differences between two policies' JSON, with structured places.
+pub fn diff_policies(a: &Value, b: &Value) -> Vec<FieldDiff> {
+    let mut out = Vec::new();
+    diff_values(&mut Vec::new(), a, b, &mut out);
+    for d in &mut out {
+        if let [Key::Field(ladder), Key::Index(i), rest @ ..] = d.path.as_slice() {
+            if ladder != "ladder" {
+                continue;
+            }
+            let level = |v: &Value| v.get("ladder")?.get(*i).cloned();
+            let Some(level) = level(b).filter(|l| !l.is_null()).or_else(|| level(a)) else {
+                continue;
+            };
+            d.level = level
+                .get("level")
+                .and_then(Value::as_str)
+                .map(str::to_string);
+            if let [Key::Field(bands), Key::Index(j), ..] = rest {
+                if bands == "bands" {
+                    d.band = level
+                        .get("bands")
+                        .and_then(|bs| bs.get(*j))
+                        .and_then(|band| band.get("band"))
+                        .and_then(Value::as_str)
+                        .map(str::to_string);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Field-by-field differences between two JSON values below `path`.
+fn diff_values(path: &mut Vec<Key>, a: &Value, b: &Value, out: &mut Vec<FieldDiff>) {
     match (a, b) {
         (Value::Object(x), Value::Object(y)) => {
             let mut keys: Vec<&String> = x.keys().collect();
             keys.extend(y.keys().filter(|k| !x.contains_key(*k)));
             for k in keys {
-                let p = crate::error::join_path(path, k);
+                path.push(Key::Field(k.clone()));
                 diff_values(
-                    &p,
+                    path,
                     x.get(k).unwrap_or(&Value::Null),
                     y.get(k).unwrap_or(&Value::Null),
                     out,
                 );
+                path.pop();
             }
         }
         (Value::Array(x), Value::Array(y)) => {
             for i in 0..x.len().max(y.len()) {
-                let p = format!("{path}[{i}]");
+                path.push(Key::Index(i));
                 diff_values(
-                    &p,
+                    path,
                     x.get(i).unwrap_or(&Value::Null),
                     y.get(i).unwrap_or(&Value::Null),
                     out,
                 );
+                path.pop();
             }
         }
         // The same amount written two ways ("1500" and "1500.00") is no difference.
         (Value::String(_), Value::String(_))
             if as_decimal(a).is_some() && as_decimal(a) == as_decimal(b) => {}
         _ if a != b => out.push(FieldDiff {
-            path: path.to_string(),
+            path: path.clone(),
+            level: None,
+            band: None,
             baseline: a.clone(),
             proposal: b.clone(),
         }),

@@ -6,6 +6,7 @@
 //! year at its own bracket's rate.
 
 use crate::error::{overflow, Error, ErrorKind, Result};
+use crate::explain::{Ineligible, Rule, YearsAtRate};
 use crate::policy::{Employment, LeapDay, SeniorityMode, SeniorityPolicy};
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
@@ -42,13 +43,13 @@ pub fn completed_years(start: NaiveDate, as_of: NaiveDate, leap: LeapDay) -> Res
     Ok(u32::try_from(years.max(0)).unwrap_or(0))
 }
 
-/// Seniority pay before proration and rounding, with its formula (`12 × 6.00`).
+/// Seniority pay before proration and rounding, with the rule that gave it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SeniorityPay {
     /// Exact monthly amount, CNY.
     pub amount: Decimal,
-    /// The formula with the numbers used, without ` = value`.
-    pub formula: String,
+    /// The rule and the numbers used (years, rates), for the explanation.
+    pub rule: Rule,
 }
 
 /// The bracket index that covers completed year `years` (1-based years; year 0 → first).
@@ -75,19 +76,18 @@ pub fn seniority_pay(
     years: u32,
 ) -> Result<SeniorityPay> {
     if !policy.eligible_employment.contains(&employment) {
-        let name = match employment {
-            Employment::Regular => "regular",
-            Employment::Contract => "contract",
-        };
         return Ok(SeniorityPay {
             amount: Decimal::ZERO,
-            formula: format!("0 ({name} staff not eligible)"),
+            rule: Rule::NotEligible(Ineligible::Employment { employment }),
         });
     }
     if years < policy.min_years {
         return Ok(SeniorityPay {
             amount: Decimal::ZERO,
-            formula: format!("0 ({years} < {} years)", policy.min_years),
+            rule: Rule::NotEligible(Ineligible::MinYears {
+                years,
+                min_years: policy.min_years,
+            }),
         });
     }
     let err = || overflow("seniority");
@@ -101,7 +101,10 @@ pub fn seniority_pay(
             let amount = rate.checked_mul(Decimal::from(years)).ok_or_else(err)?;
             Ok(SeniorityPay {
                 amount,
-                formula: format!("{years} × {rate}"),
+                rule: Rule::Flat {
+                    years,
+                    per_year: rate,
+                },
             })
         }
         SeniorityMode::Marginal => {
@@ -117,13 +120,16 @@ pub fn seniority_pay(
                 if n > 0 {
                     let part = b.per_year.checked_mul(Decimal::from(n)).ok_or_else(err)?;
                     amount = amount.checked_add(part).ok_or_else(err)?;
-                    parts.push(format!("{n} × {}", b.per_year));
+                    parts.push(YearsAtRate {
+                        years: n,
+                        per_year: b.per_year,
+                    });
                 }
                 from = to;
             }
             Ok(SeniorityPay {
                 amount,
-                formula: parts.join(" + "),
+                rule: Rule::Marginal { parts },
             })
         }
     }

@@ -26,7 +26,15 @@ fn read_roster(bytes: &[u8], file_name: &str) -> (Vec<Employee>, Vec<String>) {
     let warnings = roster
         .warnings
         .iter()
-        .map(|w| format!("{:?} {:?} {}: {}", w.row, w.column, w.code, w.message))
+        .map(|w| {
+            format!(
+                "{:?} {:?} {}: {}",
+                w.row,
+                w.column,
+                w.code,
+                paygrade_text::warning(w, paygrade_text::Lang::En)
+            )
+        })
         .collect();
     (roster.employees, warnings)
 }
@@ -201,7 +209,11 @@ fn pay_table(out: &mut Out, results: &[Breakdown], pool: bool, explain: bool) {
                 ("seniority", &x.seniority),
                 ("performance", &x.performance),
             ] {
-                out.line(&format!("{} {name:<11} {text}", b.id));
+                let names = paygrade_text::Names::default();
+                for lang in [paygrade_text::Lang::En, paygrade_text::Lang::Zh] {
+                    let line = paygrade_text::explain(text, &names, lang);
+                    out.line(&format!("{} {name:<11} {line}", b.id));
+                }
             }
         }
     }
@@ -308,7 +320,15 @@ fn assignment_report(out: &mut Out, policy: &CheckedPolicy, people: &[Employee],
                 r.grading_score.clone(),
                 r.old_grade.clone().unwrap_or_default(),
                 r.new_grade.clone(),
-                r.reason.clone().unwrap_or_else(|| "-".into()),
+                if r.reasons.is_empty() {
+                    "-".into()
+                } else {
+                    paygrade_text::reasons(
+                        &r.reasons,
+                        &paygrade_text::Names::default(),
+                        paygrade_text::Lang::En,
+                    )
+                },
             ]
         })
         .collect();

@@ -12,6 +12,11 @@ fn policy_with(edit: impl FnOnce(&mut Policy)) -> paygrade::CheckedPolicy {
     p.check().unwrap()
 }
 
+/// An explanation term in English, as the CLI prints it.
+fn en(t: &paygrade::explain::Term) -> String {
+    paygrade_text::explain(t, &paygrade_text::Names::default(), paygrade_text::Lang::En)
+}
+
 fn employee(v: Value) -> Employee {
     Employee::from_json(&v.to_string()).unwrap()
 }
@@ -45,12 +50,15 @@ fn spec_example_1_flat_and_marginal() {
     assert_eq!(b.rating.as_deref(), Some("good"));
     assert_eq!(b.assessment_factor, "1.00");
     assert_eq!(b.coefficient_grade, "intermediate-A");
-    assert_eq!(b.explain.seniority, "12 × 6.00 = 72.00");
-    assert_eq!(b.explain.performance, "1000.00 × 1.50 × 1.00 = 1500.00");
+    assert_eq!(en(&b.explain.seniority), "12 × 6.00 = 72.00");
+    assert_eq!(
+        en(&b.explain.performance),
+        "1000.00 × 1.50 × 1.00 = 1500.00"
+    );
     let marginal = policy_with(|p| p.seniority.mode = SeniorityMode::Marginal);
     let b = pay(&marginal, example1());
     assert_eq!(b.total.to_string(), "3852.00");
-    assert_eq!(b.explain.seniority, "10 × 4.00 + 2 × 6.00 = 52.00");
+    assert_eq!(en(&b.explain.seniority), "10 × 4.00 + 2 × 6.00 = 52.00");
 }
 
 #[test]
@@ -178,8 +186,8 @@ fn lines_add_up_to_the_total() {
         components(&b),
         ["0.00", "689.66", "0.00", "4500.00", "5189.66"]
     );
-    assert_eq!(b.explain.floating, "1000.00 × 15 ÷ 21.75 = 689.66");
-    assert_eq!(b.explain.performance, "3333.33 × 1.5 × 0.90 = 4500.00");
+    assert_eq!(en(&b.explain.floating), "1000.00 × 15 ÷ 21.75 = 689.66");
+    assert_eq!(en(&b.explain.performance), "3333.33 × 1.5 × 0.90 = 4500.00");
 }
 
 #[track_caller]

@@ -13,8 +13,8 @@ fn check(edit: impl FnOnce(&mut Value), path: &str, en: &str, zh: &str) {
     assert_eq!(
         (
             err.path.as_str(),
-            err.kind.to_string().as_str(),
-            err.kind.message_zh().as_str()
+            paygrade_text::error_message(&err.kind, paygrade_text::Lang::En).as_str(),
+            paygrade_text::error_message(&err.kind, paygrade_text::Lang::Zh).as_str()
         ),
         (path, en, zh)
     );
@@ -32,13 +32,13 @@ fn ladder_bracket_and_table_details() {
         |p| p["ladder"][1]["level"] = "".into(),
         "ladder[1].level",
         "missing field `level`",
-        "缺少字段 `level`",
+        "缺少“等级”",
     );
     check(
         |p| p["ladder"][1]["coefficient"] = "1.00".into(),
         "ladder[1]",
         "ladder: a level has both `bands` and a single `coefficient`",
-        "一个等级不能同时有档次表 `bands` 和单一系数 `coefficient`",
+        "一个等级不能同时有档次表和单一系数",
     );
     check(
         |p| p["seniority"]["brackets"] = Value::Array(vec![]),
@@ -50,7 +50,7 @@ fn ladder_bracket_and_table_details() {
         |p| p["seniority"]["brackets"][2]["through_year"] = 20.into(),
         "seniority.brackets[2].through_year",
         "seniority brackets: the last bracket must be open (through_year null)",
-        "最后一段的 `through_year` 须为空（及以上）",
+        "最后一段的截至年限须为空（及以上）",
     );
     check(
         |p| p["performance"]["assessment"]["table"][1]["min_score"] = "95".into(),

@@ -246,7 +246,7 @@ fn regrading_says_who_moves_and_too_many_years_is_an_error() {
     let fixed = project(&policy, &policy, &people, date("2026-11-30"), 1, false).unwrap();
     assert!(fixed.years[0].baseline.moves.is_none());
     let e = project(&policy, &policy, &people, None, 51, false).unwrap_err();
-    assert_eq!((e.code(), e.path.as_str()), ("invalid_value", "years"));
+    assert_eq!((e.code(), e.path.as_str()), ("projection_years", "years"));
 }
 
 proptest! {

@@ -7,6 +7,21 @@ use paygrade_roster::sample::sample_roster;
 use paygrade_roster::{decode_text, parse_roster, parse_roster_date};
 use proptest::prelude::*;
 
+/// An error's place as one key: `row N, column X` for a roster cell, else the field path.
+fn loc(e: &paygrade::Error) -> String {
+    match &e.cell {
+        Some(c) if c.column.is_empty() => format!("row {}", c.row),
+        Some(c) => format!("row {}, column {}", c.row, c.column),
+        None => e.path.clone(),
+    }
+}
+
+/// An error in English words, as the CLI prints it.
+#[allow(dead_code)]
+fn words(e: &paygrade::Error) -> String {
+    paygrade_text::error_line(e, paygrade_text::Lang::En)
+}
+
 fn policy_with(edit: impl FnOnce(&mut Policy)) -> paygrade::CheckedPolicy {
     let mut p = Policy::default();
     edit(&mut p);
@@ -35,7 +50,7 @@ fn csv_error(row: &str, code: &str, path: &str) {
                 .map_err(|e| r.locate(e))
         })
         .unwrap_err();
-    assert_eq!((e.code(), e.path.as_str()), (code, path), "{row}: {e}");
+    assert_eq!((e.code(), loc(&e).as_str()), (code, path), "{row}: {e}");
 }
 
 #[test]
@@ -45,7 +60,7 @@ fn csv_values_as_offices_type_them() {
     );
     let e = parse_roster(text.as_bytes(), "t.csv", None).unwrap_err();
     assert_eq!(
-        (e.code(), e.path.as_str()),
+        (e.code(), loc(&e).as_str()),
         ("invalid_number", "row 4, column 计薪天数")
     );
     let text = text.replace("\"1,0\"", "10.875");
@@ -138,7 +153,7 @@ fn post_start_column_in_any_office_form() {
     let text = "id,level,band,employment,post_start,composite_score\nP1,junior,C,contract,2014年3月1日,80\nP2,junior,C,contract,26/3/1,80\n";
     let e = parse_roster(text.as_bytes(), "r.csv", None).unwrap_err();
     assert_eq!(
-        (e.code(), e.path.as_str()),
+        (e.code(), loc(&e).as_str()),
         ("invalid_date", "row 3, column post_start")
     );
     let ok = parse_roster(&text.as_bytes()[..text.find("P2").unwrap()], "r.csv", None).unwrap();
@@ -251,19 +266,27 @@ fn assignment_order_requirements_and_bands() {
                 r.id,
                 r.grading_score,
                 r.new_grade,
-                r.reason.as_deref().unwrap_or("-")
+                if r.reasons.is_empty() {
+                    "-".to_string()
+                } else {
+                    paygrade_text::reasons(
+                        &r.reasons,
+                        &paygrade_text::Names::default(),
+                        paygrade_text::Lang::En,
+                    )
+                }
             )
         })
         .collect();
     assert_eq!(
         lines,
         [
-            "D 95.00 junior-A senior: min_years_of_work 8 > 5; intermediate: min_years_in_post 2 > 1",
+            "D 95.00 junior-A Senior: 8 years of work needed (has 5); Intermediate: 2 years in post needed (has 1)",
             "C 90.00 senior-A -",
-            "A 90.00 intermediate-A senior: no seat",
-            "B 90.00 intermediate-B senior: no seat",
-            "E 65.00 trainee senior: min_education bachelor > secondary; intermediate: min_education associate > secondary; junior: no seat",
-            "F 50.00 trainee senior: min_education bachelor > none; intermediate: min_education associate > none; junior: min_education secondary > none",
+            "A 90.00 intermediate-A Senior: no seat left",
+            "B 90.00 intermediate-B Senior: no seat left",
+            "E 65.00 trainee Senior: bachelor's degree or higher needed (has secondary); Intermediate: associate degree or higher needed (has secondary); Junior: no seat left",
+            "F 50.00 trainee Senior: bachelor's degree or higher needed (has none); Intermediate: associate degree or higher needed (has none); Junior: secondary or higher needed (has none)"
         ]
     );
 }
@@ -394,9 +417,9 @@ fn empty_and_header_only_files() {
     let e = parse_roster(b"", "e.csv", None).unwrap_err();
     assert_eq!(e.code(), "invalid_value");
     let e = parse_roster(HEADER.as_bytes(), "h.csv", None).unwrap_err();
-    assert_eq!((e.code(), e.path.as_str()), ("no_rows", "row 2"));
+    assert_eq!((e.code(), loc(&e).as_str()), ("no_rows", "row 2"));
     let e = parse_roster(b"name,level\nx,junior\n", "m.csv", None).unwrap_err();
-    assert_eq!((e.code(), e.path.as_str()), ("missing_field", "row 1"));
+    assert_eq!((e.code(), loc(&e).as_str()), ("missing_field", "row 1"));
 }
 
 #[test]

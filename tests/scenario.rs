@@ -52,7 +52,24 @@ fn raising_intermediate_b_by_010_costs_what_the_arithmetic_says() {
         (gainers, 0, 71 - gainers)
     );
     assert_eq!(c.policy_diff.len(), 1);
-    assert_eq!(c.policy_diff[0].path, "ladder[2].bands[1].coefficient");
+    let d = &c.policy_diff[0];
+    assert_eq!(
+        serde_json::to_string(&d.path).unwrap(),
+        r#"["ladder",2,"bands",1,"coefficient"]"#
+    );
+    assert_eq!(
+        (d.level.as_deref(), d.band.as_deref()),
+        (Some("intermediate"), Some("B"))
+    );
+    let names = paygrade_text::Names::of(proposal.policy());
+    assert_eq!(
+        paygrade_text::diff(d, &names, paygrade_text::Lang::Zh),
+        "中级 B档 效益工资系数：1.40 → 1.50"
+    );
+    assert_eq!(
+        paygrade_text::diff(d, &names, paygrade_text::Lang::En),
+        "Intermediate B coefficient: 1.40 → 1.50"
+    );
     assert_eq!(
         (
             c.policy_diff[0].baseline.as_str(),
@@ -115,6 +132,13 @@ fn the_same_policy_read_back_from_json_has_the_same_hash_and_no_diff() {
     let proposal = paygrade::api::policy_from(Some(&changed)).unwrap();
     let c = compare(&baseline, &proposal, &people, None).unwrap();
     assert_eq!(c.policy_diff.len(), 1);
-    assert_eq!(c.policy_diff[0].path, "ladder[0].base_wage");
+    assert_eq!(
+        paygrade_text::diff(
+            &c.policy_diff[0],
+            &paygrade_text::Names::default(),
+            paygrade_text::Lang::Zh
+        ),
+        "见习 基本岗位工资：1500.00 → 1500.01"
+    );
     assert_ne!(c.baseline_hash, c.proposal_hash);
 }

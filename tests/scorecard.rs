@@ -6,6 +6,21 @@ use paygrade::{Employee, Policy};
 use paygrade_scorecard::{score, score_period, Direction, Indicator, ScorecardPolicy, Unit};
 use rust_decimal::Decimal;
 
+/// An error's place as one key: `row N, column X` for a roster cell, else the field path.
+fn loc(e: &paygrade::Error) -> String {
+    match &e.cell {
+        Some(c) if c.column.is_empty() => format!("row {}", c.row),
+        Some(c) => format!("row {}, column {}", c.row, c.column),
+        None => e.path.clone(),
+    }
+}
+
+/// An error in English words, as the CLI prints it.
+#[allow(dead_code)]
+fn words(e: &paygrade::Error) -> String {
+    paygrade_text::error_line(e, paygrade_text::Lang::En)
+}
+
 fn dec(s: &str) -> Decimal {
     s.parse().unwrap()
 }
@@ -74,18 +89,31 @@ fn bank_example_scores_90_40() {
     let credited: Vec<&str> = r.lines.iter().map(|l| l.credited.as_str()).collect();
     assert_eq!(credited, ["1.18", "0.90", "0.80", "0.00", "1.20"]);
     assert_eq!(r.score, "90.40");
-    assert_eq!(
-        r.lines[0].explain,
-        "deposits 1180 / 1000 = 118.0% → credited 1.18 × 0.30"
-    );
-    assert_eq!(
-        r.lines[3].explain,
-        "new_customers 1 / 2 = 50.0% < 0.60 floor → credited 0.00 × 0.10"
-    );
-    assert_eq!(
-        r.lines[4].explain,
-        "overdue_ratio 2.0 / 1.5 = 133.3% → credited 1.20 × 0.10"
-    );
+    // Each line's figures: numerator / denominator = percent (floor when below it).
+    let facts = |i: usize| {
+        let l = &r.lines[i];
+        (
+            l.numerator.to_string(),
+            l.denominator.to_string(),
+            l.percent.clone(),
+            l.below_floor.map(|f| f.to_string()),
+            l.credited.clone(),
+            l.weight.to_string(),
+        )
+    };
+    let f = |n: &str, d: &str, p: &str, floor: Option<&str>, c: &str, w: &str| {
+        (
+            n.into(),
+            d.into(),
+            p.into(),
+            floor.map(String::from),
+            c.into(),
+            w.into(),
+        )
+    };
+    assert_eq!(facts(0), f("1180", "1000", "118.0", None, "1.18", "0.30"));
+    assert_eq!(facts(3), f("1", "2", "50.0", Some("0.60"), "0.00", "0.10"));
+    assert_eq!(facts(4), f("2.0", "1.5", "133.3", None, "1.20", "0.10"));
     // One more new corporate customer (1 → 2 of 2) lifts that line from below the floor
     // (0) to 1.00: 100 × 0.10 × 1.00 = +10.00 points, the most (deposits +0.03, loans
     // +0.06, intermediate income +0.40, overdue ratio already at the cap).
@@ -121,14 +149,17 @@ fn floor_and_cap_boundaries() {
         "1.20"
     );
     let e = score(&card, &kpis(&[("x", "0", "5")])).unwrap_err();
-    assert_eq!((e.code(), e.path.as_str()), ("kpi_target", "kpis.x.target"));
+    assert_eq!(
+        (e.code(), loc(&e).as_str()),
+        ("kpi_target", "kpis.x.target")
+    );
     let e = score(&card, &kpis(&[("x", "10", "-1")])).unwrap_err();
     assert_eq!(
-        (e.code(), e.path.as_str()),
+        (e.code(), loc(&e).as_str()),
         ("negative_amount", "kpis.x.actual")
     );
     let e = score(&card, &kpis(&[("y", "10", "1")])).unwrap_err();
-    assert_eq!((e.code(), e.path.as_str()), ("kpi_missing", "kpis.x"));
+    assert_eq!((e.code(), loc(&e).as_str()), ("kpi_missing", "kpis.x"));
 }
 
 #[test]
@@ -140,7 +171,7 @@ fn quarter_sums_and_averages() {
     missing.shift_remove("loans");
     let e = score_period(&bank(), &[m.clone(), missing, m]).unwrap_err();
     assert_eq!(
-        (e.code(), e.path.as_str()),
+        (e.code(), loc(&e).as_str()),
         ("kpi_missing", "months[1].kpis.loans")
     );
 }
@@ -263,7 +294,7 @@ fn policy_with_card(edit: impl FnOnce(&mut serde_json::Value)) -> String {
 
 fn policy_error(text: &str) -> (String, String) {
     let e = paygrade_team::HrPolicy::from_json(Some(text)).unwrap_err();
-    (e.code().to_string(), e.path)
+    (e.code().to_string(), loc(&e))
 }
 
 #[test]
@@ -277,10 +308,13 @@ fn the_scorecard_is_checked_with_the_policy() {
     let input = r#"{"kpis": {"deposits": {"target": "1000", "actual": "1180"}}}"#;
     let e = paygrade_scorecard::score_json(Some(&p), input).unwrap_err();
     assert_eq!(
-        (e.code(), e.path.as_str()),
+        (e.code(), loc(&e).as_str()),
         ("weights_sum", "scorecard.indicators")
     );
-    assert_eq!(e.kind.to_string(), "weights sum to 1.05, not exactly 1");
+    assert_eq!(
+        words(&e),
+        "scorecard.indicators: weights sum to 1.05, not exactly 1"
+    );
     let p = policy_with_card(|i| i[1]["id"] = serde_json::json!("deposits"));
     assert_eq!(
         policy_error(&p),
@@ -290,9 +324,12 @@ fn the_scorecard_is_checked_with_the_policy() {
         )
     );
     let e = paygrade_team::HrPolicy::from_json(Some(&p)).unwrap_err();
-    assert_eq!(e.kind.message_zh(), "指标 “deposits” 重复");
     assert_eq!(
-        e.kind.to_string(),
+        paygrade_text::error_message(&e.kind, paygrade_text::Lang::Zh),
+        "指标 “deposits” 重复"
+    );
+    assert_eq!(
+        paygrade_text::error_message(&e.kind, paygrade_text::Lang::En),
         "indicator \"deposits\" is listed more than once"
     );
     let p = policy_with_card(|i| {
@@ -362,7 +399,7 @@ fn months_errors_are_at_months() {
         (r#"{"months": {"kpis": {}}}"#, "invalid_value"),
     ] {
         let e = paygrade_scorecard::score_json(None, input).unwrap_err();
-        assert_eq!((e.code(), e.path.as_str()), (code, "months"), "{input}");
+        assert_eq!((e.code(), loc(&e).as_str()), (code, "months"), "{input}");
     }
 }
 
@@ -384,7 +421,7 @@ fn roster_kpi_columns_in_english_and_chinese() {
         .map_err(|e| r.locate(e))
         .unwrap_err();
     assert_eq!(
-        (e.code(), e.path.as_str()),
+        (e.code(), loc(&e).as_str()),
         ("kpi_target", "row 2, column deposits_target")
     );
 }

@@ -28,3 +28,14 @@ pub fn raised_intermediate_b_comparison() -> Comparison {
     )
     .unwrap()
 }
+
+/// An error's place as one key for assertions: `row N, column X` (`row N` for a whole
+/// row) for a roster cell, else the field path.
+#[allow(dead_code)]
+pub fn loc(e: &paygrade::Error) -> String {
+    match &e.cell {
+        Some(c) if c.column.is_empty() => format!("row {}", c.row),
+        Some(c) => format!("row {}, column {}", c.row, c.column),
+        None => e.path.clone(),
+    }
+}

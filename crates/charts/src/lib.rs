@@ -209,7 +209,7 @@ impl FromJson for ChartData {
             "totals.proposal.components",
         )?;
         let by_level = at(value, "by_level").as_object().ok_or_else(|| {
-            paygrade::json::wrong_type(at(value, "by_level"), "an object", "by_level")
+            paygrade::json::wrong_type(at(value, "by_level"), "object", "by_level")
         })?;
         let mut levels: Vec<LevelPay> = by_level
             .keys()
@@ -221,7 +221,7 @@ impl FromJson for ChartData {
             .collect();
         let people = at(value, "people")
             .as_array()
-            .ok_or_else(|| paygrade::json::wrong_type(at(value, "people"), "an array", "people"))?;
+            .ok_or_else(|| paygrade::json::wrong_type(at(value, "people"), "array", "people"))?;
         let mut differences = Vec::with_capacity(people.len());
         for (i, person) in people.iter().enumerate() {
             let p = format!("{path}people[{i}]");
@@ -677,7 +677,7 @@ impl FromJson for ProjectionData {
     fn from_json(value: &Value, path: &str) -> Result<Self> {
         let items = at(value, "years")
             .as_array()
-            .ok_or_else(|| paygrade::json::wrong_type(at(value, "years"), "an array", "years"))?;
+            .ok_or_else(|| paygrade::json::wrong_type(at(value, "years"), "array", "years"))?;
         let mut years = Vec::with_capacity(items.len());
         for (i, y) in items.iter().enumerate() {
             let p = format!("{path}years[{i}]");

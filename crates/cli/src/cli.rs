@@ -3,6 +3,7 @@
 use clap::{Parser, Subcommand};
 use paygrade_roster::Roster;
 use paygrade_team::HrPolicy;
+use paygrade_text::Lang;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -14,8 +15,38 @@ use std::process::ExitCode;
     about = "Compensation and grade calculator for account managers (客户经理)"
 )]
 struct Cli {
+    /// Language of messages, exports, payslips and charts: zh or en (default: zh when the
+    /// environment's LANG is Chinese, else en; payslips default to zh).
+    #[arg(long, global = true)]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Command,
+}
+
+/// Why a command failed: the engine's facts (rendered in the reader's language, a line
+/// per problem), or a message about the command line or a file.
+enum Failure {
+    /// A file or argument problem, already in words.
+    Text(String),
+    /// An engine error, with the file it concerns.
+    Engine(Option<PathBuf>, Box<paygrade::Error>),
+}
+
+impl From<String> for Failure {
+    fn from(s: String) -> Self {
+        Failure::Text(s)
+    }
+}
+
+/// The language asked for, else the environment's.
+fn lang_of(asked: Option<&str>, default: Option<Lang>) -> Lang {
+    match asked {
+        Some(code) => Lang::from_code(code),
+        None => default.unwrap_or_else(|| {
+            let env = std::env::var("LANG").unwrap_or_default();
+            Lang::from_code(env.get(..2).unwrap_or_default())
+        }),
+    }
 }
 
 #[derive(Subcommand)]
@@ -77,9 +108,6 @@ enum Command {
         /// Also write the charts (cost.svg, distribution.svg, differences.svg) to this folder.
         #[arg(long)]
         charts: Option<PathBuf>,
-        /// Language of the charts: zh or en.
-        #[arg(long, default_value = "en")]
-        lang: String,
         /// Roster file (default: the embedded sample).
         file: Option<PathBuf>,
     },
@@ -120,9 +148,6 @@ enum Command {
         /// Workbook sheet name (default: the first visible sheet).
         #[arg(long)]
         sheet: Option<String>,
-        /// Language of the CSV export's headers and values: en or zh.
-        #[arg(long, default_value = "en")]
-        lang: String,
         /// Roster file: .csv/.tsv/.txt (UTF-8, GBK or UTF-16), .xlsx, .xls, .ods or .json (default: the embedded 71-person sample).
         file: Option<PathBuf>,
     },
@@ -134,9 +159,6 @@ enum Command {
         /// Pay date YYYY-MM-DD; its month heads each slip (default: today).
         #[arg(long = "as-of")]
         as_of: Option<String>,
-        /// Language of the slips: zh or en.
-        #[arg(long, default_value = "zh")]
-        lang: String,
         /// Workbook sheet name (default: the first visible sheet).
         #[arg(long)]
         sheet: Option<String>,
@@ -180,16 +202,16 @@ enum Format {
 }
 
 /// Read the policy file (or take the default) and check every block of it.
-fn load_policy(path: Option<&Path>) -> Result<HrPolicy, String> {
+fn load_policy(path: Option<&Path>) -> Result<HrPolicy, Failure> {
     match path {
         Some(p) => HrPolicy::from_json(Some(&read(p)?)).map_err(|e| in_file(p, e)),
-        None => HrPolicy::from_json(None).map_err(|e| e.to_string()),
+        None => HrPolicy::from_json(None).map_err(engine),
     }
 }
 
 /// Read a policy file's text (or `None` for the default policy), checked here so that a
 /// bad policy is reported against its own file rather than the input it is applied to.
-fn read_policy_text(path: Option<&Path>) -> Result<Option<String>, String> {
+fn read_policy_text(path: Option<&Path>) -> Result<Option<String>, Failure> {
     let Some(path) = path else { return Ok(None) };
     let text = read(path)?;
     HrPolicy::from_json(Some(&text)).map_err(|e| in_file(path, e))?;
@@ -197,15 +219,21 @@ fn read_policy_text(path: Option<&Path>) -> Result<Option<String>, String> {
 }
 
 /// Read a roster file (or the embedded sample).
-fn load_roster(path: Option<&Path>, sheet: Option<&str>) -> Result<Roster, String> {
+fn load_roster(path: Option<&Path>, sheet: Option<&str>) -> Result<Roster, Failure> {
     match path {
         Some(p) => {
             let meta = std::fs::metadata(p).map_err(|e| format!("{}: {e}", p.display()))?;
             if meta.len() > paygrade_roster::MAX_FILE_BYTES as u64 {
-                return Err(format!(
-                    "{}: file too large ({} bytes)",
-                    p.display(),
-                    meta.len()
+                return Err(in_file(
+                    p,
+                    paygrade::Error::new(
+                        paygrade::ErrorKind::TooLarge {
+                            what: "file_bytes",
+                            size: meta.len(),
+                            limit: paygrade_roster::MAX_FILE_BYTES as u64,
+                        },
+                        "",
+                    ),
                 ));
             }
             let bytes = std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?;
@@ -215,13 +243,13 @@ fn load_roster(path: Option<&Path>, sheet: Option<&str>) -> Result<Roster, Strin
                 .unwrap_or_default();
             paygrade_roster::parse_roster(&bytes, &name, sheet).map_err(|e| in_file(p, e))
         }
-        None => paygrade_roster::sample::sample_roster().map_err(|e| e.to_string()),
+        None => paygrade_roster::sample::sample_roster().map_err(engine),
     }
 }
 
-fn as_of_date(as_of: Option<String>) -> Result<Option<chrono::NaiveDate>, String> {
+fn as_of_date(as_of: Option<String>) -> Result<Option<chrono::NaiveDate>, Failure> {
     let text = as_of.unwrap_or_else(today);
-    paygrade::api::parse_as_of(Some(&text)).map_err(|e| format!("--as-of: {e}"))
+    paygrade::api::parse_as_of(Some(&text)).map_err(|e| engine(e.within("--as-of")))
 }
 
 /// Read a text file (`-` = standard input), refusing files over the JSON size limit.
@@ -244,20 +272,25 @@ fn read(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-fn pretty<T: serde::Serialize>(value: &T) -> Result<String, String> {
-    paygrade::json::to_json_pretty(value).map_err(|e| e.to_string())
+fn pretty<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
+    paygrade::json::to_json_pretty(value).map_err(engine)
 }
 
 fn today() -> String {
     chrono::Local::now().date_naive().to_string()
 }
 
-fn in_file(file: &Path, e: paygrade::Error) -> String {
-    format!("{}: {e}", file.display())
+fn in_file(file: &Path, e: paygrade::Error) -> Failure {
+    Failure::Engine(Some(file.to_path_buf()), Box::new(e))
 }
 
-fn run(cli: Cli) -> Result<String, String> {
+fn engine(e: paygrade::Error) -> Failure {
+    Failure::Engine(None, Box::new(e))
+}
+
+fn run(cli: Cli) -> Result<String, Failure> {
     let whatif = matches!(cli.command, Command::Whatif { .. });
+    let lang = cli.lang.as_deref();
     match cli.command {
         Command::Policy => pretty(&paygrade::Policy::default()),
         Command::Score { policy, employee } => {
@@ -273,19 +306,20 @@ fn run(cli: Cli) -> Result<String, String> {
             as_of,
             sheet,
             charts,
-            lang,
             file,
         } => {
+            let lang = lang_of(lang, Some(Lang::En));
             let base = load_policy(baseline.as_deref())?;
             let prop = load_policy(Some(&proposal))?;
             let roster = load_roster(file.as_deref(), sheet.as_deref())?;
             let as_of = as_of_date(as_of)?;
             let result =
                 paygrade_team::compare(&base, &prop, &roster.employees, as_of, &mut |_, _| {})
-                    .map_err(|e| roster.locate(e).to_string())?;
+                    .map_err(|e| engine(roster.locate(e)))?;
             let json = pretty(&result)?;
             if let Some(dir) = charts {
-                let svgs = paygrade_charts::charts_json(&json, &lang).map_err(|e| e.to_string())?;
+                let svgs =
+                    paygrade_charts::charts_json(&json, lang.pick("zh", "en")).map_err(engine)?;
                 std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
                 for (name, svg) in [
                     ("cost.svg", &svgs.cost),
@@ -316,7 +350,7 @@ fn run(cli: Cli) -> Result<String, String> {
             let as_of = as_of_date(as_of)?;
             let result =
                 paygrade_team::project(&base, &prop, &roster.employees, as_of, years, assign)
-                    .map_err(|e| roster.locate(e).to_string())?;
+                    .map_err(|e| engine(roster.locate(e)))?;
             pretty(&result)
         }
         Command::Netpay { policy, schedule } => {
@@ -326,10 +360,13 @@ fn run(cli: Cli) -> Result<String, String> {
                 .map_err(|e| in_file(&schedule, e))?;
             // Warnings (a dated rule that no longer applies) are in the JSON and, for
             // people, on stderr: `paygrade: warning: [code] 中文 / English`.
+            let lang = lang_of(lang, None);
             for w in &result.warnings {
+                let param = |k: &str| w.params.get(k).cloned().unwrap_or_default();
                 eprintln!(
-                    "paygrade: warning: [{}] {} / {}",
-                    w.code, w.message_zh, w.message_en
+                    "paygrade: warning: [{}] {}",
+                    w.code,
+                    paygrade_text::takehome_warning(w.code, &param, lang)
                 );
             }
             pretty(&result)
@@ -339,9 +376,9 @@ fn run(cli: Cli) -> Result<String, String> {
             as_of,
             format,
             sheet,
-            lang,
             file,
         } => {
+            let lang = lang_of(lang, Some(Lang::En));
             let policy = load_policy(policy.as_deref())?;
             let roster = load_roster(file.as_deref(), sheet.as_deref())?;
             let as_of = as_of_date(as_of)?;
@@ -349,41 +386,35 @@ fn run(cli: Cli) -> Result<String, String> {
                 paygrade_team::roster_file_pay(&policy, &roster, as_of).map_err(
                     |e| match &file {
                         Some(f) => in_file(f, e),
-                        None => e.to_string(),
+                        None => engine(e),
                     },
                 )?;
             match format {
                 Format::Json => pretty(&pay),
-                Format::Csv => paygrade_roster::export::roster_export_csv(
-                    &roster.employees,
-                    &pay,
-                    paygrade_roster::export::Lang::from_code(&lang),
-                )
-                .map_err(|e| e.to_string()),
+                Format::Csv => {
+                    paygrade_roster::export::roster_export_csv(&roster.employees, &pay, lang)
+                        .map_err(engine)
+                }
             }
         }
         Command::Payslips {
             policy,
             as_of,
-            lang,
             sheet,
             out,
             file,
         } => {
+            let lang = lang_of(lang, Some(Lang::Zh));
             let policy = load_policy(policy.as_deref())?;
             let roster = load_roster(file.as_deref(), sheet.as_deref())?;
             let date = as_of_date(as_of)?;
-            let pay = paygrade_team::roster_file_pay(&policy, &roster, date)
-                .map_err(|e| e.to_string())?;
+            let pay = paygrade_team::roster_file_pay(&policy, &roster, date).map_err(engine)?;
             let month = date
                 .map(|d| d.format("%Y-%m").to_string())
                 .unwrap_or_default();
-            let bytes = paygrade_roster::export::payslips_xlsx(
-                &pay,
-                &month,
-                paygrade_roster::export::Lang::from_code(&lang),
-            )
-            .map_err(|e| e.to_string())?;
+            let names = paygrade_text::Names::of(policy.core.policy());
+            let bytes = paygrade_roster::export::payslips_xlsx(&pay, &names, &month, lang)
+                .map_err(engine)?;
             std::fs::write(&out, bytes).map_err(|e| format!("{}: {e}", out.display()))?;
             Ok(format!("{}: {} payslips", out.display(), pay.results.len()))
         }
@@ -395,7 +426,7 @@ fn run(cli: Cli) -> Result<String, String> {
             let policy = load_policy(policy.as_deref())?;
             let roster = load_roster(file.as_deref(), sheet.as_deref())?;
             let report = paygrade_team::quotas(&policy, &roster.employees)
-                .map_err(|e| roster.locate(e).to_string())?;
+                .map_err(|e| engine(roster.locate(e)))?;
             pretty(&report)
         }
         Command::Assign {
@@ -408,7 +439,7 @@ fn run(cli: Cli) -> Result<String, String> {
             let roster = load_roster(file.as_deref(), sheet.as_deref())?;
             let as_of = as_of_date(as_of)?;
             let result = paygrade_team::assign(&policy, &roster.employees, as_of)
-                .map_err(|e| roster.locate(e).to_string())?;
+                .map_err(|e| engine(roster.locate(e)))?;
             pretty(&result)
         }
         Command::Pay {
@@ -437,6 +468,7 @@ fn run(cli: Cli) -> Result<String, String> {
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    let lang = lang_of(cli.lang.as_deref(), None);
     match run(cli) {
         Ok(out) => {
             use std::io::Write as _;
@@ -446,8 +478,18 @@ pub fn main() -> ExitCode {
             let _ = write!(std::io::stdout().lock(), "{out}{newline}");
             ExitCode::SUCCESS
         }
-        Err(msg) => {
+        Err(Failure::Text(msg)) => {
             eprintln!("paygrade: {}", msg.replace('\n', " "));
+            ExitCode::from(2)
+        }
+        Err(Failure::Engine(file, e)) => {
+            // One problem a line, in row order (a roster lists every bad row).
+            let file = file
+                .map(|f| format!("{}: ", f.display()))
+                .unwrap_or_default();
+            for line in paygrade_text::error_lines(&e, lang) {
+                eprintln!("paygrade: {file}{line}");
+            }
             ExitCode::from(2)
         }
     }

@@ -34,7 +34,10 @@ fn pay_prints_the_breakdown() {
     assert_eq!((code, err.as_str()), (0, ""));
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["total"], "3872.00");
-    assert_eq!(v["explain"]["seniority"], "12 × 6.00 = 72.00");
+    assert_eq!(
+        v["explain"]["seniority"],
+        serde_json::json!({"rule": "flat", "years": 12, "per_year": "6.00", "value": "72.00"})
+    );
 }
 
 #[test]
@@ -51,13 +54,23 @@ fn policy_prints_the_default_which_reads_back() {
 #[test]
 fn bad_input_exits_2_with_one_line_naming_the_field() {
     let file = write("bad.json", &EXAMPLE_1.replace("\"85\"", "\"150\""));
-    let (code, out, err) = paygrade(&["pay", &file]);
+    let (code, out, err) = paygrade(&["pay", "--lang", "en", &file]);
     assert_eq!((code, out.as_str()), (2, ""));
-    assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("scores.supplier: [score_range]"), "{err}");
-    let (code, out, err) = paygrade(&["pay", "--as-of", "2026-02-30", &file]);
+    assert_eq!(
+        err,
+        format!("paygrade: {file}: scores.supplier: score must be from 0 to 100, got 150\n")
+    );
+    let (_, _, err) = paygrade(&["--lang", "zh", "pay", &file]);
+    assert_eq!(
+        err,
+        format!("paygrade: {file}: 五项评分 工业企业评价：分数须在 0 到 100 之间，当前为 150\n")
+    );
+    let (code, out, err) = paygrade(&["pay", "--lang", "en", "--as-of", "2026-02-30", &file]);
     assert_eq!((code, out.as_str()), (2, ""));
-    assert!(err.contains("--as-of: as_of: [invalid_date]"), "{err}");
+    assert_eq!(
+        err,
+        "paygrade: --as-of.as_of: not a valid date (YYYY-MM-DD, years 1900–2199): \"2026-02-30\"\n"
+    );
     let (code, _, err) = paygrade(&["pay", "/nonexistent/e.json"]);
     assert_eq!(code, 2, "{err}");
 }
@@ -99,9 +112,31 @@ fn roster_errors_name_row_and_column() {
         "bad.csv",
         "工号,等级,档次,用工性质,岗位年限,综合得分\nA1,中级,B,聘用,3,80\nA2,中级,Q,聘用,3,80\n",
     );
-    let (code, out, err) = paygrade(&["roster", &file]);
+    let (code, out, err) = paygrade(&["roster", "--lang", "en", &file]);
     assert_eq!((code, out.as_str()), (2, ""));
-    assert!(err.contains("row 3, column 档次: [unknown_band]"), "{err}");
+    assert_eq!(
+        err,
+        format!("paygrade: {file}: row 3, column 档次: band \"Q\" is not a band of level \"intermediate\"\n")
+    );
+}
+
+#[test]
+fn every_bad_row_at_once_in_row_order() {
+    // Issue 14: bad cells in rows 3, 5 and 7 are all reported, in that order, a line each.
+    let file = write(
+        "bad3.csv",
+        "工号,等级,档次,用工性质,岗位年限,综合得分\nA1,中级,B,聘用,3,80\nA2,中级,B,聘用,三,80\nA3,中级,B,聘用,3,80\nA4,中级,B,聘用,3,八十\nA5,中级,B,聘用,3,80\nA6,中级,B,临时,3,80\n",
+    );
+    let (code, out, err) = paygrade(&["roster", "--lang", "zh", &file]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert_eq!(
+        err.lines().collect::<Vec<_>>(),
+        [
+            format!("paygrade: {file}: 第 3 行“岗位年限”列：不是有效数字：“三”"),
+            format!("paygrade: {file}: 第 5 行“综合得分”列：不是有效数字：“八十”"),
+            format!("paygrade: {file}: 第 7 行“用工性质”列：无法识别的取值 “临时”，可选：在册职工、聘用工"),
+        ]
+    );
 }
 
 #[test]

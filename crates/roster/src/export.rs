@@ -30,8 +30,8 @@ const ROSTER_COLUMNS: [&str; 13] = [
 fn finish_csv(w: csv::Writer<Vec<u8>>) -> Result<String> {
     let bytes = w
         .into_inner()
-        .map_err(|e| Error::new(ErrorKind::InvalidValue(format!("CSV: {e}")), ""))?;
-    String::from_utf8(bytes).map_err(|e| Error::new(ErrorKind::InvalidValue(e.to_string()), ""))
+        .map_err(|e| Error::new(ErrorKind::Internal(format!("CSV: {e}")), ""))?;
+    String::from_utf8(bytes).map_err(|e| Error::new(ErrorKind::Internal(e.to_string()), ""))
 }
 
 /// Neutralise a text cell so a spreadsheet never evaluates it as a formula.
@@ -49,7 +49,7 @@ pub fn neutralise(text: &str) -> String {
 /// # Errors
 /// `invalid_value` if writing fails (it does not for in-memory output).
 pub fn roster_csv(pay: &RosterPay) -> Result<String> {
-    let fail = |e: csv::Error| Error::new(ErrorKind::InvalidValue(format!("CSV: {e}")), "");
+    let fail = |e: csv::Error| Error::new(ErrorKind::Internal(format!("CSV: {e}")), "");
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(ROSTER_COLUMNS).map_err(fail)?;
     for b in &pay.results {
@@ -83,7 +83,7 @@ pub fn roster_csv(pay: &RosterPay) -> Result<String> {
 /// # Errors
 /// `invalid_value` if writing fails (it does not for in-memory output).
 pub fn employees_csv(people: &[paygrade::Employee]) -> Result<String> {
-    let fail = |e: csv::Error| Error::new(ErrorKind::InvalidValue(format!("CSV: {e}")), "");
+    let fail = |e: csv::Error| Error::new(ErrorKind::Internal(format!("CSV: {e}")), "");
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record([
         "id",
@@ -146,9 +146,8 @@ pub fn employees_csv(people: &[paygrade::Employee]) -> Result<String> {
 /// `invalid_value` if the workbook cannot be written (it can for in-memory output).
 pub fn roster_xlsx(pay: &RosterPay) -> Result<Vec<u8>> {
     use rust_xlsxwriter::{Format, Workbook};
-    let fail = |e: rust_xlsxwriter::XlsxError| {
-        Error::new(ErrorKind::InvalidValue(format!("XLSX: {e}")), "")
-    };
+    let fail =
+        |e: rust_xlsxwriter::XlsxError| Error::new(ErrorKind::Internal(format!("XLSX: {e}")), "");
     let mut book = Workbook::new();
     let money = Format::new().set_num_format("0.00");
     let sheet = book.add_worksheet();
@@ -206,24 +205,7 @@ pub fn roster_xlsx(pay: &RosterPay) -> Result<Vec<u8>> {
 }
 
 /// The language of an export's headers and values (SPEC §9): `zh` or `en`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    /// 中文 headers (工号, 姓名 …) and values (中级, 在册, 是).
-    Zh,
-    /// English headers (the JSON field names) and values.
-    En,
-}
-
-impl Lang {
-    /// `zh` → Chinese, anything else → English.
-    pub fn from_code(code: &str) -> Lang {
-        if code.eq_ignore_ascii_case("zh") {
-            Lang::Zh
-        } else {
-            Lang::En
-        }
-    }
-}
+pub use paygrade_text::Lang;
 
 /// The input columns of a re-importable export, as `(English, 中文)` headers that
 /// `parse_roster` reads back (SPEC §8).
@@ -415,7 +397,7 @@ pub fn roster_export_csv(
     pay: &RosterPay,
     lang: Lang,
 ) -> Result<String> {
-    let fail = |e: csv::Error| Error::new(ErrorKind::InvalidValue(format!("CSV: {e}")), "");
+    let fail = |e: csv::Error| Error::new(ErrorKind::Internal(format!("CSV: {e}")), "");
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(export_headers(lang)).map_err(fail)?;
     for row in export_rows(people, pay, lang) {
@@ -442,9 +424,8 @@ pub fn roster_export_xlsx(
     lang: Lang,
 ) -> Result<Vec<u8>> {
     use rust_xlsxwriter::{Format, Workbook};
-    let fail = |e: rust_xlsxwriter::XlsxError| {
-        Error::new(ErrorKind::InvalidValue(format!("XLSX: {e}")), "")
-    };
+    let fail =
+        |e: rust_xlsxwriter::XlsxError| Error::new(ErrorKind::Internal(format!("XLSX: {e}")), "");
     let mut book = Workbook::new();
     let money = Format::new().set_num_format("#,##0.00");
     let bold = Format::new().set_bold();
@@ -513,11 +494,15 @@ pub fn roster_export_xlsx(
 ///
 /// # Errors
 /// `invalid_value` if the workbook cannot be written.
-pub fn payslips_xlsx(pay: &RosterPay, month: &str, lang: Lang) -> Result<Vec<u8>> {
+pub fn payslips_xlsx(
+    pay: &RosterPay,
+    names: &paygrade_text::Names,
+    month: &str,
+    lang: Lang,
+) -> Result<Vec<u8>> {
     use rust_xlsxwriter::{Format, Workbook};
-    let fail = |e: rust_xlsxwriter::XlsxError| {
-        Error::new(ErrorKind::InvalidValue(format!("XLSX: {e}")), "")
-    };
+    let fail =
+        |e: rust_xlsxwriter::XlsxError| Error::new(ErrorKind::Internal(format!("XLSX: {e}")), "");
     let zh = lang == Lang::Zh;
     let headers: [&str; 10] = if zh {
         [
@@ -596,7 +581,11 @@ pub fn payslips_xlsx(pay: &RosterPay, month: &str, lang: Lang) -> Result<Vec<u8>
                 .map_err(fail)?;
         }
         sheet
-            .write_string(r + 1, 9, neutralise(&b.explain.performance))
+            .write_string(
+                r + 1,
+                9,
+                neutralise(&paygrade_text::explain(&b.explain.performance, names, lang)),
+            )
             .map_err(fail)?;
     }
     book.save_to_buffer().map_err(fail)
@@ -628,7 +617,7 @@ pub const CSV_COLUMNS: [&str; 14] = [
 /// # Errors
 /// `invalid_value` if writing fails (it does not for in-memory output); `overflow`.
 pub fn projection_csv(p: &paygrade::projection::Projection) -> Result<String> {
-    let fail = |e: csv::Error| Error::new(ErrorKind::InvalidValue(format!("CSV: {e}")), "");
+    let fail = |e: csv::Error| Error::new(ErrorKind::Internal(format!("CSV: {e}")), "");
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(CSV_COLUMNS).map_err(fail)?;
     let mut cumulative: Option<Money> = None;
@@ -689,8 +678,8 @@ pub fn projection_csv(p: &paygrade::projection::Projection) -> Result<String> {
     }
     let bytes = w
         .into_inner()
-        .map_err(|e| Error::new(ErrorKind::InvalidValue(format!("CSV: {e}")), ""))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|e| Error::new(ErrorKind::InvalidValue(e.to_string()), ""))?;
+        .map_err(|e| Error::new(ErrorKind::Internal(format!("CSV: {e}")), ""))?;
+    let text =
+        String::from_utf8(bytes).map_err(|e| Error::new(ErrorKind::Internal(e.to_string()), ""))?;
     Ok(format!("\u{feff}{text}"))
 }

@@ -68,37 +68,36 @@ pub struct Roster {
 }
 
 impl Roster {
-    /// Rewrite an error at `employees[i].<field>` into `row N, column X` using the
-    /// sources (JSON rosters keep the path). Other errors pass unchanged.
-    pub fn locate(&self, mut err: Error) -> Error {
-        let Some(rest) = err.path.strip_prefix("employees[") else {
+    /// Give an error about roster person `employees[i]` its file place (`cell`: the
+    /// person's row and the column header as given; JSON rosters keep the field path).
+    /// Other errors, and those listed in [`Error::also`], are placed the same way.
+    pub fn locate(&self, err: Error) -> Error {
+        err.map_all(&|e| self.locate_one(e))
+    }
+
+    fn locate_one(&self, mut err: Error) -> Error {
+        let Some(index) = err.employee else {
             return err;
         };
-        let Some((index, field)) = rest.split_once(']') else {
+        let Some(source) = self.sources.get(index).filter(|s| s.row > 0) else {
             return err;
         };
-        let Some(source) = index
-            .parse::<usize>()
-            .ok()
-            .and_then(|i| self.sources.get(i))
-        else {
-            return err;
-        };
-        if source.row == 0 {
-            return err;
-        }
-        let field = field.trim_start_matches('.');
+        let prefix = format!("employees[{index}]");
+        let field = err
+            .path
+            .strip_prefix(&prefix)
+            .unwrap_or_default()
+            .trim_start_matches('.');
         let column = self
             .columns
             .iter()
             .find(|(f, _)| f == field)
             .map(|(_, header)| header.clone())
-            .unwrap_or_else(|| field.to_string());
-        err.path = if column.is_empty() {
-            format!("row {}", source.row)
-        } else {
-            format!("row {}, column {column}", source.row)
-        };
+            .unwrap_or_default();
+        err.cell = Some(Box::new(paygrade::error::Cell {
+            row: source.row,
+            column,
+        }));
         err
     }
 }
@@ -178,23 +177,37 @@ struct Table {
     warnings: Vec<Warning>,
 }
 
-fn too_large(what: String) -> Error {
-    Error::new(ErrorKind::TooLarge(what), "")
+/// `too_large`: `what` measured `size` against `limit`.
+fn too_large(what: &'static str, size: usize, limit: usize) -> Error {
+    Error::new(
+        ErrorKind::TooLarge {
+            what,
+            size: size as u64,
+            limit: limit as u64,
+        },
+        "",
+    )
 }
 
-/// A file that cannot be read as a roster, with its message in both languages.
-fn file_error(en: String, zh: String, path: impl Into<String>) -> Error {
-    Error::new(ErrorKind::File { en, zh }, path)
+/// `too_large` for a cell of `size` bytes in `row`.
+fn cell_too_large(size: usize, row: usize) -> Error {
+    let mut e = too_large("cell_bytes", size, MAX_CELL_BYTES);
+    e.cell = Some(Box::new(paygrade::error::Cell {
+        row,
+        column: String::new(),
+    }));
+    e
 }
 
-/// The place of a cell as errors name it: `row N, column 表头` (the header as the file
-/// spells it), or `row N` when the column has no header.
-fn place(row: usize, header: &str) -> String {
-    if header.is_empty() {
-        format!("row {row}")
-    } else {
-        format!("row {row}, column {header}")
-    }
+/// A file that cannot be read as a roster: the reason's code and the values it names.
+fn file_error(code: &'static str, params: &[(&'static str, String)]) -> Error {
+    Error::new(
+        ErrorKind::File {
+            code,
+            params: params.to_vec(),
+        },
+        "",
+    )
 }
 
 /// Decode CSV bytes: UTF-8 BOM, UTF-16 with its BOM (Excel's "Unicode text"), strict
@@ -204,13 +217,9 @@ fn place(row: usize, header: &str) -> String {
 /// `invalid_value` when the bytes are neither UTF-8, UTF-16 with a BOM nor GB18030.
 pub fn decode_text(bytes: &[u8]) -> Result<String> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return std::str::from_utf8(rest).map(str::to_string).map_err(|e| {
-            file_error(
-                format!("invalid UTF-8 after the BOM: {e}"),
-                "文件以 UTF-8 标记开头，但内容不是有效的 UTF-8 文本".to_string(),
-                "",
-            )
-        });
+        return std::str::from_utf8(rest)
+            .map(str::to_string)
+            .map_err(|e| file_error("bad_utf8", &[("offset", e.valid_up_to().to_string())]));
     }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         let encoding = if bytes.starts_with(b"\xFF\xFE") {
@@ -220,11 +229,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<String> {
         };
         let (text, had_errors) = encoding.decode_with_bom_removal(bytes);
         if had_errors {
-            return Err(file_error(
-                "invalid UTF-16 text after the BOM".to_string(),
-                "文件以 UTF-16 标记开头，但内容不是有效的 UTF-16 文本".to_string(),
-                "",
-            ));
+            return Err(file_error("bad_utf16", &[]));
         }
         return Ok(text.into_owned());
     }
@@ -235,11 +240,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<String> {
     if !had_errors {
         return Ok(text.into_owned());
     }
-    Err(file_error(
-        "the file is neither UTF-8 nor GBK/GB18030 text".to_string(),
-        "文件既不是 UTF-8 也不是 GBK/GB18030 文本".to_string(),
-        "",
-    ))
+    Err(file_error("not_text", &[]))
 }
 
 /// A roster file's format, as its content shows it.
@@ -256,10 +257,6 @@ pub enum FileFormat {
     /// A JSON array of employees.
     Json,
 }
-
-/// The formats accepted, for messages.
-const ACCEPTED_EN: &str = ".csv, .tsv, .txt (Unicode text), .xlsx, .xlsm, .xls, .ods or .json";
-const ACCEPTED_ZH: &str = ".csv、.tsv、.txt（Unicode 文本）、.xlsx、.xlsm、.xls、.ods 或 .json";
 
 /// The format of a roster file by its first bytes (zip, compound file, UTF-16 BOM, JSON
 /// bracket, text); the extension only decides between text and JSON when the content
@@ -296,20 +293,15 @@ pub fn sniff_format(bytes: &[u8], file_name: &str) -> Result<FileFormat> {
     }
     // Binary content (NUL bytes in the first KiB) of a kind not read here.
     if body.iter().take(1024).any(|&b| b == 0) {
-        return Err(file_error(
-            format!("{file_name:?} is not a roster file Paygrade can read: use {ACCEPTED_EN}"),
-            format!("“{file_name}” 不是可读取的花名册文件：请用 {ACCEPTED_ZH}"),
-            "",
-        ));
+        return Err(file_error("not_roster", &[("file", file_name.to_string())]));
     }
     if !matches!(
         ext.as_str(),
         "csv" | "tsv" | "txt" | "xlsx" | "xlsm" | "xls" | "ods" | ""
     ) {
         return Err(file_error(
-            format!("unknown roster file type {file_name:?}: use {ACCEPTED_EN}"),
-            format!("无法识别的花名册文件类型 “{file_name}”：请用 {ACCEPTED_ZH}"),
-            "",
+            "unknown_type",
+            &[("file", file_name.to_string())],
         ));
     }
     Ok(FileFormat::Text)
@@ -340,10 +332,7 @@ pub fn parse_roster_observed(
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Roster> {
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(too_large(format!(
-            "file of {} bytes (limit {MAX_FILE_BYTES})",
-            bytes.len()
-        )));
+        return Err(too_large("file_bytes", bytes.len(), MAX_FILE_BYTES));
     }
     let ext = file_name
         .rsplit_once('.')
@@ -363,13 +352,6 @@ pub fn parse_roster_observed(
         _ => None,
     };
     if named.is_some_and(|n| n != format) {
-        let (en, zh) = match format {
-            FileFormat::Text => ("delimited text", "文本（CSV/制表符分隔）"),
-            FileFormat::Xlsx => ("an XLSX workbook", "XLSX 工作簿"),
-            FileFormat::Xls => ("an Excel 97–2003 workbook", "Excel 97–2003 工作簿"),
-            FileFormat::Ods => ("an ODS spreadsheet", "ODS 表格"),
-            FileFormat::Json => ("JSON", "JSON"),
-        };
         roster.warnings.insert(
             0,
             Warning::new(
@@ -380,8 +362,6 @@ pub fn parse_roster_observed(
                     ("extension", ext.clone()),
                     ("format", format!("{format:?}").to_lowercase()),
                 ],
-                &format!("文件扩展名为 .{ext}，但内容是{zh}，已按内容读取"),
-                &format!("the file is named .{ext} but holds {en}; read as its content"),
             ),
         );
     }
@@ -411,11 +391,7 @@ fn text_rows(bytes: &[u8], ext: &str) -> Result<Table> {
     // Well-formed CSV has quotes in pairs ("" inside a quoted field is a pair too); an odd
     // count means a quoted field never closes — a truncated file, not data to guess at.
     if text.bytes().filter(|&b| b == b'"').count() % 2 == 1 {
-        return Err(file_error(
-            "CSV: a quoted field is never closed (truncated file?)".to_string(),
-            "CSV 中有未闭合的引号（文件可能不完整）".to_string(),
-            "",
-        ));
+        return Err(file_error("csv_quote", &[]));
     }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -429,10 +405,13 @@ fn text_rows(bytes: &[u8], ext: &str) -> Result<Table> {
     let mut record = csv::StringRecord::new();
     loop {
         let more = reader.read_record(&mut record).map_err(|e| {
-            file_error(
-                format!("CSV: {e}"),
-                format!("CSV 格式错误：{e}"),
-                format!("row {}", row + 1),
+            Error::at_cell(
+                ErrorKind::File {
+                    code: "csv",
+                    params: vec![("detail", e.to_string())],
+                },
+                row + 1,
+                "",
             )
         })?;
         if !more {
@@ -454,18 +433,15 @@ fn text_rows(bytes: &[u8], ext: &str) -> Result<Table> {
             continue;
         }
         if table.rows.len() > MAX_ROWS + 10 {
-            return Err(too_large(format!("more than {MAX_ROWS} rows")));
+            return Err(too_large("rows", MAX_ROWS + 1, MAX_ROWS));
         }
         if used > MAX_COLUMNS {
-            return Err(too_large(format!("{used} columns (limit {MAX_COLUMNS})")));
+            return Err(too_large("columns", used, MAX_COLUMNS));
         }
         let mut cells = Vec::with_capacity(used);
         for field in record.iter().take(used) {
             if field.len() > MAX_CELL_BYTES {
-                return Err(too_large(format!(
-                    "a cell of {} bytes in row {row}",
-                    field.len()
-                )));
+                return Err(cell_too_large(field.len(), row));
             }
             cells.push(if field.trim().is_empty() {
                 Cell::Empty
@@ -510,10 +486,7 @@ fn workbook_cell(value: &calamine::Data, row: usize) -> Result<Cell> {
     Ok(match value {
         Data::Empty => Cell::Empty,
         Data::String(s) if s.len() > MAX_CELL_BYTES => {
-            return Err(too_large(format!(
-                "a cell of {} bytes in row {row}",
-                s.len()
-            )));
+            return Err(cell_too_large(s.len(), row));
         }
         Data::String(s) if s.trim().is_empty() => Cell::Empty,
         Data::String(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
@@ -541,22 +514,22 @@ fn workbook_rows(bytes: &[u8], format: FileFormat, sheet: Option<&str>) -> Resul
         open_workbook_from_rs, Ods, Reader, SheetType, SheetVisible, Sheets, Xls, Xlsb, Xlsx,
     };
     let what = match format {
-        FileFormat::Xls => ("XLS", "Excel 97–2003"),
-        FileFormat::Ods => ("ODS", "ODS"),
-        _ => ("XLSX", "XLSX"),
+        FileFormat::Xls => "xls",
+        FileFormat::Ods => "ods",
+        _ => "xlsx",
     };
-    let bad = |m: String| {
-        let zh = if m.starts_with("not a readable") {
-            format!("不是可读取的 {} 文件（可能已损坏，或并非工作簿）", what.1)
-        } else if m.starts_with("the workbook has no") {
-            "工作簿中没有可见的工作表".to_string()
-        } else {
-            format!("{} 文件无法读取：{m}", what.1)
-        };
-        file_error(m, zh, "")
+    let unreadable = |e: &dyn std::fmt::Display| {
+        file_error(
+            "unreadable_workbook",
+            &[("format", what.to_string()), ("detail", e.to_string())],
+        )
     };
-    let unreadable =
-        |e: &dyn std::fmt::Display| bad(format!("not a readable {} file: {e}", what.0));
+    let bad_sheet = |name: &str, e: &dyn std::fmt::Display| {
+        file_error(
+            "unreadable_sheet",
+            &[("sheet", name.to_string()), ("detail", e.to_string())],
+        )
+    };
     if format != FileFormat::Xls {
         check_zip(bytes)?;
     }
@@ -591,9 +564,8 @@ fn workbook_rows(bytes: &[u8], format: FileFormat, sheet: Option<&str>) -> Resul
                     .collect::<Vec<_>>()
                     .join(", ");
                 return Err(file_error(
-                    format!("the workbook has no sheet {s:?} (sheets: {names})"),
-                    format!("工作簿中没有工作表 “{s}”（现有：{names}）"),
-                    "",
+                    "no_sheet",
+                    &[("sheet", s.to_string()), ("sheets", names)],
                 ));
             }
             s.to_string()
@@ -602,7 +574,7 @@ fn workbook_rows(bytes: &[u8], format: FileFormat, sheet: Option<&str>) -> Resul
             let first = visible
                 .first()
                 .cloned()
-                .ok_or_else(|| bad("the workbook has no visible worksheet".to_string()))?;
+                .ok_or_else(|| file_error("no_visible_sheet", &[]))?;
             let hidden: Vec<&str> = meta
                 .iter()
                 .take_while(|m| m.name != first)
@@ -614,9 +586,7 @@ fn workbook_rows(bytes: &[u8], format: FileFormat, sheet: Option<&str>) -> Resul
                     "hidden_sheet_skipped",
                     None,
                     None,
-                    &[("sheet", first.clone()), ("skipped", h.clone())],
-                    &format!("已跳过隐藏的工作表 “{h}”，读取 “{first}”"),
-                    &format!("hidden sheet(s) \"{h}\" skipped; read \"{first}\""),
+                    &[("sheet", first.clone()), ("skipped", h)],
                 ));
             }
             first
@@ -642,14 +612,11 @@ fn workbook_rows(bytes: &[u8], format: FileFormat, sheet: Option<&str>) -> Resul
             return Ok(());
         }
         if c >= MAX_COLUMNS {
-            return Err(too_large(format!(
-                "a cell in column {} (limit {MAX_COLUMNS} columns)",
-                c + 1
-            )));
+            return Err(too_large("columns", c + 1, MAX_COLUMNS));
         }
         count += 1;
         if count > (MAX_ROWS + 10).saturating_mul(32) {
-            return Err(too_large(format!("more than {MAX_ROWS} rows")));
+            return Err(too_large("rows", MAX_ROWS + 1, MAX_ROWS));
         }
         let row = cells.entry(r).or_default();
         row.push((c, cell));
@@ -658,11 +625,8 @@ fn workbook_rows(bytes: &[u8], format: FileFormat, sheet: Option<&str>) -> Resul
     if let Sheets::Xlsx(x) = &mut book {
         let mut reader = x
             .worksheet_cells_reader(&name)
-            .map_err(|e| bad(format!("sheet {name:?}: {e}")))?;
-        while let Some(cell) = reader
-            .next_cell()
-            .map_err(|e| bad(format!("sheet {name:?}: {e}")))?
-        {
+            .map_err(|e| bad_sheet(&name, &e))?;
+        while let Some(cell) = reader.next_cell().map_err(|e| bad_sheet(&name, &e))? {
             let (r, c) = cell.get_position();
             let value = calamine::Data::from(cell.get_value().clone());
             let r = r as usize + 1;
@@ -671,7 +635,7 @@ fn workbook_rows(bytes: &[u8], format: FileFormat, sheet: Option<&str>) -> Resul
     } else {
         let range = book
             .worksheet_range(&name)
-            .map_err(|e| bad(format!("sheet {name:?}: {e}")))?;
+            .map_err(|e| bad_sheet(&name, &e))?;
         for (r, c, value) in range.used_cells() {
             let (r0, c0) = range.start().unwrap_or((0, 0));
             let r = r + r0 as usize + 1;
@@ -679,10 +643,7 @@ fn workbook_rows(bytes: &[u8], format: FileFormat, sheet: Option<&str>) -> Resul
         }
     }
     if cells.len() > MAX_ROWS + 10 {
-        return Err(too_large(format!(
-            "{} rows (limit {MAX_ROWS})",
-            cells.len()
-        )));
+        return Err(too_large("rows", cells.len(), MAX_ROWS));
     }
     for (r, mut row_cells) in cells {
         row_cells.sort_by_key(|(c, _)| *c);
@@ -710,9 +671,8 @@ fn zip_has(bytes: &[u8], name: &str) -> bool {
 fn check_zip(bytes: &[u8]) -> Result<()> {
     let bad = |e: zip::result::ZipError| {
         file_error(
-            format!("not a readable XLSX file: {e}"),
-            "不是可读取的 XLSX 文件（可能已损坏，或并非 Excel 工作簿）".to_string(),
-            "",
+            "unreadable_workbook",
+            &[("format", "xlsx".to_string()), ("detail", e.to_string())],
         )
     };
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(bad)?;
@@ -722,9 +682,14 @@ fn check_zip(bytes: &[u8]) -> Result<()> {
         unpacked = unpacked.saturating_add(entry.size());
     }
     if unpacked > MAX_XLSX_UNPACKED {
-        return Err(too_large(format!(
-            "an XLSX that unpacks to {unpacked} bytes (limit {MAX_XLSX_UNPACKED})"
-        )));
+        return Err(Error::new(
+            ErrorKind::TooLarge {
+                what: "unpacked_bytes",
+                size: unpacked,
+                limit: MAX_XLSX_UNPACKED,
+            },
+            "",
+        ));
     }
     // calamine reserves room for the shared strings' declared `uniqueCount` before reading
     // them: a count the part's actual length cannot hold (each string takes at least
@@ -744,9 +709,11 @@ fn check_zip(bytes: &[u8]) -> Result<()> {
         if let Some(n) = declared_count(&head, b"uniqueCount=\"") {
             if n > actual / 5 + 1 {
                 return Err(file_error(
-                    format!("the workbook declares {n} shared strings but holds at most {} (a damaged or forged file)", actual / 5 + 1),
-                    format!("工作簿声明有 {n} 个共享字符串，实际至多 {} 个（文件已损坏或被篡改）", actual / 5 + 1),
-                    "",
+                    "shared_strings",
+                    &[
+                        ("declared", n.to_string()),
+                        ("actual", (actual / 5 + 1).to_string()),
+                    ],
                 ));
             }
         }
@@ -898,20 +865,12 @@ fn from_rows(table: Table, progress: &mut dyn FnMut(usize, usize)) -> Result<Ros
     } = table;
     let total = rows.last().map_or(0, |(r, _)| *r);
     if rows.is_empty() {
-        return Err(file_error(
-            "the file is empty: no header row".to_string(),
-            "文件是空的：没有表头行".to_string(),
-            "",
-        ));
+        return Err(file_error("empty_file", &[]));
     }
     let header_index = find_header(&rows);
     let mut rows = rows.into_iter().skip(header_index);
     let Some((header_row, header)) = rows.next() else {
-        return Err(file_error(
-            "the file is empty: no header row".to_string(),
-            "文件是空的：没有表头行".to_string(),
-            "",
-        ));
+        return Err(file_error("empty_file", &[]));
     };
     if header_index > 0 {
         warnings.push(Warning::new(
@@ -919,10 +878,6 @@ fn from_rows(table: Table, progress: &mut dyn FnMut(usize, usize)) -> Result<Ros
             Some(header_row),
             None,
             &[("skipped", header_index.to_string())],
-            &format!("表头在第 {header_row} 行，已跳过其上方的 {header_index} 行标题"),
-            &format!(
-                "the header is row {header_row}; {header_index} title row(s) above it skipped"
-            ),
         ));
     }
     let mut columns: Vec<Option<(String, String)>> = Vec::with_capacity(header.len());
@@ -933,10 +888,13 @@ fn from_rows(table: Table, progress: &mut dyn FnMut(usize, usize)) -> Result<Ros
         let field = field_for_header(&name);
         match field {
             Some(f) if columns.iter().flatten().any(|(g, _)| *g == f) => {
-                return Err(file_error(
-                    format!("column {name:?} is given twice (field {f})"),
-                    format!("列 “{name}” 重复（字段 {f}）"),
-                    place(header_row, &name),
+                return Err(Error::at_cell(
+                    ErrorKind::File {
+                        code: "duplicate_column",
+                        params: vec![("field", f)],
+                    },
+                    header_row,
+                    name,
                 ));
             }
             Some(f) => columns.push(Some((f, name))),
@@ -947,8 +905,6 @@ fn from_rows(table: Table, progress: &mut dyn FnMut(usize, usize)) -> Result<Ros
                         Some(header_row),
                         Some(name.clone()),
                         &[],
-                        &format!("未知列 “{name}”,已忽略"),
-                        &format!("unknown column \"{name}\" ignored"),
                     ));
                 }
                 columns.push(None);
@@ -957,9 +913,10 @@ fn from_rows(table: Table, progress: &mut dyn FnMut(usize, usize)) -> Result<Ros
     }
     for required in ["id", "level", "employment"] {
         if !columns.iter().flatten().any(|(f, _)| f == required) {
-            return Err(Error::new(
+            return Err(Error::at_cell(
                 ErrorKind::MissingField(required.to_string()),
-                format!("row {header_row}"),
+                header_row,
+                "",
             ));
         }
     }
@@ -976,6 +933,9 @@ fn from_rows(table: Table, progress: &mut dyn FnMut(usize, usize)) -> Result<Ros
         ..Roster::default()
     };
     let mut next_step = paygrade::payroll::PROGRESS_STEP;
+    // Every bad row is reported, in row order: the first MAX_LISTED, then a count.
+    let mut problems: Vec<Error> = Vec::new();
+    let mut more = 0usize;
     for (row_number, cells) in rows {
         if row_number >= next_step {
             progress(row_number, total);
@@ -984,8 +944,8 @@ fn from_rows(table: Table, progress: &mut dyn FnMut(usize, usize)) -> Result<Ros
         if cells.iter().all(|c| *c == Cell::Empty) {
             continue;
         }
-        if roster.employees.len() >= MAX_ROWS {
-            return Err(too_large(format!("more than {MAX_ROWS} rows")));
+        if roster.employees.len() + problems.len() + more >= MAX_ROWS {
+            return Err(too_large("rows", MAX_ROWS + 1, MAX_ROWS));
         }
         if is_totals_row(&cells, &columns) {
             roster.warnings.push(Warning::new(
@@ -993,103 +953,111 @@ fn from_rows(table: Table, progress: &mut dyn FnMut(usize, usize)) -> Result<Ros
                 Some(row_number),
                 None,
                 &[],
-                &format!("第 {row_number} 行是合计行，已跳过"),
-                &format!("row {row_number} is a totals row, skipped"),
             ));
             continue;
         }
-        let mut object = Map::new();
-        let source = Source { row: row_number };
-        let mut extra = false;
-        for (c, cell) in cells.iter().enumerate() {
-            let Some(Some((field, header))) = columns.get(c) else {
-                match cell {
-                    Cell::Empty => {}
-                    Cell::Error(e) => {
-                        let header = headers.get(c).cloned().filter(|h| !h.is_empty());
-                        roster.warnings.push(Warning::new(
-                            "error_cell_ignored",
-                            Some(row_number),
-                            header.clone(),
-                            &[("value", e.clone())],
-                            &format!(
-                                "第 {row_number} 行{}的单元格是表格错误值 {e}，该列不参与计算，已忽略",
-                                header.as_deref().map(|h| format!("“{h}”列")).unwrap_or_default()
-                            ),
-                            &format!(
-                                "row {row_number}{} holds the spreadsheet error {e}; the column is not used, ignored",
-                                header.as_deref().map(|h| format!(", column {h},")).unwrap_or_default()
-                            ),
-                        ));
-                    }
-                    _ if columns.get(c).is_none() => extra = true,
-                    _ => {}
-                }
-                continue;
-            };
-            let text = match cell {
-                Cell::Empty => continue,
-                Cell::Error(e) => {
-                    return Err(file_error(
-                        format!("spreadsheet error value {e}"),
-                        format!("单元格是表格错误值 {e}"),
-                        place(row_number, header),
-                    ))
-                }
-                Cell::Text(s) | Cell::Number(s) => s.clone(),
-                Cell::Date(d) => d.to_string(),
-            };
-            let text = if field == "post_start" {
-                let date = match cell {
-                    Cell::Number(n) if date1904 => excel_serial_date_1904(n),
-                    _ => parse_roster_date(&text),
-                };
-                match date {
-                    Some(d) => d.to_string(),
-                    None => {
-                        return Err(Error::new(
-                            ErrorKind::InvalidDate(text),
-                            place(row_number, header),
-                        ))
-                    }
-                }
-            } else {
-                text
-            };
-            insert_path(&mut object, field, Value::String(text));
+        match row_employee(
+            row_number,
+            &cells,
+            &columns,
+            &headers,
+            date1904,
+            &roster.columns,
+            &mut roster.warnings,
+        ) {
+            Ok(employee) => {
+                roster.employees.push(employee);
+                roster.sources.push(Source { row: row_number });
+            }
+            Err(e) if problems.len() < paygrade::error::MAX_LISTED => problems.push(e),
+            Err(_) => more += 1,
         }
-        if extra {
-            roster.warnings.push(Warning::new(
-                "extra_cell",
-                Some(row_number),
-                None,
-                &[],
-                &format!("第 {row_number} 行有多余的单元格,已忽略"),
-                &format!("row {row_number} has cells beyond the header, ignored"),
-            ));
-        }
-        let employee =
-            <Employee as FromJson>::from_json(&Value::Object(object), "").map_err(|e| {
-                let partial = Roster {
-                    sources: vec![source],
-                    columns: roster.columns.clone(),
-                    ..Roster::default()
-                };
-                partial.locate(Error {
-                    path: paygrade::error::join_path("employees[0]", &e.path),
-                    ..e
-                })
-            })?;
-        roster.employees.push(employee);
-        roster.sources.push(source);
+    }
+    if let Some(e) = Error::many(problems, more) {
+        return Err(e);
     }
     if roster.employees.is_empty() {
-        return Err(Error::new(
-            ErrorKind::NoRows,
-            format!("row {}", header_row + 1),
-        ));
+        return Err(Error::at_cell(ErrorKind::NoRows, header_row + 1, ""));
     }
     Ok(roster)
+}
+
+/// One data row as an employee; warnings for ignored cells go to `warnings`.
+fn row_employee(
+    row_number: usize,
+    cells: &[Cell],
+    columns: &[Option<(String, String)>],
+    headers: &[String],
+    date1904: bool,
+    known: &[(String, String)],
+    warnings: &mut Vec<Warning>,
+) -> Result<Employee> {
+    let mut object = Map::new();
+    let mut extra = false;
+    for (c, cell) in cells.iter().enumerate() {
+        let Some(Some((field, header))) = columns.get(c) else {
+            match cell {
+                Cell::Empty => {}
+                Cell::Error(e) => {
+                    let header = headers.get(c).cloned().filter(|h| !h.is_empty());
+                    warnings.push(Warning::new(
+                        "error_cell_ignored",
+                        Some(row_number),
+                        header,
+                        &[("value", e.clone())],
+                    ));
+                }
+                _ if columns.get(c).is_none() => extra = true,
+                _ => {}
+            }
+            continue;
+        };
+        let text = match cell {
+            Cell::Empty => continue,
+            Cell::Error(e) => {
+                return Err(Error::at_cell(
+                    ErrorKind::File {
+                        code: "error_cell",
+                        params: vec![("value", e.clone())],
+                    },
+                    row_number,
+                    header.clone(),
+                ))
+            }
+            Cell::Text(s) | Cell::Number(s) => s.clone(),
+            Cell::Date(d) => d.to_string(),
+        };
+        let text = if field == "post_start" {
+            let date = match cell {
+                Cell::Number(n) if date1904 => excel_serial_date_1904(n),
+                _ => parse_roster_date(&text),
+            };
+            match date {
+                Some(d) => d.to_string(),
+                None => {
+                    return Err(Error::at_cell(
+                        ErrorKind::InvalidDate(text),
+                        row_number,
+                        header.clone(),
+                    ))
+                }
+            }
+        } else {
+            text
+        };
+        insert_path(&mut object, field, Value::String(text));
+    }
+    if extra {
+        warnings.push(Warning::new("extra_cell", Some(row_number), None, &[]));
+    }
+    <Employee as FromJson>::from_json(&Value::Object(object), "").map_err(|e| {
+        let partial = Roster {
+            sources: vec![Source { row: row_number }],
+            columns: known.to_vec(),
+            ..Roster::default()
+        };
+        partial.locate(e.for_employee(0))
+    })
 }
 
 /// A totals row (an export's 合计 / total line): its id cell says so and it has no level.
@@ -1124,12 +1092,9 @@ fn from_json_array(text: &str) -> Result<Roster> {
     let value = json::parse(text)?;
     let items = value
         .as_array()
-        .ok_or_else(|| json::wrong_type(&value, "an array of employees", ""))?;
+        .ok_or_else(|| json::wrong_type(&value, "employees", ""))?;
     if items.len() > MAX_ROWS {
-        return Err(too_large(format!(
-            "{} employees (limit {MAX_ROWS})",
-            items.len()
-        )));
+        return Err(too_large("employees", items.len(), MAX_ROWS));
     }
     let employees = Vec::<Employee>::from_json(&value, "employees")?;
     let sources = vec![Source::default(); employees.len()];
@@ -1163,26 +1128,26 @@ fn normalise_ids(roster: &mut Roster) {
 /// `missing_field` or `duplicate_id` at the person's row (or `employees[i].id`).
 pub fn check_ids(roster: &Roster) -> Result<()> {
     let mut seen = std::collections::HashMap::with_capacity(roster.employees.len());
+    let mut problems = Vec::new();
+    let mut more = 0usize;
     for (i, e) in roster.employees.iter().enumerate() {
         let half = normalise_id(&e.id);
         let id = half.as_str();
-        if id.is_empty() {
-            return Err(roster.locate(Error::new(
-                ErrorKind::MissingField("id".into()),
-                format!("employees[{i}].id"),
-            )));
-        }
-        if let Some(first) = seen.insert(id.to_string(), i) {
-            let first_row = roster.sources.get(first).map_or(0, |s| s.row);
-            let err = Error::new(
-                ErrorKind::DuplicateId {
-                    id: id.to_string(),
-                    first_row,
-                },
-                format!("employees[{i}].id"),
-            );
-            return Err(roster.locate(err));
+        let kind = if id.is_empty() {
+            ErrorKind::MissingField("id".into())
+        } else if let Some(first) = seen.insert(id.to_string(), i) {
+            ErrorKind::DuplicateId {
+                id: id.to_string(),
+                first_row: roster.sources.get(first).map_or(0, |s| s.row),
+            }
+        } else {
+            continue;
+        };
+        if problems.len() < paygrade::error::MAX_LISTED {
+            problems.push(roster.locate(Error::new(kind, "id").for_employee(i)));
+        } else {
+            more += 1;
         }
     }
-    Ok(())
+    Error::many(problems, more).map_or(Ok(()), Err)
 }

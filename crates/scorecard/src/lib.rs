@@ -94,14 +94,6 @@ impl Indicator {
     fn averaged(&self) -> bool {
         matches!(self.unit, Unit::Percent | Unit::Ratio)
     }
-
-    fn name(&self, lang_zh: bool) -> &str {
-        if lang_zh {
-            &self.name_zh
-        } else {
-            &self.name_en
-        }
-    }
 }
 
 /// The policy's `scorecard` block.
@@ -329,8 +321,15 @@ pub struct ScoreLine {
     pub weight: Decimal,
     /// Score points from this line: 100 × weight × credited.
     pub points: String,
-    /// `deposits 1180 / 1000 = 118.0% → credited 1.18 × 0.30`.
-    pub explain: String,
+    /// The ratio's numerator as shown: actual (target where lower is better).
+    pub numerator: Decimal,
+    /// The ratio's denominator: target (actual where lower is better).
+    pub denominator: Decimal,
+    /// Achievement in percent, half away from zero to one decimal (`118.0`).
+    pub percent: String,
+    /// The floor, when the achievement is below it (the line is credited 0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub below_floor: Option<Decimal>,
 }
 
 /// The indicator where one more unit of its own measure (one less where lower is better)
@@ -429,11 +428,6 @@ pub fn score(card: &ScorecardPolicy, kpis: &IndexMap<String, Kpi>) -> Result<Sco
         };
         let mut percent_text = percent.normalize();
         percent_text.rescale(1);
-        let floor_note = if achievement < ind.floor {
-            format!(" < {} floor", ind.floor)
-        } else {
-            String::new()
-        };
         lines.push(ScoreLine {
             id: ind.id.clone(),
             name_zh: ind.name_zh.clone(),
@@ -444,14 +438,10 @@ pub fn score(card: &ScorecardPolicy, kpis: &IndexMap<String, Kpi>) -> Result<Sco
             credited: fmt_at_least_2(credited),
             weight: ind.weight,
             points: fmt_at_least_2(points),
-            explain: format!(
-                "{} {} / {} = {percent_text}%{floor_note} → credited {} × {}",
-                ind.name(false),
-                num,
-                den,
-                fmt_at_least_2(credited),
-                ind.weight
-            ),
+            numerator: num,
+            denominator: den,
+            percent: percent_text.to_string(),
+            below_floor: (achievement < ind.floor).then_some(ind.floor),
         });
     }
     let uncapped = total
@@ -588,7 +578,7 @@ pub fn score_json(policy: Option<&str>, input: &str) -> Result<ScoreResult> {
         let items = months
             .as_array()
             .cloned()
-            .ok_or_else(|| paygrade::json::wrong_type(&months, "an array", "months"))?;
+            .ok_or_else(|| paygrade::json::wrong_type(&months, "array", "months"))?;
         if items.is_empty() {
             return Err(Error::new(ErrorKind::NoMonths, "months"));
         }

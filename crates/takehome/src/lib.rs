@@ -511,10 +511,9 @@ impl SpecialItems {
         let share_cap = Decimal::from(1_500);
         if self.elderly_support_share > share_cap || self.elderly_support_share < Decimal::ZERO {
             return Err(Error::new(
-                ErrorKind::InvalidValue(format!(
-                    "elderly_support_share {} is above 1500",
-                    self.elderly_support_share
-                )),
+                ErrorKind::ShareCap {
+                    value: self.elderly_support_share,
+                },
                 format!("{path}.elderly_support_share"),
             ));
         }
@@ -605,11 +604,10 @@ impl FromJson for Schedule {
         }
         if s.months.is_empty() || s.months.len() > (13 - s.first_month) as usize {
             return Err(Error::new(
-                ErrorKind::InvalidValue(format!(
-                    "{} months from month {} run past December",
-                    s.months.len(),
-                    s.first_month
-                )),
+                ErrorKind::MonthsPastDecember {
+                    months: s.months.len(),
+                    first_month: s.first_month,
+                },
                 o.path("months"),
             ));
         }
@@ -690,38 +688,25 @@ pub struct BonusResult {
 }
 
 /// A note on the result that does not stop it (a dated rule that no longer applies, a
-/// table from a later date), with a stable code, its parameters, and the text in
-/// Chinese and English.
+/// table from a later date): a stable code and the values it names; the words are made
+/// by the renderers (`paygrade-text`, the page's language modules).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Warning {
     /// Stable code: `bonus_separate_ended` or `contribution_table_later`.
     pub code: &'static str,
-    /// The figures the messages name (`rule`, `until`, `year`, `effective_from`, …).
+    /// The values it names (`until`, `year`, `city`, `effective_from`).
     pub params: indexmap::IndexMap<&'static str, String>,
-    /// The message in Chinese.
-    pub message_zh: String,
-    /// The message in English.
-    pub message_en: String,
 }
 
 impl Warning {
-    /// The separate taxation of the annual bonus ended before the tax `year`.
+    /// The separate taxation of the annual bonus (Caishui 2023 No. 30) ended before the
+    /// tax `year`.
     pub fn bonus_separate_ended(until: &str, year: i32) -> Self {
         let mut params = indexmap::IndexMap::new();
-        params.insert(
-            "rule",
-            "财政部 税务总局公告 2023 年第 30 号 / Caishui 2023 No. 30".into(),
-        );
         params.insert("until", until.to_string());
         params.insert("year", year.to_string());
         Warning {
             code: "bonus_separate_ended",
-            message_zh: format!(
-                "全年一次性奖金单独计税（财政部 税务总局公告 2023 年第 30 号）执行至 {until}，{year} 年度不再适用：奖金并入当年综合所得计税。政策延期时请修改 contributions.bonus_separate_until。"
-            ),
-            message_en: format!(
-                "Separate taxation of the annual bonus (Caishui 2023 No. 30) applies through {until}, not to {year}: the bonus is added to the year's comprehensive income. When the rule is extended, change contributions.bonus_separate_until."
-            ),
             params,
         }
     }
@@ -734,12 +719,6 @@ impl Warning {
         params.insert("year", year.to_string());
         Warning {
             code: "contribution_table_later",
-            message_zh: format!(
-                "社保公积金表（{city}）自 {effective_from} 起执行，晚于 {year} 年度：请换用 {year} 年适用的表。"
-            ),
-            message_en: format!(
-                "The contribution table ({city}) takes effect on {effective_from}, after {year}: use the table that applied in {year}."
-            ),
             params,
         }
     }

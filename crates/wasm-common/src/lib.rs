@@ -21,19 +21,67 @@ use js_sys::{Reflect, JSON};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
-/// A Paygrade error as a JS `Error` with `code`, `path`, `message_zh` and `message_en`.
-pub fn js_error(e: &paygrade::Error) -> JsValue {
-    let err = js_sys::Error::new(&e.message());
-    let obj: &JsValue = err.as_ref();
-    for (key, value) in [
-        ("code", e.code().to_string()),
-        ("path", e.path.clone()),
-        ("message_zh", e.kind.message_zh()),
-        ("message_en", e.kind.to_string()),
-    ] {
-        // Setting a property on a fresh Error object cannot fail; ignore the Result.
-        let _ = Reflect::set(obj, &JsValue::from_str(key), &JsValue::from_str(&value));
+fn set(obj: &JsValue, key: &str, value: &JsValue) {
+    // Setting a property on a fresh plain object cannot fail; ignore the Result.
+    let _ = Reflect::set(obj, &JsValue::from_str(key), value);
+}
+
+/// One problem's facts and words on `obj`: `code`, `path`, `loc` (`{row, column}` for a
+/// roster cell, the field path, or null), `params`, `employee` (a roster position, when
+/// it concerns a person), and the words made at this edge by `paygrade-text`:
+/// `place_zh`/`place_en` (where) and `message_zh`/`message_en` (what).
+fn describe(obj: &JsValue, e: &paygrade::Error) {
+    use paygrade_text::{error_message, error_place, Lang};
+    set(obj, "code", &JsValue::from_str(e.code()));
+    set(obj, "path", &JsValue::from_str(&e.path));
+    let loc: JsValue = match &e.cell {
+        Some(c) => {
+            let cell = js_sys::Object::new();
+            set(&cell, "row", &JsValue::from(c.row as f64));
+            set(&cell, "column", &JsValue::from_str(&c.column));
+            cell.into()
+        }
+        None if e.path.is_empty() => JsValue::NULL,
+        None => JsValue::from_str(&e.path),
+    };
+    set(obj, "loc", &loc);
+    let params = js_sys::Object::new();
+    for (k, v) in e.kind.params() {
+        set(&params, k, &JsValue::from_str(&v));
     }
+    set(obj, "params", &params);
+    if let Some(i) = e.employee {
+        set(obj, "employee", &JsValue::from(i as f64));
+    }
+    for (suffix, lang) in [("zh", Lang::Zh), ("en", Lang::En)] {
+        set(
+            obj,
+            &format!("place_{suffix}"),
+            &JsValue::from_str(&error_place(e, lang)),
+        );
+        set(
+            obj,
+            &format!("message_{suffix}"),
+            &JsValue::from_str(&error_message(&e.kind, lang)),
+        );
+    }
+}
+
+/// A Paygrade error as a JS `Error` carrying its facts and words (see [`describe`]),
+/// plus `problems` — every problem listed, the first being this one, in row order — and
+/// `more`, the count of problems beyond them.
+pub fn js_error(e: &paygrade::Error) -> JsValue {
+    let err = js_sys::Error::new(&paygrade_text::error_line(e, paygrade_text::Lang::En));
+    let obj: &JsValue = err.as_ref();
+    describe(obj, e);
+    let problems = js_sys::Array::new();
+    for p in e.all() {
+        let item: JsValue = js_sys::Object::new().into();
+        describe(&item, p);
+        problems.push(&item);
+    }
+    set(obj, "problems", &problems);
+    set(obj, "more", &JsValue::from(e.more() as f64));
     err.into()
 }
 
@@ -106,14 +154,37 @@ export type WholeInput = number | string;
 /** An ISO date `YYYY-MM-DD`. */
 export type IsoDate = string;
 
-/** What every call throws (SPEC §10): a JS `Error` with a stable code and the field's path. */
-export interface PaygradeError extends Error {
+/** Why a person was not placed in a higher level. */
+export type Reason = { level: string } & (
+  | { reason: "no_seat" }
+  | { reason: "requirement"; requirement: "min_education"; required: Education; actual: Education }
+  | { reason: "requirement"; requirement: "min_years_of_work" | "min_years_in_post"; required: number; actual: number });
+/** One changed policy field: its path as keys and indices, and the level and band of a ladder field. */
+export interface FieldDiff { path: (string | number)[]; level?: string; band?: string; baseline: unknown; proposal: unknown }
+/** A roster cell: the spreadsheet row and the column header as the file spells it. */
+export interface CellLoc { row: number; column: string }
+/** One problem (SPEC §10): facts (`code`, `loc`, `params`) and their words in both languages. */
+export interface Problem {
   /** Stable error code, e.g. `missing_field`, `unknown_level`. */
   code: string;
-  /** The field's path (`ladder[2].bands[0].coefficient`, `row 14, column 档次`), or `""`. */
+  /** The field path (`ladder[2].bands[0].coefficient`), `""` for a cell or the whole input. */
   path: string;
+  /** Where: a roster cell, a field path, or null for the whole input. */
+  loc: CellLoc | string | null;
+  /** The values the problem names (`band`, `level`, `value` …). */
+  params: Record<string, string>;
+  /** The roster position of the person it concerns, when paying a roster. */
+  employee?: number;
+  place_zh: string;
+  place_en: string;
   message_zh: string;
   message_en: string;
+}
+/** What every call throws: a JS `Error` with the first problem's fields, every problem
+ * listed in row order (`problems`, at most 100) and the count of the rest (`more`). */
+export interface PaygradeError extends Error, Problem {
+  problems: Problem[];
+  more: number;
 }
 
 export type Employment = "regular" | "contract";
@@ -218,7 +289,18 @@ export type EmployeesInput = Employee[] | string;
 
 export interface Components { base: Decimal; floating: Decimal; seniority: Decimal; performance: Decimal }
 /** Explanation lines per component, `formula = value`. */
-export interface Explain { base: string; floating: string; seniority: string; performance: string }
+/** How a component was reached (facts; the page's language module renders them). */
+export type Rule =
+  | { rule: "wage"; amount: Decimal; level?: string }
+  | { rule: "flat"; years: number; per_year: Decimal }
+  | { rule: "marginal"; parts: { years: number; per_year: Decimal }[] }
+  | { rule: "not_eligible"; reason: "employment"; employment: Employment }
+  | { rule: "not_eligible"; reason: "min_years"; years: number; min_years: number }
+  | { rule: "fixed_base"; base: Decimal; coefficient: Decimal; factor: string }
+  | { rule: "pool_share"; pool: Decimal; weight: Decimal; weight_sum: Decimal };
+/** One component's explanation: the rule, the proration of a partial month, the result. */
+export type Term = Rule & { proration?: { paid_days: Decimal; standard_days: Decimal }; value: Decimal };
+export interface Explain { base: Term; floating: Term; seniority: Term; performance: Term }
 export interface ScoreLine {
   id: string; name_zh: string; name_en: string; target: Decimal; actual: Decimal;
   achievement: string; credited: string; weight: Decimal; points: string; explain: string;
@@ -260,7 +342,7 @@ export interface WhatIfs {
 }
 
 /** An import warning (a file place, a stable code, a "中文 / English" message). */
-export interface Warning { row: number | null; column: string | null; code: string; params?: Record<string, string>; message: string }
+export interface Warning { row: number | null; column: string | null; code: string; params?: Record<string, string> }
 /** A parsed roster: employees in the JSON shape, their file rows, import warnings. */
 export interface ParsedRoster {
   employees: Employee[]; rows: number[]; warnings: Warning[];
@@ -292,7 +374,7 @@ export interface RosterColumns { ids: string[]; totals: Decimal[]; summary: Rost
 /** SPEC §12 Assignment result. */
 export interface AssignmentResult {
   seats: Record<string, number>;
-  results: { id: string; grading_score: string; old_grade: string | null; new_grade: string; reason: string | null }[];
+  results: { id: string; grading_score: string; old_grade: string | null; new_grade: string; reasons?: Reason[] }[];
 }
 export interface SideTotals { components: Components; total: Decimal; annual_total: Decimal; employer_cost: Decimal | null }
 /** SPEC §12 Comparison of a baseline and a proposal policy. */
@@ -304,7 +386,7 @@ export interface Comparison {
   by_level: Record<string, { baseline: Decimal; proposal: Decimal; difference: Decimal; annual_difference: Decimal }>;
   counts: { gain: number; lose: number; same: number };
   /** Fields that differ, with their JSON values on each side (absent: null). */
-  policy_diff: { path: string; baseline: unknown; proposal: unknown }[];
+  policy_diff: FieldDiff[];
 }
 
 /** A take-home schedule's input (SPEC §12 Take-home). */
