@@ -12,15 +12,14 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// One component's explanation: the rule with the numbers it used, the proration applied
-/// (if any) and the rounded result.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// (if any) and the rounded result. Serialized flat (see the module docs), by hand: one
+/// map, no serde `flatten` machinery in the browser module.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Term {
     /// The formula and its inputs.
-    #[serde(flatten)]
     pub rule: Rule,
     /// Proration of a partial month (amount × paid_days ÷ standard_days, SPEC §7); absent
     /// for a full month or a component the policy does not prorate.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub proration: Option<Proration>,
     /// The component's amount after proration and rounding (monthly CNY).
     pub value: Money,
@@ -35,9 +34,8 @@ pub struct Proration {
     pub standard_days: Decimal,
 }
 
-/// Which formula gave a component, with the numbers it used.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "rule", rename_all = "snake_case")]
+/// Which formula gave a component, with the numbers it used (`rule` in the JSON).
+#[derive(Debug, Clone, PartialEq)]
 pub enum Rule {
     /// A wage read from the ladder (base or floating wage, monthly CNY). `level` names the
     /// level whose wage was used when it is not the person's own (the floating wage
@@ -46,7 +44,6 @@ pub enum Rule {
         /// The wage, monthly CNY.
         amount: Decimal,
         /// The level it was read from, when not the person's own.
-        #[serde(skip_serializing_if = "Option::is_none")]
         level: Option<String>,
     },
     /// Seniority, `flat` mode: every completed year at the person's bracket rate (SPEC §2.1).
@@ -83,9 +80,8 @@ pub enum Rule {
     },
 }
 
-/// Why no seniority pay is due (`reason`).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[serde(tag = "reason", rename_all = "snake_case")]
+/// Why no seniority pay is due (`reason` in the JSON).
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Ineligible {
     /// The employment type is not eligible (seed: only 聘用工).
     Employment {
@@ -121,4 +117,68 @@ pub struct Explain {
     pub seniority: Term,
     /// Performance pay.
     pub performance: Term,
+}
+
+impl Serialize for Term {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(None)?;
+        match &self.rule {
+            Rule::Wage { amount, level } => {
+                m.serialize_entry("rule", "wage")?;
+                m.serialize_entry("amount", amount)?;
+                if let Some(l) = level {
+                    m.serialize_entry("level", l)?;
+                }
+            }
+            Rule::Flat { years, per_year } => {
+                m.serialize_entry("rule", "flat")?;
+                m.serialize_entry("years", years)?;
+                m.serialize_entry("per_year", per_year)?;
+            }
+            Rule::Marginal { parts } => {
+                m.serialize_entry("rule", "marginal")?;
+                m.serialize_entry("parts", parts)?;
+            }
+            Rule::NotEligible(why) => {
+                m.serialize_entry("rule", "not_eligible")?;
+                match why {
+                    Ineligible::Employment { employment } => {
+                        m.serialize_entry("reason", "employment")?;
+                        m.serialize_entry("employment", employment)?;
+                    }
+                    Ineligible::MinYears { years, min_years } => {
+                        m.serialize_entry("reason", "min_years")?;
+                        m.serialize_entry("years", years)?;
+                        m.serialize_entry("min_years", min_years)?;
+                    }
+                }
+            }
+            Rule::FixedBase {
+                base,
+                coefficient,
+                factor,
+            } => {
+                m.serialize_entry("rule", "fixed_base")?;
+                m.serialize_entry("base", base)?;
+                m.serialize_entry("coefficient", coefficient)?;
+                m.serialize_entry("factor", factor)?;
+            }
+            Rule::PoolShare {
+                pool,
+                weight,
+                weight_sum,
+            } => {
+                m.serialize_entry("rule", "pool_share")?;
+                m.serialize_entry("pool", pool)?;
+                m.serialize_entry("weight", weight)?;
+                m.serialize_entry("weight_sum", weight_sum)?;
+            }
+        }
+        if let Some(p) = &self.proration {
+            m.serialize_entry("proration", p)?;
+        }
+        m.serialize_entry("value", &self.value)?;
+        m.end()
+    }
 }

@@ -29,7 +29,7 @@ const schedule = { year: 2026, first_month: 1, annual_bonus: '36001',
   months: Array.from({ length: 12 }, () => ({ gross: '10000.00', special_deductions: '1000' })) };
 let thrown = null;
 try { first.computePay(null, { ...employee, level: 'nope' }, asOf); } catch (e) {
-  thrown = { code: e.code, path: e.path, message: e.message, message_zh: e.message_zh, message_en: e.message_en };
+  thrown = { code: e.code, path: e.path, loc: e.loc, params: e.params, message: e.message, problems: e.problems, more: e.more };
 }
 
 const values = [
@@ -47,7 +47,7 @@ const values = [
   ['{ tobacco: ScorecardPolicy; bank: ScorecardPolicy }', extra.scorecardPresets()],
   ['NetPay', extra.computeNetPay(null, schedule)],
   ['ScoreResult', extra.scoreKpis(null, { kpis })],
-  ['Pick<PaygradeError, "code" | "path" | "message" | "message_zh" | "message_en">', thrown],
+  ['Pick<PaygradeError, "code" | "path" | "loc" | "params" | "message" | "problems" | "more">', thrown],
 ];
 const names = 'Policy, WhatIfs, Breakdown, ParsedRoster, RosterResult, QuotaReport, AssignmentResult, Comparison, '
   + 'ContributionPolicy, ScorecardPolicy, NetPay, ScoreResult, PaygradeError';

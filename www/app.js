@@ -2,9 +2,10 @@
 // engine (computeWhatIfs); this file only reads the form, shows results and errors,
 // and keeps the inputs in localStorage. Nothing is ever sent over the network.
 import init, { defaultPolicy, computeWhatIfs } from './pkg/paygrade.js';
+import { explainText, errorText } from './render.js';
 
-// Page text: one module per language (./i18n/), loaded on demand; error messages come
-// from the engine in both languages.
+// Page text: one module per language (./i18n/), loaded on demand; the engine's facts
+// (explanation terms) are rendered by ./render.js, its errors arrive in both languages.
 const LOADERS = {
   zh: () => import('./i18n/zh.js'), en: () => import('./i18n/en.js'),
   'zh-extras': () => import('./i18n/zh-extras.js'), 'en-extras': () => import('./i18n/en-extras.js'),
@@ -221,7 +222,7 @@ function showError(err) {
   const slot = slotFor(err.path);
   if (isMissing(err) && !touched.has(slot)) return false;
   const message = isMissing(err) ? t('required')
-    : (lang === 'zh' ? err.message_zh : err.message_en) || err.message || String(err);
+    : err.code ? errorText(err, lang) : String(err);
   $(`err-${slot}`).textContent = message;
   $(slot)?.setAttribute('aria-invalid', 'true');
   return true;
@@ -266,7 +267,7 @@ function render() {
   $('c-total').textContent = b.total;
   for (const c of ['base', 'floating', 'seniority', 'performance']) {
     $(`c-${c}`).textContent = b.components[c];
-    $(`x-${c}`).textContent = b.explain[c];
+    $(`x-${c}`).textContent = explainText(b.explain[c], lang, policy.ladder);
   }
   $('f-grade').textContent = gradeLabel(b.grade);
   $('f-coefficient').textContent = `${gradeLabel(b.coefficient_grade)} · ${b.coefficient}`;

@@ -1,6 +1,7 @@
 // Take-home pay and the KPI scorecard on the My-pay page, loaded on first use together
 // with their engine (pkg/paygrade_extra.js), so the first load carries only the pay
 // calculator. Every figure comes from the engine; this file reads inputs and shows results.
+import { scoreLineText, takeHomeWarningText } from './render.js';
 
 const TH_FIELDS = ['th_base', 'th_special', 'th_bonus'];
 const TH_STORE = 'paygrade.takehome.v1';
@@ -211,7 +212,7 @@ function scoreCard() {
   for (const ind of preset.indicators) {
     const line = r?.lines.find((l) => l.id === ind.id);
     $(`sc_${ind.id}_credited`).textContent = line ? line.credited : '';
-    $(`sc_${ind.id}_explain`).textContent = line ? line.explain : '';
+    $(`sc_${ind.id}_explain`).textContent = line ? scoreLineText(line, ctx.lang()) : '';
   }
   $('sc_score').textContent = r ? r.score : '—';
   $('sc_use').disabled = !r;
@@ -311,7 +312,7 @@ function renderTakeHome() {
     $('th_tax_bonus_label').textContent = t('th_tax_year_bonus').replace('{m}', method);
     $('th_tax_bonus').textContent = b.year_tax;
   }
-  $('th_warnings').textContent = (r.warnings ?? []).map((w) => (ctx.lang() === 'zh' ? w.message_zh : w.message_en)).join(' ');
+  $('th_warnings').textContent = (r.warnings ?? []).map((w) => takeHomeWarningText(w, ctx.lang())).join(' ');
   $('th_source').textContent = t('th_source').replace('{t}', r.contribution_table ?? '—');
 }
 

@@ -62,7 +62,11 @@ self.onmessage = async (event) => {
     if (!command) throw new Error(`unknown call ${cmd}`);
     self.postMessage({ id, result: command(report, ...args) });
   } catch (err) {
-    self.postMessage({ id, error: { code: err.code ?? 'internal', path: err.path ?? '', message: err.message ?? String(err),
-      message_zh: err.message_zh ?? err.message, message_en: err.message_en ?? err.message } });
+    // The engine's error as plain data (an Error object does not cross threads whole).
+    const fields = (e) => ({ code: e.code ?? 'internal', path: e.path ?? '', loc: e.loc ?? null, params: e.params ?? {},
+      employee: e.employee, place_zh: e.place_zh ?? '', place_en: e.place_en ?? '',
+      message_zh: e.message_zh ?? e.message ?? String(e), message_en: e.message_en ?? e.message ?? String(e) });
+    self.postMessage({ id, error: { ...fields(err), message: err.message ?? String(err),
+      problems: (err.problems ?? []).map(fields), more: err.more ?? 0 } });
   }
 };

@@ -3,6 +3,7 @@
 // the grade assignment. All computing happens in the engine, in a Web Worker; nothing is
 // sent anywhere. Every text set from data uses textContent (names with markup stay text).
 import { mountPolicyEditor } from './policy-editor.js';
+import { levelName as levelWord, reasonsText, warningText, diffText, explainText } from './render.js';
 
 import { mountCharts, drawProjection } from './team-charts.js';
 
@@ -21,7 +22,7 @@ const TEXT = {
     seniority: '年功工资', performance: '效益工资', total: '月合计', annual: '年合计', employer_cost: '单位成本（月）',
     id: '工号', name: '姓名', grade: '等级档次', before: '基准', after: '方案', level: '等级', count: '人数', cap: '上限',
     seats: '名额', over: '超出', compliant: '各等级均未超出比例', not_compliant: '有等级超出比例', old_grade: '原等级',
-    new_grade: '评定', score: '评分', reason: '未升级原因', no_diff: '两份政策相同', more_rows: '显示前 {n} 行（共 {m} 行）；用搜索或筛选缩小范围。',
+    new_grade: '评定', score: '评分', reason: '未升级原因', no_diff: '两份政策相同', more_problems: '另有 {n} 处问题未列出', policy_place: '（政策）', more_rows: '显示前 {n} 行（共 {m} 行）；用搜索或筛选缩小范围。',
     explain_hint: '点击一行查看该人按方案的计算过程。', storage_full: '浏览器存储已满，状态未保存（页面不受影响）。',
     storage_corrupt: '保存的状态已损坏，已丢弃。', bad_link: '分享链接无法读取（已截断或损坏），已忽略；方案保持不变。', share_invalid: '方案有误，无法生成分享链接。', stale: '以下结果来自上一份有效的方案；方案当前有误，修正后会重新计算。', saved_roster_failed: '上次的花名册无法恢复，已改用示例花名册。', row_of: '工号 {id}（第 {row} 行）', id_of: '工号 {id}', charts: '图表：成本构成、各等级月薪分布、每人差额', lang: 'English', no_grading: '花名册没有考试成绩和综合评议，无法评定。',
     projection: '逐年成本', projection_note: '每过一年，每人的岗位年限加 1（填写入岗日期的人按顺延一年的计薪日期计算，2 月 29 日规则同上），等级、评分、计薪天数不变（勾选重新定级时每年按考试与评议重新评定）；年合计 = 月合计 × 12。基准为默认政策。',
@@ -48,7 +49,7 @@ const TEXT = {
     seniority: 'Seniority pay', performance: 'Performance pay', total: 'Monthly total', annual: 'Annual total', employer_cost: 'Employer cost (monthly)',
     id: 'Id', name: 'Name', grade: 'Grade', before: 'Baseline', after: 'Proposal', level: 'Level', count: 'People', cap: 'Cap',
     seats: 'Seats', over: 'Over', compliant: 'Every level is within its quota', not_compliant: 'A level is over its quota', old_grade: 'Old grade',
-    new_grade: 'New grade', score: 'Score', reason: 'Why not higher', no_diff: 'The two policies are the same', more_rows: 'Showing the first {n} of {m} rows; search or filter to narrow.',
+    new_grade: 'New grade', score: 'Score', reason: 'Why not higher', no_diff: 'The two policies are the same', more_problems: 'and {n} more problems not listed', policy_place: '(policy)', more_rows: 'Showing the first {n} of {m} rows; search or filter to narrow.',
     explain_hint: 'Click a row to see how the proposal pays that person.', storage_full: 'Browser storage is full; the state was not saved (the page still works).',
     storage_corrupt: 'The saved state was corrupt and was discarded.', bad_link: 'The share link cannot be read (cut short or damaged) and was ignored; the proposal is unchanged.', share_invalid: 'The proposal has an error: no share link.', stale: 'These results come from the last valid proposal; the proposal has an error now and is recomputed once it is fixed.', saved_roster_failed: 'The last roster could not be restored; the sample roster is used instead.', row_of: 'id {id} (row {row})', id_of: 'id {id}', charts: 'Charts: cost by component, pay per level, per-person differences', lang: '中文', no_grading: 'The roster has no exam and review scores: no assignment.',
     projection: 'Cost over the years', projection_note: 'Each year everyone\'s completed years in post advance by one (people with a start date are counted to the pay date moved a year, with the same 29 February rule); grades, scores and paid days stay the same (or, when re-grading is ticked, are assigned each year from the exam and review). Annual = monthly × 12. The baseline is the default policy.',
@@ -71,6 +72,7 @@ const control = (/** @type {string} */ id) => /** @type {HTMLInputElement | HTML
 // The language: ?lang= (the link from My pay carries its language), else the saved choice, else the browser's.
 const storedLang = (() => { try { return localStorage.getItem('paygrade.lang'); } catch { return null; } })();
 const askedLang = new URLSearchParams(location.search).get('lang');
+/** @type {'zh' | 'en'} */
 let lang = (askedLang === 'zh' || askedLang === 'en' ? askedLang : storedLang ?? (navigator.language || 'en')).startsWith('zh') ? 'zh' : 'en';
 if (askedLang === lang) try { localStorage.setItem('paygrade.lang', lang); } catch { /* full */ }
 const t = (k) => TEXT[lang][k] ?? k;
@@ -193,15 +195,13 @@ function tr(...cells) { const r = document.createElement('tr'); r.append(...cell
 const moneyCell = (amount) => cell(money(amount), 'num');
 /** A difference cell: signed, coloured by gain or loss, `extra` classes added. */
 const diffCell = (d, extra = '') => cell(money(d, true), `num ${signClass(d)} ${extra}`.trim());
-// The default ladder's level ids read in Chinese on the Chinese page (as on My pay); other
-// ids (a policy's own names) stay as written.
-const LEVEL_ZH = { trainee: '见习', junior: '初级', intermediate: '中级', senior: '高级' };
-const LEVEL_EN = { trainee: 'Trainee', junior: 'Junior', intermediate: 'Intermediate', senior: 'Senior' };
-const EDUCATION_ZH = { none: '无', secondary: '中专/高中', associate: '大专', bachelor: '本科', master: '硕士', doctorate: '博士' };
-/** A level id (`intermediate`) as the reader's language names it. */
+/** The ladder whose level names the page shows (the proposal's, else the baseline's). */
+const ladder = () => /** @type {any} */ (state.result?.proposal ?? state.baseline)?.ladder;
+/** A level id (`intermediate`) as the reader's language names it (the policy's own
+ * `label_zh`/`label_en`, the default names, else the id). */
 function levelName(level) {
   if (!level) return level;
-  return (lang === 'zh' ? LEVEL_ZH : LEVEL_EN)[level] ?? level;
+  return levelWord(level, lang, ladder());
 }
 /** A grade (`intermediate-B`, or a trainee's bare `trainee`) written as on My pay:
  * 中级 B档 / Intermediate B. */
@@ -223,23 +223,6 @@ function money(amount, signed = false) {
   const zero = !/[1-9]/.test(whole + frac);
   return `${minus && !zero ? '-' : signed && !zero ? '+' : ''}${whole.replace(/\B(?=(\d{3})+$)/g, ',')}${frac}`;
 }
-/** The engine's reason a person was not placed higher (`senior: min_years_in_post 5 > 3`). */
-function reasonText(reason) {
-  if (!reason) return '—';
-  return reason.split('; ').map((part) => {
-    const seat = /^(.+): no seat$/.exec(part);
-    if (seat) return `${levelName(seat[1])}: ${lang === 'zh' ? '名额已满' : 'no seat left'}`;
-    const m = /^(.+): (min_education|min_years_of_work|min_years_in_post) (\S+) > (\S+)$/.exec(part);
-    if (!m) return part;
-    const [, level, rule, need, has] = m;
-    const edu = (x) => (lang === 'zh' ? EDUCATION_ZH[x] ?? x : x);
-    const zh = { min_education: `学历须${edu(need)}及以上（现为${edu(has)}）`, min_years_of_work: `工作年限须满 ${need} 年（现为 ${has} 年）`, min_years_in_post: `岗位年限须满 ${need} 年（现为 ${has} 年）` };
-    const en = { min_education: `education ${need} or higher needed (has ${has})`, min_years_of_work: `${need} years of work needed (has ${has})`, min_years_in_post: `${need} years in post needed (has ${has})` };
-    return `${levelName(level)}: ${(lang === 'zh' ? zh : en)[rule]}`;
-  }).join('; ');
-}
-/** A bilingual engine warning ("中文 / English") in the reader's language. */
-const oneLanguage = (text) => { const parts = text.split(' / '); return parts.length === 2 ? parts[lang === 'zh' ? 0 : 1] : text; };
 const signClass = (d) => (d.startsWith('-') ? 'lose' : d === '0.00' || /^0(\.0+)?$/.test(d) ? '' : 'gain');
 
 function relabel() {
@@ -259,9 +242,10 @@ function relabel() {
 const shownErrors = new Map();
 function showError(slot, err, atField = false) {
   if (err) shownErrors.set(slot, { err, atField }); else shownErrors.delete(slot);
-  const path = (err?.path ?? '').replace(/^(proposal|baseline)\./, '');
-  const where = path ? locate(path) : atField ? '(policy)' : '';
-  $(slot).textContent = err ? `${where ? `${where}: ` : ''}${message(err)}` : '';
+  // Every problem the engine listed, a line each in row order, then the count of the rest.
+  const lines = (err?.problems?.length ? err.problems : err ? [err] : []).map((p) => problemLine(p, atField));
+  if (err?.more) lines.push(t('more_problems').replace('{n}', err.more));
+  $(slot).textContent = lines.join('\n');
   if (err && atField) {
     $('proposal-json').setAttribute('aria-invalid', 'true');
     editor.showError(err.path, message(err));
@@ -275,20 +259,18 @@ function setStale(stale) {
   for (const id of ['export-csv', 'export-xlsx', 'print-report', 'export-projection']) /** @type {HTMLButtonElement} */ ($(id)).disabled = stale;
 }
 
-/** An engine path with `employees[i]` read as the person's id and file row, and a file
- * place (`row 3, column 岗位年限`) in the reader's language. */
-function locate(path) {
-  if (lang === 'zh') {
-    const m = /^row (\d+)(?:, column (.+))?$/.exec(path ?? '');
-    if (m) return m[2] ? `第 ${m[1]} 行“${m[2]}”列` : `第 ${m[1]} 行`;
+/** One problem in the reader's language: who (a roster person by id and file row),
+ * where (the engine's place words) and what. */
+function problemLine(p, atField) {
+  const place = (lang === 'zh' ? p.place_zh : p.place_en) ?? '';
+  let who = '';
+  if (p.employee !== undefined && !(p.loc && typeof p.loc === 'object')) {
+    const e = state.roster?.employees?.[p.employee];
+    const row = state.roster?.rows?.[p.employee];
+    if (e) who = (row ? t('row_of').replace('{row}', row) : t('id_of')).replace('{id}', e.id);
   }
-  return (path ?? '').replace(/employees\[(\d+)\]\.?/, (whole, i, at, all) => {
-    const e = state.roster?.employees?.[Number(i)];
-    if (!e) return whole;
-    const row = state.roster.rows?.[Number(i)];
-    const who = (row ? t('row_of').replace('{row}', row) : t('id_of')).replace('{id}', e.id);
-    return whole.endsWith('.') && at + whole.length < all.length ? `${who} · ` : who;
-  });
+  const where = [who, place.replace(/^(proposal|baseline)[ .]/, '')].filter(Boolean).join(' · ') || (atField ? t('policy_place') : '');
+  return `${where ? `${where}${lang === 'zh' ? '：' : ': '}` : ''}${message(p)}`;
 }
 
 async function run() {
@@ -364,7 +346,7 @@ function render() {
   if (!r) return;
   const c = r.comparison;
   $('roster-info').textContent = t('rows').replace('{n}', r.roster.employees.length).replace('{src}', state.source === 'sample' ? t('sample') : state.source);
-  $('warnings').replaceChildren(...(r.roster.warnings ?? []).map((w) => { const li = document.createElement('li'); li.textContent = oneLanguage(w.message); return li; }));
+  $('warnings').replaceChildren(...(r.roster.warnings ?? []).map((w) => { const li = document.createElement('li'); li.textContent = warningText(w, lang); return li; }));
   $('hashes').textContent = [t('hash').replace('{b}', c.baseline_hash).replace('{p}', c.proposal_hash),
     `${t('roster')}: ${$('roster-info').textContent}`, `${t('as_of')}: ${r.asOf ?? '—'}`].join(' · ');
   $('counts').replaceChildren(...['gain', 'lose', 'same'].map((k) => {
@@ -386,7 +368,7 @@ function render() {
       diffCell(v.difference), diffCell(v.annual_difference))));
   $('policy-diff').replaceChildren(...(c.policy_diff.length ? c.policy_diff.map((d) => {
     const li = document.createElement('li');
-    li.textContent = `${d.path}: ${JSON.stringify(d.baseline)} → ${JSON.stringify(d.proposal)}`;
+    li.textContent = diffText(d, lang, ladder());
     return li;
   }) : [Object.assign(document.createElement('li'), { textContent: t('no_diff') })]));
   const levels = [...new Set(c.people.map((p) => levelOf(p.grade)))];
@@ -402,7 +384,7 @@ function render() {
   $('quota-status').textContent = r.quota.compliant ? t('compliant') : t('not_compliant');
   if (r.assignment) {
     table('assign-table', [['i', t('id')], ['s', t('score')], ['o', t('old_grade')], ['n', t('new_grade')], ['r', t('reason')]],
-      r.assignment.results.slice(0, MAX_ROWS_SHOWN).map((a) => tr(cell(a.id), cell(a.grading_score, 'num'), cell(gradeLabel(a.old_grade)), cell(gradeLabel(a.new_grade)), cell(reasonText(a.reason)))));
+      r.assignment.results.slice(0, MAX_ROWS_SHOWN).map((a) => tr(cell(a.id), cell(a.grading_score, 'num'), cell(gradeLabel(a.old_grade)), cell(gradeLabel(a.new_grade)), cell(reasonsText(a.reasons, lang, ladder())))));
   } else {
     $('assign-table').replaceChildren(tr(cell(t('no_grading'))));
   }
@@ -475,8 +457,7 @@ async function explain(id, reveal = true) {
   if (!b || state.explainId !== id) return;
   box.dataset.for = shownFor;
   box.textContent = [`${b.id} ${b.name ?? ''} · ${gradeLabel(b.grade)} → ${gradeLabel(b.coefficient_grade)} (${b.coefficient})`,
-    `${t('base')}: ${b.explain.base}`, `${t('floating')}: ${b.explain.floating}`, `${t('seniority')}: ${b.explain.seniority}`,
-    `${t('performance')}: ${b.explain.performance}`, `${t('total')}: ${money(b.total)}`].join('\n');
+    ...['base', 'floating', 'seniority', 'performance'].map((c) => `${t(c)}: ${explainText(b.explain[c], lang, ladder())}`), `${t('total')}: ${money(b.total)}`].join('\n');
   if (reveal) box.scrollIntoView({ block: 'nearest' });
 }
 

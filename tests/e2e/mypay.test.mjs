@@ -216,7 +216,7 @@ test('the bank scorecard gives example 1 its business score', async () => {
   }
   // 100 × (0.30×1.18 + 0.30×0.90 + 0.20×0.80 + 0.10×0 + 0.10×1.20) = 90.40
   assert.equal(await text('#sc_score'), '90.40');
-  assert.match(await text('#sc_deposits_explain'), /118\.0% → credited 1\.18 × 0\.30/);
+  assert.equal(await text('#sc_deposits_explain'), '日均存款 1180 / 1000 = 118.0% → 计 1.18 × 0.30');
   // Each input says its unit; the lower-is-better line says what that means.
   assert.match(await text('#sc_table tbody tr:nth-child(1) th'), /日均存款（万元）/);
   assert.match(await text('#sc_table tbody tr:nth-child(4) th'), /新增对公客户（户）/);

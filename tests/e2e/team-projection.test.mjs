@@ -23,7 +23,7 @@ test('marginal seniority over five years, then three: exact differences by year'
   const p = JSON.parse(await page.inputValue('#proposal-json'));
   p.seniority.mode = 'marginal';
   await page.fill('#proposal-json', JSON.stringify(p, null, 2));
-  await page.waitForFunction(() => document.querySelector('#policy-diff').textContent.includes('seniority.mode'));
+  await page.waitForFunction(() => document.querySelector('#policy-diff').textContent.includes('年功工资 方式'));
   assert.equal(await page.inputValue('#projection-years'), '5');
   await page.waitForFunction(() => document.querySelectorAll('#projection-table tbody tr').length === 6
     && document.querySelector('#projection-cumulative').textContent.includes('-6,480.00'));

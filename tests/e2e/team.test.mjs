@@ -36,8 +36,9 @@ test('the sample roster loads with its quotas: intermediate 36 of 35, one over',
 test('raising intermediate-B by 0.10 in the proposal shows who gains and the cost', async () => {
   const { page } = b;
   await page.fill('[data-path="ladder[2].bands[1].coefficient"]', '1.50');
-  await page.waitForFunction(() => document.querySelector('#policy-diff li')?.textContent.includes('ladder[2].bands[1].coefficient'));
-  assert.match(await text('#policy-diff'), /ladder\[2\]\.bands\[1\]\.coefficient: "1\.40" → "1\.50"/);
+  await page.waitForFunction(() => document.querySelector('#policy-diff li')?.textContent.includes('效益工资系数'));
+  // Issue 14: the diff names the level, band and field in words.
+  assert.equal(await text('#policy-diff'), '中级 B档 效益工资系数：1.40 → 1.50');
   // By hand: ten of the 71 are paid at intermediate-B's coefficient (eight intermediate-B,
   // and KM018, KM030 at intermediate-C lifted one band by the rural uplift); nine have
   // assessment factor 1.00 and one 0.90, full months, performance base 1000.00:
@@ -63,7 +64,7 @@ test('an invalid proposal edit shows at the field and keeps the page', async () 
   const json = await page.inputValue('#proposal-json');
   await openJson();
   await page.fill('#proposal-json', json.replace('"0.40"', '"0.45"'));
-  await page.waitForFunction(() => document.querySelector('#err-policy').textContent.includes('evaluation.weights'));
+  await page.waitForFunction(() => document.querySelector('#err-policy').textContent.includes('五评价 权重'));
   assert.equal(await page.getAttribute('#proposal-json', 'aria-invalid'), 'true');
   await page.fill('#proposal-json', json);
   await page.waitForFunction(() => document.querySelector('#err-policy').textContent === '');
@@ -80,7 +81,7 @@ test('an evaluation weight of 0.45 shows the sum 1.05 flagged and the error at t
   assert.match(await text('.pe-error[data-for="evaluation.weights"]'), /1\.05/);
   assert.deepEqual(await invalid(), ['evaluation.weights.business', 'evaluation.weights.customer_satisfaction',
     'evaluation.weights.supplier', 'evaluation.weights.self', 'evaluation.weights.marketing_audit']);
-  assert.match(await text('#err-policy'), /evaluation\.weights/);
+  assert.match(await text('#err-policy'), /^五评价 权重：权重之和为 1\.05，必须恰好等于 1$/);
   assert.equal((await proposal()).evaluation.weights.business, '0.45');
   await page.fill('[data-path="evaluation.weights.business"]', '0.40');
   assert.match(await text(sum), /合计 1\.00/);
@@ -111,7 +112,7 @@ test('adding a band, a level and a seniority bracket changes the proposal; remov
   assert.equal(await page.inputValue('[data-path="ladder[2].bands[3].band"]'), 'D');
   assert.equal(await page.inputValue('[data-path="ladder[4].level"]'), 'level5');
   assert.equal(await page.inputValue('[data-path="seniority.brackets[2].through_year"]'), '20');
-  await page.waitForFunction(() => document.querySelector('#policy-diff').textContent.includes('ladder'));
+  await page.waitForFunction(() => document.querySelector('#policy-diff').textContent.includes('中级 D档'));
   assert.equal(await text('#err-policy'), '');
   await page.click('button[data-action="remove-level"][data-target="ladder[4]"]');
   await page.click('button[data-action="remove-band"][data-target="ladder[2].bands[3]"]');
@@ -119,7 +120,7 @@ test('adding a band, a level and a seniority bracket changes the proposal; remov
   assert.deepEqual(await proposal(), before);
   await noDiff();
   await page.fill(coef, '1.50');
-  await page.waitForFunction(() => document.querySelector('#policy-diff').textContent.includes('ladder[2].bands[1].coefficient'));
+  await page.waitForFunction(() => document.querySelector('#policy-diff').textContent.includes('中级 B档 效益工资系数'));
 });
 
 test('abc in a wage field shows the engine error at that field and keeps the last good results', async () => {
@@ -132,7 +133,7 @@ test('abc in a wage field shows the engine error at that field and keeps the las
   assert.deepEqual(await invalid(), ['ladder[1].base_wage']);
   assert.equal(await page.getAttribute(wage, 'aria-invalid'), 'true');
   assert.match(await text('.pe-error[data-for="ladder[1].base_wage"]'), /abc/);
-  assert.match(await text('#err-policy'), /^ladder\[1\]\.base_wage: /);
+  assert.equal(await text('#err-policy'), '等级表 第 2 项 基本岗位工资：不是有效数字：“abc”');
   assert.equal(await page.locator('#people-table tbody tr').count(), 71);
   assert.equal(await text('.total-diff'), total);
   assert.equal(await text('#people-table'), people);
@@ -161,7 +162,7 @@ test('a textarea edit updates the form; bad JSON keeps the last good form', asyn
   assert.equal(await page.inputValue('[data-path="seniority.mode"]'), 'marginal');
   assert.equal(await page.inputValue('[data-path="seniority.min_years"]'), '5');
   assert.equal(await page.inputValue('[data-path="performance.pool"]'), '90000.00');
-  await page.waitForFunction(() => document.querySelector('#policy-diff').textContent.includes('seniority.mode'));
+  await page.waitForFunction(() => document.querySelector('#policy-diff').textContent.includes('年功工资 方式：按所在段计全部年限 → 分段累进'));
   await page.fill('#proposal-json', '{ "broken": ');
   await page.waitForFunction(() => document.querySelector('#err-policy').textContent.startsWith('JSON'));
   assert.equal(await page.inputValue('[data-path="seniority.mode"]'), 'marginal');
@@ -205,7 +206,7 @@ test('reload keeps the proposal and the uploaded roster', async () => {
   await page.reload();
   await page.waitForFunction(() => window.paygradeTeam?.ready);
   assert.match(await text('#roster-info'), /team\.csv/);
-  assert.match(await text('#policy-diff'), /ladder\[2\]\.bands\[1\]\.coefficient/);
+  assert.match(await text('#policy-diff'), /中级 B档 效益工资系数/);
   await page.evaluate(() => localStorage.setItem('paygrade.team.v1', '{broken'));
   await page.reload();
   await page.waitForFunction(() => window.paygradeTeam?.ready);
@@ -258,7 +259,7 @@ test('storage full: a message, and the page keeps computing', async () => {
   const { page } = b;
   await page.evaluate(() => { Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); }; });
   await page.fill('[data-path="ladder[1].bands[2].coefficient"]', '1.30');
-  await page.waitForFunction(() => document.querySelector('#policy-diff').textContent.includes('ladder[1].bands[2].coefficient'));
+  await page.waitForFunction(() => document.querySelector('#policy-diff').textContent.includes('初级 A档 效益工资系数'));
   assert.match(await text('#notice'), /存储已满/);
   // X2 is junior-A: + 1000.00 × 0.10 × factor 0.90 (score 70, qualified) = 90.00.
   assert.equal(await text('.total-diff'), '+90.00');
@@ -272,8 +273,8 @@ test('a proposal that cannot pay someone: the error names the person by id and r
   assert.equal(await page.isHidden('#stale-note'), true);
   // A band for trainees: the sample's trainees have none, so the proposal cannot pay them.
   await page.click('button[data-action="add-band"][data-target="ladder[0]"]');
-  await page.waitForFunction(() => document.querySelector('#err-policy').textContent.includes('trainee'));
-  assert.match(await text('#err-policy'), /^工号 KM\d+（第 \d+ 行） · band: 档次 “” 不属于等级 “trainee”/);
+  await page.waitForFunction(() => document.querySelector('#err-policy').textContent.includes('见习'));
+  assert.match(await text('#err-policy'), /^工号 KM\d+（第 \d+ 行） · 档次：档次 “” 不属于等级 “见习”$/);
   assert.equal(await page.isVisible('#stale-note'), true);
   assert.equal(await page.isDisabled('#export-csv'), true);
   // Only the results dim; the form being fixed and the note stay at full strength.
@@ -317,7 +318,7 @@ test('a bogus share link is ignored with a notice and keeps the saved proposal',
   await visit(link);
   assert.equal(await page.inputValue('[data-path="ladder[2].bands[1].coefficient"]'), '1.50');
   await page.fill('[data-path="ladder[2].bands[1].coefficient"]', '1.60');
-  await page.waitForFunction(() => document.querySelector('#policy-diff').textContent.includes('"1.60"'));
+  await page.waitForFunction(() => document.querySelector('#policy-diff').textContent.includes('1.40 → 1.60'));
   await page.waitForTimeout(300);
   await page.reload();
   await page.waitForFunction(() => window.paygradeTeam?.ready);
@@ -345,16 +346,36 @@ test('file errors and places read in Chinese; assignment reasons in words', asyn
   // A broken workbook (a zip signature, then garbage): the format comes from the content.
   await page.setInputFiles('#file', { name: 'bad.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\x03\x04garbage') });
   await page.waitForFunction(() => document.querySelector('#err-roster').textContent.includes('XLSX'));
-  assert.equal(await text('#err-roster'), '不是可读取的 XLSX 文件（可能已损坏，或并非 Excel 工作簿）');
+  assert.equal(await text('#err-roster'), '不是可读取的 XLSX 文件（可能已损坏，或并非工作簿）');
   const csv = '工号,姓名,等级,档次,用工性质,岗位年限\nZ1,乙,中级,B,聘用,十二\n';
   await page.setInputFiles('#file', { name: 'cell.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.waitForFunction(() => document.querySelector('#err-roster').textContent.startsWith('第 2 行'));
-  assert.match(await text('#err-roster'), /^第 2 行“岗位年限”列: /);
+  assert.equal(await text('#err-roster'), '第 2 行“岗位年限”列：不是有效数字：“十二”');
   // The sample's assignment explains a refusal in words, levels in Chinese.
   await page.click('#sample');
   await page.waitForFunction(() => document.querySelector('#roster-info').textContent.includes('71'));
   const reasons = await page.$$eval('#assign-table tbody td:last-child', (tds) => tds.map((td) => td.textContent).filter((x) => x !== '—'));
   assert.ok(reasons.length > 0);
-  for (const r of reasons) assert.match(r, /^(高级|中级|初级): (学历须|工作年限须满|岗位年限须满|名额已满)/, r);
+  for (const r of reasons) assert.match(r, /^(高级|中级|初级)：(学历须|工作年限须满|岗位年限须满|名额已满)/, r);
   assert.ok(reasons.some((r) => r.includes('名额已满')) && reasons.some((r) => /须/.test(r)));
+});
+
+test('issue 14: a roster with bad cells in rows 3, 5 and 7 lists all three, in row order, in the page language', async () => {
+  const { page } = b;
+  const csv = '工号,等级,档次,用工性质,岗位年限,综合得分\nA1,中级,B,聘用,3,80\nA2,中级,B,聘用,三,80\nA3,中级,B,聘用,3,80\nA4,中级,B,聘用,3,八十\nA5,中级,B,聘用,3,80\nA6,中级,B,临时,3,80\n';
+  await page.setInputFiles('#file', { name: 'bad3.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.waitForFunction(() => document.querySelector('#err-roster').textContent.includes('第 7 行'));
+  assert.deepEqual((await page.locator('#err-roster').innerText()).split('\n'), [
+    '第 3 行“岗位年限”列：不是有效数字：“三”',
+    '第 5 行“综合得分”列：不是有效数字：“八十”',
+    '第 7 行“用工性质”列：无法识别的取值 “临时”，可选：在册职工、聘用工',
+  ]);
+  await page.click('#lang');
+  await page.waitForFunction(() => document.querySelector('#err-roster').textContent.startsWith('row 3'));
+  assert.deepEqual((await page.locator('#err-roster').innerText()).split('\n'), [
+    'row 3, column 岗位年限: not a number: "三"',
+    'row 5, column 综合得分: not a number: "八十"',
+    'row 7, column 用工性质: unknown value "临时"; expected one of: regular, contract',
+  ]);
+  await page.click('#lang');
 });

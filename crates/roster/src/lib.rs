@@ -1056,7 +1056,10 @@ fn row_employee(
             columns: known.to_vec(),
             ..Roster::default()
         };
-        partial.locate(e.for_employee(0))
+        // The row is the place; the partial roster's position means nothing outside.
+        let mut e = partial.locate(e.for_employee(0));
+        e.employee = None;
+        e
     })
 }
 

@@ -368,13 +368,15 @@ fn keys_words(keys: &[Key], lang: Lang) -> String {
         .join(" ")
 }
 
-/// A JSON value as a policy shows it: text as is, numbers exact, `—` for none.
+/// A JSON value as a policy shows it: text as is (an enumerated id by its Chinese name
+/// on the Chinese side), numbers exact, `—` for none.
 pub fn value_text(v: &Value, lang: Lang) -> String {
     match v {
         Value::Null => "—".to_string(),
         Value::Bool(b) => lang
             .pick(if *b { "是" } else { "否" }, if *b { "yes" } else { "no" })
             .to_string(),
+        Value::String(s) if lang == Lang::Zh => choice_zh(s).to_string(),
         Value::String(s) => s.clone(),
         Value::Number(n) => n.to_string(),
         other => other.to_string(),
@@ -810,8 +812,9 @@ pub fn error_message(kind: &ErrorKind, lang: Lang) -> String {
 }
 
 /// Where an error was found, in words: `第 5 行“岗位年限”列` / `row 5, column 岗位年限`;
-/// a field path in Chinese words (`五项评分 工业企业评价`) or as written in English; ""
-/// when it concerns the whole input.
+/// a field path in Chinese words (`五项评分 工业企业评价`) or as written in English (for a
+/// roster person, the field inside their record: the caller names the person); "" when
+/// it concerns the whole input.
 pub fn error_place(e: &Error, lang: Lang) -> String {
     if let Some(c) = &e.cell {
         return match (lang, c.column.is_empty()) {
@@ -821,10 +824,20 @@ pub fn error_place(e: &Error, lang: Lang) -> String {
             (Lang::En, false) => format!("row {}, column {}", c.row, c.column),
         };
     }
+    // A person of a roster: the field inside their record (the caller names the person).
+    let path = match e.employee {
+        Some(i) => {
+            let prefix = format!("employees[{i}]");
+            e.path
+                .split_once(&prefix)
+                .map_or(e.path.as_str(), |(_, inner)| inner.trim_start_matches('.'))
+        }
+        None => e.path.as_str(),
+    };
     match lang {
         // English keeps the field path as written: its keys are English already.
-        Lang::En => e.path.clone(),
-        Lang::Zh => path_words(&e.path, lang),
+        Lang::En => path.to_string(),
+        Lang::Zh => path_words(path, lang),
     }
 }
 

@@ -30,7 +30,7 @@ fn set(obj: &JsValue, key: &str, value: &JsValue) {
 /// roster cell, the field path, or null), `params`, `employee` (a roster position, when
 /// it concerns a person), and the words made at this edge by `paygrade-text`:
 /// `place_zh`/`place_en` (where) and `message_zh`/`message_en` (what).
-fn describe(obj: &JsValue, e: &paygrade::Error) {
+fn describe<const WORDS: bool>(obj: &JsValue, e: &paygrade::Error) {
     use paygrade_text::{error_message, error_place, Lang};
     set(obj, "code", &JsValue::from_str(e.code()));
     set(obj, "path", &JsValue::from_str(&e.path));
@@ -53,6 +53,9 @@ fn describe(obj: &JsValue, e: &paygrade::Error) {
     if let Some(i) = e.employee {
         set(obj, "employee", &JsValue::from(i as f64));
     }
+    if !WORDS {
+        return;
+    }
     for (suffix, lang) in [("zh", Lang::Zh), ("en", Lang::En)] {
         set(
             obj,
@@ -71,13 +74,28 @@ fn describe(obj: &JsValue, e: &paygrade::Error) {
 /// plus `problems` — every problem listed, the first being this one, in row order — and
 /// `more`, the count of problems beyond them.
 pub fn js_error(e: &paygrade::Error) -> JsValue {
-    let err = js_sys::Error::new(&paygrade_text::error_line(e, paygrade_text::Lang::En));
+    error_object::<true>(e)
+}
+
+/// A Paygrade error as a JS `Error` with its facts only — `code`, `path`, `loc`, `params`,
+/// `employee`, `problems`, `more`, no words: for the first-load module, whose page renders
+/// the few messages it can meet itself (a renderer in every module costs ~10 KB gzipped).
+pub fn js_error_facts(e: &paygrade::Error) -> JsValue {
+    error_object::<false>(e)
+}
+
+fn error_object<const WORDS: bool>(e: &paygrade::Error) -> JsValue {
+    let err = if WORDS {
+        js_sys::Error::new(&paygrade_text::error_line(e, paygrade_text::Lang::En))
+    } else {
+        js_sys::Error::new(e.code())
+    };
     let obj: &JsValue = err.as_ref();
-    describe(obj, e);
+    describe::<WORDS>(obj, e);
     let problems = js_sys::Array::new();
     for p in e.all() {
         let item: JsValue = js_sys::Object::new().into();
-        describe(&item, p);
+        describe::<WORDS>(&item, p);
         problems.push(&item);
     }
     set(obj, "problems", &problems);
@@ -105,12 +123,19 @@ pub fn text(value: &JsValue) -> Result<Option<String>, JsValue> {
 /// # Errors
 /// A JS error `missing_field` at `what` for `null`/`undefined`; those of [`text`].
 pub fn required(value: &JsValue, what: &str) -> Result<String, JsValue> {
-    text(value)?.ok_or_else(|| {
-        js_error(&paygrade::Error::new(
-            paygrade::ErrorKind::MissingField(what.to_string()),
-            what,
-        ))
-    })
+    text(value)?.ok_or_else(|| js_error(&missing(what)))
+}
+
+/// As [`required`], the error with facts only ([`js_error_facts`]).
+///
+/// # Errors
+/// As [`required`].
+pub fn required_facts(value: &JsValue, what: &str) -> Result<String, JsValue> {
+    text(value)?.ok_or_else(|| js_error_facts(&missing(what)))
+}
+
+fn missing(what: &str) -> paygrade::Error {
+    paygrade::Error::new(paygrade::ErrorKind::MissingField(what.to_string()), what)
 }
 
 /// A result as a plain JS value (through its JSON text), or its error as a JS error.
@@ -121,6 +146,17 @@ pub fn encode<T: serde::Serialize>(result: paygrade::Result<T>) -> Result<JsValu
     match result.and_then(|value| paygrade::json::to_json(&value)) {
         Ok(json) => JSON::parse(&json),
         Err(e) => Err(js_error(&e)),
+    }
+}
+
+/// As [`encode`], the error with facts only ([`js_error_facts`]).
+///
+/// # Errors
+/// The result's error, as [`js_error_facts`].
+pub fn encode_facts<T: serde::Serialize>(result: paygrade::Result<T>) -> Result<JsValue, JsValue> {
+    match result.and_then(|value| paygrade::json::to_json(&value)) {
+        Ok(json) => JSON::parse(&json),
+        Err(e) => Err(js_error_facts(&e)),
     }
 }
 
@@ -175,10 +211,12 @@ export interface Problem {
   params: Record<string, string>;
   /** The roster position of the person it concerns, when paying a roster. */
   employee?: number;
-  place_zh: string;
-  place_en: string;
-  message_zh: string;
-  message_en: string;
+  /** The place and the message in words (absent from the first-load module `paygrade`,
+   * whose page words the facts itself). */
+  place_zh?: string;
+  place_en?: string;
+  message_zh?: string;
+  message_en?: string;
 }
 /** What every call throws: a JS `Error` with the first problem's fields, every problem
  * listed in row order (`problems`, at most 100) and the count of the rest (`more`). */
@@ -303,7 +341,8 @@ export type Term = Rule & { proration?: { paid_days: Decimal; standard_days: Dec
 export interface Explain { base: Term; floating: Term; seniority: Term; performance: Term }
 export interface ScoreLine {
   id: string; name_zh: string; name_en: string; target: Decimal; actual: Decimal;
-  achievement: string; credited: string; weight: Decimal; points: string; explain: string;
+  achievement: string; credited: string; weight: Decimal; points: string;
+  numerator: Decimal; denominator: Decimal; percent: string; below_floor?: Decimal;
 }
 /** A scorecard's result: `{score, uncapped, lines, best_lever}`. */
 export interface ScoreResult {
@@ -430,7 +469,7 @@ export interface NetPay {
   } | null;
   contribution_table: string | null;
   /** Dated rules that no longer apply (the separate bonus method after its end date …). */
-  warnings: { code: string; params: Record<string, string>; message_zh: string; message_en: string }[];
+  warnings: { code: string; params: Record<string, string> }[];
 }
 /** KPIs to score: one period, or months averaged. */
 export type ScoreInput = { kpis: Record<string, Kpi> } | { months: { kpis: Record<string, Kpi> }[] };

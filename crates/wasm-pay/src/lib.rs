@@ -1,11 +1,12 @@
 //! The first-load browser module `paygrade`: one person's pay — My pay's own calls
 //! (`defaultPolicy`, `computePay`, `computeWhatIfs`; policies are validated and edited by
 //! the team page's module). Each export is decode → one core call → encode (see
-//! `paygrade-wasm-common` for how values cross).
+//! `paygrade-wasm-common` for how values cross). Errors carry facts only (code, place,
+//! params): the My-pay page words them itself, which keeps the first load small.
 #![warn(missing_docs)]
 
 use paygrade::api;
-use paygrade_wasm_common::{encode, required, text};
+use paygrade_wasm_common::{encode_facts as encode, required_facts as required, text};
 use wasm_bindgen::prelude::*;
 
 /// The default policy (SPEC §12) as a plain object — the page starts from real defaults.
