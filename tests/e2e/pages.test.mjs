@@ -121,9 +121,10 @@ test('defect: a share link no longer widens the page; it wraps in its box with a
 test('defect: a person\'s explanation opens right below their row, in view, and follows the language', async () => {
   const { page } = await newPage(1280);
   await team(page);
-  const row = page.locator('#people-table tbody tr[data-id]').nth(40);
-  const id = await row.getAttribute('data-id');
-  await row.click();
+  // The person, then their row by id: the table may be drawn again between the two steps
+  // (a later phase of the run), and a row by position would then be someone else.
+  const id = await page.locator('#people-table tbody tr[data-id]').nth(40).getAttribute('data-id');
+  await page.locator(`#people-table tbody tr[data-id="${id}"]`).click();
   await page.waitForFunction(() => /基本岗位工资/.test(document.getElementById('explain').textContent));
   const where = await page.evaluate((who) => {
     const r = [...document.querySelectorAll('#people-table tr[data-id]')].find((x) => x.dataset.id === who).getBoundingClientRect();
