@@ -583,17 +583,27 @@ pub fn compute_roster_observed(
         .flatten();
     let placeholder = pool.map(|_| p.rounding.zero());
     let mut results = Vec::with_capacity(people.len());
+    // Every person who cannot be paid is reported, in roster order (the first
+    // MAX_LISTED, then a count), so a file is fixed in one go.
+    let mut problems = Vec::new();
+    let mut more = 0usize;
     for (i, e) in people.iter().enumerate() {
         if i % PROGRESS_STEP == 0 {
             progress(i, people.len());
         }
-        let b = extras
-            .prepare(e)
-            .and_then(|prepared| {
-                compute_with(policy, prepared.as_ref().unwrap_or(e), as_of, placeholder)
-            })
-            .map_err(|err| err.for_employee(i))?;
-        results.push(b);
+        let b = extras.prepare(e).and_then(|prepared| {
+            compute_with(policy, prepared.as_ref().unwrap_or(e), as_of, placeholder)
+        });
+        match b {
+            Ok(b) => results.push(b),
+            Err(err) if problems.len() < crate::error::MAX_LISTED => {
+                problems.push(err.for_employee(i))
+            }
+            Err(_) => more += 1,
+        }
+    }
+    if let Some(e) = Error::many(problems, more) {
+        return Err(e);
     }
     progress(people.len(), people.len());
     let mut warnings = Vec::new();

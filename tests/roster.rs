@@ -438,3 +438,80 @@ fn a_pool_of_100000_over_the_71_sample_people_sums_exactly() {
     assert_eq!(shares.to_string(), "100000.00");
     assert_eq!(pay.totals.components.performance.to_string(), "100000.00");
 }
+
+#[test]
+fn a_bad_cell_is_a_structured_place() {
+    // Issue 14: the place is facts — the row and the column header as the file spells it.
+    let text = "工号,等级,档次,用工性质,岗位年限,综合得分\nA1,中级,B,聘用,3,80\nA2,中级,B,聘用,3,80\nA3,中级,B,聘用,3,80\nA4,中级,B,聘用,十,80\n";
+    let e = parse_roster(text.as_bytes(), "t.csv", None).unwrap_err();
+    assert_eq!(
+        e.cell.as_deref(),
+        Some(&paygrade::error::Cell {
+            row: 5,
+            column: "岗位年限".into()
+        })
+    );
+    assert_eq!(
+        (e.code(), e.kind.params()),
+        ("invalid_number", vec![("value", "十".to_string())])
+    );
+}
+
+#[test]
+fn every_bad_row_in_row_order_the_first_100_and_a_count() {
+    // Rows 3, 5 and 7 bad: all three, in that order.
+    let text = "工号,等级,档次,用工性质,岗位年限\nA1,中级,B,聘用,3\nA2,中级,B,聘用,-3\nA3,中级,B,聘用,3\nA4,中级,B,聘用,x\nA5,中级,B,聘用,3\nA6,中级,B,临时,3\n";
+    let e = parse_roster(text.as_bytes(), "t.csv", None).unwrap_err();
+    let listed: Vec<(String, &str)> = e.all().map(|p| (loc(p), p.code())).collect();
+    assert_eq!(
+        listed,
+        [
+            ("row 3, column 岗位年限".to_string(), "invalid_value"),
+            ("row 5, column 岗位年限".to_string(), "invalid_number"),
+            ("row 7, column 用工性质".to_string(), "unknown_mode"),
+        ]
+    );
+    assert_eq!(e.more(), 0);
+    // 150 bad rows: the first 100 listed, 50 counted.
+    let mut text = String::from("工号,等级,档次,用工性质,岗位年限\n");
+    for i in 0..150 {
+        text.push_str(&format!("B{i},中级,B,聘用,x{i}\n"));
+    }
+    let e = parse_roster(text.as_bytes(), "t.csv", None).unwrap_err();
+    assert_eq!((e.all().count(), e.more()), (100, 50));
+    assert_eq!(loc(e.also().last().unwrap()), "row 101, column 岗位年限");
+    let lines = paygrade_text::error_lines(&e, paygrade_text::Lang::Zh);
+    assert_eq!(lines.len(), 101);
+    assert_eq!(lines[100], "另有 50 处问题未列出");
+    // People the policy cannot pay (a band the level lacks) are all reported when paying.
+    let text = "工号,等级,档次,用工性质,岗位年限,综合得分\nA1,中级,Q,聘用,3,80\nA2,中级,B,聘用,3,80\nA3,初级,Z,聘用,3,80\n";
+    let r = parse_roster(text.as_bytes(), "t.csv", None).unwrap();
+    let e = compute_roster(&Policy::default().check().unwrap(), &r.employees, None)
+        .map_err(|e| r.locate(e))
+        .unwrap_err();
+    let listed: Vec<String> = e
+        .all()
+        .map(|p| paygrade_text::error_line(p, paygrade_text::Lang::Zh))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            "第 2 行“档次”列：档次 “Q” 不属于等级 “中级”",
+            "第 4 行“档次”列：档次 “Z” 不属于等级 “初级”"
+        ]
+    );
+    // Duplicate ids are all reported too, each at its row.
+    let dup = "工号,等级,档次,用工性质,岗位年限\nA1,中级,B,聘用,3\nA1,中级,B,聘用,3\nA2,中级,B,聘用,3\nＡ２,中级,B,聘用,3\n";
+    let e = parse_roster(dup.as_bytes(), "t.csv", None).unwrap_err();
+    let listed: Vec<String> = e
+        .all()
+        .map(|p| paygrade_text::error_line(p, paygrade_text::Lang::Zh))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            "第 3 行“工号”列：工号 “A1” 重复（首次出现在第 2 行）",
+            "第 5 行“工号”列：工号 “A2” 重复（首次出现在第 4 行）"
+        ]
+    );
+}

@@ -274,7 +274,10 @@ test('a proposal that cannot pay someone: the error names the person by id and r
   // A band for trainees: the sample's trainees have none, so the proposal cannot pay them.
   await page.click('button[data-action="add-band"][data-target="ladder[0]"]');
   await page.waitForFunction(() => document.querySelector('#err-policy').textContent.includes('见习'));
-  assert.match(await text('#err-policy'), /^工号 KM\d+（第 \d+ 行） · 档次：档次 “” 不属于等级 “见习”$/);
+  // Every trainee the proposal cannot pay, a line each in roster order.
+  const lines = (await page.locator('#err-policy').innerText()).split('\n');
+  assert.ok(lines.length > 1, lines.join('\n'));
+  for (const l of lines) assert.match(l, /^工号 KM\d+（第 \d+ 行） · 档次：档次 “” 不属于等级 “见习”$/);
   assert.equal(await page.isVisible('#stale-note'), true);
   assert.equal(await page.isDisabled('#export-csv'), true);
   // Only the results dim; the form being fixed and the note stay at full strength.
