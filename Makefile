@@ -32,8 +32,8 @@ www/pkg/%_bg.wasm: $(RUST_SOURCES)
 	cargo build --profile wasm --lib --target wasm32-unknown-unknown -p $(call crate_of,$*)
 	wasm-bindgen --target web --out-dir www/pkg --out-name $* target/wasm32-unknown-unknown/wasm/$(call lib_of,$*).wasm
 	$(WASM_OPT) www/pkg/$*_bg.wasm -o www/pkg/$*_bg.wasm
-	@# The glue without its comments (typed JSDoc; the types are in $*.d.ts): first-load budget.
-	node_modules/.bin/esbuild www/pkg/$*.js --format=esm --log-level=warning --allow-overwrite --outfile=www/pkg/$*.js
+	@# The glue minified (its types are in $*.d.ts): first-load budget.
+	node_modules/.bin/esbuild www/pkg/$*.js --format=esm --minify --log-level=warning --allow-overwrite --outfile=www/pkg/$*.js
 
 dist: wasm
 	node tools/bundle.mjs

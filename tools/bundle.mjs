@@ -40,6 +40,22 @@ function swapAll(name, html, pairs) {
 const cspOf = (html) => /content="default-src 'self';[^"]*"/.exec(html)?.[0] ?? 'CSP meta tag';
 await mkdir(new URL('dist/', root), { recursive: true });
 
+// ---------- My pay, served (www/app.min.js, www/style.min.css) ----------
+// The served page loads its script bundled and minified, like the glue in pkg/: the first
+// load's budget (SPEC, README "Budgets"). The engine, the language modules and the extras
+// stay separate files, fetched as before (the extras and the other language on demand).
+{
+  const out = (await build({
+    entryPoints: [new URL('www/app.js', root).pathname], bundle: true, format: 'esm', minify: true,
+    write: false, target: 'es2020', legalComments: 'none', logLevel: 'warning',
+    external: ['./pkg/*', './i18n/*', './extras.js'],
+  })).outputFiles[0].text;
+  await writeFile(new URL('www/app.min.js', root), out);
+  const css = await styles('www/style.css');
+  await writeFile(new URL('www/style.min.css', root), css);
+  console.log(`www/app.min.js: ${Buffer.byteLength(out)} bytes, www/style.min.css: ${Buffer.byteLength(css)} bytes`);
+}
+
 // ---------- My pay ----------
 {
   const js = await bundle('www/app.js');
@@ -51,9 +67,9 @@ await mkdir(new URL('dist/', root), { recursive: true });
     + "img-src data:; base-uri 'none'; form-action 'none'";
   html = swapAll('index.html', html, [
     [cspOf(html), `content="${csp}"`],
-    ['<link rel="stylesheet" href="style.css">', `<style data-all-styles>${css}</style>`],
+    ['<link rel="stylesheet" href="style.min.css">', `<style data-all-styles>${css}</style>`],
     ['href="./team.html"', 'href="./paygrade-team.html"'],
-    ['<script type="module" src="./app.js"></script>',
+    ['<script type="module" src="./app.min.js"></script>',
       `<script id="paygrade-wasm" type="application/octet-stream">${wasm}</script>\n`
       + `<script id="paygrade-extra-wasm" type="application/octet-stream">${extraWasm}</script>\n<script type="module">${js}</script>`],
   ]);

@@ -77,8 +77,16 @@ export function reasonsText(rs, lang, ladder) {
   return rs?.length ? rs.map((r) => reasonText(r, lang, ladder)).join(lang === 'zh' ? '；' : '; ') : '—';
 }
 
-// Field labels of the policy diff, as `paygrade-text` has them.
-const FIELDS = {
+// Field labels, as `paygrade-text` has them: a person's fields (My pay's errors name
+// them) and the policy's (the policy diff; the team page's errors come worded by the
+// engine). Apart so that My pay's bundle carries only the first.
+const PAY_FIELDS = {
+  id: ['工号', 'id'], employment: ['用工性质', 'employment'], years_in_post: ['岗位年限', 'years in post'], post_start: ['入岗日期', 'post start'],
+  rural: ['农村', 'rural'], scores: ['五项评分', 'scores'], composite_score: ['综合得分', 'composite score'], paid_days: ['计薪天数', 'paid days'],
+  grading: ['定级评分', 'grading'], education: ['学历', 'education'], years_of_work: ['工作年限', 'years of work'], as_of: ['计薪日期', 'pay date'],
+  employee: ['员工', 'employee'], policy: ['政策', 'policy'],
+};
+const FIELDS = /* @__PURE__ */ Object.assign({}, PAY_FIELDS, {
   format: ['格式', 'format'], name: ['名称', 'name'], currency: ['币种', 'currency'], rounding: ['舍入', 'rounding'],
   scale: ['小数位数', 'decimal places'], mode: ['方式', 'mode'], ladder: ['等级表', 'ladder'], level: ['等级', 'level'],
   band: ['档次', 'band'], bands: ['档次表', 'bands'], base_wage: ['基本岗位工资', 'base wage'], floating_wage: ['岗位浮动工资', 'floating wage'],
@@ -97,11 +105,7 @@ const FIELDS = {
   min_education: ['最低学历', 'minimum education'], min_years_of_work: ['最低工作年限', 'minimum years of work'],
   min_years_in_post: ['最低岗位年限', 'minimum years in post'], thresholds: ['分档分数线', 'thresholds'], exam: ['考试成绩', 'exam'],
   review: ['综合评议', 'review'], contributions: ['社保公积金与个税', 'contributions and tax'], scorecard: ['经营业绩计分卡', 'scorecard'],
-  id: ['工号', 'id'], employment: ['用工性质', 'employment'], years_in_post: ['岗位年限', 'years in post'], post_start: ['入岗日期', 'post start'],
-  rural: ['农村', 'rural'], scores: ['五项评分', 'scores'], composite_score: ['综合得分', 'composite score'], paid_days: ['计薪天数', 'paid days'],
-  grading: ['定级评分', 'grading'], education: ['学历', 'education'], years_of_work: ['工作年限', 'years of work'], as_of: ['计薪日期', 'pay date'],
-  employee: ['员工', 'employee'], policy: ['政策', 'policy'],
-};
+});
 // Enumerated ids by their Chinese names, for policy values in a diff (as `paygrade-text`).
 const CHOICES_ZH = { regular: '在册职工', contract: '聘用工', none: '无', secondary: '中专/高中', associate: '大专', bachelor: '本科', master: '硕士',
   doctorate: '博士', flat: '按所在段计全部年限', marginal: '分段累进', feb_28: '平年按2月28日', mar_01: '平年按3月1日', half_up: '四舍五入',
@@ -198,7 +202,7 @@ const WRONG = {
 export function errorText(e, lang) {
   const p = e.params ?? {};
   const zh = lang === 'zh';
-  const field = (k) => { const l = FIELDS[k]?.[zh ? 0 : 1]; return zh ? `“${l ?? k}”` : `\`${l ?? k}\``; };
+  const field = (k) => { const l = PAY_FIELDS[k]?.[zh ? 0 : 1]; return zh ? `“${l ?? k}”` : `\`${l ?? k}\``; };
   switch (e.code) {
     case 'invalid_number': return zh ? `不是有效数字：“${p.value}”` : `not a number: "${p.value}"`;
     case 'score_range': return zh ? `分数须在 0 到 100 之间，当前为 ${p.value}` : `score must be from 0 to 100, got ${p.value}`;

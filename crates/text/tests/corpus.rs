@@ -178,7 +178,7 @@ fn corpus() -> Vec<Value> {
     let kinds = [
         K::InvalidNumber("八十".into()),
         K::ScoreRange(d("150")),
-        K::MissingField("coefficient".into()),
+        K::MissingField("composite_score".into()),
         K::PaidDays {
             value: d("30"),
             max: d("21.75"),
