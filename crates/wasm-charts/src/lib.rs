@@ -3,7 +3,11 @@
 //! decode → one call → encode (see `paygrade-wasm-common`).
 #![warn(missing_docs)]
 
-use paygrade_wasm_common::{encode, js_error, required};
+// Errors with facts only: a chart that cannot be drawn is rare, and the words would cost
+// this module ~10 KB gzipped.
+use paygrade_wasm_common::{
+    encode_facts as encode, js_error_facts as js_error, required_facts as required,
+};
 use wasm_bindgen::prelude::*;
 
 /// The charts of a comparison as SVG text `{cost, distribution, differences}`.
