@@ -50,9 +50,23 @@ fn roster_calls() {
     // 工号,等级 / A1,中级 — the 用工性质 column is missing: an error naming the header row.
     let err = parse_roster(gbk, "t.csv", None, None).unwrap_err();
     assert_eq!(
-        (s(&err, &["code"]), s(&err, &["path"])),
-        ("missing_field".to_string(), "row 1".to_string())
+        (
+            s(&err, &["code"]),
+            get(&err, &["loc", "row"]).as_f64(),
+            s(&err, &["params", "field"])
+        ),
+        (
+            "missing_field".to_string(),
+            Some(1.0),
+            "employment".to_string()
+        )
     );
+    // This module words its errors in both languages.
+    assert_eq!(
+        (s(&err, &["place_zh"]), s(&err, &["message_zh"])),
+        ("第 1 行".to_string(), "缺少“用工性质”".to_string())
+    );
+    assert_eq!(s(&err, &["message_en"]), "missing field `employment`");
     let a = assign_grades(JsValue::NULL, employees.clone(), Some("2026-11-30".into())).unwrap();
     assert_eq!(get(&a, &["seats", "intermediate"]).as_f64(), Some(35.0));
 

@@ -41,9 +41,16 @@ fn compute_pay_example_1() {
     let b = compute_pay(JsValue::NULL, obj(EXAMPLE_1), None).unwrap();
     assert_eq!(s(&b, &["total"]), "3872.00");
     assert_eq!(s(&b, &["components", "seniority"]), "72.00");
+    // The explanation is facts: the rule and the numbers it used.
+    assert_eq!(s(&b, &["explain", "performance", "rule"]), "fixed_base");
     assert_eq!(
-        s(&b, &["explain", "performance"]),
-        "1000.00 × 1.50 × 1.00 = 1500.00"
+        [
+            s(&b, &["explain", "performance", "base"]),
+            s(&b, &["explain", "performance", "coefficient"]),
+            s(&b, &["explain", "performance", "factor"]),
+            s(&b, &["explain", "performance", "value"]),
+        ],
+        ["1000.00", "1.50", "1.00", "1500.00"]
     );
     assert_eq!(s(&b, &["composite_score"]), "88.65");
 }
@@ -69,8 +76,11 @@ fn errors_are_js_errors_with_code_and_path_and_the_module_keeps_working() {
     assert!(err.is_instance_of::<js_sys::Error>());
     assert_eq!(s(&err, &["code"]), "score_range");
     assert_eq!(s(&err, &["path"]), "scores.supplier");
-    assert!(s(&err, &["message"]).contains("0 到 100"));
-    assert!(s(&err, &["message_en"]).contains("0 to 100"));
+    // The first-load module sends facts only (the page words them): code, place, params.
+    assert_eq!(s(&err, &["loc"]), "scores.supplier");
+    assert_eq!(s(&err, &["params", "value"]), "150");
+    assert!(get(&err, &["message_zh"]).is_undefined());
+    assert_eq!(js_sys::Array::from(&get(&err, &["problems"])).length(), 1);
     let err = compute_pay(JsValue::NULL, JsValue::UNDEFINED, None).unwrap_err();
     assert_eq!(s(&err, &["code"]), "missing_field");
     let err = compute_pay(JsValue::from_str("{not json"), obj(EXAMPLE_1), None).unwrap_err();
