@@ -203,7 +203,11 @@ function scoreCard() {
     try {
       card.result = extraModule.scoreKpis(policy, { kpis });
     } catch (err) {
-      $('err-sc').textContent = (ctx.lang() === 'zh' ? err.message_zh : err.message_en) || err.message;
+      // An indicator's error names it as the table does (the engine's words give its id).
+      const ind = preset.indicators.find((i) => i.id === err.params?.indicator);
+      $('err-sc').textContent = ind && (err.code === 'kpi_target' || err.code === 'kpi_missing')
+        ? t(`sc_err_${err.code}`).replace('{name}', ctx.lang() === 'zh' ? ind.name_zh : ind.name_en)
+        : (ctx.lang() === 'zh' ? err.message_zh : err.message_en) || err.message;
       const m = /^kpis\.([^.]+)\.(target|actual)$/.exec(err.path ?? '');
       if (m) $(`sc_${m[1]}_${m[2]}`)?.setAttribute('aria-invalid', 'true');
     }
@@ -312,7 +316,14 @@ function renderTakeHome() {
     $('th_tax_bonus_label').textContent = t('th_tax_year_bonus').replace('{m}', method);
     $('th_tax_bonus').textContent = b.year_tax;
   }
-  $('th_warnings').textContent = (r.warnings ?? []).map((w) => takeHomeWarningText(w, ctx.lang())).join(' ');
-  $('th_source').textContent = t('th_source').replace('{t}', r.contribution_table ?? '—');
+  // The example tables are named in the page's words (the engine's `city` of a preset is
+  // one bilingual string, "Shanghai 上海 (example)"); another table reads as it is given.
+  const city = $('th_city').value;
+  const preset = takeHome.presets?.[city];
+  const cityName = preset ? t(`city_name_${city}`) : null;
+  $('th_warnings').textContent = (r.warnings ?? []).map((w) => takeHomeWarningText(
+    cityName && w.params?.city !== undefined ? { ...w, params: { ...w.params, city: cityName } } : w, ctx.lang())).join(' ');
+  const table = preset ? t('th_table').replace('{city}', cityName).replace('{from}', preset.effective_from) : r.contribution_table;
+  $('th_source').textContent = t('th_source').replace('{t}', table ?? '—');
 }
 

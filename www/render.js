@@ -114,14 +114,19 @@ const CHOICES_ZH = { regular: '在册职工', contract: '聘用工', none: '无'
   linear: '线性', all: '全部人员', graded: '仅已定档人员', thirds: '按名次三等分', thresholds: '按评分分数线', base: '基本岗位工资',
   floating: '岗位浮动工资', seniority: '年功工资', performance: '效益工资', zh: '中文', en: '英文' };
 
-/** A policy value as shown: text as is, numbers exact, `—` for none.
- * @param {unknown} v @param {Lang} lang */
+/** A group of settings (an object, or a list holding one), not a single value. */
+const isGroup = (v) => typeof v === 'object' && v !== null && (!Array.isArray(v) || v.some((x) => typeof x === 'object' && x !== null));
+
+/** A policy value as shown: text as is, numbers exact, `—` for none; a list of values
+ * each in words; a group of settings by that name (never its JSON).
+ * @param {unknown} v @param {Lang} lang @returns {string} */
 function valueText(v, lang) {
   if (v === null || v === undefined) return '—';
   if (typeof v === 'boolean') return lang === 'zh' ? (v ? '是' : '否') : (v ? 'yes' : 'no');
   if (typeof v === 'string') return lang === 'zh' ? CHOICES_ZH[v] ?? v : v;
   if (typeof v === 'number') return String(v);
-  return JSON.stringify(v);
+  if (!isGroup(v) && Array.isArray(v)) return v.length ? v.map((x) => valueText(x, lang)).join(lang === 'zh' ? '、' : ', ') : (lang === 'zh' ? '（空）' : '(none)');
+  return lang === 'zh' ? '（一组设置）' : '(a group of settings)';
 }
 
 /** One changed policy field: 中级 B档 效益工资系数：1.40 → 1.50.
@@ -137,7 +142,12 @@ export function diffText(d, lang, ladder) {
   }
   const what = rest.map((k) => (typeof k === 'number' ? (lang === 'zh' ? `第 ${k + 1} 项` : `item ${k + 1}`) : FIELDS[k]?.[lang === 'zh' ? 0 : 1] ?? k)).join(' ');
   const place = head && what ? `${head} ${what}` : head || what;
-  return `${place}${lang === 'zh' ? '：' : ': '}${valueText(d.baseline, lang)} → ${valueText(d.proposal, lang)}`;
+  const colon = lang === 'zh' ? '：' : ': ';
+  // A whole group added or removed (a block such as the take-home table, a level, a band).
+  const none = (v) => v === null || v === undefined;
+  if (none(d.baseline) && isGroup(d.proposal)) return `${place}${colon}${lang === 'zh' ? '已添加' : 'added'}`;
+  if (isGroup(d.baseline) && none(d.proposal)) return `${place}${colon}${lang === 'zh' ? '已删除' : 'removed'}`;
+  return `${place}${colon}${valueText(d.baseline, lang)} → ${valueText(d.proposal, lang)}`;
 }
 
 const FORMATS = { xls: ['Excel 97–2003（XLS）', 'Excel 97–2003 (XLS)'], ods: ['ODS', 'ODS'], text: ['文本（CSV/制表符分隔）', 'delimited text'], json: ['JSON', 'JSON'], xlsx: ['XLSX', 'XLSX'] };

@@ -17,7 +17,7 @@ const TEXT = {
     people: '人员明细', search: '搜索工号/姓名', filter_level: '等级', all_levels: '全部', export_csv: '导出 CSV', export_xlsx: '导出 XLSX', print_report: '打印对比报告（一页）',
     quota: '比例控制', assignment: '年度等级评定（按考试与评议）', footer: 'Paygrade · 数据只在本机处理',
     loading: '正在加载…', parsing: '读取花名册…', paying: '计算薪酬与对比…', grading: '比例与评定…', drawing: '显示结果…', done: '完成',
-    rows: '{n} 人（{src}）', sample: '示例', hash: '基准 {b} · 方案 {p}', gain: '增加', lose: '减少', same: '不变',
+    rows: '{n} 人（{src}）', sample: '示例', ph_date: '年-月-日', hash: '基准 {b} · 方案 {p}', gain: '增加', lose: '减少', same: '不变',
     component: '项目', annual_difference: '年差额', baseline: '基准', proposal_col: '方案', difference: '差额', base: '基本岗位工资', floating: '岗位浮动工资',
     seniority: '年功工资', performance: '效益工资', total: '月合计', annual: '年合计', employer_cost: '单位成本（月）',
     id: '工号', name: '姓名', grade: '等级档次', before: '基准', after: '方案', level: '等级', count: '人数', cap: '上限',
@@ -44,7 +44,7 @@ const TEXT = {
     people: 'People', search: 'Search id/name', filter_level: 'Level', all_levels: 'All', export_csv: 'Export CSV', export_xlsx: 'Export XLSX', print_report: 'Print the comparison report (one page)',
     quota: 'Quotas', assignment: 'Annual grade assignment (exam and review)', footer: 'Paygrade · data stays on this machine',
     loading: 'Loading…', parsing: 'Reading the roster…', paying: 'Paying and comparing…', grading: 'Quotas and assignment…', drawing: 'Showing the results…', done: 'Done',
-    rows: '{n} people ({src})', sample: 'sample', hash: 'baseline {b} · proposal {p}', gain: 'gain', lose: 'lose', same: 'same',
+    rows: '{n} people ({src})', sample: 'sample', ph_date: 'YYYY-MM-DD', hash: 'baseline {b} · proposal {p}', gain: 'gain', lose: 'lose', same: 'same',
     component: 'Component', annual_difference: 'Annual difference', baseline: 'Baseline', proposal_col: 'Proposal', difference: 'Difference', base: 'Base wage', floating: 'Floating wage',
     seniority: 'Seniority pay', performance: 'Performance pay', total: 'Monthly total', annual: 'Annual total', employer_cost: 'Employer cost (monthly)',
     id: 'Id', name: 'Name', grade: 'Grade', before: 'Baseline', after: 'Proposal', level: 'Level', count: 'People', cap: 'Cap',
@@ -76,6 +76,7 @@ const askedLang = new URLSearchParams(location.search).get('lang');
 let lang = (askedLang === 'zh' || askedLang === 'en' ? askedLang : storedLang ?? (navigator.language || 'en')).startsWith('zh') ? 'zh' : 'en';
 if (askedLang === lang) try { localStorage.setItem('paygrade.lang', lang); } catch { /* full */ }
 const t = (k) => TEXT[lang][k] ?? k;
+const colon = () => (lang === 'zh' ? '：' : ': ');
 /** @typedef {import('./pkg/paygrade_hr.js').ParsedRoster} ParsedRoster */
 /**
  * The latest results shown, from the worker's calls (team-worker.js).
@@ -228,6 +229,7 @@ const signClass = (d) => (d.startsWith('-') ? 'lose' : d === '0.00' || /^0(\.0+)
 function relabel() {
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   for (const el of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-t]'))) el.textContent = t(el.dataset.t);
+  for (const el of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll('[data-t-placeholder]'))) el.placeholder = t(el.dataset.tPlaceholder);
   $('lang').textContent = t('lang');
   document.title = `Paygrade · ${t('title')}`;
   // The link to My pay opens it in this language.
@@ -250,6 +252,14 @@ function showError(slot, err, atField = false) {
     $('proposal-json').setAttribute('aria-invalid', 'true');
     editor.showError(err.path, message(err));
   }
+}
+
+/** Text that is not JSON, in words: the browser's message is English whatever the page's
+ * language, so the Chinese side gives the line and column it names. */
+function jsonError(err) {
+  const at = /line (\d+) column (\d+)/.exec(String(err?.message));
+  return { message_zh: `JSON 格式有误，无法读取${at ? `（第 ${at[1]} 行第 ${at[2]} 列附近）` : ''}；表单保留上一份有效的方案。`,
+    message_en: `JSON: ${err?.message ?? err}` };
 }
 
 /** Results shown belong to an older proposal (the current one has an error). */
@@ -281,8 +291,7 @@ async function run() {
   const roster = state.roster;
   let proposal;
   try { proposal = JSON.parse(state.proposalText); } catch (err) {
-    shownErrors.delete('err-policy');
-    $('err-policy').textContent = `JSON: ${err.message}`;
+    showError('err-policy', jsonError(err));
     $('proposal-json').setAttribute('aria-invalid', 'true');
     setStale(Boolean(state.result));
     return;
@@ -348,7 +357,7 @@ function render() {
   $('roster-info').textContent = t('rows').replace('{n}', r.roster.employees.length).replace('{src}', state.source === 'sample' ? t('sample') : state.source);
   $('warnings').replaceChildren(...(r.roster.warnings ?? []).map((w) => { const li = document.createElement('li'); li.textContent = warningText(w, lang); return li; }));
   $('hashes').textContent = [t('hash').replace('{b}', c.baseline_hash).replace('{p}', c.proposal_hash),
-    `${t('roster')}: ${$('roster-info').textContent}`, `${t('as_of')}: ${r.asOf ?? '—'}`].join(' · ');
+    `${t('roster')}${colon()}${$('roster-info').textContent}`, `${t('as_of')}${colon()}${r.asOf ?? '—'}`].join(' · ');
   $('counts').replaceChildren(...['gain', 'lose', 'same'].map((k) => {
     const d = document.createElement('div');
     const dt = document.createElement('dt'); dt.textContent = t(k);
@@ -456,8 +465,9 @@ async function explain(id, reveal = true) {
   try { b = await call('explain', proposal, asOf, id); } catch (err) { box.textContent = message(err); return; }
   if (!b || state.explainId !== id) return;
   box.dataset.for = shownFor;
-  box.textContent = [`${b.id} ${b.name ?? ''} · ${gradeLabel(b.grade)} → ${gradeLabel(b.coefficient_grade)} (${b.coefficient})`,
-    ...['base', 'floating', 'seniority', 'performance'].map((c) => `${t(c)}: ${explainText(b.explain[c], lang, ladder())}`), `${t('total')}: ${money(b.total)}`].join('\n');
+  const coefficient = lang === 'zh' ? `（${b.coefficient}）` : ` (${b.coefficient})`;
+  box.textContent = [`${b.id} ${b.name ?? ''} · ${gradeLabel(b.grade)} → ${gradeLabel(b.coefficient_grade)}${coefficient}`,
+    ...['base', 'floating', 'seniority', 'performance'].map((c) => `${t(c)}${colon()}${explainText(b.explain[c], lang, ladder())}`), `${t('total')}${colon()}${money(b.total)}`].join('\n');
   if (reveal) box.scrollIntoView({ block: 'nearest' });
 }
 
@@ -478,7 +488,10 @@ async function runProjection(seq = state.runs) {
   } catch (err) {
     if (seq !== state.runs) return;
     r.projection = null;
-    showError('err-projection', err);
+    // Re-grading needs the exam and review scores: a roster without them is told so in
+    // words, as the assignment table does (not by the first person's field path).
+    const noGrading = assign && err?.code === 'missing_field' && /\.grading(\.|$)/.test(err.path ?? '');
+    showError('err-projection', noGrading ? { message_zh: TEXT.zh.no_grading, message_en: TEXT.en.no_grading } : err);
   }
   renderProjection();
 }
