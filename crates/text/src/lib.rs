@@ -368,8 +368,18 @@ fn keys_words(keys: &[Key], lang: Lang) -> String {
         .join(" ")
 }
 
+/// A group of settings (an object, or a list holding one), not a single value.
+fn is_group(v: &Value) -> bool {
+    match v {
+        Value::Object(_) => true,
+        Value::Array(items) => items.iter().any(Value::is_object),
+        _ => false,
+    }
+}
+
 /// A JSON value as a policy shows it: text as is (an enumerated id by its Chinese name
-/// on the Chinese side), numbers exact, `—` for none.
+/// on the Chinese side), numbers exact, `—` for none; a list of values each in words; a
+/// group of settings by that name (never its JSON).
 pub fn value_text(v: &Value, lang: Lang) -> String {
     match v {
         Value::Null => "—".to_string(),
@@ -379,7 +389,20 @@ pub fn value_text(v: &Value, lang: Lang) -> String {
         Value::String(s) if lang == Lang::Zh => choice_zh(s).to_string(),
         Value::String(s) => s.clone(),
         Value::Number(n) => n.to_string(),
-        other => other.to_string(),
+        Value::Array(items) if !is_group(v) => {
+            if items.is_empty() {
+                lang.pick("（空）", "(none)").to_string()
+            } else {
+                items
+                    .iter()
+                    .map(|x| value_text(x, lang))
+                    .collect::<Vec<_>>()
+                    .join(lang.pick("、", ", "))
+            }
+        }
+        _ => lang
+            .pick("（一组设置）", "(a group of settings)")
+            .to_string(),
     }
 }
 
@@ -404,9 +427,16 @@ pub fn diff(d: &FieldDiff, names: &Names, lang: Lang) -> String {
         (false, true) => head,
         (false, false) => format!("{head} {what}"),
     };
+    let colon = lang.pick("：", ": ");
+    // A whole group added or removed (a block such as the take-home table, a level, a band).
+    if d.baseline.is_null() && is_group(&d.proposal) {
+        return format!("{place}{colon}{}", lang.pick("已添加", "added"));
+    }
+    if is_group(&d.baseline) && d.proposal.is_null() {
+        return format!("{place}{colon}{}", lang.pick("已删除", "removed"));
+    }
     format!(
-        "{place}{}{} → {}",
-        lang.pick("：", ": "),
+        "{place}{colon}{} → {}",
         value_text(&d.baseline, lang),
         value_text(&d.proposal, lang)
     )

@@ -124,6 +124,17 @@ fn corpus() -> Vec<Value> {
     p.rural_uplift.floating_follows = true;
     p.ladder[0].base_wage = "1600.00".parse().unwrap();
     p.proration.components = vec![paygrade::policy::Component::Base];
+    // A band added to intermediate and a whole block added.
+    p.ladder[2]
+        .bands
+        .as_mut()
+        .unwrap()
+        .push(paygrade::policy::BandSpec {
+            band: "D".into(),
+            coefficient: "1.90".parse().unwrap(),
+        });
+
+    p.scorecard = Some(json!({"name": "x", "indicators": []}));
     let proposal = p.check().unwrap();
     let c = paygrade::scenario::compare(&default, &proposal, &people, as_of).unwrap();
     let names = Names::of(proposal.policy());
