@@ -146,7 +146,8 @@ pub fn join_path(outer: &str, inner: &str) -> String {
     }
 }
 
-/// For logs and `?` in tests: the code and the place, not a sentence for people (those
+/// For logs and `?` in tests: the place, then the kind as [`ErrorKind`]'s `Display` writes it
+/// (its code — a file problem's own reason — and params); never a sentence for people (those
 /// are made by `paygrade-text`).
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -155,11 +156,7 @@ impl fmt::Display for Error {
             (None, false) => write!(f, "{}: ", self.path)?,
             (None, true) => {}
         }
-        write!(f, "[{}]", self.code())?;
-        for (k, v) in self.kind.params() {
-            write!(f, " {k}={v:?}")?;
-        }
-        Ok(())
+        write!(f, "{}", self.kind)
     }
 }
 
@@ -326,8 +323,8 @@ pub enum ErrorKind {
     },
     /// A roster file cannot be read as one: `code` says why (`empty_file`, `bad_utf8`,
     /// `bad_utf16`, `not_text`, `not_roster`, `unknown_type`, `csv_quote`, `csv`,
-    /// `unreadable_workbook`, `no_sheet`, `shared_strings`, `duplicate_column`,
-    /// `error_cell`), `params` the values it names.
+    /// `unreadable_workbook`, `unreadable_sheet`, `no_sheet`, `no_visible_sheet`,
+    /// `shared_strings`, `duplicate_column`, `error_cell`), `params` the values it names.
     File {
         /// The reason's code.
         code: &'static str,
