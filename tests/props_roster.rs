@@ -134,4 +134,28 @@ proptest! {
         };
         prop_assert_eq!(components(&again), components(&pay));
     }
+
+    /// Issue 15 item 9: the comparison export (CSV and XLSX, Chinese and English) read
+    /// back gives the baseline's pay, person by person.
+    #[test]
+    fn comparison_export_then_import_gives_the_baseline_pay(people in arb_roster(), zh in any::<bool>(), xlsx in any::<bool>()) {
+        use paygrade_roster::export::{comparison_export_csv, comparison_export_xlsx, Lang};
+        let base = paygrade_team::HrPolicy::from_json(None).unwrap();
+        let mut p = serde_json::to_value(Policy::default()).unwrap();
+        p["performance"]["base"] = "1200.00".into();
+        let prop = paygrade_team::HrPolicy::from_json(Some(&p.to_string())).unwrap();
+        let (before, after) = paygrade_team::compare_pay(&base, &prop, &people, None).unwrap();
+        let lang = if zh { Lang::Zh } else { Lang::En };
+        let (bytes, name) = if xlsx {
+            (comparison_export_xlsx(&people, &before, &after, lang).unwrap(), "back.xlsx")
+        } else {
+            (comparison_export_csv(&people, &before, &after, lang).unwrap().into_bytes(), "back.csv")
+        };
+        let back = parse_roster(&bytes, name, None).unwrap();
+        let again = paygrade_team::roster_pay(&base, &back.employees, None, &mut |_, _| {}).unwrap();
+        let components = |p: &paygrade::RosterPay| -> Vec<(String, String)> {
+            p.results.iter().map(|b| (b.id.clone(), format!("{:?} {}", b.components.to_array(), b.total))).collect()
+        };
+        prop_assert_eq!(components(&again), components(&before));
+    }
 }

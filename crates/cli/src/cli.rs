@@ -108,6 +108,13 @@ enum Command {
         /// Also write the charts (cost.svg, distribution.svg, differences.svg) to this folder.
         #[arg(long)]
         charts: Option<PathBuf>,
+        /// Output: the comparison as JSON, or a re-importable table per person (the input
+        /// columns, then each component's baseline, proposal and difference) as CSV or XLSX.
+        #[arg(long, value_enum, default_value = "json")]
+        format: CompareFormat,
+        /// Write the output to this file (required for xlsx; default: standard output).
+        #[arg(long, required_if_eq("format", "xlsx"))]
+        out: Option<PathBuf>,
         /// Roster file (default: the embedded sample).
         file: Option<PathBuf>,
     },
@@ -199,6 +206,14 @@ enum Command {
 enum Format {
     Json,
     Csv,
+}
+
+/// The output of `compare`.
+#[derive(Clone, Copy, PartialEq, clap::ValueEnum)]
+enum CompareFormat {
+    Json,
+    Csv,
+    Xlsx,
 }
 
 /// Read the policy file (or take the default) and check every block of it.
@@ -306,6 +321,8 @@ fn run(cli: Cli) -> Result<String, Failure> {
             as_of,
             sheet,
             charts,
+            format,
+            out,
             file,
         } => {
             let lang = lang_of(lang, Some(Lang::En));
@@ -313,14 +330,13 @@ fn run(cli: Cli) -> Result<String, Failure> {
             let prop = load_policy(Some(&proposal))?;
             let roster = load_roster(file.as_deref(), sheet.as_deref())?;
             let as_of = as_of_date(as_of)?;
-            let result =
-                paygrade_team::compare(&base, &prop, &roster.employees, as_of, &mut |_, _| {})
+            let people = &roster.employees;
+            if let Some(dir) = &charts {
+                let result = paygrade_team::compare(&base, &prop, people, as_of, &mut |_, _| {})
                     .map_err(|e| engine(roster.locate(e)))?;
-            let json = pretty(&result)?;
-            if let Some(dir) = charts {
-                let svgs =
-                    paygrade_charts::charts_json(&json, lang.pick("zh", "en")).map_err(engine)?;
-                std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+                let svgs = paygrade_charts::charts_json(&pretty(&result)?, lang.pick("zh", "en"))
+                    .map_err(engine)?;
+                std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
                 for (name, svg) in [
                     ("cost.svg", &svgs.cost),
                     ("distribution.svg", &svgs.distribution),
@@ -330,7 +346,34 @@ fn run(cli: Cli) -> Result<String, Failure> {
                     std::fs::write(&path, svg).map_err(|e| format!("{}: {e}", path.display()))?;
                 }
             }
-            Ok(json)
+            let bytes = if format == CompareFormat::Json {
+                let result = paygrade_team::compare(&base, &prop, people, as_of, &mut |_, _| {})
+                    .map_err(|e| engine(roster.locate(e)))?;
+                pretty(&result)?.into_bytes()
+            } else {
+                // Each person's components under both policies (SPEC §5, §9).
+                use paygrade_roster::export::{comparison_export_csv, comparison_export_xlsx};
+                let (before, after) = paygrade_team::compare_pay(&base, &prop, people, as_of)
+                    .map_err(|e| engine(roster.locate(e)))?;
+                if format == CompareFormat::Csv {
+                    comparison_export_csv(people, &before, &after, lang).map(String::into_bytes)
+                } else {
+                    comparison_export_xlsx(people, &before, &after, lang)
+                }
+                .map_err(engine)?
+            };
+            match out {
+                Some(path) => {
+                    std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+                    let n = people.len();
+                    Ok(format!(
+                        "{}: {n}{}",
+                        path.display(),
+                        lang.pick(" 人", " people")
+                    ))
+                }
+                None => String::from_utf8(bytes).map_err(|e| Failure::Text(e.to_string())),
+            }
         }
         Command::Project {
             years,

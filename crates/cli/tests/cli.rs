@@ -215,3 +215,71 @@ fn project_prints_six_years_for_five() {
     assert_eq!(v["cumulative_annual_difference"], "0.00");
     assert_eq!(v["years"].as_array().unwrap().len(), 2);
 }
+
+#[test]
+fn compare_exports_each_component_as_csv_and_xlsx() {
+    let policy: serde_json::Value = serde_json::from_str(&paygrade(&["policy"]).1).unwrap();
+    let mut p = policy.clone();
+    assert_eq!(p["ladder"][2]["bands"][1]["coefficient"], "1.40");
+    p["ladder"][2]["bands"][1]["coefficient"] = "1.50".into();
+    let proposal = write("compare-proposal.json", &p.to_string());
+    let args = ["compare", "--proposal", &proposal, "--as-of", "2026-11-30"];
+    // Today's default output is unchanged: the comparison JSON.
+    let (code, json, err) = paygrade(&args);
+    assert_eq!((code, err.as_str()), (0, ""));
+    let c: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(c["totals"]["difference"]["total"], "990.00");
+    // CSV on standard output, in the language asked for.
+    let (code, csv, err) = paygrade(&[&args[..], &["--format", "csv", "--lang", "zh"]].concat());
+    assert_eq!((code, err.as_str()), (0, ""));
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 72);
+    assert!(
+        lines[0].starts_with("\u{feff}工号,姓名,等级,档次,用工性质"),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[0].ends_with(",应发合计（基准）,应发合计（方案）,应发合计（差额）"),
+        "{}",
+        lines[0]
+    );
+    let km011 = lines.iter().find(|l| l.starts_with("KM011,")).unwrap();
+    assert!(
+        km011.ends_with(",1400.00,1500.00,100.00,3724.00,3824.00,100.00"),
+        "{km011}"
+    );
+    // XLSX needs a file.
+    let (code, _, err) = paygrade(&[&args[..], &["--format", "xlsx"]].concat());
+    assert_eq!(code, 2);
+    assert!(err.contains("--out"), "{err}");
+    let out = std::env::temp_dir()
+        .join(format!("paygrade-cli-{}", std::process::id()))
+        .join("compare.xlsx");
+    let out = out.to_string_lossy().into_owned();
+    let (code, said, err) = paygrade(
+        &[
+            &args[..],
+            &["--format", "xlsx", "--lang", "en", "--out", &out],
+        ]
+        .concat(),
+    );
+    assert_eq!(
+        (code, said.trim(), err.as_str()),
+        (0, format!("{out}: 71 people").as_str(), "")
+    );
+    let bytes = std::fs::read(&out).unwrap();
+    assert_eq!(&bytes[..2], b"PK");
+    // The file is a roster: `roster` reads it and pays the baseline's total.
+    let (code, roster, err) = paygrade(&["roster", "--as-of", "2026-11-30", &out]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    let r: serde_json::Value = serde_json::from_str(&roster).unwrap();
+    assert_eq!(r["totals"]["total"], c["totals"]["baseline"]["total"]);
+    let warnings: Vec<&str> = r["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(warnings, ["totals_row_skipped"]);
+}

@@ -247,10 +247,12 @@ pub const RESULT_COLUMNS: [(&str, &str); 11] = [
     ("result_total", "应发合计"),
 ];
 
-/// Whether a header is one of an export's result columns (English or Chinese).
+/// Whether a header is one of an export's result columns (English or Chinese): a roster
+/// export's ([`RESULT_COLUMNS`]) or a comparison export's (`baseline_base`,
+/// `基本工资（方案）`, `difference_total` …).
 pub fn is_result_header(header: &str) -> bool {
     let h = header.trim();
-    RESULT_COLUMNS.iter().any(|(en, zh)| *en == h || *zh == h)
+    RESULT_COLUMNS.iter().any(|(en, zh)| *en == h || *zh == h) || is_comparison_header(h)
 }
 
 /// One exported cell: text (neutralised when written) or an exact number.
@@ -273,6 +275,31 @@ fn level_zh(level: &str) -> &str {
         "junior" => "初级",
         "trainee" => "见习",
         other => other,
+    }
+}
+
+/// A level as the English export writes it: the default ladder's Chinese names as ids
+/// (中级 → intermediate; the import reads both), any other level as given.
+fn level_en(level: &str) -> &str {
+    match level {
+        "高级" => "senior",
+        "中级" => "intermediate",
+        "初级" => "junior",
+        "见习" => "trainee",
+        other => other,
+    }
+}
+
+/// An education level in Chinese, as the import reads it back (本科 → bachelor).
+fn education_zh(education: paygrade::policy::Education) -> &'static str {
+    use paygrade::policy::Education as E;
+    match education {
+        E::None => "无",
+        E::Secondary => "中专",
+        E::Associate => "大专",
+        E::Bachelor => "本科",
+        E::Master => "硕士",
+        E::Doctorate => "博士",
     }
 }
 
@@ -303,6 +330,55 @@ pub fn export_headers(lang: Lang) -> Vec<&'static str> {
         .collect()
 }
 
+/// One person's input columns of a re-importable export (SPEC §8, §9), in `lang`: the
+/// cells of [`INPUT_COLUMNS`], as `parse_roster` reads them back.
+fn input_cells(e: &paygrade::Employee, lang: Lang) -> Vec<ExportCell> {
+    use ExportCell::{Empty, Number as N, Text as T};
+    let zh = lang == Lang::Zh;
+    let num = |d: Option<rust_decimal::Decimal>| d.map_or(Empty, N);
+    let s = e.scores.clone().unwrap_or_default();
+    let g = e.grading.clone().unwrap_or_default();
+    let level = if zh {
+        level_zh(&e.level).to_string()
+    } else {
+        level_en(&e.level).to_string()
+    };
+    let employment = match (zh, e.employment.name()) {
+        (true, "regular") => "在册".to_string(),
+        (true, "contract") => "聘用".to_string(),
+        (_, other) => other.to_string(),
+    };
+    let rural = match (zh, e.rural) {
+        (true, true) => "是",
+        (true, false) => "否",
+        (false, true) => "yes",
+        (false, false) => "no",
+    };
+    vec![
+        T(e.id.clone()),
+        T(e.name.clone()),
+        T(level),
+        e.band.clone().map_or(Empty, T),
+        T(employment),
+        e.years_in_post.map_or(Empty, |y| N(y.into())),
+        e.post_start.map_or(Empty, |d| T(d.to_string())),
+        T(rural.to_string()),
+        num(s.business),
+        num(s.customer_satisfaction),
+        num(s.supplier),
+        num(s.self_),
+        num(s.marketing_audit),
+        num(e.composite_score),
+        num(e.paid_days),
+        num(g.exam),
+        num(g.review),
+        e.education.map_or(Empty, |x| {
+            T(if zh { education_zh(x) } else { x.name() }.to_string())
+        }),
+        e.years_of_work.map_or(Empty, |y| N(y.into())),
+    ]
+}
+
 /// Each person's row of a re-importable export (SPEC §9): the input columns first (as
 /// `parse_roster` reads them back, in `lang`), the results after. `people` and `pay`
 /// are in the same order.
@@ -313,52 +389,15 @@ pub fn export_rows(
 ) -> Vec<Vec<ExportCell>> {
     use ExportCell::{Empty, Money as M, Number as N, Text as T};
     let zh = lang == Lang::Zh;
-    let num = |d: Option<rust_decimal::Decimal>| d.map_or(Empty, N);
     let exact = |s: &str| s.parse::<rust_decimal::Decimal>().map_or(Empty, N);
     people
         .iter()
         .zip(&pay.results)
         .map(|(e, b)| {
-            let s = e.scores.clone().unwrap_or_default();
-            let g = e.grading.clone().unwrap_or_default();
             let c = b.components;
-            let level = if zh {
-                level_zh(&e.level).to_string()
-            } else {
-                e.level.clone()
-            };
-            let employment = match (zh, e.employment.name()) {
-                (true, "regular") => "在册".to_string(),
-                (true, "contract") => "聘用".to_string(),
-                (_, other) => other.to_string(),
-            };
-            let rural = match (zh, e.rural) {
-                (true, true) => "是",
-                (true, false) => "否",
-                (false, true) => "yes",
-                (false, false) => "no",
-            };
             let rating = b.rating.clone().unwrap_or_default();
-            vec![
-                T(e.id.clone()),
-                T(e.name.clone()),
-                T(level),
-                e.band.clone().map_or(Empty, T),
-                T(employment),
-                e.years_in_post.map_or(Empty, |y| N(y.into())),
-                e.post_start.map_or(Empty, |d| T(d.to_string())),
-                T(rural.to_string()),
-                num(s.business),
-                num(s.customer_satisfaction),
-                num(s.supplier),
-                num(s.self_),
-                num(s.marketing_audit),
-                num(e.composite_score),
-                num(e.paid_days),
-                num(g.exam),
-                num(g.review),
-                e.education.map_or(Empty, |x| T(x.name().to_string())),
-                e.years_of_work.map_or(Empty, |y| N(y.into())),
+            let mut row = input_cells(e, lang);
+            row.extend([
                 T(if zh {
                     grade_zh(&b.grade)
                 } else {
@@ -382,7 +421,8 @@ pub fn export_rows(
                 M(c.seniority.amount()),
                 M(c.performance.amount()),
                 M(b.total.amount()),
-            ]
+            ]);
+            row
         })
         .collect()
 }
@@ -397,18 +437,7 @@ pub fn roster_export_csv(
     pay: &RosterPay,
     lang: Lang,
 ) -> Result<String> {
-    let fail = |e: csv::Error| Error::new(ErrorKind::Internal(format!("CSV: {e}")), "");
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(export_headers(lang)).map_err(fail)?;
-    for row in export_rows(people, pay, lang) {
-        w.write_record(row.iter().map(|c| match c {
-            ExportCell::Text(t) => neutralise(t),
-            ExportCell::Number(d) | ExportCell::Money(d) => d.to_string(),
-            ExportCell::Empty => String::new(),
-        }))
-        .map_err(fail)?;
-    }
-    Ok(format!("\u{feff}{}", finish_csv(w)?))
+    table_csv(&export_headers(lang), &export_rows(people, pay, lang))
 }
 
 /// A re-importable roster export as XLSX: inputs first, results after, in `lang`; text
@@ -423,6 +452,52 @@ pub fn roster_export_xlsx(
     pay: &RosterPay,
     lang: Lang,
 ) -> Result<Vec<u8>> {
+    table_xlsx(
+        if lang == Lang::Zh { "工资" } else { "pay" },
+        &export_headers(lang),
+        &export_rows(people, pay, lang),
+        lang,
+    )
+}
+
+/// A table of export cells as CSV text (UTF-8 with BOM so Excel opens Chinese text
+/// correctly): text neutralised, numbers and money as plain exact numbers.
+fn table_csv(headers: &[&str], rows: &[Vec<ExportCell>]) -> Result<String> {
+    let fail = |e: csv::Error| Error::new(ErrorKind::Internal(format!("CSV: {e}")), "");
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(headers).map_err(fail)?;
+    for row in rows {
+        w.write_record(row.iter().map(|c| match c {
+            ExportCell::Text(t) => neutralise(t),
+            ExportCell::Number(d) | ExportCell::Money(d) => d.to_string(),
+            ExportCell::Empty => String::new(),
+        }))
+        .map_err(fail)?;
+    }
+    Ok(format!("\u{feff}{}", finish_csv(w)?))
+}
+
+/// How wide a column is shown (in Excel's character widths): room for its header (a CJK
+/// character counts two), at least 12 for money and the id and name, 10 for the rest.
+fn column_width(c: usize, header: &str, money: bool) -> f64 {
+    let text: usize = header
+        .chars()
+        .map(|ch| if ch.is_ascii() { 1 } else { 2 })
+        .sum();
+    let least = if money || c < 2 { 12 } else { 10 };
+    (text + 2).max(least) as f64
+}
+
+/// A table of export cells as a one-sheet XLSX workbook: a bold, frozen header row,
+/// column widths, text as string cells (neutralised), numbers as numbers, money in a
+/// `#,##0.00` (thousands separator) format, and below a blank row a totals row (合计 /
+/// total in the first column) with the exact sum of every money column.
+fn table_xlsx(
+    sheet_name: &str,
+    headers: &[&str],
+    rows: &[Vec<ExportCell>],
+    lang: Lang,
+) -> Result<Vec<u8>> {
     use rust_xlsxwriter::{Format, Workbook};
     let fail =
         |e: rust_xlsxwriter::XlsxError| Error::new(ErrorKind::Internal(format!("XLSX: {e}")), "");
@@ -431,24 +506,20 @@ pub fn roster_export_xlsx(
     let bold = Format::new().set_bold();
     let bold_money = Format::new().set_bold().set_num_format("#,##0.00");
     let sheet = book.add_worksheet();
-    sheet
-        .set_name(if lang == Lang::Zh { "工资" } else { "pay" })
-        .map_err(fail)?;
-    let headers = export_headers(lang);
+    sheet.set_name(sheet_name).map_err(fail)?;
+    let is_money = |c: usize| {
+        rows.iter()
+            .any(|row| matches!(row.get(c), Some(ExportCell::Money(_))))
+    };
     for (c, h) in headers.iter().enumerate() {
-        let c = c as u16;
         sheet
-            .write_string_with_format(0, c, *h, &bold)
+            .write_string_with_format(0, c as u16, *h, &bold)
             .map_err(fail)?;
-        let width = if c < 2 || c >= INPUT_COLUMNS.len() as u16 + 6 {
-            12.0
-        } else {
-            10.0
-        };
-        sheet.set_column_width(c, width).map_err(fail)?;
+        sheet
+            .set_column_width(c as u16, column_width(c, h, is_money(c)))
+            .map_err(fail)?;
     }
     sheet.set_freeze_panes(1, 0).map_err(fail)?;
-    let rows = export_rows(people, pay, lang);
     for (i, row) in rows.iter().enumerate() {
         let r = i as u32 + 1;
         for (c, cell) in row.iter().enumerate() {
@@ -471,20 +542,167 @@ pub fn roster_export_xlsx(
     sheet
         .write_string_with_format(r, 0, if lang == Lang::Zh { "合计" } else { "total" }, &bold)
         .map_err(fail)?;
-    let first_money = INPUT_COLUMNS.len() + 6;
-    for c in first_money..headers.len() {
+    for c in (0..headers.len()).filter(|&c| is_money(c)) {
         let sum = rows
             .iter()
             .filter_map(|row| match row.get(c) {
                 Some(ExportCell::Money(d)) => Some(*d),
                 _ => None,
             })
-            .fold(rust_decimal::Decimal::ZERO, |a, b| a.saturating_add(b));
+            .try_fold(rust_decimal::Decimal::ZERO, |a, b| a.checked_add(b))
+            .ok_or_else(|| Error::new(ErrorKind::Overflow, "totals"))?;
         sheet
             .write_number_with_format(r, c as u16, paygrade::money::to_f64_lossy(sum), &bold_money)
             .map_err(fail)?;
     }
     book.save_to_buffer().map_err(fail)
+}
+
+/// The components of a comparison export, in order, as `(English, 中文)`: the four
+/// components and the monthly total.
+const COMPARISON_PARTS: [(&str, &str); 5] = [
+    ("base", "基本工资"),
+    ("floating", "浮动工资"),
+    ("seniority", "年功工资"),
+    ("performance", "绩效工资"),
+    ("total", "应发合计"),
+];
+
+/// The three columns of each component in a comparison export, as `(English, 中文)`.
+const COMPARISON_SIDES: [(&str, &str); 3] = [
+    ("baseline", "基准"),
+    ("proposal", "方案"),
+    ("difference", "差额"),
+];
+
+/// A comparison column's header: `baseline_base` / `基本工资（基准）`.
+fn comparison_header(part: (&str, &str), side: (&str, &str), lang: Lang) -> String {
+    if lang == Lang::Zh {
+        format!("{}（{}）", part.1, side.1)
+    } else {
+        format!("{}_{}", side.0, part.0)
+    }
+}
+
+/// Whether a header is one of a comparison export's baseline / proposal / difference
+/// columns (English or Chinese).
+fn is_comparison_header(header: &str) -> bool {
+    COMPARISON_PARTS.iter().any(|&part| {
+        COMPARISON_SIDES.iter().any(|&side| {
+            [Lang::Zh, Lang::En]
+                .iter()
+                .any(|&lang| comparison_header(part, side, lang) == header)
+        })
+    })
+}
+
+/// The headers of a comparison export in `lang`: the input columns, then for each
+/// component and the total its baseline, proposal and difference columns.
+pub fn comparison_headers(lang: Lang) -> Vec<String> {
+    let inputs = INPUT_COLUMNS
+        .iter()
+        .map(|(en, zh)| if lang == Lang::Zh { *zh } else { *en }.to_string());
+    let results = COMPARISON_PARTS.iter().flat_map(|&part| {
+        COMPARISON_SIDES
+            .iter()
+            .map(move |&side| comparison_header(part, side, lang))
+    });
+    inputs.chain(results).collect()
+}
+
+/// Each person's row of a comparison export (SPEC §5, §9): the input columns (as
+/// `parse_roster` reads them back, in `lang`), then for the base wage, floating wage,
+/// seniority pay, performance pay and the total the amount under the baseline, under the
+/// proposal and the difference (proposal − baseline), exact. `people`, `baseline` and
+/// `proposal` are the same people in the same order (as `paygrade_team::compare_pay`
+/// pays them).
+///
+/// # Errors
+/// `internal` if the two sides are not the same people; `overflow` if a difference
+/// does not fit.
+pub fn comparison_rows(
+    people: &[paygrade::Employee],
+    baseline: &RosterPay,
+    proposal: &RosterPay,
+    lang: Lang,
+) -> Result<Vec<Vec<ExportCell>>> {
+    let same = baseline.results.len() == people.len()
+        && proposal.results.len() == people.len()
+        && baseline
+            .results
+            .iter()
+            .zip(&proposal.results)
+            .all(|(b, p)| b.id == p.id);
+    if !same {
+        return Err(Error::new(
+            ErrorKind::Internal("the comparison's two sides are not the same people".into()),
+            "",
+        ));
+    }
+    people
+        .iter()
+        .zip(baseline.results.iter().zip(&proposal.results))
+        .map(|(e, (b, p))| {
+            let mut row = input_cells(e, lang);
+            let before = b.components.to_array().into_iter().chain([b.total]);
+            let after = p.components.to_array().into_iter().chain([p.total]);
+            for (x, y) in before.zip(after) {
+                let d = y.checked_sub(x, "difference")?;
+                row.extend([
+                    ExportCell::Money(x.amount()),
+                    ExportCell::Money(y.amount()),
+                    ExportCell::Money(d.amount()),
+                ]);
+            }
+            Ok(row)
+        })
+        .collect()
+}
+
+/// A comparison as CSV (UTF-8 with BOM), in `lang`: the rows of [`comparison_rows`]
+/// under [`comparison_headers`]; every text cell neutralised. It imports again as a
+/// roster (the comparison columns are skipped without a warning).
+///
+/// # Errors
+/// Those of [`comparison_rows`].
+pub fn comparison_export_csv(
+    people: &[paygrade::Employee],
+    baseline: &RosterPay,
+    proposal: &RosterPay,
+    lang: Lang,
+) -> Result<String> {
+    let headers = comparison_headers(lang);
+    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+    table_csv(
+        &headers,
+        &comparison_rows(people, baseline, proposal, lang)?,
+    )
+}
+
+/// A comparison as XLSX, in `lang` (sheet 方案对比 / comparison): as
+/// [`comparison_export_csv`], with money in a `#,##0.00` format, a frozen header,
+/// column widths and a totals row (合计 / total) that the import skips.
+///
+/// # Errors
+/// Those of [`comparison_rows`]; `invalid_value` if the workbook cannot be written.
+pub fn comparison_export_xlsx(
+    people: &[paygrade::Employee],
+    baseline: &RosterPay,
+    proposal: &RosterPay,
+    lang: Lang,
+) -> Result<Vec<u8>> {
+    let headers = comparison_headers(lang);
+    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+    table_xlsx(
+        if lang == Lang::Zh {
+            "方案对比"
+        } else {
+            "comparison"
+        },
+        &headers,
+        &comparison_rows(people, baseline, proposal, lang)?,
+        lang,
+    )
 }
 
 /// 工资条 (payslips) for a whole roster and one month as XLSX, in the usual layout: for

@@ -167,6 +167,32 @@ pub fn compare(
     )
 }
 
+/// Both sides of a comparison paid person by person, for the comparison export
+/// (SPEC §5, §9): `(baseline, proposal)`, each the people's breakdowns in roster order,
+/// paid as [`compare`] pays them (the KPI step, the employer's cost).
+///
+/// # Errors
+/// `scale_mismatch` at `rounding.scale` if the two policies round to different scales;
+/// those of [`roster_pay`], within `baseline` / `proposal`.
+pub fn compare_pay(
+    baseline: &HrPolicy,
+    proposal: &HrPolicy,
+    people: &[Employee],
+    as_of: Option<NaiveDate>,
+) -> Result<(RosterPay, RosterPay)> {
+    if baseline.core.policy().rounding.scale != proposal.core.policy().rounding.scale {
+        return Err(paygrade::Error::new(
+            paygrade::ErrorKind::ScaleMismatch,
+            "rounding.scale",
+        ));
+    }
+    let before =
+        roster_pay(baseline, people, as_of, &mut |_, _| {}).map_err(|e| e.within("baseline"))?;
+    let after =
+        roster_pay(proposal, people, as_of, &mut |_, _| {}).map_err(|e| e.within("proposal"))?;
+    Ok((before, after))
+}
+
 /// Cost over the years (SPEC §12 Projection): the roster under a baseline and a proposal
 /// for year offsets 0 … `years`, each year paid with the KPI step and the employer's
 /// cost; `assign` re-grades each year (SPEC §4).

@@ -243,3 +243,92 @@ pub fn export_roster_xlsx(
         .and_then(|(people, pay)| paygrade_roster::export::roster_export_xlsx(&people, &pay, lang))
         .map_err(|e| js_error(&e))
 }
+
+/// A comparison as CSV text (UTF-8 with BOM; formulas neutralised), for download: each
+/// person's input columns (re-importable), then for each component and the total the
+/// baseline (null = the default policy), the proposal and the difference; `lang` `zh`
+/// or `en`.
+#[wasm_bindgen(js_name = exportComparisonCsv)]
+pub fn export_comparison_csv(
+    #[wasm_bindgen(unchecked_param_type = "PolicyInput")] baseline: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Policy | string")] proposal: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EmployeesInput")] employees: JsValue,
+    as_of: Option<String>,
+    lang: Option<String>,
+) -> Result<String, JsValue> {
+    let (baseline, proposal) = (text(&baseline)?, required(&proposal, "proposal")?);
+    let employees = required(&employees, "employees")?;
+    let lang = paygrade_roster::export::Lang::from_code(lang.as_deref().unwrap_or("en"));
+    compared(baseline, &proposal, &employees, as_of)
+        .and_then(|(people, (before, after))| {
+            paygrade_roster::export::comparison_export_csv(&people, &before, &after, lang)
+        })
+        .map_err(|e| js_error(&e))
+}
+
+/// A comparison as XLSX bytes, for download: as [`export_comparison_csv`], with money
+/// formats, a frozen header, column widths and a totals row.
+#[wasm_bindgen(js_name = exportComparisonXlsx)]
+pub fn export_comparison_xlsx(
+    #[wasm_bindgen(unchecked_param_type = "PolicyInput")] baseline: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Policy | string")] proposal: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EmployeesInput")] employees: JsValue,
+    as_of: Option<String>,
+    lang: Option<String>,
+) -> Result<Vec<u8>, JsValue> {
+    let (baseline, proposal) = (text(&baseline)?, required(&proposal, "proposal")?);
+    let employees = required(&employees, "employees")?;
+    let lang = paygrade_roster::export::Lang::from_code(lang.as_deref().unwrap_or("en"));
+    compared(baseline, &proposal, &employees, as_of)
+        .and_then(|(people, (before, after))| {
+            paygrade_roster::export::comparison_export_xlsx(&people, &before, &after, lang)
+        })
+        .map_err(|e| js_error(&e))
+}
+
+/// Decode a comparison export's arguments and pay both sides (the one call of the two
+/// comparison exports): the people as read, and their pay under the baseline and the
+/// proposal.
+#[allow(clippy::type_complexity)]
+fn compared(
+    baseline: Option<String>,
+    proposal: &str,
+    employees: &str,
+    as_of: Option<String>,
+) -> paygrade::Result<(
+    Vec<paygrade::Employee>,
+    (paygrade::RosterPay, paygrade::RosterPay),
+)> {
+    let base = HrPolicy::from_json(baseline.as_deref())?;
+    let prop = HrPolicy::from_json(Some(proposal))?;
+    let people = api::employees_from_json(employees)?;
+    let as_of = api::parse_as_of(as_of.as_deref())?;
+    let sides = paygrade_team::compare_pay(&base, &prop, &people, as_of)?;
+    Ok((people, sides))
+}
+
+/// 工资条 (payslips) as XLSX bytes, for download: the roster paid under `policy` for the
+/// month of `asOf` (each slip headed by it), in `lang` `zh` or `en` — the header row
+/// repeated above each person, a blank row between.
+#[wasm_bindgen(js_name = exportPayslipsXlsx)]
+pub fn export_payslips_xlsx(
+    #[wasm_bindgen(unchecked_param_type = "PolicyInput")] policy: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EmployeesInput")] employees: JsValue,
+    as_of: Option<String>,
+    lang: Option<String>,
+) -> Result<Vec<u8>, JsValue> {
+    let (policy, employees) = (text(&policy)?, required(&employees, "employees")?);
+    let lang = paygrade_roster::export::Lang::from_code(lang.as_deref().unwrap_or("zh"));
+    (|| {
+        let policy = HrPolicy::from_json(policy.as_deref())?;
+        let people = api::employees_from_json(&employees)?;
+        let date = api::parse_as_of(as_of.as_deref())?;
+        let pay = paygrade_team::roster_pay(&policy, &people, date, &mut |_, _| {})?;
+        let month = date
+            .map(|d| d.format("%Y-%m").to_string())
+            .unwrap_or_default();
+        let names = paygrade_text::Names::of(policy.core.policy());
+        paygrade_roster::export::payslips_xlsx(&pay, &names, &month, lang)
+    })()
+    .map_err(|e| js_error(&e))
+}
