@@ -112,6 +112,31 @@ fn n04_a_hidden_first_sheet_is_skipped_and_named() {
 }
 
 #[test]
+fn i15_two_visible_sheets_are_listed_and_each_can_be_read() {
+    // mk_two_sheets.py: November's roster first, December's second (the page's sheet
+    // selector, tests/e2e/team-exports.test.mjs).
+    let roster = parse_roster(&file("i15_two_sheets.xlsx"), "x.xlsx", None).unwrap();
+    assert_eq!(roster.sheets, ["11月", "12月"]);
+    assert_eq!(roster.sheet.as_deref(), Some("11月"));
+    let total = |sheet| {
+        let roster = parse_roster(&file("i15_two_sheets.xlsx"), "x.xlsx", sheet).unwrap();
+        let pay = compute_roster(
+            &Policy::default().check().unwrap(),
+            &roster.employees,
+            as_of(),
+        );
+        pay.unwrap().totals.total.to_string()
+    };
+    // 11月: junior-C 1500 + 500 + 1000 × 1.00 × 0.90 = 2900.00; intermediate-B contract,
+    // 6 years: 1500 + 800 + 6 × 4.00 + 1000 × 1.40 × 1.00 = 3724.00.
+    assert_eq!(total(None), "6624.00");
+    // 12月: junior-B 1500 + 500 + 1000 × 1.10 × 1.00 = 3100.00; intermediate-A contract,
+    // 7 years: 1500 + 800 + 28 + 1000 × 1.50 × 1.20 = 4128.00; senior-A 1500 + 1200 +
+    // 1000 × 1.80 × 1.20 = 4860.00.
+    assert_eq!(total(Some("12月")), "12088.00");
+}
+
+#[test]
 fn n05_an_error_cell_in_an_unused_column_is_a_warning() {
     let (people, warnings) = pay("n05_error_cell_ignored_column.xlsx", None);
     assert_eq!(

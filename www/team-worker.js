@@ -14,12 +14,23 @@ const inlined = /** @type {any} */ (self).PAYGRADE_HR_WASM;
 const ready = init(inlined ? { module_or_path: inlined } : undefined);
 let roster = null; // { json: string, generation: number }
 let generation = 0;
-let payCache = null; // { key, byId: Map } — the proposal's breakdowns, for explanations
+let payCache = null; // { key, pay, byId: Map } — the proposal's breakdowns, for explanations and payslips
+let file = null; // { bytes, name } — an uploaded workbook, so another of its sheets can be read
 
-function keep(parsed) {
+function keep(parsed, bytes = null, name = '') {
   roster = { json: JSON.stringify(parsed.employees), generation: ++generation };
   payCache = null;
+  file = bytes ? { bytes, name } : null;
   return parsed;
+}
+/** The roster paid under the proposal (once per roster, pay date and proposal). */
+function paid(proposal, asOf) {
+  const key = `${roster?.generation}|${asOf}|${JSON.stringify(proposal)}`;
+  if (payCache?.key !== key) {
+    const pay = hr.computeRoster(proposal, need(), asOf);
+    payCache = { key, pay, byId: new Map(pay.results.map((b) => [b.id, b])) };
+  }
+  return payCache;
 }
 function need() {
   if (!roster) throw Object.assign(new Error('no roster loaded'), { code: 'no_rows', path: '' });
@@ -30,7 +41,13 @@ const COMMANDS = {
   defaultPolicy: () => hr.defaultPolicy(),
   validatePolicy: (_, policy) => hr.validatePolicy(policy),
   /** A roster file's bytes → {employees, rows, warnings}; kept for the calls below. */
-  loadFile: (report, bytes, name, sheet) => keep(hr.parseRoster(bytes, name, sheet ?? undefined, report)),
+  loadFile: (report, bytes, name, sheet) => keep(hr.parseRoster(bytes, name, sheet ?? undefined, report), bytes, name),
+  /** Another sheet of the workbook loaded last (issue 15 item 2). */
+  loadSheet: (report, sheet) => {
+    if (!file) throw Object.assign(new Error('no workbook loaded'), { code: 'no_rows', path: '' });
+    const { bytes, name } = file;
+    return keep(hr.parseRoster(bytes, name, sheet, report), bytes, name);
+  },
   loadSample: () => keep(hr.sampleRoster()),
   /** Employees kept by the page from an earlier visit. */
   loadEmployees: (_, employees) => keep(hr.parseRoster(new TextEncoder().encode(JSON.stringify(employees)), 'saved.json')),
@@ -41,16 +58,15 @@ const COMMANDS = {
   checkQuotas: () => hr.checkQuotas(null, need()),
   assignGrades: (_, asOf) => hr.assignGrades(null, need(), asOf),
   /** One person's breakdown under the proposal (the roster is paid once per proposal). */
-  explain: (_, proposal, asOf, id) => {
-    const key = `${roster?.generation}|${asOf}|${JSON.stringify(proposal)}`;
-    if (payCache?.key !== key) {
-      const pay = hr.computeRoster(proposal, need(), asOf);
-      payCache = { key, byId: new Map(pay.results.map((b) => [b.id, b])) };
-    }
-    return payCache.byId.get(id) ?? null;
-  },
+  explain: (_, proposal, asOf, id) => paid(proposal, asOf).byId.get(id) ?? null,
+  /** Everyone's breakdown under the proposal, for the payslip print view (issue 15 item 12). */
+  payslips: (_, proposal, asOf) => paid(proposal, asOf).pay.results,
   exportCsv: (_, proposal, asOf, lang) => hr.exportRosterCsv(proposal, need(), asOf, lang),
   exportXlsx: (_, proposal, asOf, lang) => hr.exportRosterXlsx(proposal, need(), asOf, lang),
+  /** Baseline (the default policy), proposal and difference per person and component. */
+  exportComparisonCsv: (_, proposal, asOf, lang) => hr.exportComparisonCsv(null, proposal, need(), asOf, lang),
+  exportComparisonXlsx: (_, proposal, asOf, lang) => hr.exportComparisonXlsx(null, proposal, need(), asOf, lang),
+  exportPayslipsXlsx: (_, proposal, asOf, lang) => hr.exportPayslipsXlsx(proposal, need(), asOf, lang),
 };
 
 self.onmessage = async (event) => {

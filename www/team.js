@@ -33,6 +33,9 @@ const TEXT = {
     drift: '{t} 人满年功门槛、{k} 人进入更高年功档，增加年功工资 {a} 元/月（{y} 元/年）；全部年功工资变化 {c} 元/月',
     drift_first: '起始年（计薪日期当年）', moves: '重新定级后等级变化 {n} 人', crossed_threshold: '满门槛', crossed_bracket: '进档',
     year_detail: '{y} 年明细', projection_chart: '图表：逐年月度成本（基准、方案与差额）', crossings: '跨越门槛或年功档的人员', years_label: '{a} → {b} 年',
+    sheet: '工作表', export_comparison_csv: '导出对比 CSV', export_comparison_xlsx: '导出对比 XLSX', print_payslips: '打印工资条', export_payslips: '导出工资条 XLSX',
+    payslips: '工资条', payslips_month: '{y}年{m}月工资条', payslips_note: '按方案政策计算，每人一张；打印时每页数张，沿虚线裁开。', print: '打印', back: '返回',
+    coef_grade: '系数档', amount: '金额', how: '计算',
     copy: '复制链接', copied: '已复制到剪贴板。', copy_failed: '无法写入剪贴板：链接已选中，请按 Ctrl+C 复制。', share_link: '分享链接', scroll_region: '{t}（可横向滚动）', sort_by: '按{c}排序',
   },
   en: {
@@ -60,6 +63,9 @@ const TEXT = {
     drift: '{t} reached the seniority threshold and {k} moved up a seniority bracket, adding {a} CNY a month ({y} a year); all seniority pay changed by {c} a month',
     drift_first: 'Starting year (the pay date)', moves: '{n} people change grade when re-graded', crossed_threshold: 'threshold', crossed_bracket: 'bracket',
     year_detail: '{y} in detail', projection_chart: 'Chart: monthly cost by year (baseline, proposal and difference)', crossings: 'Who crossed a threshold or bracket', years_label: '{a} → {b} years',
+    sheet: 'Sheet', export_comparison_csv: 'Export the comparison (CSV)', export_comparison_xlsx: 'Export the comparison (XLSX)', print_payslips: 'Print payslips', export_payslips: 'Export payslips (XLSX)',
+    payslips: 'Payslips', payslips_month: 'Payslip {y}-{m}', payslips_note: 'Paid under the proposal policy, one slip a person; printed several to a page, cut along the dashed lines.', print: 'Print', back: 'Back',
+    coef_grade: 'Coefficient grade', amount: 'Amount', how: 'How it is worked out',
     copy: 'Copy link', copied: 'Copied to the clipboard.', copy_failed: 'The clipboard cannot be written: the link is selected, press Ctrl+C.', share_link: 'Share link', scroll_region: '{t} (scrolls sideways)', sort_by: 'Sort by {c}',
   },
 };
@@ -85,12 +91,13 @@ const colon = () => (lang === 'zh' ? '：' : ': ');
  *   asOf: string | undefined, projection?: any }} RunResult
  */
 // readShare: the part of the progress bar that reading the roster file took (0 when no file was read).
-// share: the share link shown ({url} or {invalid: true}), explainId: the person whose explanation is open.
+// share: the share link shown ({url} or {invalid: true}), explainId: the person whose explanation is open,
+// payslips: the breakdowns of the open payslip print view.
 /** @type {{ runs: number, readShare: number, baseline: import('./pkg/paygrade_hr.js').Policy | null, proposalText: string,
  *   roster: ParsedRoster | null, source: string, result: RunResult | null, sort: { key: string, dir: number },
- *   share: { url?: string, invalid?: boolean } | null, explainId: string | null }} */
+ *   share: { url?: string, invalid?: boolean } | null, explainId: string | null, payslips: { results: any[], asOf: string | undefined } | null }} */
 const state = { runs: 0, readShare: 0, baseline: null, proposalText: '', roster: null, source: 'sample', result: null, sort: { key: 'difference', dir: -1 },
-  share: null, explainId: null };
+  share: null, explainId: null, payslips: null };
 
 // ---------- worker calls ----------
 // The single-file build (dist/paygrade-team.html) carries the worker (engine and wasm
@@ -266,7 +273,7 @@ function jsonError(err) {
 function setStale(stale) {
   document.querySelector('main.team').classList.toggle('results-stale', stale);
   $('stale-note').hidden = !stale;
-  for (const id of ['export-csv', 'export-xlsx', 'print-report', 'export-projection']) /** @type {HTMLButtonElement} */ ($(id)).disabled = stale;
+  for (const id of ['export-csv', 'export-xlsx', 'print-report', 'export-projection', 'export-comparison-csv', 'export-comparison-xlsx', 'print-payslips', 'export-payslips']) /** @type {HTMLButtonElement} */ ($(id)).disabled = stale;
 }
 
 /** One problem in the reader's language: who (a roster person by id and file row),
@@ -471,6 +478,65 @@ async function explain(id, reveal = true) {
   if (reveal) box.scrollIntoView({ block: 'nearest' });
 }
 
+// ---------- payslips (issue 15 item 12) ----------
+/** The month of a pay date (`2026-11-30` → `2026-11`), or '' without one. */
+const monthOf = (asOf) => (/^\d{4}-\d{2}/.exec(asOf ?? '') ?? [''])[0];
+/** Open the print view: a slip per person of the shown roster, paid under the shown
+ * proposal for the month of the pay date, in the page's language. */
+async function openPayslips() {
+  const r = state.result;
+  if (!r) return;
+  let results;
+  try { results = await call('payslips', r.proposal, r.asOf); } catch (err) { showError('err-roster', err); return; }
+  state.payslips = { results, asOf: r.asOf };
+  renderPayslips();
+  document.body.classList.add('payslips-open');
+  $('payslips').hidden = false;
+  scrollTo(0, 0);
+  $('payslips-close').focus();
+}
+function closePayslips() {
+  state.payslips = null;
+  $('payslips').hidden = true;
+  $('payslip-list').replaceChildren();
+  document.body.classList.remove('payslips-open');
+  $('print-payslips').focus();
+}
+/** The slips, in the page's language: each with the month, id, name, grade, the four
+ * components with how each is worked out (render.js words), and the total. */
+function renderPayslips() {
+  const p = state.payslips;
+  if (!p) return;
+  const month = monthOf(p.asOf);
+  const title = month ? t('payslips_month').replace('{y}', month.slice(0, 4)).replace('{m}', lang === 'zh' ? String(Number(month.slice(5))) : month.slice(5)) : t('payslips');
+  $('payslips-title').textContent = `${title}${lang === 'zh' ? '（' : ' ('}${p.results.length}${lang === 'zh' ? ' 人）' : ' people)'}`;
+  const el = (tag, cls, text) => { const e = document.createElement(tag); if (cls) e.className = cls; if (text !== undefined) e.textContent = text; return e; };
+  const th = (text, scope) => { const e = el('th', '', text); e.scope = scope; return e; };
+  $('payslip-list').replaceChildren(...p.results.map((b) => {
+    const slip = el('article', 'slip');
+    slip.dataset.id = b.id;
+    const h = el('h3', 'slip-head');
+    h.append(el('span', 'slip-month', title), ' ', el('span', 'slip-id', b.id), ' ', el('span', 'slip-name', b.name ?? ''));
+    const grade = el('p', 'slip-grade', `${t('grade')}${colon()}${gradeLabel(b.grade)}`
+      + (b.coefficient_grade !== b.grade ? ` · ${t('coef_grade')}${colon()}${gradeLabel(b.coefficient_grade)}` : ''));
+    const table = el('table', 'slip-table');
+    const headRow = tr(th(t('component'), 'col'), th(t('amount'), 'col'), th(t('how'), 'col'));
+    const thead = el('thead'); thead.append(headRow);
+    const body = el('tbody');
+    body.append(...['base', 'floating', 'seniority', 'performance'].map((c) => {
+      const row = tr(th(t(c), 'row'), cell(money(b.components[c]), 'num'), cell(explainText(b.explain[c], lang, ladder()), 'slip-how'));
+      row.dataset.component = c;
+      return row;
+    }));
+    const total = tr(th(t('total'), 'row'), cell(money(b.total), 'num'), cell(''));
+    total.className = 'slip-total';
+    body.append(total);
+    table.append(thead, body);
+    slip.append(h, grade, table);
+    return slip;
+  }));
+}
+
 // ---------- cost over the years (issue 18) ----------
 const projectionYears = () => Number(control('projection-years').value) || 5;
 /** Project the shown result's roster and proposal over N years; `seq` (a run's number)
@@ -574,6 +640,7 @@ async function useRoster(source, cmd, ...args) {
   try {
     state.roster = await callWith((f) => progress(t('parsing'), parsing * f), cmd, ...args);
     state.source = source;
+    showSheets();
     state.readShare = parsing;
     await run();
   } catch (err) {
@@ -582,6 +649,15 @@ async function useRoster(source, cmd, ...args) {
     state.readShare = 0;
   }
   progress(null);
+}
+/** A workbook with more than one visible sheet: the sheets to choose from, the one read
+ * selected (issue 15 item 2); choosing another reads it from the same file. */
+function showSheets() {
+  const sheets = state.roster?.sheets ?? [];
+  $('sheet-box').hidden = sheets.length < 2;
+  const sel = /** @type {HTMLSelectElement} */ ($('sheet'));
+  sel.replaceChildren(...(sheets.length < 2 ? [] : sheets.map((name) => new Option(name, name))));
+  if (sheets.length > 1) sel.value = state.roster.sheet ?? sheets[0];
 }
 async function readFile(file) {
   progress(t('parsing'), 0);
@@ -615,7 +691,7 @@ function download(name, text, type) {
 }
 
 // ---------- wiring ----------
-$('lang').addEventListener('click', () => { lang = lang === 'zh' ? 'en' : 'zh'; history.replaceState(null, '', location.pathname + location.hash); try { localStorage.setItem('paygrade.lang', lang); } catch { /* full */ } relabel(); editor.relabel(lang); for (const [slot, { err, atField }] of shownErrors) showError(slot, err, atField); showShare(); render(); });
+$('lang').addEventListener('click', () => { lang = lang === 'zh' ? 'en' : 'zh'; history.replaceState(null, '', location.pathname + location.hash); try { localStorage.setItem('paygrade.lang', lang); } catch { /* full */ } relabel(); editor.relabel(lang); for (const [slot, { err, atField }] of shownErrors) showError(slot, err, atField); showShare(); render(); renderPayslips(); });
 $('file').addEventListener('change', (e) => {
   const box = /** @type {HTMLInputElement} */ (e.target);
   const f = box.files[0];
@@ -626,6 +702,7 @@ $('drop').addEventListener('dragover', (e) => { e.preventDefault(); $('drop').cl
 $('drop').addEventListener('dragleave', () => $('drop').classList.remove('over'));
 $('drop').addEventListener('drop', (e) => { e.preventDefault(); $('drop').classList.remove('over'); if (e.dataTransfer.files[0]) readFile(e.dataTransfer.files[0]); });
 $('sample').addEventListener('click', () => useRoster('sample', 'loadSample'));
+$('sheet').addEventListener('change', () => useRoster(state.source, 'loadSheet', control('sheet').value));
 $('as_of').addEventListener('change', () => run());
 $('proposal-json').addEventListener('input', (e) => {
   clearFragment();
@@ -696,6 +773,36 @@ $('export-xlsx').addEventListener('click', async () => {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   } catch (err) { showError('err-roster', err); }
 });
+/** Hand bytes to the browser as a file. */
+function downloadBytes(name, bytes, type) {
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
+  Object.assign(document.createElement('a'), { href: url, download: name }).click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+$('export-comparison-csv').addEventListener('click', async () => {
+  try {
+    const csv = await call('exportComparisonCsv', state.result.proposal, state.result.asOf, lang);
+    showError('err-compare', null);
+    download('paygrade-comparison.csv', csv, 'text/csv;charset=utf-8');
+  } catch (err) { showError('err-compare', err); }
+});
+$('export-comparison-xlsx').addEventListener('click', async () => {
+  try {
+    const bytes = await call('exportComparisonXlsx', state.result.proposal, state.result.asOf, lang);
+    showError('err-compare', null);
+    downloadBytes('paygrade-comparison.xlsx', bytes, XLSX_TYPE);
+  } catch (err) { showError('err-compare', err); }
+});
+$('export-payslips').addEventListener('click', async () => {
+  try {
+    const bytes = await call('exportPayslipsXlsx', state.result.proposal, state.result.asOf, lang);
+    downloadBytes(`paygrade-payslips${monthOf(state.result.asOf) ? `-${monthOf(state.result.asOf)}` : ''}.xlsx`, bytes, XLSX_TYPE);
+  } catch (err) { showError('err-roster', err); }
+});
+$('print-payslips').addEventListener('click', () => openPayslips());
+$('payslips-close').addEventListener('click', () => closePayslips());
+$('payslips-print').addEventListener('click', () => window.print());
 $('print-report').addEventListener('click', () => { document.body.classList.add('report'); window.print(); document.body.classList.remove('report'); });
 
 async function main() {

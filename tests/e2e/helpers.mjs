@@ -3,6 +3,7 @@
 // request and console error.
 import { chromium } from 'playwright-core';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { inflateRawSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../tools/serve.mjs';
@@ -80,4 +81,42 @@ export function brokenWords(page, selector = 'body') {
     }
     return broken;
   }, selector);
+}
+
+/**
+ * The first worksheet of an XLSX file (bytes) as `{ name, cells, xml, styles }`: `cells`
+ * maps a cell reference (`A1`) to its value — a string (shared or inline) or a number —
+ * `xml` is the sheet's XML and `styles` the workbook's styles part. Enough to check an
+ * export's exact cells; node's zlib inflates the zip entries.
+ */
+export function readXlsx(bytes) {
+  const buf = Buffer.from(bytes);
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const entries = new Map();
+  let at = buf.readUInt32LE(eocd + 16);
+  for (let i = 0; i < buf.readUInt16LE(eocd + 10); i++) {
+    const [method, size, nameLen, extraLen, commentLen, local] = [buf.readUInt16LE(at + 10), buf.readUInt32LE(at + 20),
+      buf.readUInt16LE(at + 28), buf.readUInt16LE(at + 30), buf.readUInt16LE(at + 32), buf.readUInt32LE(at + 42)];
+    const name = buf.toString('utf8', at + 46, at + 46 + nameLen);
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const data = buf.subarray(start, start + size);
+    entries.set(name, (method === 8 ? inflateRawSync(data) : data).toString('utf8'));
+    at += 46 + nameLen + extraLen + commentLen;
+  }
+  const unescape = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  const texts = (xml) => unescape([...xml.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((m) => m[1]).join(''));
+  const shared = [...(entries.get('xl/sharedStrings.xml') ?? '').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => texts(m[1]));
+  const xml = entries.get('xl/worksheets/sheet1.xml') ?? '';
+  const cells = new Map();
+  for (const m of xml.matchAll(/<c r="([A-Z]+\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+    const [, ref, attrs, inner = ''] = m;
+    const type = /\st="([^"]+)"/.exec(attrs)?.[1];
+    const v = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
+    if (type === 's') cells.set(ref, shared[Number(v)]);
+    else if (type === 'inlineStr') cells.set(ref, texts(inner));
+    else if (type === 'str') cells.set(ref, unescape(v ?? ''));
+    else if (v !== undefined) cells.set(ref, Number(v));
+  }
+  const name = unescape(/<sheet [^>]*name="([^"]*)"/.exec(entries.get('xl/workbook.xml') ?? '')?.[1] ?? '');
+  return { name, cells, xml, styles: entries.get('xl/styles.xml') ?? '' };
 }
