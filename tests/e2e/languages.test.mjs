@@ -12,8 +12,8 @@
 // Not scanned, because it is data and not the page's words: input and textarea values
 // (numbers typed, the policy JSON), the share link (a URL: <code id="share-link">) and
 // people's names — the sample roster's are Chinese: the name column of the people table
-// is not scanned, and on the English page the names are taken out of the explanation box
-// ("KM001 张伟 · …") before it is. What a roster file or a policy brings in its own words
+// and the name on each payslip are not scanned, and on the English page the names are
+// taken out of the explanation box ("KM001 张伟 · …") before it is. What a roster file or a policy brings in its own words
 // (column headers, a file name, a level's label_en) is kept in the page's language by the
 // files each view uses.
 //
@@ -24,7 +24,7 @@
 // the sample, every person's explanation, every editor section open (with the take-home
 // and scorecard blocks), a coefficient edit and its diff, more diffs (choices, a boolean,
 // labels, an added band, level and bracket), policy errors and bad JSON, quotas and the
-// assignment, cost over the years with its chart, the three charts, sorting, filtering,
+// assignment, the payslip print view, cost over the years with its chart, the three charts, sorting, filtering,
 // the share link (copied and not), rosters with bad rows, warnings and no content, then a
 // language switch. My pay's first three views again in Firefox.
 import { test, before, after } from 'node:test';
@@ -72,7 +72,7 @@ function offenders(items, lang) {
  * page (Chromium and Firefox).
  */
 function pageItems(names) {
-  const SKIP = 'script, style, template, textarea, #share-link, #people-table td:nth-child(2)';
+  const SKIP = 'script, style, template, textarea, #share-link, #people-table td:nth-child(2), #payslips .slip-name';
   const where = (el) => {
     const parts = [];
     for (let e = el; e && e !== document.body && parts.length < 3; e = e.parentElement) {
@@ -295,6 +295,12 @@ async function teamViews(lang) {
   await page.waitForFunction(() => document.querySelector('.total-diff')?.textContent === '+990.00');
   assert.equal(await text('#policy-diff'), lang === 'zh' ? '中级 B档 效益工资系数：1.40 → 1.50' : 'Intermediate B coefficient: 1.40 → 1.50');
   await look('coefficient edit with its diff');
+  // The payslip print view (issue 15 item 12): a slip per person, each component with how
+  // it is worked out.
+  await page.click('#print-payslips');
+  await page.waitForSelector('#payslips:not([hidden]) .slip');
+  await look('the payslip print view');
+  await page.click('#payslips-close');
   // More kinds of difference: a choice, a boolean, a bracket, a label, a removed item.
   const p = JSON.parse(await page.inputValue('#proposal-json'));
   p.seniority.mode = 'marginal';
