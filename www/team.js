@@ -645,6 +645,7 @@ async function useRoster(source, cmd, ...args) {
     await run();
   } catch (err) {
     showError('err-roster', err);
+    showSheets(); // a sheet that could not be read: the selector shows the one still in use
   } finally {
     state.readShare = 0;
   }
