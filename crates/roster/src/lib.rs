@@ -19,6 +19,7 @@
 #![warn(missing_docs)]
 
 pub mod export;
+mod guard;
 pub mod sample;
 
 use chrono::NaiveDate;
@@ -40,6 +41,15 @@ pub const MAX_CELL_BYTES: usize = 4096;
 /// Most bytes an XLSX file may unpack to (its declared sizes, checked before reading a
 /// sheet: a zip bomb is refused before it is inflated).
 pub const MAX_XLSX_UNPACKED: u64 = 256 * 1024 * 1024;
+/// Most cells a workbook may lay out: its non-empty cells as read, and — for `.xls` and
+/// `.ods`, whose reader lays every sheet out densely when the file is opened — the
+/// cells of the sheets' bounding boxes with every repeat expanded, summed over all
+/// sheets (room for [`MAX_ROWS`] rows of 32 cells). Counted from the content before
+/// anything is allocated, never from a declared size.
+pub const MAX_CELLS: usize = (MAX_ROWS + 10) * 32;
+/// Most bytes of cell text a workbook may lay out (every copy of a repeated or shared
+/// string counted, all sheets): 64 MiB.
+pub const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
 
 /// Where an employee came from, to turn field paths into `row N, column X`.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -530,9 +540,24 @@ fn workbook_rows(bytes: &[u8], format: FileFormat, sheet: Option<&str>) -> Resul
             &[("sheet", name.to_string()), ("detail", e.to_string())],
         )
     };
-    if format != FileFormat::Xls {
-        check_zip(bytes)?;
-    }
+    // Declared sizes never decide an allocation: the guards count what calamine will
+    // lay out before it sees the bytes (an XLS file is handed over rewritten).
+    let checked;
+    let bytes = match format {
+        FileFormat::Xls => {
+            checked = guard::xls(bytes)?;
+            checked.as_slice()
+        }
+        FileFormat::Ods => {
+            check_zip(bytes)?;
+            guard::ods(bytes)?;
+            bytes
+        }
+        _ => {
+            check_zip(bytes)?;
+            bytes
+        }
+    };
     let cursor = || std::io::Cursor::new(bytes);
     let mut book: Sheets<_> = match format {
         FileFormat::Xls => {
@@ -615,7 +640,7 @@ fn workbook_rows(bytes: &[u8], format: FileFormat, sheet: Option<&str>) -> Resul
             return Err(too_large("columns", c + 1, MAX_COLUMNS));
         }
         count += 1;
-        if count > (MAX_ROWS + 10).saturating_mul(32) {
+        if count > MAX_CELLS {
             return Err(too_large("rows", MAX_ROWS + 1, MAX_ROWS));
         }
         let row = cells.entry(r).or_default();
