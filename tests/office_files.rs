@@ -486,3 +486,18 @@ fn an_ods_table_never_closed_is_refused() {
         Some(&("format", "ods".to_string()))
     );
 }
+
+#[test]
+fn a_format_can_be_forced() {
+    // The per-reader fuzz targets' entry: no detection, no format_by_content warning.
+    use paygrade_roster::{parse_roster_as, FileFormat};
+    let roster = parse_roster_as(&file("xlwt_roster.xls"), FileFormat::Xls, None).unwrap();
+    assert_eq!(roster.employees.len(), 4);
+    assert_eq!(roster.warnings[0].code, "hidden_sheet_skipped");
+    let e = parse_roster_as(&file("xlwt_roster.xls"), FileFormat::Ods, None).unwrap_err();
+    assert_eq!(e.kind.detail_code(), "unreadable_workbook");
+    assert_eq!(
+        e.kind.params().first(),
+        Some(&("format", "ods".to_string()))
+    );
+}
