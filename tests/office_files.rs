@@ -501,3 +501,21 @@ fn a_format_can_be_forced() {
         Some(&("format", "ods".to_string()))
     );
 }
+
+#[test]
+fn forged_fixture_files_get_a_correct_result_or_an_exact_error() {
+    // xlwt's file with both DIMENSIONS declaring 4,294,967,295 × 256 cells: read as its
+    // cells say (calamine alone would ask for 44 TB and abort).
+    let (people, warnings) = pay(&file("xlwt_forged_dimensions.xls"), "f.xls", None);
+    assert_eq!(people, the_four());
+    assert_eq!(warnings, title_and_hidden_warnings());
+    // 1 + 6,000 rows × 16,384 columns of a repeated number in an 844-byte file.
+    assert_eq!(
+        too_large(&file("forged_repeat.ods"), "f.ods"),
+        (
+            "cells".into(),
+            (6_001 * 16_384).to_string(),
+            MAX_CELLS.to_string()
+        )
+    );
+}
