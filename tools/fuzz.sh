@@ -6,7 +6,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${1:-600}
-TARGETS="policy_json employee_json roster_bytes pay_structured"
+TARGETS=${TARGETS:-"policy_json employee_json roster_bytes pay_structured roster_xlsx roster_xls roster_ods roster_text"}
 if ! rustup run nightly rustc --version >/dev/null 2>&1; then
   echo "fuzz: SKIPPED — no nightly toolchain on this machine (cargo fuzz needs one)"
   exit 0

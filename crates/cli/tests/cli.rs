@@ -282,4 +282,57 @@ fn compare_exports_each_component_as_csv_and_xlsx() {
         .map(|w| w["code"].as_str().unwrap())
         .collect();
     assert_eq!(warnings, ["totals_row_skipped"]);
+
+fn roster_reads_xls_and_ods_by_content() {
+    // xlwt's .xls and odfpy's .ods (tests/fixtures/office), and the .xls renamed .csv.
+    let dir = format!("{}/../../tests/fixtures/office", env!("CARGO_MANIFEST_DIR"));
+    let renamed = std::env::temp_dir().join(format!("paygrade-cli-xls-{}.csv", std::process::id()));
+    std::fs::copy(format!("{dir}/xlwt_roster.xls"), &renamed).unwrap();
+    for path in [
+        format!("{dir}/xlwt_roster.xls"),
+        format!("{dir}/odfpy_roster.ods"),
+        renamed.to_string_lossy().into_owned(),
+    ] {
+        let (code, out, err) =
+            paygrade(&["--lang", "en", "roster", "--as-of", "2026-11-30", &path]);
+        assert_eq!((code, err.as_str()), (0, ""), "{path}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let totals: Vec<&str> = v["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["total"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            totals,
+            ["4860.00", "3800.00", "2294.71", "2220.00"],
+            "{path}"
+        );
+        let codes: Vec<&str> = v["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| w["code"].as_str().unwrap())
+            .collect();
+        let expected: &[&str] = if path.ends_with(".csv") {
+            &["format_by_content", "hidden_sheet_skipped", "header_row"]
+        } else {
+            &["hidden_sheet_skipped", "header_row"]
+        };
+        assert_eq!(codes, expected, "{path}");
+    }
+    // A bad band names its row and header, under the title row.
+    let (code, _, err) = paygrade(&[
+        "--lang",
+        "en",
+        "roster",
+        "--as-of",
+        "2026-11-30",
+        &format!("{dir}/xlwt_bad_band.xls"),
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("row 4, column 档次: band \"Z\" is not a band of level \"intermediate\""),
+        "{err}"
+    );
 }

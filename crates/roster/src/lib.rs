@@ -19,6 +19,7 @@
 #![warn(missing_docs)]
 
 pub mod export;
+mod guard;
 pub mod sample;
 
 use chrono::NaiveDate;
@@ -40,6 +41,15 @@ pub const MAX_CELL_BYTES: usize = 4096;
 /// Most bytes an XLSX file may unpack to (its declared sizes, checked before reading a
 /// sheet: a zip bomb is refused before it is inflated).
 pub const MAX_XLSX_UNPACKED: u64 = 256 * 1024 * 1024;
+/// Most cells a workbook may lay out: its non-empty cells as read, and — for `.xls` and
+/// `.ods`, whose reader lays every sheet out densely when the file is opened — the
+/// cells of the sheets' bounding boxes with every repeat expanded, summed over all
+/// sheets (room for [`MAX_ROWS`] rows of 32 cells). Counted from the content before
+/// anything is allocated, never from a declared size.
+pub const MAX_CELLS: usize = (MAX_ROWS + 10) * 32;
+/// Most bytes of cell text a workbook may lay out (every copy of a repeated or shared
+/// string counted, all sheets): 64 MiB.
+pub const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
 
 /// Where an employee came from, to turn field paths into `row N, column X`.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -339,11 +349,7 @@ pub fn parse_roster_observed(
         .map(|(_, e)| e.to_ascii_lowercase())
         .unwrap_or_default();
     let format = sniff_format(bytes, file_name)?;
-    let mut roster = match format {
-        FileFormat::Text => from_rows(text_rows(bytes, &ext)?, progress)?,
-        FileFormat::Json => from_json_array(&decode_text(bytes)?)?,
-        format => from_rows(workbook_rows(bytes, format, sheet)?, progress)?,
-    };
+    let mut roster = read_as(bytes, format, &ext, sheet, progress)?;
     let named = match ext.as_str() {
         "csv" | "tsv" | "txt" => Some(FileFormat::Text),
         "xlsx" | "xlsm" | "xlsb" => Some(FileFormat::Xlsx),
@@ -368,6 +374,39 @@ pub fn parse_roster_observed(
     normalise_ids(&mut roster);
     check_ids(&roster)?;
     Ok(roster)
+}
+
+/// [`parse_roster`] with the format given rather than found from the content (no
+/// `format_by_content` warning): for a caller that knows it, and for the per-reader fuzz
+/// targets, which feed arbitrary bytes straight to one reader. Text is split on tabs or
+/// commas, whichever the first lines use more.
+///
+/// # Errors
+/// As [`parse_roster`]; bytes that are not of `format` fail as that reader fails
+/// (`unreadable_workbook`, `not_text` …).
+pub fn parse_roster_as(bytes: &[u8], format: FileFormat, sheet: Option<&str>) -> Result<Roster> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(too_large("file_bytes", bytes.len(), MAX_FILE_BYTES));
+    }
+    let mut roster = read_as(bytes, format, "", sheet, &mut |_, _| {})?;
+    normalise_ids(&mut roster);
+    check_ids(&roster)?;
+    Ok(roster)
+}
+
+/// The reader of `format` on `bytes` (`ext`: the file name's extension, lower case).
+fn read_as(
+    bytes: &[u8],
+    format: FileFormat,
+    ext: &str,
+    sheet: Option<&str>,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Roster> {
+    match format {
+        FileFormat::Text => from_rows(text_rows(bytes, ext)?, progress),
+        FileFormat::Json => from_json_array(&decode_text(bytes)?),
+        format => from_rows(workbook_rows(bytes, format, sheet)?, progress),
+    }
 }
 
 /// The separator of delimited text: a tab for `.tsv`, else whichever of tab and comma
@@ -530,9 +569,24 @@ fn workbook_rows(bytes: &[u8], format: FileFormat, sheet: Option<&str>) -> Resul
             &[("sheet", name.to_string()), ("detail", e.to_string())],
         )
     };
-    if format != FileFormat::Xls {
-        check_zip(bytes)?;
-    }
+    // Declared sizes never decide an allocation: the guards count what calamine will
+    // lay out before it sees the bytes (an XLS file is handed over rewritten).
+    let checked;
+    let bytes = match format {
+        FileFormat::Xls => {
+            checked = guard::xls(bytes)?;
+            checked.as_slice()
+        }
+        FileFormat::Ods => {
+            check_zip(bytes, what)?;
+            guard::ods(bytes)?;
+            bytes
+        }
+        _ => {
+            check_zip(bytes, what)?;
+            bytes
+        }
+    };
     let cursor = || std::io::Cursor::new(bytes);
     let mut book: Sheets<_> = match format {
         FileFormat::Xls => {
@@ -615,7 +669,7 @@ fn workbook_rows(bytes: &[u8], format: FileFormat, sheet: Option<&str>) -> Resul
             return Err(too_large("columns", c + 1, MAX_COLUMNS));
         }
         count += 1;
-        if count > (MAX_ROWS + 10).saturating_mul(32) {
+        if count > MAX_CELLS {
             return Err(too_large("rows", MAX_ROWS + 1, MAX_ROWS));
         }
         let row = cells.entry(r).or_default();
@@ -667,12 +721,12 @@ fn zip_has(bytes: &[u8], name: &str) -> bool {
 }
 
 /// The zip directory's declared unpacked sizes, before anything is inflated (a zip bomb
-/// is refused here).
-fn check_zip(bytes: &[u8]) -> Result<()> {
+/// is refused here); `what` names the format in an error (`xlsx`, `ods`).
+fn check_zip(bytes: &[u8], what: &str) -> Result<()> {
     let bad = |e: zip::result::ZipError| {
         file_error(
             "unreadable_workbook",
-            &[("format", "xlsx".to_string()), ("detail", e.to_string())],
+            &[("format", what.to_string()), ("detail", e.to_string())],
         )
     };
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(bad)?;

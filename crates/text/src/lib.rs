@@ -464,6 +464,8 @@ fn too_large_what(what: &str, lang: Lang) -> &'static str {
         "cell_bytes" => lang.pick("单元格长度（字节）", "bytes in one cell"),
         "employees" => lang.pick("人数", "employees"),
         "unpacked_bytes" => lang.pick("解压后大小（字节）", "bytes unpacked"),
+        "cells" => lang.pick("工作簿展开后的单元格数", "cells the workbook lays out"),
+        "text_bytes" => lang.pick("单元格文字总量（字节）", "bytes of cell text"),
         _ => lang.pick("大小", "size"),
     }
 }

@@ -113,3 +113,31 @@ fn validate_policy_reports_the_field() {
         paygrade_wasm_hr::validate_policy(paygrade_wasm_hr::default_policy().unwrap()).unwrap();
     assert_eq!(s(&ok, &["ladder"]).is_empty(), false);
 }
+
+#[wasm_bindgen_test]
+fn forged_workbooks_in_the_worker() {
+    // The same guard runs in the browser worker: xlwt's .xls whose DIMENSIONS declare
+    // 4,294,967,295 × 256 cells reads as its cells say (calamine alone would abort the
+    // module), and 6,001 × 16,384 repeated ODS cells are refused before any is laid out.
+    use paygrade_wasm_hr::parse_roster;
+    let xls = include_bytes!("../../../tests/fixtures/office/xlwt_forged_dimensions.xls");
+    let r = parse_roster(xls, "f.xls", None, None).unwrap();
+    assert_eq!(js_sys::Array::from(&get(&r, &["employees"])).length(), 4);
+    assert_eq!(s(&r, &["employees", "0", "id"]), "KM001");
+    let ods = include_bytes!("../../../tests/fixtures/office/forged_repeat.ods");
+    let err = parse_roster(ods, "f.ods", None, None).unwrap_err();
+    assert_eq!(
+        (
+            s(&err, &["code"]),
+            s(&err, &["params", "what"]),
+            s(&err, &["params", "size"]),
+            s(&err, &["params", "limit"])
+        ),
+        (
+            "too_large".to_string(),
+            "cells".to_string(),
+            "98320384".to_string(),
+            paygrade_roster::MAX_CELLS.to_string()
+        )
+    );
+}
