@@ -282,7 +282,9 @@ fn compare_exports_each_component_as_csv_and_xlsx() {
         .map(|w| w["code"].as_str().unwrap())
         .collect();
     assert_eq!(warnings, ["totals_row_skipped"]);
+}
 
+#[test]
 fn roster_reads_xls_and_ods_by_content() {
     // xlwt's .xls and odfpy's .ods (tests/fixtures/office), and the .xls renamed .csv.
     let dir = format!("{}/../../tests/fixtures/office", env!("CARGO_MANIFEST_DIR"));
