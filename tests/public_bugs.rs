@@ -460,6 +460,75 @@ fn declared_sizes_are_not_trusted() {
     );
 }
 
+/// Cell positions beyond any sheet (found by the `roster_xlsx` fuzz target: calamine
+/// adds a reference's letters up in 32 bits, which overflowed on `AAAAAAAAA2`): the file
+/// is refused, naming the reference, before calamine reads it — a cell, a row number, a
+/// dimension. A reference at the sheet's last cell is still read.
+#[test]
+fn cell_references_beyond_a_sheet_are_refused() {
+    let cases = [
+        ("<c r=\"A2\"", "<c r=\"AAAAAAAAA2\"", "AAAAAAAAA2"),
+        ("<c r=\"A2\"", "<c r=\"XFE2\"", "XFE2"),
+        ("<row r=\"2\"", "<row r=\"99999999999\"", "99999999999"),
+        (
+            "<dimension ref=\"A1:F2\"/>",
+            "<dimension ref=\"A1:ZZZZZZZZZZZZZZ2\"/>",
+            "A1:ZZZZZZZZZZZZZZ2",
+        ),
+    ];
+    for (from, to, reference) in cases {
+        let forged = rewritten("xl/worksheets/sheet1.xml", |t| {
+            assert!(t.contains(from), "{t}");
+            t.replacen(from, to, 1)
+        });
+        let e = parse_roster(&forged, "forged.xlsx", None).unwrap_err();
+        assert_eq!(
+            (e.code(), words(&e)),
+            (
+                "invalid_value",
+                format!("the workbook places a cell at {reference:?}, beyond any sheet (at most XFD1048576): a damaged or forged file")
+            ),
+        );
+        assert_eq!(
+            paygrade_text::error_line(&e, paygrade_text::Lang::Zh),
+            format!("工作簿把单元格放在 “{reference}”，超出了工作表的范围（最大 XFD1048576；文件已损坏或被篡改）")
+        );
+    }
+    let last = rewritten("xl/worksheets/sheet1.xml", |t| {
+        t.replace(
+            "</sheetData>",
+            "<row r=\"1048576\"><c r=\"XFD1048576\" t=\"inlineStr\"><is><t> </t></is></c></row></sheetData>",
+        )
+    });
+    assert_eq!(
+        parse_roster(&last, "l.xlsx", None).unwrap().employees.len(),
+        1
+    );
+}
+
+/// An Excel binary workbook (`.xlsb`) is recognised and refused with what to do, whatever
+/// its name says.
+#[test]
+fn an_xlsb_workbook_is_refused_with_what_to_do() {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file("xl/workbook.bin", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    zip.write_all(&[0x83, 0x01, 0x00]).unwrap();
+    let bytes = zip.finish().unwrap().into_inner();
+    for name in ["book.xlsb", "book.xlsx"] {
+        let e = parse_roster(&bytes, name, None).unwrap_err();
+        assert_eq!(
+            (e.code(), words(&e)),
+            (
+                "invalid_value",
+                "an Excel binary workbook (.xlsb) cannot be read: save it as .xlsx in Excel; accepted: .csv, .tsv, .txt (Unicode text), .xlsx, .xlsm, .xls, .ods or .json".to_string()
+            ),
+            "{name}"
+        );
+    }
+}
+
 #[test]
 fn payslips_have_one_header_row_per_person_and_a_blank_row_between() {
     use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};

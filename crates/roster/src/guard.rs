@@ -818,3 +818,115 @@ pub(crate) fn ods(bytes: &[u8]) -> Result<()> {
     }
     Ok(())
 }
+
+// ---------------------------------------------------------------------------------
+// XLSX (Office Open XML, ECMA-376 part 1 §18.3)
+// ---------------------------------------------------------------------------------
+
+/// The last column of a sheet, `XFD` (ECMA-376 part 1 §18.3.1.4; Excel's limit).
+const LAST_COLUMN: u64 = 16_384;
+/// The last row of a sheet (ECMA-376 part 1 §18.3.1.73; Excel's limit).
+const LAST_ROW: u64 = 1_048_576;
+
+/// Whether the letters-then-digits prefix of an A1 reference (`XFD1048576`, `B7`, a row
+/// number alone) stays inside a sheet. calamine's streaming reader accumulates that
+/// prefix in a `u32` before it looks at the rest, so a run of 8 letters or 11 digits
+/// overflows it; a reference whose prefix fits is left to calamine, which refuses any
+/// other character itself.
+fn reference_fits(reference: &str) -> bool {
+    reference.split(':').all(|part| {
+        let bytes = part.as_bytes();
+        let letters = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        let column = bytes[..letters].iter().try_fold(0u64, |col, b| {
+            let col = col * 26 + u64::from(b.to_ascii_uppercase() - b'A') + 1;
+            (col <= LAST_COLUMN).then_some(col)
+        });
+        let digits = bytes[letters..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .try_fold(0u64, |row, b| {
+                let row = row * 10 + u64::from(b - b'0');
+                (row <= LAST_ROW).then_some(row)
+            });
+        column.is_some() && digits.is_some()
+    })
+}
+
+/// Every cell position an `.xlsx` file states — a sheet's `<dimension ref>`, each
+/// `<row r>` and `<c r>` — inside a sheet (at most column `XFD`, row 1,048,576) before
+/// calamine reads it: its reader adds the letters and digits up in 32 bits, so a
+/// reference such as `AAAAAAAAA1` would overflow (a panic in a checked build, a wrong
+/// place in the others). Every part of the archive is walked, whatever its name, since
+/// the workbook's relationships decide which part is a sheet; a part that is not
+/// well-formed XML is left to calamine, which stops at the same event.
+///
+/// # Errors
+/// `cell_reference` naming the first reference beyond a sheet.
+pub(crate) fn xlsx(bytes: &[u8]) -> Result<()> {
+    use quick_xml::events::Event;
+    let Ok(mut archive) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        // calamine reports a broken archive itself.
+        return Ok(());
+    };
+    for i in 0..archive.len() {
+        let Ok(part) = archive.by_index(i) else {
+            continue;
+        };
+        let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(part));
+        let config = reader.config_mut();
+        config.check_end_names = false;
+        config.trim_text(false);
+        config.check_comments = false;
+        config.expand_empty_elements = true;
+        let mut buf = Vec::new();
+        loop {
+            buf.clear();
+            let e = match reader.read_event_into(&mut buf) {
+                Ok(Event::Start(e)) => e,
+                Ok(Event::Eof) | Err(_) => break,
+                Ok(_) => continue,
+            };
+            let key = match e.local_name().as_ref() {
+                "dimension" => "ref",
+                "row" | "c" => "r",
+                _ => continue,
+            };
+            for item in raw_attrs(e.attributes_raw()) {
+                let Ok((k, v)) = item else { break };
+                if k == key && !reference_fits(v) {
+                    return Err(file_error(
+                        "cell_reference",
+                        &[("reference", v.to_string())],
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reference_fits;
+
+    #[track_caller]
+    fn fits(reference: &str, expected: bool) {
+        assert_eq!(reference_fits(reference), expected, "{reference}");
+    }
+
+    #[test]
+    fn references_inside_a_sheet_fit_and_overflowing_ones_do_not() {
+        fits("A1", true);
+        fits("XFD1048576", true);
+        fits("A1:XFD1048576", true);
+        fits("1048576", true);
+        fits("b7", true);
+        fits("A1$", true); // calamine refuses the `$` itself
+        fits("XFE1", false);
+        fits("A1048577", false);
+        fits("AAAAAAAAA1", false);
+        fits("A99999999999", false);
+        fits("A1:AAAAAAAAAAAAAAAA1", false);
+        fits("ZZZZZZZZZZZZ$", false);
+    }
+}

@@ -258,7 +258,8 @@ pub fn decode_text(bytes: &[u8]) -> Result<String> {
 pub enum FileFormat {
     /// Delimited text: CSV (commas), TSV or Excel's "Unicode text" (tabs).
     Text,
-    /// Office Open XML workbook (`.xlsx`, `.xlsm`) or binary `.xlsb`.
+    /// Office Open XML workbook (`.xlsx`, `.xlsm`); a binary `.xlsb` is recognised and
+    /// refused (`xlsb`).
     Xlsx,
     /// Excel 97–2003 workbook (`.xls`, a compound file).
     Xls,
@@ -550,7 +551,7 @@ fn workbook_cell(value: &calamine::Data, row: usize) -> Result<Cell> {
 
 fn workbook_rows(bytes: &[u8], format: FileFormat, sheet: Option<&str>) -> Result<Table> {
     use calamine::{
-        open_workbook_from_rs, Ods, Reader, SheetType, SheetVisible, Sheets, Xls, Xlsb, Xlsx,
+        open_workbook_from_rs, Ods, Reader, SheetType, SheetVisible, Sheets, Xls, Xlsx,
     };
     let what = match format {
         FileFormat::Xls => "xls",
@@ -584,6 +585,13 @@ fn workbook_rows(bytes: &[u8], format: FileFormat, sheet: Option<&str>) -> Resul
         }
         _ => {
             check_zip(bytes, what)?;
+            // calamine's XLSB reader indexes records past their end and lays a sheet out
+            // over its cells' whole bounding box: not read here (issue 15 lists .xlsx,
+            // .xlsm, .xls and .ods), and said so.
+            if zip_has(bytes, "xl/workbook.bin") {
+                return Err(file_error("xlsb", &[]));
+            }
+            guard::xlsx(bytes)?;
             bytes
         }
     };
@@ -594,9 +602,6 @@ fn workbook_rows(bytes: &[u8], format: FileFormat, sheet: Option<&str>) -> Resul
         }
         FileFormat::Ods => {
             Sheets::Ods(open_workbook_from_rs::<Ods<_>, _>(cursor()).map_err(|e| unreadable(&e))?)
-        }
-        _ if zip_has(bytes, "xl/workbook.bin") => {
-            Sheets::Xlsb(open_workbook_from_rs::<Xlsb<_>, _>(cursor()).map_err(|e| unreadable(&e))?)
         }
         _ => {
             Sheets::Xlsx(open_workbook_from_rs::<Xlsx<_>, _>(cursor()).map_err(|e| unreadable(&e))?)

@@ -553,6 +553,16 @@ fn file_message(code: &str, p: &[(&'static str, String)], lang: Lang) -> String 
             v("declared"),
             v("actual")
         ),
+        ("xlsb", Lang::Zh) => format!("不能读取 Excel 二进制工作簿（.xlsb）：请在 Excel 中另存为 .xlsx，可用的格式：{ACCEPTED_ZH}"),
+        ("xlsb", Lang::En) => format!("an Excel binary workbook (.xlsb) cannot be read: save it as .xlsx in Excel; accepted: {ACCEPTED_EN}"),
+        ("cell_reference", Lang::Zh) => format!(
+            "工作簿把单元格放在 “{}”，超出了工作表的范围（最大 XFD1048576；文件已损坏或被篡改）",
+            v("reference")
+        ),
+        ("cell_reference", Lang::En) => format!(
+            "the workbook places a cell at {:?}, beyond any sheet (at most XFD1048576): a damaged or forged file",
+            v("reference")
+        ),
         ("duplicate_column", Lang::Zh) => format!("此列重复：已有一列是{}", field(v("field"), lang)),
         ("duplicate_column", Lang::En) => format!("column given twice (another column is {})", field(v("field"), lang)),
         ("error_cell", Lang::Zh) => format!("单元格是表格错误值 {}", v("value")),
