@@ -519,3 +519,18 @@ fn forged_fixture_files_get_a_correct_result_or_an_exact_error() {
         )
     );
 }
+
+/// Inputs the `roster_xlsx` fuzz target found panicking inside calamine (arithmetic
+/// overflow in a checked build), kept as they were found: each now gets an exact error.
+#[test]
+fn xlsx_inputs_the_fuzzer_found_get_an_exact_error() {
+    use paygrade_roster::{parse_roster_as, FileFormat};
+    // A `<dimension ref>` whose end comes before its start (calamine subtracts the corners).
+    let bytes = file("fuzz_reversed_dimension.xlsx");
+    let e = parse_roster_as(&bytes, FileFormat::Xlsx, None).unwrap_err();
+    assert_eq!(
+        paygrade_text::error_line(&e, paygrade_text::Lang::En),
+        "the workbook places a cell at \"M1:G2\", beyond any sheet (at most XFD1048576): a damaged or forged file"
+    );
+    assert_eq!(e.kind.params(), vec![("reference", "M1:G2".to_string())]);
+}

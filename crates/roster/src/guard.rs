@@ -828,35 +828,47 @@ const LAST_COLUMN: u64 = 16_384;
 /// The last row of a sheet (ECMA-376 part 1 §18.3.1.73; Excel's limit).
 const LAST_ROW: u64 = 1_048_576;
 
-/// Whether the letters-then-digits prefix of an A1 reference (`XFD1048576`, `B7`, a row
-/// number alone) stays inside a sheet. calamine's streaming reader accumulates that
-/// prefix in a `u32` before it looks at the rest, so a run of 8 letters or 11 digits
-/// overflows it; a reference whose prefix fits is left to calamine, which refuses any
-/// other character itself.
+/// The column and row numbers (1-based) of the letters-then-digits prefix of an A1
+/// reference (`XFD1048576`, `B7`, a row number alone: column 0), and whether nothing
+/// follows that prefix; `None` when the prefix lies beyond a sheet. calamine's
+/// streaming reader accumulates that prefix in a `u32` before it looks at the rest, so
+/// a run of 8 letters or 11 digits overflows it; anything else after the prefix
+/// calamine refuses itself.
+fn reference_prefix(part: &str) -> Option<(u64, u64, bool)> {
+    let letters = part.bytes().take_while(u8::is_ascii_alphabetic);
+    let column = letters.clone().try_fold(0u64, |col, b| {
+        let col = col * 26 + u64::from(b.to_ascii_uppercase() - b'A') + 1;
+        (col <= LAST_COLUMN).then_some(col)
+    })?;
+    let skip = letters.count();
+    let digits = part.bytes().skip(skip).take_while(u8::is_ascii_digit);
+    let row = digits.clone().try_fold(0u64, |row, b| {
+        let row = row * 10 + u64::from(b - b'0');
+        (row <= LAST_ROW).then_some(row)
+    })?;
+    Some((column, row, skip + digits.count() == part.len()))
+}
+
+/// Whether a cell reference or a range (`A1`, `A1:F20`) stays inside a sheet as
+/// calamine reads it: every part's prefix fits ([`reference_prefix`]), and a range of
+/// two well-formed corners does not end before it starts (calamine subtracts the
+/// corners in `u32`).
 fn reference_fits(reference: &str) -> bool {
-    reference.split(':').all(|part| {
-        let bytes = part.as_bytes();
-        let letters = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
-        let column = bytes[..letters].iter().try_fold(0u64, |col, b| {
-            let col = col * 26 + u64::from(b.to_ascii_uppercase() - b'A') + 1;
-            (col <= LAST_COLUMN).then_some(col)
-        });
-        let digits = bytes[letters..]
-            .iter()
-            .take_while(|b| b.is_ascii_digit())
-            .try_fold(0u64, |row, b| {
-                let row = row * 10 + u64::from(b - b'0');
-                (row <= LAST_ROW).then_some(row)
-            });
-        column.is_some() && digits.is_some()
-    })
+    let parts: Option<Vec<_>> = reference.split(':').map(reference_prefix).collect();
+    match parts.as_deref() {
+        None => false,
+        Some([(c0, r0, true), (c1, r1, true)]) if *c0 > 0 && *r0 > 0 && *c1 > 0 && *r1 > 0 => {
+            c1 >= c0 && r1 >= r0
+        }
+        Some(_) => true,
+    }
 }
 
 /// Every cell position an `.xlsx` file states — a sheet's `<dimension ref>`, each
-/// `<row r>` and `<c r>` — inside a sheet (at most column `XFD`, row 1,048,576) before
-/// calamine reads it: its reader adds the letters and digits up in 32 bits, so a
-/// reference such as `AAAAAAAAA1` would overflow (a panic in a checked build, a wrong
-/// place in the others). Every part of the archive is walked, whatever its name, since
+/// `<row r>` and `<c r>` — inside a sheet (at most column `XFD`, row 1,048,576; a
+/// dimension not ending before it starts) before calamine reads it: its reader adds the
+/// letters and digits up, and subtracts a dimension's corners, in 32 bits, so `AAAAAAAAA1`
+/// or `B2:A1` would overflow (a panic in a checked build, a wrong place in the others). Every part of the archive is walked, whatever its name, since
 /// the workbook's relationships decide which part is a sheet; a part that is not
 /// well-formed XML is left to calamine, which stops at the same event.
 ///
@@ -928,5 +940,9 @@ mod tests {
         fits("A99999999999", false);
         fits("A1:AAAAAAAAAAAAAAAA1", false);
         fits("ZZZZZZZZZZZZ$", false);
+        fits("B2:A1", false);
+        fits("A2:B1", false);
+        fits("A1:A1", true);
+        fits("B2:A", true); // calamine refuses a corner without a row itself
     }
 }
