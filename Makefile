@@ -53,13 +53,8 @@ lint: lint-js
 	@! grep -rn 'cfg(not(feature' --include=*.rs src crates tests || (echo 'a negative feature gate' && false)
 
 # The page's JS checked against the modules' TypeScript declarations (www/pkg/*.d.ts, which
-# `wasm` writes from the types in src/wasm.rs): tsc --checkJs, nothing emitted (tsconfig.json);
+# `wasm` writes from the types in crates/wasm-common): tsc --checkJs, nothing emitted (tsconfig.json);
 # then the declarations against the engine's real results (tools/check-dts.mjs).
-lint-js: wasm
-	node_modules/.bin/tsc -p tsconfig.json
-	node tools/check-dts.mjs
-
-# The page's JS checked against the modules' TypeScript declarations (www/pkg/*.d.ts).
 lint-js: wasm
 	node_modules/.bin/tsc -p tsconfig.json
 	node tools/check-dts.mjs

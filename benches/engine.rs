@@ -30,15 +30,10 @@ fn benches(c: &mut Criterion) {
     let policy_json = to_json(&Policy::default()).unwrap();
     c.bench_function("pay_json", |b| {
         b.iter(|| {
-            to_json(
-                &compute_pay_json(
-                    Some(black_box(&policy_json)),
-                    black_box(EMPLOYEE),
-                    Some("2026-11-30"),
-                )
-                .unwrap(),
-            )
-            .unwrap()
+            let policy = paygrade::json::parse(black_box(&policy_json)).unwrap();
+            let employee = paygrade::json::parse(black_box(EMPLOYEE)).unwrap();
+            to_json(&compute_pay_json(Some(&policy), &employee, Some("2026-11-30")).unwrap())
+                .unwrap()
         })
     });
     let bytes = roster_bytes();

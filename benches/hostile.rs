@@ -33,7 +33,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| paygrade_roster::parse_roster(black_box(&zip_bomb), "z.xlsx", None).unwrap_err())
     });
     g.bench_function("json_20mb", |b| {
-        b.iter(|| paygrade::api::compute_pay_json(None, black_box(&long_number), None).unwrap_err())
+        b.iter(|| paygrade::json::parse(black_box(&long_number)).unwrap_err())
     });
     g.finish();
 }

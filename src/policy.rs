@@ -577,7 +577,16 @@ impl Policy {
     /// Any JSON error with its field path (see [`crate::json::from_json_str`]), then any
     /// error of [`Policy::check`].
     pub fn from_json(text: &str) -> Result<CheckedPolicy> {
-        json::from_json_str::<Policy>(text)?.check()
+        Policy::from_value(&json::parse(text)?)
+    }
+
+    /// Read a policy from a JSON value (parsed text, or a JS object at the wasm boundary)
+    /// and check it.
+    ///
+    /// # Errors
+    /// Any field error with its path, then any error of [`Policy::check`].
+    pub fn from_value(value: &serde_json::Value) -> Result<CheckedPolicy> {
+        <Policy as json::FromJson>::from_json(value, "")?.check()
     }
 
     /// Validate the policy once into a [`CheckedPolicy`].

@@ -105,7 +105,8 @@ fn charts_in_both_languages_have_titles_axes_units_and_legends() {
             ],
         ),
     ] {
-        let charts = paygrade_charts::charts_json(&json, lang).unwrap();
+        let charts =
+            paygrade_charts::charts_json(&paygrade::json::parse(&json).unwrap(), lang).unwrap();
         let all: Vec<String> = [&charts.cost, &charts.distribution, &charts.differences]
             .iter()
             .flat_map(|svg| texts(svg))
@@ -136,19 +137,21 @@ fn charts_in_both_languages_have_titles_axes_units_and_legends() {
         assert_eq!(order, names);
         assert!(charts.cost.starts_with("<svg width=\"720\" height=\"380\""));
     }
-    let err = paygrade_charts::charts_json(&json, "fr").unwrap_err();
+    let err =
+        paygrade_charts::charts_json(&paygrade::json::parse(&json).unwrap(), "fr").unwrap_err();
     assert_eq!((err.code(), err.path.as_str()), ("unknown_mode", "lang"));
 }
 
 #[test]
 fn a_broken_comparison_is_an_error_with_its_path() {
-    let err = paygrade_charts::charts_json(r#"{"totals":{}}"#, "en").unwrap_err();
+    let err = paygrade_charts::charts_json(&serde_json::json!({"totals": {}}), "en").unwrap_err();
     assert_eq!(
         (err.code(), err.path.as_str()),
         ("invalid_value", "totals.baseline.components")
     );
     let json = sample_comparison().replacen("\"difference\":\"0.00\"", "\"difference\":\"x\"", 1);
-    let err = paygrade_charts::charts_json(&json, "en").unwrap_err();
+    let err =
+        paygrade_charts::charts_json(&paygrade::json::parse(&json).unwrap(), "en").unwrap_err();
     assert_eq!(err.code(), "invalid_number");
     assert!(err.path.starts_with("people["), "{}", err.path);
     assert!(err.path.ends_with("].difference"), "{}", err.path);

@@ -22,7 +22,7 @@ fn policies() -> (HrPolicy, HrPolicy) {
         (Some("B"), Some("1.40"))
     );
     band["coefficient"] = "1.50".into();
-    let prop = HrPolicy::from_json(Some(&p.to_string())).unwrap();
+    let prop = HrPolicy::from_json(Some(&p)).unwrap();
     (base, prop)
 }
 

@@ -15,8 +15,11 @@ fn check(kind: &str, name: &str, bytes: &[u8]) -> Result<(), paygrade::Error> {
                 .map_err(|e| roster.locate(e))?;
             Ok(())
         }
-        "policy" => policy_from(Some(&text())).map(|_| ()),
-        "employee" => compute_pay_json(None, &text(), Some("2026-11-30")).map(|_| ()),
+        "policy" => policy_from(Some(&paygrade::json::parse(&text())?)).map(|_| ()),
+        "employee" => {
+            let employee = paygrade::json::parse(&text())?;
+            compute_pay_json(None, &employee, Some("2026-11-30")).map(|_| ())
+        }
         other => panic!("unknown kind {other}"),
     }
 }
@@ -71,7 +74,8 @@ fn generated_giants_are_refused_by_their_limits() {
         "9".repeat(20_000_000)
     );
     assert_eq!(
-        compute_pay_json(None, &long_number, None)
+        paygrade::json::parse(&long_number)
+            .and_then(|e| compute_pay_json(None, &e, None))
             .unwrap_err()
             .code(),
         "too_large"

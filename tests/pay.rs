@@ -316,7 +316,7 @@ fn json_numbers_are_read_exactly() {
 
 #[track_caller]
 fn employee_error(v: Value, code: &str, path: &str) {
-    let e = compute_pay_json(None, &v.to_string(), Some("2026-11-30")).unwrap_err();
+    let e = compute_pay_json(None, &v, Some("2026-11-30")).unwrap_err();
     assert_eq!((e.code(), e.path.as_str()), (code, path), "{e}");
 }
 
@@ -373,7 +373,7 @@ fn full_width_and_chinese_values_are_accepted() {
                     "rural": "是",
                     "scores": { "business": "９２", "customer_satisfaction": "88", "supplier": "85",
                                 "self": "95", "marketing_audit": "80" } });
-    let out = compute_pay_json(None, &v.to_string(), None).unwrap();
+    let out = compute_pay_json(None, &v, None).unwrap();
     assert_eq!(out.total.to_string(), "3872.00");
 }
 
@@ -381,18 +381,18 @@ fn full_width_and_chinese_values_are_accepted() {
 fn amounts_near_the_decimal_limit_overflow() {
     let mut v = serde_json::to_value(Policy::default()).unwrap();
     v["performance"]["base"] = json!("79228162514264337593543950335");
-    let e = compute_pay_json(Some(&v.to_string()), &example1().to_string(), None).unwrap_err();
+    let e = compute_pay_json(Some(&v), &example1(), None).unwrap_err();
     assert_eq!(
         (e.code(), e.path.as_str()),
         ("overflow", "components.performance")
     );
     let mut v = serde_json::to_value(Policy::default()).unwrap();
     v["ladder"][2]["base_wage"] = json!("79228162514264337593543950335");
-    let e = compute_pay_json(Some(&v.to_string()), &example1().to_string(), None).unwrap_err();
+    let e = compute_pay_json(Some(&v), &example1(), None).unwrap_err();
     assert_eq!((e.code(), e.path.as_str()), ("overflow", "components.base"));
     let mut v = serde_json::to_value(Policy::default()).unwrap();
     v["performance"]["base"] = json!("792281625142643375935439503350");
-    let e = compute_pay_json(Some(&v.to_string()), &example1().to_string(), None).unwrap_err();
+    let e = compute_pay_json(Some(&v), &example1(), None).unwrap_err();
     assert_eq!(
         (e.code(), e.path.as_str()),
         ("overflow", "performance.base")
@@ -403,10 +403,10 @@ fn amounts_near_the_decimal_limit_overflow() {
 fn pool_mode_needs_a_roster() {
     let mut v = serde_json::to_value(Policy::default()).unwrap();
     v["performance"]["mode"] = json!("pool");
-    let e = compute_pay_json(Some(&v.to_string()), &example1().to_string(), None).unwrap_err();
+    let e = compute_pay_json(Some(&v), &example1(), None).unwrap_err();
     assert_eq!(e.code(), "missing_pool");
     v["performance"]["pool"] = json!("100000.00");
-    let e = compute_pay_json(Some(&v.to_string()), &example1().to_string(), None).unwrap_err();
+    let e = compute_pay_json(Some(&v), &example1(), None).unwrap_err();
     assert_eq!(e.code(), "pool_needs_roster");
 }
 

@@ -9,7 +9,7 @@ use serde_json::Value;
 fn check(edit: impl FnOnce(&mut Value), path: &str, en: &str, zh: &str) {
     let mut p = serde_json::to_value(Policy::default()).unwrap();
     edit(&mut p);
-    let err = policy_from(Some(&p.to_string())).unwrap_err();
+    let err = policy_from(Some(&p)).unwrap_err();
     assert_eq!(
         (
             err.path.as_str(),

@@ -309,7 +309,9 @@ fn the_chart_and_the_csv_show_every_year() {
             "Monthly cost by year: baseline, proposal and difference",
         ),
     ] {
-        let svg = paygrade_charts::projection_chart_json(&json, lang).unwrap();
+        let svg =
+            paygrade_charts::projection_chart_json(&paygrade::json::parse(&json).unwrap(), lang)
+                .unwrap();
         let file = format!("{}/projection-{lang}.svg", env!("CARGO_TARGET_TMPDIR"));
         std::fs::write(file, &svg).unwrap();
         let texts: Vec<&str> = svg

@@ -143,7 +143,7 @@ proptest! {
         let base = paygrade_team::HrPolicy::from_json(None).unwrap();
         let mut p = serde_json::to_value(Policy::default()).unwrap();
         p["performance"]["base"] = "1200.00".into();
-        let prop = paygrade_team::HrPolicy::from_json(Some(&p.to_string())).unwrap();
+        let prop = paygrade_team::HrPolicy::from_json(Some(&p)).unwrap();
         let (before, after) = paygrade_team::compare_pay(&base, &prop, &people, None).unwrap();
         let lang = if zh { Lang::Zh } else { Lang::En };
         let (bytes, name) = if xlsx {

@@ -123,13 +123,15 @@ fn the_same_policy_read_back_from_json_has_the_same_hash_and_no_diff() {
         .unwrap()
         .replacen("\"base_wage\":\"1500.00\"", "\"base_wage\":\"1500\"", 1);
     assert!(text.contains("\"base_wage\":\"1500\""));
-    let proposal = paygrade::api::policy_from(Some(&text)).unwrap();
+    let proposal =
+        paygrade::api::policy_from(Some(&paygrade::json::parse(&text).unwrap())).unwrap();
     let c = compare(&baseline, &proposal, &people, None).unwrap();
     assert_eq!(c.policy_diff, vec![]);
     assert_eq!(c.baseline_hash, c.proposal_hash);
     // A real change still shows and changes the stamp.
     let changed = text.replacen("\"base_wage\":\"1500\"", "\"base_wage\":\"1500.01\"", 1);
-    let proposal = paygrade::api::policy_from(Some(&changed)).unwrap();
+    let proposal =
+        paygrade::api::policy_from(Some(&paygrade::json::parse(&changed).unwrap())).unwrap();
     let c = compare(&baseline, &proposal, &people, None).unwrap();
     assert_eq!(c.policy_diff.len(), 1);
     assert_eq!(

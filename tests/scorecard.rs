@@ -293,7 +293,8 @@ fn policy_with_card(edit: impl FnOnce(&mut serde_json::Value)) -> String {
 }
 
 fn policy_error(text: &str) -> (String, String) {
-    let e = paygrade_team::HrPolicy::from_json(Some(text)).unwrap_err();
+    let e = paygrade_team::HrPolicy::from_json(Some(&paygrade::json::parse(text).unwrap()))
+        .unwrap_err();
     (e.code().to_string(), loc(&e))
 }
 
@@ -306,7 +307,11 @@ fn the_scorecard_is_checked_with_the_policy() {
         ("weights_sum".into(), "scorecard.indicators".into())
     );
     let input = r#"{"kpis": {"deposits": {"target": "1000", "actual": "1180"}}}"#;
-    let e = paygrade_scorecard::score_json(Some(&p), input).unwrap_err();
+    let e = paygrade_scorecard::score_json(
+        Some(&paygrade::json::parse(&p).unwrap()),
+        &paygrade::json::parse(input).unwrap(),
+    )
+    .unwrap_err();
     assert_eq!(
         (e.code(), loc(&e).as_str()),
         ("weights_sum", "scorecard.indicators")
@@ -323,7 +328,8 @@ fn the_scorecard_is_checked_with_the_policy() {
             "scorecard.indicators[1].id".into()
         )
     );
-    let e = paygrade_team::HrPolicy::from_json(Some(&p)).unwrap_err();
+    let e =
+        paygrade_team::HrPolicy::from_json(Some(&paygrade::json::parse(&p).unwrap())).unwrap_err();
     assert_eq!(
         paygrade_text::error_message(&e.kind, paygrade_text::Lang::Zh),
         "指标 “deposits” 重复"
@@ -378,13 +384,14 @@ fn the_scorecard_is_checked_with_the_policy() {
     // The same check runs before any pay the CLI and the team page compute (both read
     // the policy through HrPolicy), and in the take-home/scorecard module.
     let bad = policy_with_card(|i| i[0]["weight"] = serde_json::json!("0.35"));
-    let e = paygrade_team::HrPolicy::from_json(Some(&bad)).unwrap_err();
+    let e = paygrade_team::HrPolicy::from_json(Some(&paygrade::json::parse(&bad).unwrap()))
+        .unwrap_err();
     assert_eq!(e.path, "scorecard.indicators");
     // The first-load pay module reads the core blocks only: it keeps the scorecard block
     // untouched and pays from the scores given.
     let b = paygrade::api::compute_pay_json(
-        Some(&bad),
-        r#"{"level": "junior", "band": "B", "employment": "regular", "years_in_post": 1, "scores": {"business": "90", "customer_satisfaction": "90", "supplier": "90", "self": "90", "marketing_audit": "90"}}"#,
+        Some(&paygrade::json::parse(&bad).unwrap()),
+        &serde_json::json!({"level": "junior", "band": "B", "employment": "regular", "years_in_post": 1, "scores": {"business": "90", "customer_satisfaction": "90", "supplier": "90", "self": "90", "marketing_audit": "90"}}),
         None,
     )
     .unwrap();
@@ -398,7 +405,8 @@ fn months_errors_are_at_months() {
         (r#"{"months": []}"#, "no_months"),
         (r#"{"months": {"kpis": {}}}"#, "invalid_value"),
     ] {
-        let e = paygrade_scorecard::score_json(None, input).unwrap_err();
+        let e = paygrade_scorecard::score_json(None, &paygrade::json::parse(input).unwrap())
+            .unwrap_err();
         assert_eq!((e.code(), loc(&e).as_str()), (code, "months"), "{input}");
     }
 }

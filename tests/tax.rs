@@ -19,7 +19,7 @@ fn year(month: serde_json::Value, bonus: Option<&str>) -> paygrade_takehome::Net
     if let Some(b) = bonus {
         s["annual_bonus"] = json!(b);
     }
-    net_pay_json(None, &s.to_string()).unwrap()
+    net_pay_json(None, &s).unwrap()
 }
 
 #[test]
@@ -156,15 +156,15 @@ fn contributions_from_the_policy_and_employer_cost() {
 #[test]
 fn mid_year_start_and_low_earner_deduction() {
     let s = json!({ "year": 2026, "first_month": 7, "months": vec![json!({ "gross": "20000", "contributions": "0" }); 6] });
-    let r = net_pay_json(None, &s.to_string()).unwrap();
+    let r = net_pay_json(None, &s).unwrap();
     assert_eq!(r.months[0].month, 7);
     assert_eq!(r.months[0].cumulative_taxable.to_string(), "15000.00");
     let s = json!({ "year": 2026, "first_month": 1, "low_earner_last_year": true,
                     "months": vec![json!({ "gross": "5000", "contributions": "0" }); 12] });
-    let r = net_pay_json(None, &s.to_string()).unwrap();
+    let r = net_pay_json(None, &s).unwrap();
     assert_eq!(r.year_totals.withheld.to_string(), "0.00");
     let s = json!({ "year": 2026, "first_month": 8, "months": vec![json!({ "gross": "1" }); 6] });
-    let e = net_pay_json(None, &s.to_string()).unwrap_err();
+    let e = net_pay_json(None, &s).unwrap_err();
     assert_eq!(
         (e.code(), e.path.as_str()),
         ("months_past_december", "months")
@@ -175,11 +175,11 @@ fn mid_year_start_and_low_earner_deduction() {
 fn special_deduction_items() {
     let s = json!({ "months": [{ "gross": "30000", "contributions": "0" }],
                     "special": { "children_education": 2, "elderly_support_only_child": true, "rent_tier": 1 } });
-    let r = net_pay_json(None, &s.to_string()).unwrap();
+    let r = net_pay_json(None, &s).unwrap();
     assert_eq!(r.months[0].special_deductions.to_string(), "8500.00");
     let s = json!({ "months": [{ "gross": "30000", "contributions": "0" }],
                     "special": { "housing_loan": true, "rent_tier": 2 } });
-    let e = net_pay_json(None, &s.to_string()).unwrap_err();
+    let e = net_pay_json(None, &s).unwrap_err();
     assert_eq!(
         (e.code(), e.path.as_str()),
         ("conflicting_fields", "special.rent_tier")
@@ -190,7 +190,7 @@ fn special_deduction_items() {
 fn a_refund_is_never_withheld_negative() {
     // A high January then nothing: later months withhold 0, not a refund.
     let s = json!({ "months": [{ "gross": "50000", "contributions": "0" }, { "gross": "0", "contributions": "0" }, { "gross": "0", "contributions": "0" }] });
-    let r = net_pay_json(None, &s.to_string()).unwrap();
+    let r = net_pay_json(None, &s).unwrap();
     let w: Vec<String> = r.months.iter().map(|m| m.withheld.to_string()).collect();
     // January: 45,000 taxable → 4,500 − 2,520 = 1,980; February: 40,000 → 1,480 < 1,980: 0.
     assert_eq!(w, ["1980.00", "0.00", "0.00"]);
@@ -247,7 +247,11 @@ fn bonus_of(
 fn a_low_earners_bonus_combined_uses_the_unused_deductions() {
     // n01: 3,000 × 12, contributions 0, bonus 36,000. Separate: 36,000 × 3% = 1,080.00.
     // Combined: 36,000 + 36,000 − 60,000 = 12,000 × 3% = 360.00 → combined is lower.
-    let r = net_pay_json(None, &fixture("n01_bonus_low_earner.json")).unwrap();
+    let r = net_pay_json(
+        None,
+        &paygrade::json::parse(&fixture("n01_bonus_low_earner.json")).unwrap(),
+    )
+    .unwrap();
     let b = r.bonus.as_ref().unwrap();
     assert_eq!(b.taxable_before_bonus.to_string(), "-24000.00");
     assert_eq!(
@@ -288,7 +292,11 @@ fn a_tie_says_equal() {
 fn in_2027_the_lower_of_the_two() {
     // 20,000 − 2,000 a month: taxable 156,000 → 14,280.00 on the wages. Separate: 60,000 ÷
     // 12 = 5,000 → 10% − 210 = 5,790.00; combined: 216,000 → 26,280.00, + 12,000.00.
-    let r = net_pay_json(None, &fixture("n14_bonus_2027.json")).unwrap();
+    let r = net_pay_json(
+        None,
+        &paygrade::json::parse(&fixture("n14_bonus_2027.json")).unwrap(),
+    )
+    .unwrap();
     assert_eq!(r.year_totals.withheld.to_string(), "14280.00");
     assert_eq!(
         bonus_of(&r),
@@ -305,7 +313,11 @@ fn in_2027_the_lower_of_the_two() {
 
 #[test]
 fn after_2027_combined_only_with_a_warning() {
-    let r = net_pay_json(None, &fixture("n14_bonus_2028.json")).unwrap();
+    let r = net_pay_json(
+        None,
+        &paygrade::json::parse(&fixture("n14_bonus_2028.json")).unwrap(),
+    )
+    .unwrap();
     assert_eq!(
         bonus_of(&r),
         (
@@ -343,12 +355,20 @@ fn policy_with(edit: impl FnOnce(&mut serde_json::Value)) -> String {
 #[test]
 fn hr_extends_the_separate_method_in_the_policy() {
     let policy = policy_with(|p| p["contributions"]["bonus_separate_until"] = json!("2030-12-31"));
-    let r = net_pay_json(Some(&policy), &fixture("n14_bonus_2028.json")).unwrap();
+    let r = net_pay_json(
+        Some(&paygrade::json::parse(&policy).unwrap()),
+        &paygrade::json::parse(&fixture("n14_bonus_2028.json")).unwrap(),
+    )
+    .unwrap();
     assert_eq!(bonus_of(&r).2, "separate");
     assert_eq!(bonus_of(&r).0.as_deref(), Some("5790.00"));
     assert!(r.warnings.is_empty());
     let bad = policy_with(|p| p["contributions"]["bonus_separate_until"] = json!("2027-13-01"));
-    let e = net_pay_json(Some(&bad), &fixture("n14_bonus_2028.json")).unwrap_err();
+    let e = net_pay_json(
+        Some(&paygrade::json::parse(&bad).unwrap()),
+        &paygrade::json::parse(&fixture("n14_bonus_2028.json")).unwrap(),
+    )
+    .unwrap_err();
     assert_eq!(
         (e.code(), e.path.as_str()),
         ("invalid_date", "contributions.bonus_separate_until")
@@ -366,15 +386,12 @@ fn hr_extends_the_separate_method_in_the_policy() {
 fn a_contribution_table_from_a_later_year_is_flagged() {
     // The default table is dated 2025-07-01; a 2024 schedule gets a warning.
     let s = json!({ "year": 2024, "months": [{ "gross": "10000" }] });
-    let r = net_pay_json(None, &s.to_string()).unwrap();
+    let r = net_pay_json(None, &s).unwrap();
     assert_eq!(r.warnings.len(), 1);
     assert_eq!(r.warnings[0].code, "contribution_table_later");
     assert_eq!(r.warnings[0].params["effective_from"], "2025-07-01");
     let s = json!({ "year": 2025, "months": [{ "gross": "10000" }] });
-    assert!(net_pay_json(None, &s.to_string())
-        .unwrap()
-        .warnings
-        .is_empty());
+    assert!(net_pay_json(None, &s).unwrap().warnings.is_empty());
 }
 
 mod props {
@@ -397,7 +414,7 @@ mod props {
             let s = json!({ "year": year, "months": vec![json!({ "gross": gross.to_string(),
                 "contributions": contrib.to_string(), "special_deductions": special.to_string() }); 12],
                 "annual_bonus": format!("{bonus}.{fen:02}") });
-            let r = net_pay_json(None, &s.to_string()).unwrap();
+            let r = net_pay_json(None, &s).unwrap();
             let b = r.bonus.unwrap();
             prop_assert!(b.combined_tax_increase.amount() >= Decimal::ZERO);
             let c = b.combined_tax_increase;

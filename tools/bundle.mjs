@@ -41,14 +41,15 @@ const cspOf = (html) => /content="default-src 'self';[^"]*"/.exec(html)?.[0] ?? 
 await mkdir(new URL('dist/', root), { recursive: true });
 
 // ---------- My pay, served (www/app.min.js, www/style.min.css) ----------
-// The served page loads its script bundled and minified, like the glue in pkg/: the first
-// load's budget (SPEC, README "Budgets"). The engine, the language modules and the extras
-// stay separate files, fetched as before (the extras and the other language on demand).
+// The served page loads its script bundled and minified with the engine's glue
+// (pkg/paygrade.js): the first load's budget (SPEC, README "Budgets"). The wasm, the
+// language modules and the extras stay separate files, fetched as before (the extras and
+// the other language on demand).
 {
   const out = (await build({
     entryPoints: [new URL('www/app.js', root).pathname], bundle: true, format: 'esm', minify: true,
     write: false, target: 'es2020', legalComments: 'none', logLevel: 'warning',
-    external: ['./pkg/*', './i18n/*', './extras.js'],
+    external: ['./i18n/*', './extras.js'],
   })).outputFiles[0].text;
   await writeFile(new URL('www/app.min.js', root), out);
   const css = await styles('www/style.css');

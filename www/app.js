@@ -382,9 +382,13 @@ $('sc_go').addEventListener('click', () => loadExtras().then((x) => x.openScorec
 $('th_go').addEventListener('click', () => loadExtras().then((x) => x.openTakeHome()).catch(failed('err-th')));
 
 function inlineWasm(id = 'paygrade-wasm') {
-  // The single-file build (dist/paygrade.html) carries the wasm as base64 in a data block.
+  // The single-file build (dist/paygrade.html) carries the wasm as base64 in a data block;
+  // served, it is pkg/ beside this script, named here for the first-load module (its glue
+  // is bundled into app.min.js, away from pkg/); the extras' glue finds its own.
   const block = document.getElementById(id);
-  if (!block) return undefined;
+  if (!block) {
+    return id === 'paygrade-wasm' ? { module_or_path: new URL('./pkg/paygrade_bg.wasm', import.meta.url) } : undefined;
+  }
   const bin = atob(block.textContent.trim());
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);

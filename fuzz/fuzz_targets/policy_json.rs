@@ -7,7 +7,9 @@ fuzz_target!(|data: &[u8]| {
         if let Ok(policy) = paygrade::Policy::from_json(text) {
             // A checked policy pays SPEC example 1 or reports an error.
             let e = r#"{"id":"E","level":"intermediate","band":"B","employment":"contract","years_in_post":12,"rural":true,"composite_score":"88.65"}"#;
-            let _ = paygrade::api::compute_pay_json(Some(text), e, Some("2026-11-30"));
+            if let (Ok(p), Ok(e)) = (paygrade::json::parse(text), paygrade::json::parse(e)) {
+                let _ = paygrade::api::compute_pay_json(Some(&p), &e, Some("2026-11-30"));
+            }
             let _ = paygrade::json::to_json(policy.policy());
         }
     }

@@ -636,19 +636,19 @@ fn difference_chart(data: &ChartData, labels: &ChartLabels) -> Result<String> {
     Ok(svg)
 }
 
-/// The most JSON text a comparison given to [`charts_json`] may have: 128 MiB.
+/// The most JSON text a comparison given as text may have: 128 MiB (the shell that
+/// parses it applies the limit, with [`paygrade::json::parse_with_limit`]).
 pub const MAX_COMPARISON_JSON_BYTES: usize = 128 << 20;
 
-/// The three charts of a comparison (SPEC §12 Comparison, as JSON text), titled in
+/// The three charts of a comparison (SPEC §12 Comparison, as a JSON value), titled in
 /// `lang` (`zh` or `en`).
 ///
 /// # Errors
-/// `too_large`/`invalid_json` for the text, a missing or malformed field with its path,
-/// `unknown_mode` for another language, `chart` when plotters cannot draw.
-pub fn charts_json(comparison: &str, lang: &str) -> Result<Charts> {
+/// A missing or malformed field with its path, `unknown_mode` for another language,
+/// `chart` when plotters cannot draw.
+pub fn charts_json(comparison: &serde_json::Value, lang: &str) -> Result<Charts> {
     let labels = ChartLabels::in_language(lang)?;
-    let value = paygrade::json::parse_with_limit(comparison, MAX_COMPARISON_JSON_BYTES)?;
-    let data = ChartData::from_json(&value, "")?;
+    let data = ChartData::from_json(comparison, "")?;
     render(&data, &labels)
 }
 
@@ -834,15 +834,14 @@ pub fn projection_chart(data: &ProjectionData, labels: &ChartLabels) -> Result<S
 
 const LOSE_COLOR: RGBColor = RGBColor(0xb2, 0x3b, 0x1f);
 
-/// The projection chart of a projection (SPEC §12 Projection, as JSON text), titled in
-/// `lang` (`zh` or `en`).
+/// The projection chart of a projection (SPEC §12 Projection, as a JSON value), titled
+/// in `lang` (`zh` or `en`).
 ///
 /// # Errors
 /// As [`charts_json`].
-pub fn projection_chart_json(projection: &str, lang: &str) -> Result<String> {
+pub fn projection_chart_json(projection: &serde_json::Value, lang: &str) -> Result<String> {
     let labels = ChartLabels::in_language(lang)?;
-    let value = paygrade::json::parse_with_limit(projection, MAX_COMPARISON_JSON_BYTES)?;
-    let data = ProjectionData::from_json(&value, "")?;
+    let data = ProjectionData::from_json(projection, "")?;
     projection_chart(&data, &labels)
 }
 

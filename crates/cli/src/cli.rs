@@ -219,18 +219,25 @@ enum CompareFormat {
 /// Read the policy file (or take the default) and check every block of it.
 fn load_policy(path: Option<&Path>) -> Result<HrPolicy, Failure> {
     match path {
-        Some(p) => HrPolicy::from_json(Some(&read(p)?)).map_err(|e| in_file(p, e)),
+        Some(p) => HrPolicy::from_json(Some(&read_json(p)?)).map_err(|e| in_file(p, e)),
         None => HrPolicy::from_json(None).map_err(engine),
     }
 }
 
-/// Read a policy file's text (or `None` for the default policy), checked here so that a
-/// bad policy is reported against its own file rather than the input it is applied to.
-fn read_policy_text(path: Option<&Path>) -> Result<Option<String>, Failure> {
+/// Read a policy file as a JSON value (or `None` for the default policy), checked here so
+/// that a bad policy is reported against its own file rather than the input it is
+/// applied to.
+fn read_policy_value(path: Option<&Path>) -> Result<Option<serde_json::Value>, Failure> {
     let Some(path) = path else { return Ok(None) };
-    let text = read(path)?;
-    HrPolicy::from_json(Some(&text)).map_err(|e| in_file(path, e))?;
-    Ok(Some(text))
+    let value = read_json(path)?;
+    HrPolicy::from_json(Some(&value)).map_err(|e| in_file(path, e))?;
+    Ok(Some(value))
+}
+
+/// Read a JSON file (or standard input, `-`) into a value; a syntax error is reported
+/// against the file, with its line and column.
+fn read_json(path: &Path) -> Result<serde_json::Value, Failure> {
+    paygrade::json::parse(&read(path)?).map_err(|e| in_file(path, e))
 }
 
 /// Read a roster file (or the embedded sample).
@@ -309,9 +316,9 @@ fn run(cli: Cli) -> Result<String, Failure> {
     match cli.command {
         Command::Policy => pretty(&paygrade::Policy::default()),
         Command::Score { policy, employee } => {
-            let policy_text = read_policy_text(policy.as_deref())?;
-            let text = read(&employee)?;
-            let result = paygrade_scorecard::score_json(policy_text.as_deref(), &text)
+            let policy = read_policy_value(policy.as_deref())?;
+            let input = read_json(&employee)?;
+            let result = paygrade_scorecard::score_json(policy.as_ref(), &input)
                 .map_err(|e| in_file(&employee, e))?;
             pretty(&result)
         }
@@ -334,8 +341,14 @@ fn run(cli: Cli) -> Result<String, Failure> {
             if let Some(dir) = &charts {
                 let result = paygrade_team::compare(&base, &prop, people, as_of, &mut |_, _| {})
                     .map_err(|e| engine(roster.locate(e)))?;
-                let svgs = paygrade_charts::charts_json(&pretty(&result)?, lang.pick("zh", "en"))
-                    .map_err(engine)?;
+                let value = serde_json::to_value(&result).map_err(|e| {
+                    engine(paygrade::Error::new(
+                        paygrade::ErrorKind::Internal(e.to_string()),
+                        "",
+                    ))
+                })?;
+                let svgs =
+                    paygrade_charts::charts_json(&value, lang.pick("zh", "en")).map_err(engine)?;
                 std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
                 for (name, svg) in [
                     ("cost.svg", &svgs.cost),
@@ -397,9 +410,9 @@ fn run(cli: Cli) -> Result<String, Failure> {
             pretty(&result)
         }
         Command::Netpay { policy, schedule } => {
-            let policy_text = read_policy_text(policy.as_deref())?;
-            let text = read(&schedule)?;
-            let result = paygrade_takehome::net_pay_json(policy_text.as_deref(), &text)
+            let policy = read_policy_value(policy.as_deref())?;
+            let input = read_json(&schedule)?;
+            let result = paygrade_takehome::net_pay_json(policy.as_ref(), &input)
                 .map_err(|e| in_file(&schedule, e))?;
             // Warnings (a dated rule that no longer applies) are in the JSON and, for
             // people, on stderr: `paygrade: warning: [code] 中文 / English`.
@@ -499,7 +512,7 @@ fn run(cli: Cli) -> Result<String, Failure> {
             let policy = load_policy(policy.as_deref())?;
             let located = |err| in_file(&employee, err);
             let person: paygrade::Employee =
-                paygrade::json::from_json_str(&read(&employee)?).map_err(located)?;
+                paygrade::json::FromJson::from_json(&read_json(&employee)?, "").map_err(located)?;
             if whatif {
                 pretty(&paygrade_team::what_ifs(&policy, &person, as_of).map_err(located)?)
             } else {

@@ -563,16 +563,18 @@ pub struct ScoredBreakdown {
 
 /// The scorecard for an employee's `kpis` (or, given `months: [{kpis}, …]`, for the
 /// quarter or year they make up), under the policy's scorecard (or the example card).
-/// `policy` is JSON text or `None` for the default policy.
+/// `policy` and `input` are JSON values; `policy` `None` is the default policy.
 ///
 /// # Errors
 /// Policy errors; `missing_field` at `kpis`; at `months`, `invalid_value` when it is not
 /// an array and `no_months` when it is empty; those of [`score`] and [`score_period`].
-pub fn score_json(policy: Option<&str>, input: &str) -> Result<ScoreResult> {
+pub fn score_json(
+    policy: Option<&serde_json::Value>,
+    value: &serde_json::Value,
+) -> Result<ScoreResult> {
     let policy = paygrade::api::policy_from(policy)?;
     let card = ScorecardPolicy::of(policy.policy())?;
-    let value = paygrade::json::parse(input)?;
-    let o = Obj::new(&value, "")?;
+    let o = Obj::new(value, "")?;
     if o.has("months") {
         let months = value.get("months").cloned().unwrap_or_default();
         let items = months

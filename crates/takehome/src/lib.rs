@@ -982,10 +982,13 @@ impl EmployerCharges {
 ///
 /// # Errors
 /// Policy and schedule errors with their paths; those of [`net_pay`].
-pub fn net_pay_json(policy: Option<&str>, schedule: &str) -> Result<NetPay> {
+pub fn net_pay_json(
+    policy: Option<&serde_json::Value>,
+    schedule: &serde_json::Value,
+) -> Result<NetPay> {
     let policy = paygrade::api::policy_from(policy)?;
     let contributions = ContributionPolicy::of(policy.policy())?;
-    let schedule: Schedule = paygrade::json::from_json_str(schedule)?;
+    let schedule = <Schedule as paygrade::json::FromJson>::from_json(schedule, "")?;
     net_pay(Some(&contributions), policy.policy().rounding, &schedule)
 }
 

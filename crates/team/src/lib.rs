@@ -60,13 +60,14 @@ impl HrPolicy {
         })
     }
 
-    /// A policy given as JSON text, or the default policy when `None`.
+    /// A policy given as a JSON value (parsed text, or a JS object at the wasm boundary),
+    /// or the default policy when `None`.
     ///
     /// # Errors
-    /// JSON errors, and those of [`HrPolicy::check`].
-    pub fn from_json(text: Option<&str>) -> Result<HrPolicy> {
-        match text {
-            Some(text) => HrPolicy::check(paygrade::json::from_json_str(text)?),
+    /// Field errors with their paths, and those of [`HrPolicy::check`].
+    pub fn from_json(value: Option<&serde_json::Value>) -> Result<HrPolicy> {
+        match value {
+            Some(value) => HrPolicy::check(paygrade::json::FromJson::from_json(value, "")?),
             None => HrPolicy::check(Policy::default()),
         }
     }

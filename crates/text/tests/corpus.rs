@@ -104,8 +104,10 @@ fn corpus() -> Vec<Value> {
         ))
         .unwrap()
     };
-    let people =
-        paygrade::api::employees_from_json(&fixture("assignment_thirds/employees.json")).unwrap();
+    let people = paygrade::api::employees_from_json(
+        &paygrade::json::parse(&fixture("assignment_thirds/employees.json")).unwrap(),
+    )
+    .unwrap();
     let a = paygrade::assign_grades(&default, &people, as_of).unwrap();
     let names = Names::of(default.policy());
     for r in a.results.iter().filter(|r| !r.reasons.is_empty()) {

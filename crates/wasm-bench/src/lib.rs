@@ -5,7 +5,7 @@
 
 use paygrade::api;
 use paygrade_team::{HrPolicy, RosterColumns};
-use paygrade_wasm_common::{encode, required, text};
+use paygrade_wasm_common::{encode, encode_json, required, value};
 use wasm_bindgen::prelude::*;
 
 /// Pay a roster given as file bytes: `{ids, totals, summary, quota}`.
@@ -16,9 +16,9 @@ pub fn compute_roster_file(
     file_name: &str,
     as_of: Option<String>,
 ) -> Result<JsValue, JsValue> {
-    let policy = text(&policy)?;
+    let policy = value(&policy)?;
     encode((|| {
-        let policy = HrPolicy::from_json(policy.as_deref())?;
+        let policy = HrPolicy::from_json(policy.as_ref())?;
         let roster = paygrade_roster::parse_roster(bytes, file_name, None)?;
         let as_of = api::parse_as_of(as_of.as_deref())?;
         let pay = paygrade_team::roster_file_pay(&policy, &roster, as_of)?;
@@ -35,14 +35,17 @@ pub fn compare_roster_file(
     file_name: &str,
     as_of: Option<String>,
 ) -> Result<JsValue, JsValue> {
-    let baseline = text(&baseline)?;
+    let baseline = value(&baseline)?;
     let proposal = required(&proposal, "proposal")?;
-    encode((|| {
-        let base = HrPolicy::from_json(baseline.as_deref())?;
-        let prop = HrPolicy::from_json(Some(&proposal))?;
-        let roster = paygrade_roster::parse_roster(bytes, file_name, None)?;
-        let as_of = api::parse_as_of(as_of.as_deref())?;
-        paygrade_team::compare(&base, &prop, &roster.employees, as_of, &mut |_, _| {})
-            .map_err(|e| roster.locate(e))
-    })())
+    encode_json(
+        (|| {
+            let base = HrPolicy::from_json(baseline.as_ref())?;
+            let prop = HrPolicy::from_json(Some(&proposal))?;
+            let roster = paygrade_roster::parse_roster(bytes, file_name, None)?;
+            let as_of = api::parse_as_of(as_of.as_deref())?;
+            paygrade_team::compare(&base, &prop, &roster.employees, as_of, &mut |_, _| {})
+                .map_err(|e| roster.locate(e))
+        })(),
+        &["policy_diff"],
+    )
 }

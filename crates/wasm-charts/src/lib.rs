@@ -6,7 +6,7 @@
 // Errors with facts only: a chart that cannot be drawn is rare, and the words would cost
 // this module ~10 KB gzipped.
 use paygrade_wasm_common::{
-    encode_facts as encode, js_error_facts as js_error, required_facts as required,
+    encode_facts as encode, js_error_facts as js_error, required_large_facts as required,
 };
 use wasm_bindgen::prelude::*;
 
@@ -14,7 +14,7 @@ use wasm_bindgen::prelude::*;
 /// `comparison` is a `compareScenarios` result; `lang` is `zh` or `en`.
 #[wasm_bindgen(js_name = renderCharts, unchecked_return_type = "Charts")]
 pub fn render_charts(
-    #[wasm_bindgen(unchecked_param_type = "Comparison | string")] comparison: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Comparison")] comparison: JsValue,
     lang: &str,
 ) -> Result<JsValue, JsValue> {
     let comparison = required(&comparison, "comparison")?;

@@ -1,11 +1,12 @@
 //! What the wasm facades share: values across the boundary and errors as JS objects.
 //!
-//! Values cross as plain JS objects in the CLI's JSON shape (money as strings). Inputs
-//! become JSON text with `JSON.stringify` (so a JS number's own shortest text is what
-//! the core reads, exactly — never a binary float), results come back through
-//! `JSON.parse`. Errors are thrown as JS `Error` objects with `code`, `path`, `message`
-//! (中文 / English), `message_zh` and `message_en`. No facade keeps state between calls
-//! unless it says so.
+//! Values cross as plain JS objects in the CLI's JSON shape (money as strings), passed by
+//! `serde-wasm-bindgen` with one serializer ([`boundary`]): no JSON text in between, and a
+//! JS number is read through its shortest decimal text, so no amount passes through
+//! binary float arithmetic. Errors are thrown as JS `Error` objects with their facts
+//! (`code`, `path`, `loc`, `params`, `problems`) and, from the modules that carry words,
+//! `place_zh`/`place_en` and `message_zh`/`message_en`. No facade keeps state between
+//! calls unless it says so.
 #![cfg_attr(
     not(test),
     deny(
@@ -17,7 +18,10 @@
 )]
 #![warn(missing_docs)]
 
-use js_sys::{Reflect, JSON};
+pub mod boundary;
+
+use js_sys::Reflect;
+use serde_json::Value;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
@@ -103,50 +107,83 @@ fn error_object<const WORDS: bool>(e: &paygrade::Error) -> JsValue {
     err.into()
 }
 
-/// A JS value as JSON text: `null`/`undefined` → `None`, a string is taken as JSON text.
+/// A JS argument as a JSON value ([`boundary::from_js`], JSON text up to
+/// [`paygrade::json::MAX_JSON_BYTES`]): `null`/`undefined` → `None`.
 ///
 /// # Errors
-/// What `JSON.stringify` throws (a cyclic object, a BigInt).
-pub fn text(value: &JsValue) -> Result<Option<String>, JsValue> {
-    if value.is_null() || value.is_undefined() {
-        return Ok(None);
-    }
-    if let Some(s) = value.as_string() {
-        return Ok(Some(s));
-    }
-    let s = JSON::stringify(value)?;
-    Ok(s.as_string())
+/// Those of [`boundary::from_js`], as [`js_error`].
+pub fn value(v: &JsValue) -> Result<Option<Value>, JsValue> {
+    input::<true>(v, paygrade::json::MAX_JSON_BYTES)
 }
 
-/// As [`text`], for an argument that must be given.
+/// As [`value`], the error with facts only ([`js_error_facts`]).
 ///
 /// # Errors
-/// A JS error `missing_field` at `what` for `null`/`undefined`; those of [`text`].
-pub fn required(value: &JsValue, what: &str) -> Result<String, JsValue> {
-    text(value)?.ok_or_else(|| js_error(&missing(what)))
+/// As [`value`].
+pub fn value_facts(v: &JsValue) -> Result<Option<Value>, JsValue> {
+    input::<false>(v, paygrade::json::MAX_JSON_BYTES)
+}
+
+/// As [`value`], for an argument that must be given.
+///
+/// # Errors
+/// A JS error `missing_field` at `what` for `null`/`undefined`; those of [`value`].
+pub fn required(v: &JsValue, what: &str) -> Result<Value, JsValue> {
+    given::<true>(v, what, paygrade::json::MAX_JSON_BYTES)
 }
 
 /// As [`required`], the error with facts only ([`js_error_facts`]).
 ///
 /// # Errors
 /// As [`required`].
-pub fn required_facts(value: &JsValue, what: &str) -> Result<String, JsValue> {
-    text(value)?.ok_or_else(|| js_error_facts(&missing(what)))
+pub fn required_facts(v: &JsValue, what: &str) -> Result<Value, JsValue> {
+    given::<false>(v, what, paygrade::json::MAX_JSON_BYTES)
+}
+
+/// As [`required`], for a roster-sized argument (employees, a comparison): JSON text up
+/// to [`paygrade::api::MAX_EMPLOYEES_JSON_BYTES`].
+///
+/// # Errors
+/// As [`required`].
+pub fn required_large(v: &JsValue, what: &str) -> Result<Value, JsValue> {
+    given::<true>(v, what, paygrade::api::MAX_EMPLOYEES_JSON_BYTES)
+}
+
+/// As [`required_large`], the error with facts only ([`js_error_facts`]).
+///
+/// # Errors
+/// As [`required`].
+pub fn required_large_facts(v: &JsValue, what: &str) -> Result<Value, JsValue> {
+    given::<false>(v, what, paygrade::api::MAX_EMPLOYEES_JSON_BYTES)
+}
+
+fn input<const WORDS: bool>(v: &JsValue, limit: usize) -> Result<Option<Value>, JsValue> {
+    // The facts-only modules (first load, charts) take objects only: no JSON parser.
+    let read = if WORDS {
+        boundary::from_js(v, limit)
+    } else {
+        boundary::from_js_object(v)
+    };
+    read.map_err(|e| error_object::<WORDS>(&e))
+}
+
+fn given<const WORDS: bool>(v: &JsValue, what: &str, limit: usize) -> Result<Value, JsValue> {
+    input::<WORDS>(v, limit)?.ok_or_else(|| error_object::<WORDS>(&missing(what)))
 }
 
 fn missing(what: &str) -> paygrade::Error {
     paygrade::Error::new(paygrade::ErrorKind::MissingField(what.to_string()), what)
 }
 
-/// A result as a plain JS value (through its JSON text), or its error as a JS error.
+/// A result as a plain JS value ([`boundary::to_js`]: for results that hold no JSON
+/// value), or its error as a JS error.
 ///
 /// # Errors
 /// The result's error, as [`js_error`].
 pub fn encode<T: serde::Serialize>(result: paygrade::Result<T>) -> Result<JsValue, JsValue> {
-    match result.and_then(|value| paygrade::json::to_json(&value)) {
-        Ok(json) => JSON::parse(&json),
-        Err(e) => Err(js_error(&e)),
-    }
+    result
+        .and_then(|value| boundary::to_js(&value))
+        .map_err(|e| js_error(&e))
 }
 
 /// As [`encode`], the error with facts only ([`js_error_facts`]).
@@ -154,11 +191,41 @@ pub fn encode<T: serde::Serialize>(result: paygrade::Result<T>) -> Result<JsValu
 /// # Errors
 /// The result's error, as [`js_error_facts`].
 pub fn encode_facts<T: serde::Serialize>(result: paygrade::Result<T>) -> Result<JsValue, JsValue> {
-    match result.and_then(|value| paygrade::json::to_json(&value)) {
-        Ok(json) => JSON::parse(&json),
-        Err(e) => Err(js_error_facts(&e)),
-    }
+    result
+        .and_then(|value| boundary::to_js(&value))
+        .map_err(|e| js_error_facts(&e))
 }
+
+/// As [`encode`], for results that hold JSON values under `keys` — a
+/// [`paygrade::Policy`] (`["contributions", "scorecard"]`, its blocks) or a comparison
+/// (`["policy_diff"]`): [`boundary::to_js_json`].
+///
+/// # Errors
+/// The result's error, as [`js_error`].
+pub fn encode_json<T: serde::Serialize>(
+    result: paygrade::Result<T>,
+    keys: &[&str],
+) -> Result<JsValue, JsValue> {
+    result
+        .and_then(|value| boundary::to_js_json(&value, keys))
+        .map_err(|e| js_error(&e))
+}
+
+/// As [`encode_json`], the error with facts only ([`js_error_facts`]).
+///
+/// # Errors
+/// The result's error, as [`js_error_facts`].
+pub fn encode_json_facts<T: serde::Serialize>(
+    result: paygrade::Result<T>,
+    keys: &[&str],
+) -> Result<JsValue, JsValue> {
+    result
+        .and_then(|value| boundary::to_js_json(&value, keys))
+        .map_err(|e| js_error_facts(&e))
+}
+
+/// The keys of a [`paygrade::Policy`] that hold JSON values: its blocks.
+pub const POLICY_BLOCKS: &[&str] = &["contributions", "scorecard"];
 
 /// A progress callback for the core: calls the JS function `f(done, total)`, if any
 /// (its result and any exception are ignored: progress is only shown).

@@ -4,13 +4,13 @@
 
 use paygrade_scorecard::ScorecardPolicy;
 use paygrade_takehome::ContributionPolicy;
-use paygrade_wasm_common::{encode, required, text};
+use paygrade_wasm_common::{encode, encode_json, required, value, POLICY_BLOCKS};
 use wasm_bindgen::prelude::*;
 
 /// The default policy (SPEC §12) as a plain object, the same as the first-load module's.
 #[wasm_bindgen(js_name = defaultPolicy, unchecked_return_type = "Policy")]
 pub fn default_policy() -> Result<JsValue, JsValue> {
-    encode(Ok(paygrade::Policy::default()))
+    encode_json(Ok(paygrade::Policy::default()), POLICY_BLOCKS)
 }
 
 /// A year's take-home schedule (SPEC §12 Take-home): `{year, months, year_totals, bonus}`.
@@ -19,12 +19,9 @@ pub fn compute_net_pay(
     #[wasm_bindgen(unchecked_param_type = "PolicyInput")] policy: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Schedule | string")] schedule: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let policy = text(&policy)?;
+    let policy = value(&policy)?;
     let schedule = required(&schedule, "schedule")?;
-    encode(paygrade_takehome::net_pay_json(
-        policy.as_deref(),
-        &schedule,
-    ))
+    encode(paygrade_takehome::net_pay_json(policy.as_ref(), &schedule))
 }
 
 /// The example contribution tables: `{shanghai, beijing}` (dated; check the city's announcement).
@@ -40,9 +37,9 @@ pub fn score_kpis(
     #[wasm_bindgen(unchecked_param_type = "PolicyInput")] policy: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ScoreInput | string")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let policy = text(&policy)?;
+    let policy = value(&policy)?;
     let input = required(&input, "input")?;
-    encode(paygrade_scorecard::score_json(policy.as_deref(), &input))
+    encode(paygrade_scorecard::score_json(policy.as_ref(), &input))
 }
 
 /// The example scorecards: `{tobacco, bank}`.

@@ -5,13 +5,16 @@
 
 use paygrade::api;
 use paygrade_team::HrPolicy;
-use paygrade_wasm_common::{encode, js_error, reporter, required, text};
+use paygrade_wasm_common::{
+    encode, encode_json, js_error, reporter, required, required_large, value, POLICY_BLOCKS,
+};
+use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 /// The default policy (SPEC §12) as a plain object, the same as the first-load module's.
 #[wasm_bindgen(js_name = defaultPolicy, unchecked_return_type = "Policy")]
 pub fn default_policy() -> Result<JsValue, JsValue> {
-    encode(Ok(paygrade::Policy::default()))
+    encode_json(Ok(paygrade::Policy::default()), POLICY_BLOCKS)
 }
 
 /// Check a policy object (or JSON text), every block of it (core, `contributions`,
@@ -21,7 +24,10 @@ pub fn validate_policy(
     #[wasm_bindgen(unchecked_param_type = "unknown")] policy: JsValue,
 ) -> Result<JsValue, JsValue> {
     let policy = required(&policy, "policy")?;
-    encode(HrPolicy::from_json(Some(&policy)).map(|p| p.core.policy().clone()))
+    encode_json(
+        HrPolicy::from_json(Some(&policy)).map(|p| p.core.policy().clone()),
+        POLICY_BLOCKS,
+    )
 }
 
 /// Parsed roster as it crosses to JS: employees in the JSON shape, their spreadsheet rows,
@@ -81,18 +87,18 @@ pub fn compute_roster(
     #[wasm_bindgen(unchecked_param_type = "EmployeesInput")] employees: JsValue,
     as_of: Option<String>,
 ) -> Result<JsValue, JsValue> {
-    let (policy, employees) = (text(&policy)?, required(&employees, "employees")?);
+    let (policy, employees) = (value(&policy)?, required_large(&employees, "employees")?);
     encode(paid(policy, &employees, as_of).map(|(_, pay)| pay))
 }
 
 /// Decode a roster call's arguments and pay the people (the one call of `computeRoster`
 /// and the two exports): the people as read, and their pay.
 fn paid(
-    policy: Option<String>,
-    employees: &str,
+    policy: Option<Value>,
+    employees: &Value,
     as_of: Option<String>,
 ) -> paygrade::Result<(Vec<paygrade::Employee>, paygrade::RosterPay)> {
-    let policy = HrPolicy::from_json(policy.as_deref())?;
+    let policy = HrPolicy::from_json(policy.as_ref())?;
     let people = api::employees_from_json(employees)?;
     let as_of = api::parse_as_of(as_of.as_deref())?;
     let pay = paygrade_team::roster_pay(&policy, &people, as_of, &mut |_, _| {})?;
@@ -105,10 +111,10 @@ pub fn check_quotas(
     #[wasm_bindgen(unchecked_param_type = "PolicyInput")] policy: JsValue,
     #[wasm_bindgen(unchecked_param_type = "EmployeesInput")] employees: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let policy = text(&policy)?;
-    let employees = required(&employees, "employees")?;
+    let policy = value(&policy)?;
+    let employees = required_large(&employees, "employees")?;
     encode((|| {
-        let policy = HrPolicy::from_json(policy.as_deref())?;
+        let policy = HrPolicy::from_json(policy.as_ref())?;
         paygrade_team::quotas(&policy, &api::employees_from_json(&employees)?)
     })())
 }
@@ -120,10 +126,10 @@ pub fn assign_grades(
     #[wasm_bindgen(unchecked_param_type = "EmployeesInput")] employees: JsValue,
     as_of: Option<String>,
 ) -> Result<JsValue, JsValue> {
-    let policy = text(&policy)?;
-    let employees = required(&employees, "employees")?;
+    let policy = value(&policy)?;
+    let employees = required_large(&employees, "employees")?;
     encode((|| {
-        let policy = HrPolicy::from_json(policy.as_deref())?;
+        let policy = HrPolicy::from_json(policy.as_ref())?;
         let people = api::employees_from_json(&employees)?;
         paygrade_team::assign(&policy, &people, api::parse_as_of(as_of.as_deref())?)
     })())
@@ -140,11 +146,11 @@ pub fn compare_scenarios(
     as_of: Option<String>,
     on_progress: Option<js_sys::Function>,
 ) -> Result<JsValue, JsValue> {
-    let baseline = text(&baseline)?;
+    let baseline = value(&baseline)?;
     let proposal = required(&proposal, "proposal")?;
-    let employees = required(&employees, "employees")?;
-    encode((|| {
-        let base = HrPolicy::from_json(baseline.as_deref())?;
+    let employees = required_large(&employees, "employees")?;
+    let comparison = (|| {
+        let base = HrPolicy::from_json(baseline.as_ref())?;
         let prop = HrPolicy::from_json(Some(&proposal))?;
         let people = api::employees_from_json(&employees)?;
         paygrade_team::compare(
@@ -154,7 +160,8 @@ pub fn compare_scenarios(
             api::parse_as_of(as_of.as_deref())?,
             &mut reporter(on_progress),
         )
-    })())
+    })();
+    encode_json(comparison, &["policy_diff"])
 }
 
 /// Cost over the years (SPEC §12 Projection): the employees under a baseline (null =
@@ -169,8 +176,8 @@ pub fn project_scenarios(
     years: u32,
     assign: bool,
 ) -> Result<JsValue, JsValue> {
-    let (baseline, proposal) = (text(&baseline)?, text(&proposal)?);
-    let employees = required(&employees, "employees")?;
+    let (baseline, proposal) = (value(&baseline)?, value(&proposal)?);
+    let employees = required_large(&employees, "employees")?;
     encode(projection(
         baseline, proposal, &employees, as_of, years, assign,
     ))
@@ -186,8 +193,8 @@ pub fn export_projection_csv(
     years: u32,
     assign: bool,
 ) -> Result<String, JsValue> {
-    let (baseline, proposal) = (text(&baseline)?, text(&proposal)?);
-    let employees = required(&employees, "employees")?;
+    let (baseline, proposal) = (value(&baseline)?, value(&proposal)?);
+    let employees = required_large(&employees, "employees")?;
     projection(baseline, proposal, &employees, as_of, years, assign)
         .and_then(|p| paygrade_roster::export::projection_csv(&p))
         .map_err(|e| js_error(&e))
@@ -195,14 +202,14 @@ pub fn export_projection_csv(
 
 /// Decode the projection's arguments and project (the one call of the two exports).
 fn projection(
-    baseline: Option<String>,
-    proposal: Option<String>,
-    employees: &str,
+    baseline: Option<Value>,
+    proposal: Option<Value>,
+    employees: &Value,
     as_of: Option<String>,
     years: u32,
     assign: bool,
 ) -> paygrade::Result<paygrade::projection::Projection> {
-    let base = HrPolicy::from_json(baseline.as_deref())?;
+    let base = HrPolicy::from_json(baseline.as_ref())?;
     let prop = match &proposal {
         Some(p) => HrPolicy::from_json(Some(p))?,
         None => base.clone(),
@@ -221,7 +228,7 @@ pub fn export_roster_csv(
     as_of: Option<String>,
     lang: Option<String>,
 ) -> Result<String, JsValue> {
-    let (policy, employees) = (text(&policy)?, required(&employees, "employees")?);
+    let (policy, employees) = (value(&policy)?, required_large(&employees, "employees")?);
     let lang = paygrade_roster::export::Lang::from_code(lang.as_deref().unwrap_or("en"));
     paid(policy, &employees, as_of)
         .and_then(|(people, pay)| paygrade_roster::export::roster_export_csv(&people, &pay, lang))
@@ -237,7 +244,7 @@ pub fn export_roster_xlsx(
     as_of: Option<String>,
     lang: Option<String>,
 ) -> Result<Vec<u8>, JsValue> {
-    let (policy, employees) = (text(&policy)?, required(&employees, "employees")?);
+    let (policy, employees) = (value(&policy)?, required_large(&employees, "employees")?);
     let lang = paygrade_roster::export::Lang::from_code(lang.as_deref().unwrap_or("en"));
     paid(policy, &employees, as_of)
         .and_then(|(people, pay)| paygrade_roster::export::roster_export_xlsx(&people, &pay, lang))
@@ -256,8 +263,8 @@ pub fn export_comparison_csv(
     as_of: Option<String>,
     lang: Option<String>,
 ) -> Result<String, JsValue> {
-    let (baseline, proposal) = (text(&baseline)?, required(&proposal, "proposal")?);
-    let employees = required(&employees, "employees")?;
+    let (baseline, proposal) = (value(&baseline)?, required(&proposal, "proposal")?);
+    let employees = required_large(&employees, "employees")?;
     let lang = paygrade_roster::export::Lang::from_code(lang.as_deref().unwrap_or("en"));
     compared(baseline, &proposal, &employees, as_of)
         .and_then(|(people, (before, after))| {
@@ -276,8 +283,8 @@ pub fn export_comparison_xlsx(
     as_of: Option<String>,
     lang: Option<String>,
 ) -> Result<Vec<u8>, JsValue> {
-    let (baseline, proposal) = (text(&baseline)?, required(&proposal, "proposal")?);
-    let employees = required(&employees, "employees")?;
+    let (baseline, proposal) = (value(&baseline)?, required(&proposal, "proposal")?);
+    let employees = required_large(&employees, "employees")?;
     let lang = paygrade_roster::export::Lang::from_code(lang.as_deref().unwrap_or("en"));
     compared(baseline, &proposal, &employees, as_of)
         .and_then(|(people, (before, after))| {
@@ -291,15 +298,15 @@ pub fn export_comparison_xlsx(
 /// proposal.
 #[allow(clippy::type_complexity)]
 fn compared(
-    baseline: Option<String>,
-    proposal: &str,
-    employees: &str,
+    baseline: Option<Value>,
+    proposal: &Value,
+    employees: &Value,
     as_of: Option<String>,
 ) -> paygrade::Result<(
     Vec<paygrade::Employee>,
     (paygrade::RosterPay, paygrade::RosterPay),
 )> {
-    let base = HrPolicy::from_json(baseline.as_deref())?;
+    let base = HrPolicy::from_json(baseline.as_ref())?;
     let prop = HrPolicy::from_json(Some(proposal))?;
     let people = api::employees_from_json(employees)?;
     let as_of = api::parse_as_of(as_of.as_deref())?;
@@ -317,10 +324,10 @@ pub fn export_payslips_xlsx(
     as_of: Option<String>,
     lang: Option<String>,
 ) -> Result<Vec<u8>, JsValue> {
-    let (policy, employees) = (text(&policy)?, required(&employees, "employees")?);
+    let (policy, employees) = (value(&policy)?, required_large(&employees, "employees")?);
     let lang = paygrade_roster::export::Lang::from_code(lang.as_deref().unwrap_or("zh"));
     (|| {
-        let policy = HrPolicy::from_json(policy.as_deref())?;
+        let policy = HrPolicy::from_json(policy.as_ref())?;
         let people = api::employees_from_json(&employees)?;
         let date = api::parse_as_of(as_of.as_deref())?;
         let pay = paygrade_team::roster_pay(&policy, &people, date, &mut |_, _| {})?;

@@ -141,3 +141,44 @@ fn forged_workbooks_in_the_worker() {
         )
     );
 }
+
+/// JSON values a result holds (a policy's blocks, a comparison's diff) reach JS as plain
+/// numbers, not serde_json's private number struct.
+#[wasm_bindgen_test]
+fn json_values_in_results_are_plain_numbers() {
+    let policy = paygrade_wasm_hr::default_policy().unwrap();
+    let card = obj(r#"{"name": "t", "indicators": [
+        {"id": "deposits", "name_zh": "存款", "name_en": "Deposits", "weight": 0.6, "unit": "yuan",
+         "direction": "higher_is_better", "cap": 1.2, "floor": 0.5},
+        {"id": "loans", "name_zh": "贷款", "name_en": "Loans", "weight": 0.4, "unit": "yuan",
+         "direction": "higher_is_better", "cap": 1.2, "floor": 0.5}]}"#);
+    let _ = Reflect::set(&policy, &"scorecard".into(), &card);
+    let ok = paygrade_wasm_hr::validate_policy(policy).unwrap();
+    let first = js_sys::Array::from(&get(&ok, &["scorecard", "indicators"])).get(0);
+    assert_eq!(get(&first, &["weight"]).as_f64(), Some(0.6));
+    assert_eq!(get(&first, &["cap"]).as_f64(), Some(1.2));
+    assert_eq!(s(&first, &["unit"]), "yuan");
+
+    let sample = paygrade_wasm_hr::sample_roster().unwrap();
+    let employees = get(&sample, &["employees"]);
+    let proposal = paygrade_wasm_hr::default_policy().unwrap();
+    let _ = Reflect::set(
+        &get(&proposal, &["seniority"]),
+        &"min_years".into(),
+        &JsValue::from_f64(4.0),
+    );
+    let c = paygrade_wasm_hr::compare_scenarios(JsValue::NULL, proposal, employees, None, None)
+        .unwrap();
+    let diff = js_sys::Array::from(&get(&c, &["policy_diff"]));
+    assert_eq!(diff.length(), 1);
+    let d = diff.get(0);
+    assert_eq!(
+        JSON::stringify(&get(&d, &["path"]))
+            .unwrap()
+            .as_string()
+            .unwrap(),
+        r#"["seniority","min_years"]"#
+    );
+    assert_eq!(get(&d, &["baseline"]).as_f64(), Some(3.0));
+    assert_eq!(get(&d, &["proposal"]).as_f64(), Some(4.0));
+}

@@ -6,10 +6,14 @@
 #![warn(missing_docs)]
 
 use paygrade::api;
-use paygrade_wasm_common::{encode_facts as encode, required_facts as required, text};
+use paygrade_wasm_common::{
+    encode_facts as encode, required_facts as required, value_facts as value,
+};
 use wasm_bindgen::prelude::*;
 
 /// The default policy (SPEC §12) as a plain object — the page starts from real defaults.
+/// It has no `contributions` or `scorecard` block (a test pins it), so it holds no JSON
+/// value and crosses with [`encode`] — the first-load module carries no number walk.
 #[wasm_bindgen(js_name = defaultPolicy, unchecked_return_type = "Policy")]
 pub fn default_policy() -> Result<JsValue, JsValue> {
     encode(Ok(paygrade::Policy::default()))
@@ -19,14 +23,14 @@ pub fn default_policy() -> Result<JsValue, JsValue> {
 /// `asOf` is the pay date `YYYY-MM-DD` (needed with `post_start`).
 #[wasm_bindgen(js_name = computePay, unchecked_return_type = "Breakdown")]
 pub fn compute_pay(
-    #[wasm_bindgen(unchecked_param_type = "PolicyInput")] policy: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Employee | string")] employee: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Policy | null | undefined")] policy: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Employee")] employee: JsValue,
     as_of: Option<String>,
 ) -> Result<JsValue, JsValue> {
-    let policy = text(&policy)?;
+    let policy = value(&policy)?;
     let employee = required(&employee, "employee")?;
     encode(api::compute_pay_json(
-        policy.as_deref(),
+        policy.as_ref(),
         &employee,
         as_of.as_deref(),
     ))
@@ -35,14 +39,14 @@ pub fn compute_pay(
 /// Today's breakdown and the what-ifs: `{current, band_up, level_up, next_seniority, next_rating}`.
 #[wasm_bindgen(js_name = computeWhatIfs, unchecked_return_type = "WhatIfs")]
 pub fn compute_what_ifs(
-    #[wasm_bindgen(unchecked_param_type = "PolicyInput")] policy: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Employee | string")] employee: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Policy | null | undefined")] policy: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Employee")] employee: JsValue,
     as_of: Option<String>,
 ) -> Result<JsValue, JsValue> {
-    let policy = text(&policy)?;
+    let policy = value(&policy)?;
     let employee = required(&employee, "employee")?;
     encode(api::what_ifs_json(
-        policy.as_deref(),
+        policy.as_ref(),
         &employee,
         as_of.as_deref(),
     ))

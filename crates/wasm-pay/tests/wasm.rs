@@ -83,9 +83,61 @@ fn errors_are_js_errors_with_code_and_path_and_the_module_keeps_working() {
     assert_eq!(js_sys::Array::from(&get(&err, &["problems"])).length(), 1);
     let err = compute_pay(JsValue::NULL, JsValue::UNDEFINED, None).unwrap_err();
     assert_eq!(s(&err, &["code"]), "missing_field");
+    // The first-load module carries no JSON parser: its page passes objects, and a string
+    // where the policy object belongs is a value of the wrong type, not JSON text.
     let err = compute_pay(JsValue::from_str("{not json"), obj(EXAMPLE_1), None).unwrap_err();
-    assert_eq!(s(&err, &["code"]), "invalid_json");
+    assert_eq!(s(&err, &["code"]), "invalid_value");
+    assert_eq!(s(&err, &["params", "expected"]), "object");
     // The module is stateless: the next call works.
     let b = compute_pay(JsValue::NULL, obj(EXAMPLE_1), None).unwrap();
     assert_eq!(s(&b, &["total"]), "3872.00");
+}
+
+/// Values cross with serde-wasm-bindgen, no JSON text: a JS number is read through its
+/// shortest decimal text (what `JSON.stringify` writes), so `88.65` is 88.65 exactly and
+/// `0.1 + 0.2` is the 0.30000000000000004 JS holds, never a rounded binary float.
+#[wasm_bindgen_test]
+fn js_numbers_are_read_through_their_shortest_text() {
+    let e = obj(r#"{ "id": "E001", "level": "intermediate", "band": "B",
+      "employment": "contract", "years_in_post": 12, "rural": true, "composite_score": 88.65 }"#);
+    let b = compute_pay(JsValue::NULL, e.clone(), None).unwrap();
+    assert_eq!(s(&b, &["composite_score"]), "88.65");
+    assert_eq!(s(&b, &["total"]), "3872.00");
+    // A partial month from JS numbers: 21.75 standard days, 10.875 paid.
+    let _ = Reflect::set(&e, &"paid_days".into(), &JsValue::from_f64(10.875));
+    let b = compute_pay(JsValue::NULL, e.clone(), None).unwrap();
+    assert_eq!(s(&b, &["paid_days"]), "10.875");
+    assert_eq!(s(&b, &["total"]), "1936.00");
+    let _ = Reflect::set(&e, &"composite_score".into(), &JsValue::from_f64(0.1 + 0.2));
+    let b = compute_pay(JsValue::NULL, e, None).unwrap();
+    assert_eq!(s(&b, &["composite_score"]), "0.30000000000000004");
+}
+
+/// Input nested deeper than the JSON limit is refused before it is descended into.
+#[wasm_bindgen_test]
+fn deep_input_is_refused_not_a_crash() {
+    let deep = format!(
+        r#"{{"id":"E","level":"junior","band":"C","employment":"regular","years_in_post":1,"x":{}1{}}}"#,
+        "[".repeat(3000),
+        "]".repeat(3000)
+    );
+    let err = compute_pay(JsValue::NULL, obj(&deep), None).unwrap_err();
+    assert_eq!(s(&err, &["code"]), "invalid_json");
+    assert_eq!(s(&err, &["params", "max"]), "64");
+    // The module keeps working.
+    let b = compute_pay(JsValue::NULL, obj(EXAMPLE_1), None).unwrap();
+    assert_eq!(s(&b, &["total"]), "3872.00");
+}
+
+/// The first-load module's default policy crosses without the number walk: it has no
+/// `contributions` or `scorecard` block (their keys are absent or null).
+#[wasm_bindgen_test]
+fn the_default_policy_holds_no_json_block() {
+    let p = default_policy().unwrap();
+    for key in ["contributions", "scorecard"] {
+        let v = get(&p, &[key]);
+        assert!(v.is_null() || v.is_undefined(), "{key}: {v:?}");
+    }
+    // Whole numbers are plain JS numbers.
+    assert_eq!(get(&p, &["rounding", "scale"]).as_f64(), Some(2.0));
 }
