@@ -59,7 +59,7 @@ writeFileSync(file, `import type { ${names} } from '../../www/pkg/paygrade_hr.js
 try {
   // --ignoreConfig: the repo's tsconfig.json is the page's check, not this one.
   execFileSync(new URL('node_modules/.bin/tsc', root).pathname, ['--ignoreConfig', '--noEmit', '--strict', '--target', 'ES2022', '--module', 'ES2022',
-    '--moduleResolution', 'bundler', '--lib', 'ES2022,DOM', 'results.ts'], { stdio: 'inherit', cwd: dir });
+    '--moduleResolution', 'bundler', '--lib', 'ES2022,ESNext.Disposable,DOM', 'results.ts'], { stdio: 'inherit', cwd: dir });
 } catch {
   console.error("tools/check-dts.mjs: the engine's results do not match the declarations in crates/wasm-common/src/lib.rs (above)");
   process.exit(1);

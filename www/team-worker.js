@@ -2,9 +2,8 @@
 // page stays responsive. Messages: {id, cmd, args} → {id, result} or {id, error}, and
 // {id, progress: {done, total}} while a long call runs.
 //
-// The roster, once loaded, stays here as JSON text (one JSON.stringify for the whole
-// session), so each call hands it to the engine without copying 100,000 people across
-// threads again. The engine itself keeps nothing between calls.
+// The roster, once loaded, stays in the engine: a wasm-side `Workspace` holds the people
+// decoded once (issue 16 item 3), so each later call passes only a policy and a date.
 import init, * as hr from './pkg/paygrade_hr.js';
 
 // The single-file build puts the wasm bytes in `self.PAYGRADE_HR_WASM` ahead of this code
@@ -12,61 +11,61 @@ import init, * as hr from './pkg/paygrade_hr.js';
 // In dist/paygrade-team.html the worker's wasm comes inlined (set before this script runs).
 const inlined = /** @type {any} */ (self).PAYGRADE_HR_WASM;
 const ready = init(inlined ? { module_or_path: inlined } : undefined);
-let roster = null; // { json: string, generation: number }
-let generation = 0;
+/** @type {hr.Workspace | null} */
+let workspace = null;
+let generation = 0; // counts rosters loaded, for the pay cache
 let payCache = null; // { key, pay, byId: Map } — the proposal's breakdowns, for explanations and payslips
-let file = null; // { bytes, name } — an uploaded workbook, so another of its sheets can be read
 
-function keep(parsed, bytes = null, name = '') {
-  roster = { json: JSON.stringify(parsed.employees), generation: ++generation };
+function ws() {
+  workspace ??= new hr.Workspace();
+  return workspace;
+}
+function keep(parsed) {
+  generation += 1;
   payCache = null;
-  file = bytes ? { bytes, name } : null;
   return parsed;
+}
+/** The workspace, once a roster is in it. */
+function need() {
+  if (!workspace || workspace.size === 0) throw Object.assign(new Error('no roster loaded'), { code: 'no_rows', path: '' });
+  return workspace;
 }
 /** The roster paid under the proposal (once per roster, pay date and proposal). */
 function paid(proposal, asOf) {
-  const key = `${roster?.generation}|${asOf}|${JSON.stringify(proposal)}`;
+  const key = `${generation}|${asOf}|${JSON.stringify(proposal)}`;
   if (payCache?.key !== key) {
-    const pay = hr.computeRoster(proposal, need(), asOf);
+    const pay = need().computeRoster(proposal, asOf);
     payCache = { key, pay, byId: new Map(pay.results.map((b) => [b.id, b])) };
   }
   return payCache;
-}
-function need() {
-  if (!roster) throw Object.assign(new Error('no roster loaded'), { code: 'no_rows', path: '' });
-  return roster.json;
 }
 
 const COMMANDS = {
   defaultPolicy: () => hr.defaultPolicy(),
   validatePolicy: (_, policy) => hr.validatePolicy(policy),
-  /** A roster file's bytes → {employees, rows, warnings}; kept for the calls below. */
-  loadFile: (report, bytes, name, sheet) => keep(hr.parseRoster(bytes, name, sheet ?? undefined, report), bytes, name),
+  /** An uploaded File (read here, synchronously) → {employees, rows, warnings, sheets}; kept. */
+  loadFile: (report, file, name, sheet) => keep(ws().loadFile(file, name, sheet ?? undefined, report)),
   /** Another sheet of the workbook loaded last (issue 15 item 2). */
-  loadSheet: (report, sheet) => {
-    if (!file) throw Object.assign(new Error('no workbook loaded'), { code: 'no_rows', path: '' });
-    const { bytes, name } = file;
-    return keep(hr.parseRoster(bytes, name, sheet, report), bytes, name);
-  },
-  loadSample: () => keep(hr.sampleRoster()),
+  loadSheet: (report, sheet) => keep(ws().loadSheet(sheet, report)),
+  loadSample: () => keep(ws().loadSample()),
   /** Employees kept by the page from an earlier visit. */
-  loadEmployees: (_, employees) => keep(hr.parseRoster(new TextEncoder().encode(JSON.stringify(employees)), 'saved.json')),
-  compare: (report, proposal, asOf) => hr.compareScenarios(null, proposal, need(), asOf, report),
+  loadEmployees: (_, employees) => keep(ws().loadEmployees(employees)),
+  compare: (report, proposal, asOf) => need().compareScenarios(null, proposal, asOf, report),
   /** Cost over the years (issue 18): offsets 0 … years, baseline = the default policy. */
-  project: (_, proposal, asOf, years, assign) => hr.projectScenarios(null, proposal, need(), asOf, years, assign),
-  exportProjectionCsv: (_, proposal, asOf, years, assign) => hr.exportProjectionCsv(null, proposal, need(), asOf, years, assign),
-  checkQuotas: () => hr.checkQuotas(null, need()),
-  assignGrades: (_, asOf) => hr.assignGrades(null, need(), asOf),
+  project: (_, proposal, asOf, years, assign) => need().projectScenarios(null, proposal, asOf, years, assign),
+  exportProjectionCsv: (_, proposal, asOf, years, assign) => need().exportProjectionCsv(null, proposal, asOf, years, assign),
+  checkQuotas: () => need().checkQuotas(null),
+  assignGrades: (_, asOf) => need().assignGrades(null, asOf),
   /** One person's breakdown under the proposal (the roster is paid once per proposal). */
   explain: (_, proposal, asOf, id) => paid(proposal, asOf).byId.get(id) ?? null,
   /** Everyone's breakdown under the proposal, for the payslip print view (issue 15 item 12). */
   payslips: (_, proposal, asOf) => paid(proposal, asOf).pay.results,
-  exportCsv: (_, proposal, asOf, lang) => hr.exportRosterCsv(proposal, need(), asOf, lang),
-  exportXlsx: (_, proposal, asOf, lang) => hr.exportRosterXlsx(proposal, need(), asOf, lang),
+  exportCsv: (_, proposal, asOf, lang) => need().exportRosterCsv(proposal, asOf, lang),
+  exportXlsx: (_, proposal, asOf, lang) => need().exportRosterXlsx(proposal, asOf, lang),
   /** Baseline (the default policy), proposal and difference per person and component. */
-  exportComparisonCsv: (_, proposal, asOf, lang) => hr.exportComparisonCsv(null, proposal, need(), asOf, lang),
-  exportComparisonXlsx: (_, proposal, asOf, lang) => hr.exportComparisonXlsx(null, proposal, need(), asOf, lang),
-  exportPayslipsXlsx: (_, proposal, asOf, lang) => hr.exportPayslipsXlsx(proposal, need(), asOf, lang),
+  exportComparisonCsv: (_, proposal, asOf, lang) => need().exportComparisonCsv(null, proposal, asOf, lang),
+  exportComparisonXlsx: (_, proposal, asOf, lang) => need().exportComparisonXlsx(null, proposal, asOf, lang),
+  exportPayslipsXlsx: (_, proposal, asOf, lang) => need().exportPayslipsXlsx(proposal, asOf, lang),
 };
 
 self.onmessage = async (event) => {

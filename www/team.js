@@ -662,8 +662,8 @@ function showSheets() {
 }
 async function readFile(file) {
   progress(t('parsing'), 0);
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  return useRoster(file.name, 'loadFile', bytes, file.name);
+  // The File itself crosses to the worker (a handle, not a copy); the engine reads it there.
+  return useRoster(file.name, 'loadFile', file, file.name);
 }
 
 // ---------- proposal editing ----------

@@ -1151,14 +1151,30 @@ fn insert_path(object: &mut Map<String, Value>, path: &str, value: Value) {
 }
 
 fn from_json_array(text: &str) -> Result<Roster> {
-    let value = json::parse(text)?;
+    from_json_value(&json::parse(text)?)
+}
+
+/// A roster from employees already in the JSON shape (SPEC §12; a page's saved roster),
+/// checked as a `.json` file is: ids normalised, duplicates refused.
+///
+/// # Errors
+/// `invalid_value` when `value` is not an array of employees; `too_large` beyond
+/// [`MAX_ROWS`]; any field error, at its path; `duplicate_id` for a repeated 工号.
+pub fn roster_from_json(value: &Value) -> Result<Roster> {
+    let mut roster = from_json_value(value)?;
+    normalise_ids(&mut roster);
+    check_ids(&roster)?;
+    Ok(roster)
+}
+
+fn from_json_value(value: &Value) -> Result<Roster> {
     let items = value
         .as_array()
-        .ok_or_else(|| json::wrong_type(&value, "employees", ""))?;
+        .ok_or_else(|| json::wrong_type(value, "employees", ""))?;
     if items.len() > MAX_ROWS {
         return Err(too_large("employees", items.len(), MAX_ROWS));
     }
-    let employees = Vec::<Employee>::from_json(&value, "employees")?;
+    let employees = Vec::<Employee>::from_json(value, "employees")?;
     let sources = vec![Source::default(); employees.len()];
     Ok(Roster {
         employees,

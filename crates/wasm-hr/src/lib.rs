@@ -1,6 +1,11 @@
 //! The team page's browser module `paygrade_hr`, run in a Web Worker: rosters, quotas,
 //! assignment, comparison, exports. Each export is decode → one call into `paygrade-team`
 //! (or the roster crate) → encode (see `paygrade-wasm-common` for how values cross).
+//!
+//! The page keeps its roster here, in a [`Workspace`] (ruff's `Workspace`, numbat's
+//! `Numbat`): a file is read once, and every later call pays, compares or exports the
+//! people already decoded, passing only the policy and the date. The free functions take
+//! the employees as an argument, for a caller that keeps them itself.
 #![warn(missing_docs)]
 
 use paygrade::api;
@@ -60,13 +65,18 @@ pub fn parse_roster(
         &mut reporter(on_progress),
     )
     .map_err(|e| js_error(&e))?;
-    encode(Ok(ParsedRoster {
+    encode(Ok(parsed(&roster)))
+}
+
+/// A roster as it crosses to JS ([`ParsedRoster`]).
+fn parsed(roster: &paygrade_roster::Roster) -> ParsedRoster<'_> {
+    ParsedRoster {
         employees: &roster.employees,
         rows: roster.sources.iter().map(|s| s.row).collect(),
         warnings: &roster.warnings,
         sheets: &roster.sheets,
         sheet: roster.sheet.as_deref(),
-    }))
+    }
 }
 
 /// The embedded 71-person sample roster, parsed like [`parse_roster`].
@@ -88,21 +98,24 @@ pub fn compute_roster(
     as_of: Option<String>,
 ) -> Result<JsValue, JsValue> {
     let (policy, employees) = (value(&policy)?, required_large(&employees, "employees")?);
-    encode(paid(policy, &employees, as_of).map(|(_, pay)| pay))
+    encode(people(&employees).and_then(|people| paid(policy, &people, as_of)))
 }
 
-/// Decode a roster call's arguments and pay the people (the one call of `computeRoster`
-/// and the two exports): the people as read, and their pay.
+/// The employees of a call, decoded (SPEC §12 employee shape).
+fn people(employees: &Value) -> paygrade::Result<Vec<paygrade::Employee>> {
+    api::employees_from_json(employees)
+}
+
+/// Pay the people under a policy (null = the default): the one call of `computeRoster`
+/// and of the roster exports.
 fn paid(
     policy: Option<Value>,
-    employees: &Value,
+    people: &[paygrade::Employee],
     as_of: Option<String>,
-) -> paygrade::Result<(Vec<paygrade::Employee>, paygrade::RosterPay)> {
+) -> paygrade::Result<paygrade::RosterPay> {
     let policy = HrPolicy::from_json(policy.as_ref())?;
-    let people = api::employees_from_json(employees)?;
     let as_of = api::parse_as_of(as_of.as_deref())?;
-    let pay = paygrade_team::roster_pay(&policy, &people, as_of, &mut |_, _| {})?;
-    Ok((people, pay))
+    paygrade_team::roster_pay(&policy, people, as_of, &mut |_, _| {})
 }
 
 /// The quota report for employees as they are graded now (SPEC §3, §12).
@@ -113,10 +126,14 @@ pub fn check_quotas(
 ) -> Result<JsValue, JsValue> {
     let policy = value(&policy)?;
     let employees = required_large(&employees, "employees")?;
-    encode((|| {
-        let policy = HrPolicy::from_json(policy.as_ref())?;
-        paygrade_team::quotas(&policy, &api::employees_from_json(&employees)?)
-    })())
+    encode(people(&employees).and_then(|people| quotas(policy, &people)))
+}
+
+fn quotas(
+    policy: Option<Value>,
+    people: &[paygrade::Employee],
+) -> paygrade::Result<paygrade::QuotaReport> {
+    paygrade_team::quotas(&HrPolicy::from_json(policy.as_ref())?, people)
 }
 
 /// Annual grade assignment (SPEC §4, §12): `{seats, results}`.
@@ -128,11 +145,16 @@ pub fn assign_grades(
 ) -> Result<JsValue, JsValue> {
     let policy = value(&policy)?;
     let employees = required_large(&employees, "employees")?;
-    encode((|| {
-        let policy = HrPolicy::from_json(policy.as_ref())?;
-        let people = api::employees_from_json(&employees)?;
-        paygrade_team::assign(&policy, &people, api::parse_as_of(as_of.as_deref())?)
-    })())
+    encode(people(&employees).and_then(|people| assigned(policy, &people, as_of)))
+}
+
+fn assigned(
+    policy: Option<Value>,
+    people: &[paygrade::Employee],
+    as_of: Option<String>,
+) -> paygrade::Result<paygrade::Assignment> {
+    let policy = HrPolicy::from_json(policy.as_ref())?;
+    paygrade_team::assign(&policy, people, api::parse_as_of(as_of.as_deref())?)
 }
 
 /// Compare employees under a baseline and a proposal policy (SPEC §5, §12 Comparison).
@@ -149,19 +171,27 @@ pub fn compare_scenarios(
     let baseline = value(&baseline)?;
     let proposal = required(&proposal, "proposal")?;
     let employees = required_large(&employees, "employees")?;
-    let comparison = (|| {
-        let base = HrPolicy::from_json(baseline.as_ref())?;
-        let prop = HrPolicy::from_json(Some(&proposal))?;
-        let people = api::employees_from_json(&employees)?;
-        paygrade_team::compare(
-            &base,
-            &prop,
-            &people,
-            api::parse_as_of(as_of.as_deref())?,
-            &mut reporter(on_progress),
-        )
-    })();
+    let comparison = people(&employees)
+        .and_then(|people| comparison(baseline, &proposal, &people, as_of, on_progress));
     encode_json(comparison, &["policy_diff"])
+}
+
+fn comparison(
+    baseline: Option<Value>,
+    proposal: &Value,
+    people: &[paygrade::Employee],
+    as_of: Option<String>,
+    on_progress: Option<js_sys::Function>,
+) -> paygrade::Result<paygrade::scenario::Comparison> {
+    let base = HrPolicy::from_json(baseline.as_ref())?;
+    let prop = HrPolicy::from_json(Some(proposal))?;
+    paygrade_team::compare(
+        &base,
+        &prop,
+        people,
+        api::parse_as_of(as_of.as_deref())?,
+        &mut reporter(on_progress),
+    )
 }
 
 /// Cost over the years (SPEC §12 Projection): the employees under a baseline (null =
@@ -178,9 +208,10 @@ pub fn project_scenarios(
 ) -> Result<JsValue, JsValue> {
     let (baseline, proposal) = (value(&baseline)?, value(&proposal)?);
     let employees = required_large(&employees, "employees")?;
-    encode(projection(
-        baseline, proposal, &employees, as_of, years, assign,
-    ))
+    encode(
+        people(&employees)
+            .and_then(|people| projection(baseline, proposal, &people, as_of, years, assign)),
+    )
 }
 
 /// A projection as CSV text (UTF-8 with BOM), one row per year and side, for download.
@@ -195,16 +226,17 @@ pub fn export_projection_csv(
 ) -> Result<String, JsValue> {
     let (baseline, proposal) = (value(&baseline)?, value(&proposal)?);
     let employees = required_large(&employees, "employees")?;
-    projection(baseline, proposal, &employees, as_of, years, assign)
+    people(&employees)
+        .and_then(|people| projection(baseline, proposal, &people, as_of, years, assign))
         .and_then(|p| paygrade_roster::export::projection_csv(&p))
         .map_err(|e| js_error(&e))
 }
 
-/// Decode the projection's arguments and project (the one call of the two exports).
+/// Decode the projection's policies and project (the one call of the two exports).
 fn projection(
     baseline: Option<Value>,
     proposal: Option<Value>,
-    employees: &Value,
+    people: &[paygrade::Employee],
     as_of: Option<String>,
     years: u32,
     assign: bool,
@@ -214,9 +246,60 @@ fn projection(
         Some(p) => HrPolicy::from_json(Some(p))?,
         None => base.clone(),
     };
-    let people = api::employees_from_json(employees)?;
     let as_of = api::parse_as_of(as_of.as_deref())?;
-    paygrade_team::project(&base, &prop, &people, as_of, years, assign)
+    paygrade_team::project(&base, &prop, people, as_of, years, assign)
+}
+
+/// Which file a roster export writes.
+#[derive(Clone, Copy)]
+enum Export {
+    /// The paid roster as CSV.
+    RosterCsv,
+    /// The paid roster as XLSX.
+    RosterXlsx,
+    /// 工资条 (payslips) as XLSX.
+    Payslips,
+}
+
+/// A roster export's bytes: the people paid under `policy`, written as `kind` in `lang`.
+fn export(
+    kind: Export,
+    policy: Option<Value>,
+    people: &[paygrade::Employee],
+    as_of: Option<String>,
+    lang: Option<String>,
+) -> paygrade::Result<Vec<u8>> {
+    use paygrade_roster::export::{payslips_xlsx, roster_export_csv, roster_export_xlsx, Lang};
+    let policy = HrPolicy::from_json(policy.as_ref())?;
+    let date = api::parse_as_of(as_of.as_deref())?;
+    let pay = paygrade_team::roster_pay(&policy, people, date, &mut |_, _| {})?;
+    let default = if matches!(kind, Export::Payslips) {
+        "zh"
+    } else {
+        "en"
+    };
+    let lang = Lang::from_code(lang.as_deref().unwrap_or(default));
+    match kind {
+        Export::RosterCsv => roster_export_csv(people, &pay, lang).map(String::into_bytes),
+        Export::RosterXlsx => roster_export_xlsx(people, &pay, lang),
+        Export::Payslips => {
+            let month = date
+                .map(|d| d.format("%Y-%m").to_string())
+                .unwrap_or_default();
+            let names = paygrade_text::Names::of(policy.core.policy());
+            payslips_xlsx(&pay, &names, &month, lang)
+        }
+    }
+}
+
+/// Text a CSV export wrote (always UTF-8: the writer makes it so).
+fn text(bytes: paygrade::Result<Vec<u8>>) -> Result<String, JsValue> {
+    bytes
+        .and_then(|b| {
+            String::from_utf8(b)
+                .map_err(|e| paygrade::Error::new(paygrade::ErrorKind::Internal(e.to_string()), ""))
+        })
+        .map_err(|e| js_error(&e))
 }
 
 /// A paid roster as CSV text (UTF-8 with BOM; formulas neutralised), for download: the
@@ -229,10 +312,7 @@ pub fn export_roster_csv(
     lang: Option<String>,
 ) -> Result<String, JsValue> {
     let (policy, employees) = (value(&policy)?, required_large(&employees, "employees")?);
-    let lang = paygrade_roster::export::Lang::from_code(lang.as_deref().unwrap_or("en"));
-    paid(policy, &employees, as_of)
-        .and_then(|(people, pay)| paygrade_roster::export::roster_export_csv(&people, &pay, lang))
-        .map_err(|e| js_error(&e))
+    text(people(&employees).and_then(|p| export(Export::RosterCsv, policy, &p, as_of, lang)))
 }
 
 /// A paid roster as XLSX bytes (text stays text, numbers stay numbers), for download: as
@@ -245,10 +325,42 @@ pub fn export_roster_xlsx(
     lang: Option<String>,
 ) -> Result<Vec<u8>, JsValue> {
     let (policy, employees) = (value(&policy)?, required_large(&employees, "employees")?);
-    let lang = paygrade_roster::export::Lang::from_code(lang.as_deref().unwrap_or("en"));
-    paid(policy, &employees, as_of)
-        .and_then(|(people, pay)| paygrade_roster::export::roster_export_xlsx(&people, &pay, lang))
+    people(&employees)
+        .and_then(|p| export(Export::RosterXlsx, policy, &p, as_of, lang))
         .map_err(|e| js_error(&e))
+}
+
+/// Which file a comparison export writes.
+#[derive(Clone, Copy)]
+enum ComparisonExport {
+    /// CSV text.
+    Csv,
+    /// An XLSX workbook.
+    Xlsx,
+}
+
+/// A comparison export's bytes: the people paid under both policies (the one call of the
+/// two comparison exports), written as `kind` in `lang`.
+fn comparison_export(
+    kind: ComparisonExport,
+    baseline: Option<Value>,
+    proposal: &Value,
+    people: &[paygrade::Employee],
+    as_of: Option<String>,
+    lang: Option<String>,
+) -> paygrade::Result<Vec<u8>> {
+    use paygrade_roster::export::{comparison_export_csv, comparison_export_xlsx, Lang};
+    let base = HrPolicy::from_json(baseline.as_ref())?;
+    let prop = HrPolicy::from_json(Some(proposal))?;
+    let as_of = api::parse_as_of(as_of.as_deref())?;
+    let (before, after) = paygrade_team::compare_pay(&base, &prop, people, as_of)?;
+    let lang = Lang::from_code(lang.as_deref().unwrap_or("en"));
+    match kind {
+        ComparisonExport::Csv => {
+            comparison_export_csv(people, &before, &after, lang).map(String::into_bytes)
+        }
+        ComparisonExport::Xlsx => comparison_export_xlsx(people, &before, &after, lang),
+    }
 }
 
 /// A comparison as CSV text (UTF-8 with BOM; formulas neutralised), for download: each
@@ -265,12 +377,9 @@ pub fn export_comparison_csv(
 ) -> Result<String, JsValue> {
     let (baseline, proposal) = (value(&baseline)?, required(&proposal, "proposal")?);
     let employees = required_large(&employees, "employees")?;
-    let lang = paygrade_roster::export::Lang::from_code(lang.as_deref().unwrap_or("en"));
-    compared(baseline, &proposal, &employees, as_of)
-        .and_then(|(people, (before, after))| {
-            paygrade_roster::export::comparison_export_csv(&people, &before, &after, lang)
-        })
-        .map_err(|e| js_error(&e))
+    text(people(&employees).and_then(|p| {
+        comparison_export(ComparisonExport::Csv, baseline, &proposal, &p, as_of, lang)
+    }))
 }
 
 /// A comparison as XLSX bytes, for download: as [`export_comparison_csv`], with money
@@ -285,33 +394,11 @@ pub fn export_comparison_xlsx(
 ) -> Result<Vec<u8>, JsValue> {
     let (baseline, proposal) = (value(&baseline)?, required(&proposal, "proposal")?);
     let employees = required_large(&employees, "employees")?;
-    let lang = paygrade_roster::export::Lang::from_code(lang.as_deref().unwrap_or("en"));
-    compared(baseline, &proposal, &employees, as_of)
-        .and_then(|(people, (before, after))| {
-            paygrade_roster::export::comparison_export_xlsx(&people, &before, &after, lang)
+    people(&employees)
+        .and_then(|p| {
+            comparison_export(ComparisonExport::Xlsx, baseline, &proposal, &p, as_of, lang)
         })
         .map_err(|e| js_error(&e))
-}
-
-/// Decode a comparison export's arguments and pay both sides (the one call of the two
-/// comparison exports): the people as read, and their pay under the baseline and the
-/// proposal.
-#[allow(clippy::type_complexity)]
-fn compared(
-    baseline: Option<Value>,
-    proposal: &Value,
-    employees: &Value,
-    as_of: Option<String>,
-) -> paygrade::Result<(
-    Vec<paygrade::Employee>,
-    (paygrade::RosterPay, paygrade::RosterPay),
-)> {
-    let base = HrPolicy::from_json(baseline.as_ref())?;
-    let prop = HrPolicy::from_json(Some(proposal))?;
-    let people = api::employees_from_json(employees)?;
-    let as_of = api::parse_as_of(as_of.as_deref())?;
-    let sides = paygrade_team::compare_pay(&base, &prop, &people, as_of)?;
-    Ok((people, sides))
 }
 
 /// 工资条 (payslips) as XLSX bytes, for download: the roster paid under `policy` for the
@@ -325,17 +412,289 @@ pub fn export_payslips_xlsx(
     lang: Option<String>,
 ) -> Result<Vec<u8>, JsValue> {
     let (policy, employees) = (value(&policy)?, required_large(&employees, "employees")?);
-    let lang = paygrade_roster::export::Lang::from_code(lang.as_deref().unwrap_or("zh"));
-    (|| {
-        let policy = HrPolicy::from_json(policy.as_ref())?;
-        let people = api::employees_from_json(&employees)?;
-        let date = api::parse_as_of(as_of.as_deref())?;
-        let pay = paygrade_team::roster_pay(&policy, &people, date, &mut |_, _| {})?;
-        let month = date
-            .map(|d| d.format("%Y-%m").to_string())
-            .unwrap_or_default();
-        let names = paygrade_text::Names::of(policy.core.policy());
-        paygrade_roster::export::payslips_xlsx(&pay, &names, &month, lang)
-    })()
-    .map_err(|e| js_error(&e))
+    people(&employees)
+        .and_then(|p| export(Export::Payslips, policy, &p, as_of, lang))
+        .map_err(|e| js_error(&e))
+}
+
+/// The team page's roster, kept in the module between calls (issue 16 item 3): a file
+/// is read and its people decoded once; every call after it pays, compares, grades or
+/// exports them with only a policy and a date crossing the boundary. Each method is
+/// decode → the same one call as the free function of the same name → encode. Holds no
+/// roster until one is loaded (`no_rows`).
+#[wasm_bindgen]
+#[derive(Default)]
+pub struct Workspace {
+    /// The roster read last: its people, rows, warnings and sheets.
+    roster: Option<paygrade_roster::Roster>,
+    /// The workbook or file it came from, so another sheet can be read (issue 15 item 2).
+    file: Option<(Vec<u8>, String)>,
+}
+
+#[wasm_bindgen]
+impl Workspace {
+    /// An empty workspace.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Workspace {
+        Workspace::default()
+    }
+
+    /// Read a roster file (a `File` or `Blob`, read synchronously: a worker's
+    /// `FileReaderSync`) as [`parse_roster`] does, and keep it: `ParsedRoster`.
+    #[wasm_bindgen(js_name = loadFile, unchecked_return_type = "ParsedRoster")]
+    pub fn load_file(
+        &mut self,
+        file: &web_sys::Blob,
+        file_name: &str,
+        sheet: Option<String>,
+        on_progress: Option<js_sys::Function>,
+    ) -> Result<JsValue, JsValue> {
+        let buffer = web_sys::FileReaderSync::new()?.read_as_array_buffer(file)?;
+        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+        self.load_bytes(bytes, file_name, sheet, on_progress)
+    }
+
+    /// Read a roster file's bytes as [`parse_roster`] does, and keep it: `ParsedRoster`.
+    #[wasm_bindgen(js_name = loadBytes, unchecked_return_type = "ParsedRoster")]
+    pub fn load_bytes(
+        &mut self,
+        bytes: Vec<u8>,
+        file_name: &str,
+        sheet: Option<String>,
+        on_progress: Option<js_sys::Function>,
+    ) -> Result<JsValue, JsValue> {
+        let roster = paygrade_roster::parse_roster_observed(
+            &bytes,
+            file_name,
+            sheet.as_deref(),
+            &mut reporter(on_progress),
+        )
+        .map_err(|e| js_error(&e))?;
+        self.file = Some((bytes, file_name.to_string()));
+        self.keep(roster)
+    }
+
+    /// Read another sheet of the workbook loaded last, and keep it: `ParsedRoster`. A
+    /// sheet that cannot be read leaves the roster in use as it was.
+    #[wasm_bindgen(js_name = loadSheet, unchecked_return_type = "ParsedRoster")]
+    pub fn load_sheet(
+        &mut self,
+        sheet: String,
+        on_progress: Option<js_sys::Function>,
+    ) -> Result<JsValue, JsValue> {
+        let Some((bytes, name)) = &self.file else {
+            return Err(js_error(&no_rows()));
+        };
+        let roster = paygrade_roster::parse_roster_observed(
+            bytes,
+            name,
+            Some(&sheet),
+            &mut reporter(on_progress),
+        )
+        .map_err(|e| js_error(&e))?;
+        self.keep(roster)
+    }
+
+    /// Keep the embedded 71-person sample roster: `ParsedRoster`.
+    #[wasm_bindgen(js_name = loadSample, unchecked_return_type = "ParsedRoster")]
+    pub fn load_sample(&mut self) -> Result<JsValue, JsValue> {
+        let roster = paygrade_roster::sample::sample_roster().map_err(|e| js_error(&e))?;
+        self.file = None;
+        self.keep(roster)
+    }
+
+    /// Keep employees the page saved earlier (the JSON shape, as `ParsedRoster.employees`
+    /// gave them): `ParsedRoster`.
+    #[wasm_bindgen(js_name = loadEmployees, unchecked_return_type = "ParsedRoster")]
+    pub fn load_employees(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "EmployeesInput")] employees: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let employees = required_large(&employees, "employees")?;
+        let roster = paygrade_roster::roster_from_json(&employees).map_err(|e| js_error(&e))?;
+        self.file = None;
+        self.keep(roster)
+    }
+
+    /// The number of people kept.
+    #[wasm_bindgen(getter)]
+    pub fn size(&self) -> usize {
+        self.roster.as_ref().map_or(0, |r| r.employees.len())
+    }
+
+    fn keep(&mut self, roster: paygrade_roster::Roster) -> Result<JsValue, JsValue> {
+        let out = encode(Ok(parsed(&roster)));
+        self.roster = Some(roster);
+        out
+    }
+
+    fn people(&self) -> paygrade::Result<&[paygrade::Employee]> {
+        self.roster
+            .as_ref()
+            .map(|r| r.employees.as_slice())
+            .ok_or_else(no_rows)
+    }
+
+    /// The people kept, paid: as [`compute_roster`].
+    #[wasm_bindgen(js_name = computeRoster, unchecked_return_type = "RosterResult")]
+    pub fn compute_roster(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "PolicyInput")] policy: JsValue,
+        as_of: Option<String>,
+    ) -> Result<JsValue, JsValue> {
+        let policy = value(&policy)?;
+        encode(self.people().and_then(|p| paid(policy, p, as_of)))
+    }
+
+    /// The quota report of the people kept: as [`check_quotas`].
+    #[wasm_bindgen(js_name = checkQuotas, unchecked_return_type = "QuotaReport")]
+    pub fn check_quotas(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "PolicyInput")] policy: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let policy = value(&policy)?;
+        encode(self.people().and_then(|p| quotas(policy, p)))
+    }
+
+    /// The annual grade assignment of the people kept: as [`assign_grades`].
+    #[wasm_bindgen(js_name = assignGrades, unchecked_return_type = "AssignmentResult")]
+    pub fn assign_grades(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "PolicyInput")] policy: JsValue,
+        as_of: Option<String>,
+    ) -> Result<JsValue, JsValue> {
+        let policy = value(&policy)?;
+        encode(self.people().and_then(|p| assigned(policy, p, as_of)))
+    }
+
+    /// The people kept under a baseline and a proposal: as [`compare_scenarios`].
+    #[wasm_bindgen(js_name = compareScenarios, unchecked_return_type = "Comparison")]
+    pub fn compare_scenarios(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "PolicyInput")] baseline: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Policy | string")] proposal: JsValue,
+        as_of: Option<String>,
+        on_progress: Option<js_sys::Function>,
+    ) -> Result<JsValue, JsValue> {
+        let baseline = value(&baseline)?;
+        let proposal = required(&proposal, "proposal")?;
+        let result = self
+            .people()
+            .and_then(|p| comparison(baseline, &proposal, p, as_of, on_progress));
+        encode_json(result, &["policy_diff"])
+    }
+
+    /// The people kept over the years: as [`project_scenarios`].
+    #[wasm_bindgen(js_name = projectScenarios)]
+    pub fn project_scenarios(
+        &self,
+        baseline: JsValue,
+        proposal: JsValue,
+        as_of: Option<String>,
+        years: u32,
+        assign: bool,
+    ) -> Result<JsValue, JsValue> {
+        let (baseline, proposal) = (value(&baseline)?, value(&proposal)?);
+        encode(
+            self.people()
+                .and_then(|p| projection(baseline, proposal, p, as_of, years, assign)),
+        )
+    }
+
+    /// The projection of the people kept as CSV text: as [`export_projection_csv`].
+    #[wasm_bindgen(js_name = exportProjectionCsv)]
+    pub fn export_projection_csv(
+        &self,
+        baseline: JsValue,
+        proposal: JsValue,
+        as_of: Option<String>,
+        years: u32,
+        assign: bool,
+    ) -> Result<String, JsValue> {
+        let (baseline, proposal) = (value(&baseline)?, value(&proposal)?);
+        self.people()
+            .and_then(|p| projection(baseline, proposal, p, as_of, years, assign))
+            .and_then(|p| paygrade_roster::export::projection_csv(&p))
+            .map_err(|e| js_error(&e))
+    }
+
+    /// The people kept, paid, as CSV text: as [`export_roster_csv`].
+    #[wasm_bindgen(js_name = exportRosterCsv)]
+    pub fn export_roster_csv(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "PolicyInput")] policy: JsValue,
+        as_of: Option<String>,
+        lang: Option<String>,
+    ) -> Result<String, JsValue> {
+        let policy = value(&policy)?;
+        text(
+            self.people()
+                .and_then(|p| export(Export::RosterCsv, policy, p, as_of, lang)),
+        )
+    }
+
+    /// The people kept, paid, as XLSX bytes: as [`export_roster_xlsx`].
+    #[wasm_bindgen(js_name = exportRosterXlsx)]
+    pub fn export_roster_xlsx(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "PolicyInput")] policy: JsValue,
+        as_of: Option<String>,
+        lang: Option<String>,
+    ) -> Result<Vec<u8>, JsValue> {
+        let policy = value(&policy)?;
+        self.people()
+            .and_then(|p| export(Export::RosterXlsx, policy, p, as_of, lang))
+            .map_err(|e| js_error(&e))
+    }
+
+    /// The comparison of the people kept as CSV text: as [`export_comparison_csv`].
+    #[wasm_bindgen(js_name = exportComparisonCsv)]
+    pub fn export_comparison_csv(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "PolicyInput")] baseline: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Policy | string")] proposal: JsValue,
+        as_of: Option<String>,
+        lang: Option<String>,
+    ) -> Result<String, JsValue> {
+        let (baseline, proposal) = (value(&baseline)?, required(&proposal, "proposal")?);
+        text(self.people().and_then(|p| {
+            comparison_export(ComparisonExport::Csv, baseline, &proposal, p, as_of, lang)
+        }))
+    }
+
+    /// The comparison of the people kept as XLSX bytes: as [`export_comparison_xlsx`].
+    #[wasm_bindgen(js_name = exportComparisonXlsx)]
+    pub fn export_comparison_xlsx(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "PolicyInput")] baseline: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Policy | string")] proposal: JsValue,
+        as_of: Option<String>,
+        lang: Option<String>,
+    ) -> Result<Vec<u8>, JsValue> {
+        let (baseline, proposal) = (value(&baseline)?, required(&proposal, "proposal")?);
+        self.people()
+            .and_then(|p| {
+                comparison_export(ComparisonExport::Xlsx, baseline, &proposal, p, as_of, lang)
+            })
+            .map_err(|e| js_error(&e))
+    }
+
+    /// 工资条 of the people kept as XLSX bytes: as [`export_payslips_xlsx`].
+    #[wasm_bindgen(js_name = exportPayslipsXlsx)]
+    pub fn export_payslips_xlsx(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "PolicyInput")] policy: JsValue,
+        as_of: Option<String>,
+        lang: Option<String>,
+    ) -> Result<Vec<u8>, JsValue> {
+        let policy = value(&policy)?;
+        self.people()
+            .and_then(|p| export(Export::Payslips, policy, p, as_of, lang))
+            .map_err(|e| js_error(&e))
+    }
+}
+
+/// No roster loaded yet (`no_rows`).
+fn no_rows() -> paygrade::Error {
+    paygrade::Error::new(paygrade::ErrorKind::NoRows, "")
 }

@@ -182,3 +182,107 @@ fn json_values_in_results_are_plain_numbers() {
     assert_eq!(get(&d, &["baseline"]).as_f64(), Some(3.0));
     assert_eq!(get(&d, &["proposal"]).as_f64(), Some(4.0));
 }
+
+/// The team page's workspace keeps the roster it read: every call on it gives what the
+/// free function gives with the employees passed in, a workbook's other sheet is read
+/// from the kept bytes, and nothing is computed before a roster is loaded.
+#[wasm_bindgen_test]
+fn the_workspace_keeps_the_roster_and_answers_as_the_free_functions() {
+    use paygrade_wasm_hr as hr;
+    let text = |v: &JsValue| JSON::stringify(v).unwrap().as_string().unwrap();
+    let date = || Some("2026-11-30".to_string());
+    let mut ws = hr::Workspace::new();
+    let err = ws.compute_roster(JsValue::NULL, date()).unwrap_err();
+    assert_eq!(s(&err, &["code"]), "no_rows");
+    let err = ws.load_sheet("12月".into(), None).unwrap_err();
+    assert_eq!(s(&err, &["code"]), "no_rows");
+
+    let sample = ws.load_sample().unwrap();
+    assert_eq!(ws.size(), 71);
+    let employees = get(&sample, &["employees"]);
+    assert_eq!(
+        text(&ws.compute_roster(JsValue::NULL, date()).unwrap()),
+        text(&hr::compute_roster(JsValue::NULL, employees.clone(), date()).unwrap())
+    );
+    assert_eq!(
+        text(&ws.check_quotas(JsValue::NULL).unwrap()),
+        text(&hr::check_quotas(JsValue::NULL, employees.clone()).unwrap())
+    );
+    assert_eq!(
+        text(&ws.assign_grades(JsValue::NULL, date()).unwrap()),
+        text(&hr::assign_grades(JsValue::NULL, employees.clone(), date()).unwrap())
+    );
+    let proposal = hr::default_policy().unwrap();
+    let _ = Reflect::set(
+        &get(&proposal, &["seniority"]),
+        &"min_years".into(),
+        &JsValue::from_f64(4.0),
+    );
+    let kept = ws
+        .compare_scenarios(JsValue::NULL, proposal.clone(), date(), None)
+        .unwrap();
+    assert_eq!(
+        text(&kept),
+        text(
+            &hr::compare_scenarios(
+                JsValue::NULL,
+                proposal.clone(),
+                employees.clone(),
+                date(),
+                None
+            )
+            .unwrap()
+        )
+    );
+    assert_eq!(
+        ws.export_comparison_csv(JsValue::NULL, proposal.clone(), date(), Some("zh".into()))
+            .unwrap(),
+        hr::export_comparison_csv(
+            JsValue::NULL,
+            proposal.clone(),
+            employees.clone(),
+            date(),
+            Some("zh".into())
+        )
+        .unwrap()
+    );
+    assert_eq!(
+        ws.export_roster_csv(JsValue::NULL, date(), None).unwrap(),
+        hr::export_roster_csv(JsValue::NULL, employees.clone(), date(), None).unwrap()
+    );
+    assert_eq!(
+        ws.export_projection_csv(JsValue::NULL, proposal.clone(), date(), 2, false)
+            .unwrap(),
+        hr::export_projection_csv(JsValue::NULL, proposal, employees.clone(), date(), 2, false)
+            .unwrap()
+    );
+
+    // A workbook of two sheets: November's read first, December's from the kept bytes; a
+    // sheet that is not there leaves December's roster in use.
+    let book = include_bytes!("../../../tests/fixtures/public_bugs/i15_two_sheets.xlsx");
+    let first = ws.load_bytes(book.to_vec(), "x.xlsx", None, None).unwrap();
+    assert_eq!(s(&first, &["sheet"]), "11月");
+    let total = |ws: &hr::Workspace| {
+        s(
+            &ws.compute_roster(JsValue::NULL, date()).unwrap(),
+            &["totals", "total"],
+        )
+    };
+    assert_eq!(total(&ws), "6624.00");
+    ws.load_sheet("12月".into(), None).unwrap();
+    assert_eq!(total(&ws), "12088.00");
+    let err = ws.load_sheet("1月".into(), None).unwrap_err();
+    assert_eq!(s(&err, &["code"]), "invalid_value");
+    assert_eq!(total(&ws), "12088.00");
+
+    // Saved employees come back as the same roster.
+    ws.load_employees(employees.clone()).unwrap();
+    assert_eq!(ws.size(), 71);
+    let dup = js_sys::Array::of2(
+        &js_sys::Array::from(&employees).get(0),
+        &js_sys::Array::from(&employees).get(0),
+    );
+    let err = ws.load_employees(dup.into()).unwrap_err();
+    assert_eq!(s(&err, &["code"]), "duplicate_id");
+    assert_eq!(ws.size(), 71);
+}
