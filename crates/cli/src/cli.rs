@@ -102,7 +102,7 @@ enum Command {
         /// Pay date YYYY-MM-DD (default: today).
         #[arg(long = "as-of")]
         as_of: Option<String>,
-        /// XLSX sheet name (default: the first sheet).
+        /// Workbook sheet name (default: the first visible sheet).
         #[arg(long)]
         sheet: Option<String>,
         /// Also write the charts (cost.svg, distribution.svg, differences.svg) to this folder.
@@ -135,7 +135,7 @@ enum Command {
         /// Re-grade each year with the annual assignment (SPEC §4).
         #[arg(long)]
         assign: bool,
-        /// XLSX sheet name (default: the first sheet).
+        /// Workbook sheet name (default: the first visible sheet).
         #[arg(long)]
         sheet: Option<String>,
         /// Roster file (default: the embedded sample).
@@ -180,7 +180,7 @@ enum Command {
         /// Policy JSON file (default: the built-in policy).
         #[arg(long)]
         policy: Option<PathBuf>,
-        /// XLSX sheet name (default: the first sheet).
+        /// Workbook sheet name (default: the first visible sheet).
         #[arg(long)]
         sheet: Option<String>,
         /// Roster file (default: the embedded sample).
@@ -194,7 +194,7 @@ enum Command {
         /// Pay date YYYY-MM-DD, for years in post from post_start (default: today).
         #[arg(long = "as-of")]
         as_of: Option<String>,
-        /// XLSX sheet name (default: the first sheet).
+        /// Workbook sheet name (default: the first visible sheet).
         #[arg(long)]
         sheet: Option<String>,
         /// Roster file (default: the embedded sample).
