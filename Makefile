@@ -85,11 +85,13 @@ measure: build
 	cargo run -q --release --example pay_timing
 
 # Benchmarks (issue 7), not part of `make test`: criterion natively, the same work through
-# wasm in Chromium, LibreOffice Calc recalculating the same roster as formulas.
+# wasm in Chromium, LibreOffice Calc recalculating the same roster as formulas, and the
+# limit program (examples/limit.rs, issue 16) beside the CLI on the same 100,000 rows.
 bench: build
 	@bash tools/setup.sh --browser
 	@command -v soffice >/dev/null || (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends libreoffice-calc)
 	cargo build --release --workspace
+	cargo build --release --example limit
 	$(MAKE) www/pkg/paygrade_bench_bg.wasm
 	cargo run --release --example peer_xlsx
 	cargo bench --bench engine

@@ -1,7 +1,7 @@
 // `make bench` (issue 7): native (criterion) vs wasm in headless Chromium vs LibreOffice
 // Calc on the same work, plus the page's bytes. Ends with `ratio NAME VALUE` and
 // `bytes NAME N` lines. Inputs come from `cargo run --release --example peer_xlsx`.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,9 +72,11 @@ const loRows = readFileSync(join(loOut, 'roster100k_formulas.csv'), 'utf8').trim
 rmSync(profile, { recursive: true, force: true });
 rmSync(loOut, { recursive: true, force: true });
 // Paygrade's totals for the same people (the native CLI, exact decimals).
-const ours = execFileSync(join(root, 'target/release/paygrade'), ['roster', '--as-of', '2026-11-30', '--format', 'csv',
-  join(root, 'target/bench/roster100k.csv')], { maxBuffer: 1 << 28 }).toString('utf8').replace(/^\uFEFF/, '').trim().split('\n').slice(1);
-const total = new Map(ours.map((l) => { const f = l.split(','); return [f[0], f[12]]; }));
+const oursAll = execFileSync(join(root, 'target/release/paygrade'), ['--lang', 'en', 'roster', '--as-of', '2026-11-30', '--format', 'csv',
+  join(root, 'target/bench/roster100k.csv')], { maxBuffer: 1 << 28 }).toString('utf8').replace(/^\uFEFF/, '').trim().split('\n');
+const totalAt = oursAll[0].split(',').indexOf('result_total');
+const ours = oursAll.slice(1);
+const total = new Map(ours.map((l) => { const f = l.split(','); return [f[0], f[totalAt]]; }));
 const diffs = [];
 for (const line of loRows) {
   const f = line.split(',');
@@ -82,9 +84,30 @@ for (const line of loRows) {
   if (total.get(f[0]) !== theirs) diffs.push(`${f[0]} paygrade ${total.get(f[0])} libreoffice ${f[23]}`);
 }
 
-// 4. Bytes: what the page loads before its first result, and the lazily loaded parts.
+// 4. The limit program (examples/limit.rs: csv ByteRecords + rust_decimal, the default
+// policy by hand) beside the CLI on the same file, wall time and peak memory by GNU time;
+// both must give the same total to the fen.
+const timed = (cmd, args) => {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], { maxBuffer: 1 << 28 });
+  if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr}`);
+  const [secs, kb] = r.stderr.toString().trim().split('\n').at(-1).split(' ');
+  return { ms: Number(secs) * 1000, kb: Number(kb), stdout: r.stdout.toString() };
+};
+const scratch = mkdtempSync(join(tmpdir(), 'paygrade-limit-'));
+const rosterCsv = join(root, 'target/bench/roster100k.csv');
+const limitRuns = [0, 1, 2, 3, 4].map(() => timed(join(root, 'target/release/examples/limit'), [rosterCsv, join(scratch, 'limit.csv')]));
+const cliRuns = [0, 1, 2, 3, 4].map(() => timed('/bin/sh', ['-c',
+  `exec "${join(root, 'target/release/paygrade')}" --lang en roster --as-of 2026-11-30 --format csv "${rosterCsv}" > "${join(scratch, 'cli.csv')}"`]));
+const limitTotal = limitRuns[0].stdout.trim().split(' ').at(-1);
+const cliRows = readFileSync(join(scratch, 'cli.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split('\n');
+const cliAt = cliRows[0].split(',').indexOf('result_total');
+const fen = cliRows.slice(1).reduce((n, l) => n + BigInt(l.split(',')[cliAt].replace('.', '')), 0n);
+const cliTotal = `${fen / 100n}.${String(fen % 100n).padStart(2, '0')}`;
+rmSync(scratch, { recursive: true, force: true });
+
+// 5. Bytes: what the page loads before its first result, and the lazily loaded parts.
 const gz = (p) => gzipSync(readFileSync(join(root, 'www', p)), { level: 9 }).length;
-const first = ['index.html', 'style.css', 'app.js', 'i18n/zh.js', 'pkg/paygrade.js', 'pkg/paygrade_bg.wasm'].reduce((n, p) => n + gz(p), 0);
+const first = ['index.html', 'style.min.css', 'app.min.js', 'i18n/zh.js', 'pkg/paygrade_bg.wasm'].reduce((n, p) => n + gz(p), 0);
 const extras = ['extras.js', 'extras.css', 'i18n/zh-extras.js', 'pkg/paygrade_extra.js', 'pkg/paygrade_extra_bg.wasm'].reduce((n, p) => n + gz(p), 0);
 const hrBytes = ['pkg/paygrade_hr.js', 'pkg/paygrade_hr_bg.wasm'].reduce((n, p) => n + gz(p), 0);
 
@@ -108,3 +131,12 @@ out('ratio wasm_over_native_roster100k', (wasm.roster / native.roster).toFixed(2
 out('ratio wasm_over_native_compare100k', (wasm.compare / native.compare).toFixed(2));
 out('ratio libreoffice_over_wasm_roster100k', (loMs / wasm.roster).toFixed(2));
 out('bytes first_load_gz', first);
+out('ms limit_roster100k', median(limitRuns.map((r) => r.ms)).toFixed(0));
+out('ms cli_roster100k', median(cliRuns.map((r) => r.ms)).toFixed(0));
+out('bytes limit_peak_rss', Math.max(...limitRuns.map((r) => r.kb)) * 1024);
+out('bytes cli_peak_rss', Math.max(...cliRuns.map((r) => r.kb)) * 1024);
+out('total limit_roster100k', limitTotal);
+out('total cli_roster100k', cliTotal);
+if (limitTotal !== cliTotal) { out('difference', `limit ${limitTotal} paygrade ${cliTotal}`); process.exitCode = 1; }
+out('ratio cli_over_limit_roster100k', (median(cliRuns.map((r) => r.ms)) / median(limitRuns.map((r) => r.ms))).toFixed(2));
+out('ratio cli_peak_rss_over_file', (Math.max(...cliRuns.map((r) => r.kb)) * 1024 / csv.length).toFixed(2));
