@@ -332,7 +332,8 @@ pub fn export_headers(lang: Lang) -> Vec<&'static str> {
 
 /// One person's input columns of a re-importable export (SPEC §8, §9), in `lang`: the
 /// cells of [`INPUT_COLUMNS`], as `parse_roster` reads them back.
-fn input_cells(e: &paygrade::Employee, lang: Lang) -> Vec<ExportCell> {
+/// `room`: the result cells the caller appends (the row is allocated once, whole).
+fn input_cells(e: &paygrade::Employee, lang: Lang, room: usize) -> Vec<ExportCell> {
     use ExportCell::{Empty, Number as N, Text as T};
     let zh = lang == Lang::Zh;
     let num = |d: Option<rust_decimal::Decimal>| d.map_or(Empty, N);
@@ -354,7 +355,7 @@ fn input_cells(e: &paygrade::Employee, lang: Lang) -> Vec<ExportCell> {
         (false, true) => "yes",
         (false, false) => "no",
     };
-    vec![
+    let cells = [
         T(e.id.clone()),
         T(e.name.clone()),
         T(level),
@@ -376,7 +377,10 @@ fn input_cells(e: &paygrade::Employee, lang: Lang) -> Vec<ExportCell> {
             T(if zh { education_zh(x) } else { x.name() }.to_string())
         }),
         e.years_of_work.map_or(Empty, |y| N(y.into())),
-    ]
+    ];
+    let mut row = Vec::with_capacity(cells.len() + room);
+    row.extend(cells);
+    row
 }
 
 /// Each person's row of a re-importable export (SPEC §9): the input columns first (as
@@ -396,7 +400,7 @@ pub fn export_rows(
         .map(|(e, b)| {
             let c = b.components;
             let rating = b.rating.clone().unwrap_or_default();
-            let mut row = input_cells(e, lang);
+            let mut row = input_cells(e, lang, 11);
             row.extend([
                 T(if zh {
                     grade_zh(&b.grade)
@@ -643,7 +647,7 @@ pub fn comparison_rows(
         .iter()
         .zip(baseline.results.iter().zip(&proposal.results))
         .map(|(e, (b, p))| {
-            let mut row = input_cells(e, lang);
+            let mut row = input_cells(e, lang, 15);
             let before = b.components.to_array().into_iter().chain([b.total]);
             let after = p.components.to_array().into_iter().chain([p.total]);
             for (x, y) in before.zip(after) {
