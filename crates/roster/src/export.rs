@@ -391,44 +391,47 @@ pub fn export_rows(
     pay: &RosterPay,
     lang: Lang,
 ) -> Vec<Vec<ExportCell>> {
-    use ExportCell::{Empty, Money as M, Number as N, Text as T};
-    let zh = lang == Lang::Zh;
-    let exact = |s: &str| s.parse::<rust_decimal::Decimal>().map_or(Empty, N);
     people
         .iter()
         .zip(&pay.results)
-        .map(|(e, b)| {
-            let c = b.components;
-            let rating = b.rating.clone().unwrap_or_default();
-            let mut row = input_cells(e, lang, 11);
-            row.extend([
-                T(if zh {
-                    grade_zh(&b.grade)
-                } else {
-                    b.grade.clone()
-                }),
-                T(if zh {
-                    grade_zh(&b.coefficient_grade)
-                } else {
-                    b.coefficient_grade.clone()
-                }),
-                N(b.years_in_post.into()),
-                exact(&b.composite_score),
-                T(if zh {
-                    rating_zh(&rating).to_string()
-                } else {
-                    rating
-                }),
-                exact(&b.assessment_factor),
-                M(c.base.amount()),
-                M(c.floating.amount()),
-                M(c.seniority.amount()),
-                M(c.performance.amount()),
-                M(b.total.amount()),
-            ]);
-            row
-        })
+        .map(|(e, b)| export_row(e, b, lang))
         .collect()
+}
+
+/// One person's row of [`export_rows`].
+fn export_row(e: &paygrade::Employee, b: &paygrade::Breakdown, lang: Lang) -> Vec<ExportCell> {
+    use ExportCell::{Empty, Money as M, Number as N, Text as T};
+    let zh = lang == Lang::Zh;
+    let exact = |s: &str| s.parse::<rust_decimal::Decimal>().map_or(Empty, N);
+    let c = b.components;
+    let rating = b.rating.clone().unwrap_or_default();
+    let mut row = input_cells(e, lang, 11);
+    row.extend([
+        T(if zh {
+            grade_zh(&b.grade)
+        } else {
+            b.grade.clone()
+        }),
+        T(if zh {
+            grade_zh(&b.coefficient_grade)
+        } else {
+            b.coefficient_grade.clone()
+        }),
+        N(b.years_in_post.into()),
+        exact(&b.composite_score),
+        T(if zh {
+            rating_zh(&rating).to_string()
+        } else {
+            rating
+        }),
+        exact(&b.assessment_factor),
+        M(c.base.amount()),
+        M(c.floating.amount()),
+        M(c.seniority.amount()),
+        M(c.performance.amount()),
+        M(b.total.amount()),
+    ]);
+    row
 }
 
 /// A re-importable roster export as CSV (UTF-8 with BOM): inputs first, results after,
@@ -441,7 +444,12 @@ pub fn roster_export_csv(
     pay: &RosterPay,
     lang: Lang,
 ) -> Result<String> {
-    table_csv(&export_headers(lang), &export_rows(people, pay, lang))
+    // Row by row into the writer: the whole table of cells is never held at once.
+    let rows = people
+        .iter()
+        .zip(&pay.results)
+        .map(|(e, b)| export_row(e, b, lang));
+    table_csv(&export_headers(lang), rows)
 }
 
 /// A re-importable roster export as XLSX: inputs first, results after, in `lang`; text
@@ -466,19 +474,22 @@ pub fn roster_export_xlsx(
 
 /// A table of export cells as CSV text (UTF-8 with BOM so Excel opens Chinese text
 /// correctly): text neutralised, numbers and money as plain exact numbers.
-fn table_csv(headers: &[&str], rows: &[Vec<ExportCell>]) -> Result<String> {
+fn table_csv<R: AsRef<[ExportCell]>>(
+    headers: &[&str],
+    rows: impl IntoIterator<Item = R>,
+) -> Result<String> {
     let fail = |e: csv::Error| Error::new(ErrorKind::Internal(format!("CSV: {e}")), "");
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = csv::Writer::from_writer("\u{feff}".as_bytes().to_vec());
     w.write_record(headers).map_err(fail)?;
     for row in rows {
-        w.write_record(row.iter().map(|c| match c {
+        w.write_record(row.as_ref().iter().map(|c| match c {
             ExportCell::Text(t) => neutralise(t),
             ExportCell::Number(d) | ExportCell::Money(d) => d.to_string(),
             ExportCell::Empty => String::new(),
         }))
         .map_err(fail)?;
     }
-    Ok(format!("\u{feff}{}", finish_csv(w)?))
+    finish_csv(w)
 }
 
 /// How wide a column is shown (in Excel's character widths): room for its header (a CJK
