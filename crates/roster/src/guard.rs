@@ -471,6 +471,18 @@ const ODS_COLUMNS: usize = 16_384;
 type Xml<'a> =
     quick_xml::Reader<std::io::BufReader<zip::read::ZipFile<'a, std::io::Cursor<&'a [u8]>>>>;
 
+/// An XML part read with calamine's own reader settings (`xml_reader` in its XLSX and
+/// ODS readers), so the guards see the events calamine will.
+fn calamine_reader<R: Read>(part: R) -> quick_xml::Reader<std::io::BufReader<R>> {
+    let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(part));
+    let config = reader.config_mut();
+    config.check_end_names = false;
+    config.trim_text(false);
+    config.check_comments = false;
+    config.expand_empty_elements = true;
+    reader
+}
+
 /// `key="value"` pairs of a start tag as calamine's `RawAttrIter` reads them (first
 /// match wins; a malformed attribute is an error there and here).
 fn attr<'e>(e: &'e quick_xml::events::BytesStart<'_>, key: &str) -> Result<Option<&'e str>> {
@@ -794,12 +806,7 @@ pub(crate) fn ods(bytes: &[u8]) -> Result<()> {
         // calamine reports the missing part itself.
         return Ok(());
     };
-    let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(content));
-    let config = reader.config_mut();
-    config.check_end_names = false;
-    config.trim_text(false);
-    config.check_comments = false;
-    config.expand_empty_elements = true;
+    let mut reader = calamine_reader(content);
     let mut count = OdsCount::default();
     let mut buf = Vec::new();
     loop {
@@ -884,12 +891,7 @@ pub(crate) fn xlsx(bytes: &[u8]) -> Result<()> {
         let Ok(part) = archive.by_index(i) else {
             continue;
         };
-        let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(part));
-        let config = reader.config_mut();
-        config.check_end_names = false;
-        config.trim_text(false);
-        config.check_comments = false;
-        config.expand_empty_elements = true;
+        let mut reader = calamine_reader(part);
         let mut buf = Vec::new();
         loop {
             buf.clear();

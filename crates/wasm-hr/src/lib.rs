@@ -250,56 +250,49 @@ fn projection(
     paygrade_team::project(&base, &prop, people, as_of, years, assign)
 }
 
-/// Which file a roster export writes.
-#[derive(Clone, Copy)]
-enum Export {
-    /// The paid roster as CSV.
-    RosterCsv,
-    /// The paid roster as XLSX.
-    RosterXlsx,
-    /// 工资条 (payslips) as XLSX.
-    Payslips,
+/// The language of an export: `lang` (`zh` or `en`), else `default`.
+fn export_lang(lang: Option<String>, default: &str) -> paygrade_roster::export::Lang {
+    paygrade_roster::export::Lang::from_code(lang.as_deref().unwrap_or(default))
 }
 
-/// A roster export's bytes: the people paid under `policy`, written as `kind` in `lang`.
-fn export(
-    kind: Export,
+/// The people paid under `policy`, as a re-importable CSV (default language `en`).
+fn roster_csv(
+    policy: Option<Value>,
+    people: &[paygrade::Employee],
+    as_of: Option<String>,
+    lang: Option<String>,
+) -> paygrade::Result<String> {
+    let pay = paid(policy, people, as_of)?;
+    paygrade_roster::export::roster_export_csv(people, &pay, export_lang(lang, "en"))
+}
+
+/// The people paid under `policy`, as a re-importable XLSX (default language `en`).
+fn roster_xlsx(
     policy: Option<Value>,
     people: &[paygrade::Employee],
     as_of: Option<String>,
     lang: Option<String>,
 ) -> paygrade::Result<Vec<u8>> {
-    use paygrade_roster::export::{payslips_xlsx, roster_export_csv, roster_export_xlsx, Lang};
+    let pay = paid(policy, people, as_of)?;
+    paygrade_roster::export::roster_export_xlsx(people, &pay, export_lang(lang, "en"))
+}
+
+/// 工资条 of the people paid under `policy` for the month of `as_of`, as XLSX (default
+/// language `zh`; the policy's own level names word the slips).
+fn payslips(
+    policy: Option<Value>,
+    people: &[paygrade::Employee],
+    as_of: Option<String>,
+    lang: Option<String>,
+) -> paygrade::Result<Vec<u8>> {
     let policy = HrPolicy::from_json(policy.as_ref())?;
     let date = api::parse_as_of(as_of.as_deref())?;
     let pay = paygrade_team::roster_pay(&policy, people, date, &mut |_, _| {})?;
-    let default = if matches!(kind, Export::Payslips) {
-        "zh"
-    } else {
-        "en"
-    };
-    let lang = Lang::from_code(lang.as_deref().unwrap_or(default));
-    match kind {
-        Export::RosterCsv => roster_export_csv(people, &pay, lang).map(String::into_bytes),
-        Export::RosterXlsx => roster_export_xlsx(people, &pay, lang),
-        Export::Payslips => {
-            let month = date
-                .map(|d| d.format("%Y-%m").to_string())
-                .unwrap_or_default();
-            let names = paygrade_text::Names::of(policy.core.policy());
-            payslips_xlsx(&pay, &names, &month, lang)
-        }
-    }
-}
-
-/// Text a CSV export wrote (always UTF-8: the writer makes it so).
-fn text(bytes: paygrade::Result<Vec<u8>>) -> Result<String, JsValue> {
-    bytes
-        .and_then(|b| {
-            String::from_utf8(b)
-                .map_err(|e| paygrade::Error::new(paygrade::ErrorKind::Internal(e.to_string()), ""))
-        })
-        .map_err(|e| js_error(&e))
+    let month = date
+        .map(|d| d.format("%Y-%m").to_string())
+        .unwrap_or_default();
+    let names = paygrade_text::Names::of(policy.core.policy());
+    paygrade_roster::export::payslips_xlsx(&pay, &names, &month, export_lang(lang, "zh"))
 }
 
 /// A paid roster as CSV text (UTF-8 with BOM; formulas neutralised), for download: the
@@ -312,7 +305,9 @@ pub fn export_roster_csv(
     lang: Option<String>,
 ) -> Result<String, JsValue> {
     let (policy, employees) = (value(&policy)?, required_large(&employees, "employees")?);
-    text(people(&employees).and_then(|p| export(Export::RosterCsv, policy, &p, as_of, lang)))
+    people(&employees)
+        .and_then(|p| roster_csv(policy, &p, as_of, lang))
+        .map_err(|e| js_error(&e))
 }
 
 /// A paid roster as XLSX bytes (text stays text, numbers stay numbers), for download: as
@@ -326,41 +321,47 @@ pub fn export_roster_xlsx(
 ) -> Result<Vec<u8>, JsValue> {
     let (policy, employees) = (value(&policy)?, required_large(&employees, "employees")?);
     people(&employees)
-        .and_then(|p| export(Export::RosterXlsx, policy, &p, as_of, lang))
+        .and_then(|p| roster_xlsx(policy, &p, as_of, lang))
         .map_err(|e| js_error(&e))
 }
 
-/// Which file a comparison export writes.
-#[derive(Clone, Copy)]
-enum ComparisonExport {
-    /// CSV text.
-    Csv,
-    /// An XLSX workbook.
-    Xlsx,
+/// The people paid under both policies: the one call of the comparison exports.
+fn compared(
+    baseline: Option<Value>,
+    proposal: &Value,
+    people: &[paygrade::Employee],
+    as_of: Option<String>,
+) -> paygrade::Result<(paygrade::RosterPay, paygrade::RosterPay)> {
+    let base = HrPolicy::from_json(baseline.as_ref())?;
+    let prop = HrPolicy::from_json(Some(proposal))?;
+    let as_of = api::parse_as_of(as_of.as_deref())?;
+    paygrade_team::compare_pay(&base, &prop, people, as_of)
 }
 
-/// A comparison export's bytes: the people paid under both policies (the one call of the
-/// two comparison exports), written as `kind` in `lang`.
-fn comparison_export(
-    kind: ComparisonExport,
+/// A comparison as a re-importable CSV (default language `en`).
+fn comparison_csv(
+    baseline: Option<Value>,
+    proposal: &Value,
+    people: &[paygrade::Employee],
+    as_of: Option<String>,
+    lang: Option<String>,
+) -> paygrade::Result<String> {
+    let (before, after) = compared(baseline, proposal, people, as_of)?;
+    let lang = export_lang(lang, "en");
+    paygrade_roster::export::comparison_export_csv(people, &before, &after, lang)
+}
+
+/// A comparison as a re-importable XLSX (default language `en`).
+fn comparison_xlsx(
     baseline: Option<Value>,
     proposal: &Value,
     people: &[paygrade::Employee],
     as_of: Option<String>,
     lang: Option<String>,
 ) -> paygrade::Result<Vec<u8>> {
-    use paygrade_roster::export::{comparison_export_csv, comparison_export_xlsx, Lang};
-    let base = HrPolicy::from_json(baseline.as_ref())?;
-    let prop = HrPolicy::from_json(Some(proposal))?;
-    let as_of = api::parse_as_of(as_of.as_deref())?;
-    let (before, after) = paygrade_team::compare_pay(&base, &prop, people, as_of)?;
-    let lang = Lang::from_code(lang.as_deref().unwrap_or("en"));
-    match kind {
-        ComparisonExport::Csv => {
-            comparison_export_csv(people, &before, &after, lang).map(String::into_bytes)
-        }
-        ComparisonExport::Xlsx => comparison_export_xlsx(people, &before, &after, lang),
-    }
+    let (before, after) = compared(baseline, proposal, people, as_of)?;
+    let lang = export_lang(lang, "en");
+    paygrade_roster::export::comparison_export_xlsx(people, &before, &after, lang)
 }
 
 /// A comparison as CSV text (UTF-8 with BOM; formulas neutralised), for download: each
@@ -377,9 +378,9 @@ pub fn export_comparison_csv(
 ) -> Result<String, JsValue> {
     let (baseline, proposal) = (value(&baseline)?, required(&proposal, "proposal")?);
     let employees = required_large(&employees, "employees")?;
-    text(people(&employees).and_then(|p| {
-        comparison_export(ComparisonExport::Csv, baseline, &proposal, &p, as_of, lang)
-    }))
+    people(&employees)
+        .and_then(|p| comparison_csv(baseline, &proposal, &p, as_of, lang))
+        .map_err(|e| js_error(&e))
 }
 
 /// A comparison as XLSX bytes, for download: as [`export_comparison_csv`], with money
@@ -395,9 +396,7 @@ pub fn export_comparison_xlsx(
     let (baseline, proposal) = (value(&baseline)?, required(&proposal, "proposal")?);
     let employees = required_large(&employees, "employees")?;
     people(&employees)
-        .and_then(|p| {
-            comparison_export(ComparisonExport::Xlsx, baseline, &proposal, &p, as_of, lang)
-        })
+        .and_then(|p| comparison_xlsx(baseline, &proposal, &p, as_of, lang))
         .map_err(|e| js_error(&e))
 }
 
@@ -413,7 +412,7 @@ pub fn export_payslips_xlsx(
 ) -> Result<Vec<u8>, JsValue> {
     let (policy, employees) = (value(&policy)?, required_large(&employees, "employees")?);
     people(&employees)
-        .and_then(|p| export(Export::Payslips, policy, &p, as_of, lang))
+        .and_then(|p| payslips(policy, &p, as_of, lang))
         .map_err(|e| js_error(&e))
 }
 
@@ -627,10 +626,9 @@ impl Workspace {
         lang: Option<String>,
     ) -> Result<String, JsValue> {
         let policy = value(&policy)?;
-        text(
-            self.people()
-                .and_then(|p| export(Export::RosterCsv, policy, p, as_of, lang)),
-        )
+        self.people()
+            .and_then(|p| roster_csv(policy, p, as_of, lang))
+            .map_err(|e| js_error(&e))
     }
 
     /// The people kept, paid, as XLSX bytes: as [`export_roster_xlsx`].
@@ -643,7 +641,7 @@ impl Workspace {
     ) -> Result<Vec<u8>, JsValue> {
         let policy = value(&policy)?;
         self.people()
-            .and_then(|p| export(Export::RosterXlsx, policy, p, as_of, lang))
+            .and_then(|p| roster_xlsx(policy, p, as_of, lang))
             .map_err(|e| js_error(&e))
     }
 
@@ -657,9 +655,9 @@ impl Workspace {
         lang: Option<String>,
     ) -> Result<String, JsValue> {
         let (baseline, proposal) = (value(&baseline)?, required(&proposal, "proposal")?);
-        text(self.people().and_then(|p| {
-            comparison_export(ComparisonExport::Csv, baseline, &proposal, p, as_of, lang)
-        }))
+        self.people()
+            .and_then(|p| comparison_csv(baseline, &proposal, p, as_of, lang))
+            .map_err(|e| js_error(&e))
     }
 
     /// The comparison of the people kept as XLSX bytes: as [`export_comparison_xlsx`].
@@ -673,9 +671,7 @@ impl Workspace {
     ) -> Result<Vec<u8>, JsValue> {
         let (baseline, proposal) = (value(&baseline)?, required(&proposal, "proposal")?);
         self.people()
-            .and_then(|p| {
-                comparison_export(ComparisonExport::Xlsx, baseline, &proposal, p, as_of, lang)
-            })
+            .and_then(|p| comparison_xlsx(baseline, &proposal, p, as_of, lang))
             .map_err(|e| js_error(&e))
     }
 
@@ -689,7 +685,7 @@ impl Workspace {
     ) -> Result<Vec<u8>, JsValue> {
         let policy = value(&policy)?;
         self.people()
-            .and_then(|p| export(Export::Payslips, policy, p, as_of, lang))
+            .and_then(|p| payslips(policy, p, as_of, lang))
             .map_err(|e| js_error(&e))
     }
 }
