@@ -188,3 +188,10 @@ test('a workbook with two visible sheets: a sheet selector, and another sheet is
   assert.equal(await page.isHidden('#sheet-box'), true);
   assert.deepEqual(b.consoleErrors, []);
 });
+
+test('the file picker offers every roster format the engine reads', async () => {
+  // A picker that filters .xls/.ods/.txt out leaves an HR officer with only drag and drop.
+  const html = readFileSync(new URL('../../www/team.html', import.meta.url), 'utf8');
+  const accept = /id="file" accept="([^"]*)"/.exec(html)?.[1];
+  assert.equal(accept, '.csv,.tsv,.txt,.xlsx,.xlsm,.xls,.ods,.json');
+});
