@@ -46,29 +46,32 @@ impl FromJson for Scores {
 pub fn composite(policy: &EvaluationPolicy, scores: &Scores) -> Result<Decimal> {
     let w = &policy.weights;
     let items = [
-        ("business", w.business, scores.business),
+        ("scores.business", w.business, scores.business),
         (
-            "customer_satisfaction",
+            "scores.customer_satisfaction",
             w.customer_satisfaction,
             scores.customer_satisfaction,
         ),
-        ("supplier", w.supplier, scores.supplier),
-        ("self", w.self_, scores.self_),
-        ("marketing_audit", w.marketing_audit, scores.marketing_audit),
+        ("scores.supplier", w.supplier, scores.supplier),
+        ("scores.self", w.self_, scores.self_),
+        (
+            "scores.marketing_audit",
+            w.marketing_audit,
+            scores.marketing_audit,
+        ),
     ];
     let mut sum = Decimal::ZERO;
     let mut weight_sum = Decimal::ZERO;
     let mut first_missing = None;
-    for (name, weight, score) in items {
-        let path = format!("scores.{name}");
+    for (path, weight, score) in items {
         match score {
             Some(s) => {
-                check_score(s, &path)?;
-                let part = weight.checked_mul(s).ok_or_else(|| overflow(&path))?;
-                sum = sum.checked_add(part).ok_or_else(|| overflow(&path))?;
+                check_score(s, path)?;
+                let part = weight.checked_mul(s).ok_or_else(|| overflow(path))?;
+                sum = sum.checked_add(part).ok_or_else(|| overflow(path))?;
                 weight_sum = weight_sum
                     .checked_add(weight)
-                    .ok_or_else(|| overflow(&path))?;
+                    .ok_or_else(|| overflow(path))?;
             }
             None => {
                 if policy.missing_scores == MissingScores::Error {

@@ -132,15 +132,20 @@ fn scalar_text(value: &Value) -> Option<String> {
 pub fn is_blank(value: &Value) -> bool {
     match value {
         Value::Null => true,
-        Value::String(s) => to_half_width(s).trim().is_empty(),
+        Value::String(s) => is_blank_text(s),
         _ => false,
     }
 }
 
 impl FromJson for Decimal {
     fn from_json(value: &Value, path: &str) -> Result<Self> {
-        let text = scalar_text(value).ok_or_else(|| wrong_type(value, "decimal", path))?;
-        parse_decimal(&text).map_err(|e| e.within(path))
+        match value {
+            Value::String(s) => parse_decimal_at(s, path),
+            _ => {
+                let text = scalar_text(value).ok_or_else(|| wrong_type(value, "decimal", path))?;
+                parse_decimal_at(&text, path)
+            }
+        }
     }
 }
 
@@ -148,14 +153,56 @@ impl FromJson for u32 {
     /// A whole number of 0 or more: a JSON integer or digits in a string (full-width accepted).
     fn from_json(value: &Value, path: &str) -> Result<Self> {
         let text = scalar_text(value).ok_or_else(|| wrong_type(value, "whole", path))?;
-        let n = parse_decimal(&text).map_err(|e| e.within(path))?;
-        if n.fract().is_zero() && n >= Decimal::ZERO {
-            if let Some(v) = n.to_u32() {
-                return Ok(v);
-            }
-        }
-        Err(Error::new(ErrorKind::NotWhole(text), path))
+        parse_whole(&text, path)
     }
+}
+
+/// A whole number of 0 or more from text (a JSON string's or a roster cell's), read at
+/// `path`: what [`FromJson`] for `u32` does with a string.
+///
+/// # Errors
+/// `invalid_number` / `overflow` from [`parse_decimal`]; `not_whole` for a fraction, a
+/// negative number or one beyond `u32`.
+pub fn parse_whole(text: &str, path: &str) -> Result<u32> {
+    let n = parse_decimal(text).map_err(|e| e.within(path))?;
+    if n.fract().is_zero() && n >= Decimal::ZERO {
+        if let Some(v) = n.to_u32() {
+            return Ok(v);
+        }
+    }
+    Err(Error::new(ErrorKind::NotWhole(text.to_string()), path))
+}
+
+/// A yes/no word from text, read at `path`: what [`FromJson`] for `bool` does with a
+/// string ([`parse_flag`]).
+///
+/// # Errors
+/// `not_flag` when the text is no yes/no word.
+pub fn parse_flag_at(text: &str, path: &str) -> Result<bool> {
+    parse_flag(text).ok_or_else(|| Error::new(ErrorKind::NotFlag(text.to_string()), path))
+}
+
+/// A decimal from text, read at `path`: what [`FromJson`] for `Decimal` does with a
+/// string.
+///
+/// # Errors
+/// Those of [`parse_decimal`], at `path`.
+pub fn parse_decimal_at(text: &str, path: &str) -> Result<Decimal> {
+    parse_decimal(text).map_err(|e| e.within(path))
+}
+
+/// A date `YYYY-MM-DD` from text, read at `path`: what [`FromJson`] for `NaiveDate` does
+/// with a string.
+///
+/// # Errors
+/// Those of [`parse_iso_date`], at `path`.
+pub fn parse_date_at(text: &str, path: &str) -> Result<chrono::NaiveDate> {
+    parse_iso_date(text).map_err(|e| e.within(path))
+}
+
+/// Whether text counts as absent, as a blank JSON string does ([`is_blank`]).
+pub fn is_blank_text(text: &str) -> bool {
+    to_half_width(text).trim().is_empty()
 }
 
 /// Read a yes/no word (SPEC §8): yes/no, true/false, y/n, 是/否, 1/0; blank is no.
@@ -201,7 +248,7 @@ impl FromJson for chrono::NaiveDate {
         let text = value
             .as_str()
             .ok_or_else(|| wrong_type(value, "date", path))?;
-        parse_iso_date(text).map_err(|e| e.within(path))
+        parse_date_at(text, path)
     }
 }
 
@@ -370,6 +417,17 @@ macro_rules! json_enum {
                 let text = value
                     .as_str()
                     .ok_or_else(|| $crate::json::wrong_type(value, "name", path))?;
+                Self::from_name(text, path)
+            }
+        }
+
+        impl $ty {
+            /// The variant named `text` (its JSON name in any case, or an alias; full-width
+            /// letters and spaces around accepted), read at `path`.
+            ///
+            /// # Errors
+            /// `unknown_mode` at `path`, listing the allowed names.
+            pub fn from_name(text: &str, path: &str) -> $crate::error::Result<Self> {
                 let half = $crate::number::to_half_width(text);
                 let t = half.trim();
                 $(if t.eq_ignore_ascii_case($name) $(|| t == $alias)* {

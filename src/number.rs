@@ -14,7 +14,12 @@ use rust_decimal::Decimal;
 pub const MAX_NUMBER_LEN: usize = 64;
 
 /// Map full-width ASCII variants (U+FF01–U+FF5E) and the ideographic space to ASCII.
-pub fn to_half_width(text: &str) -> String {
+/// ASCII text (every roster cell an office types as plain digits and letters) is
+/// returned as it is, borrowed: nothing is allocated.
+pub fn to_half_width(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.is_ascii() {
+        return std::borrow::Cow::Borrowed(text);
+    }
     text.chars()
         .map(|c| match c {
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c),
@@ -40,6 +45,12 @@ pub fn parse_decimal(text: &str) -> Result<Decimal> {
     };
     if text.len() > MAX_NUMBER_LEN * 4 {
         return Err(invalid());
+    }
+    // The common case, digits with at most one point (`88`, `21.75`, `-3`): read as it
+    // is. Anything else takes the lenient path below.
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    if text.len() <= MAX_NUMBER_LEN && is_plain_decimal(digits) {
+        return Decimal::from_str_exact(text).map_err(|_| Error::new(ErrorKind::Overflow, ""));
     }
     let half = to_half_width(text);
     let mut s = half.trim();

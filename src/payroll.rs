@@ -203,6 +203,25 @@ pub fn compute_pay(
     compute_with(policy, e, as_of, None)
 }
 
+/// [`compute_pay`] with the steps outside the core first ([`PayExtras::prepare`]: the
+/// scorecard's business score), as [`compute_roster`] pays each person under a policy
+/// that does not share a pool.
+///
+/// # Errors
+/// Those of [`PayExtras::prepare`] and [`compute_pay`].
+pub fn compute_pay_with(
+    policy: &CheckedPolicy,
+    extras: &dyn PayExtras,
+    e: &Employee,
+    as_of: Option<NaiveDate>,
+) -> Result<Breakdown> {
+    if policy.policy().performance.mode == PerformanceMode::Pool {
+        return Err(Error::new(ErrorKind::PoolNeedsRoster, "performance.mode"));
+    }
+    let prepared = extras.prepare(e)?;
+    compute_with(policy, prepared.as_ref().unwrap_or(e), as_of, None)
+}
+
 /// Pay with performance either from the fixed base (`pool_share` = `None`) or a pool
 /// share already rounded (SPEC §6: the share itself is not prorated again).
 pub(crate) fn compute_with(

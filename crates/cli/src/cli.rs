@@ -4,7 +4,7 @@ use clap::{Parser, Subcommand};
 use paygrade_roster::Roster;
 use paygrade_team::HrPolicy;
 use paygrade_text::Lang;
-use std::io::Read as _;
+use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -244,25 +244,7 @@ fn read_json(path: &Path) -> Result<serde_json::Value, Failure> {
 fn load_roster(path: Option<&Path>, sheet: Option<&str>) -> Result<Roster, Failure> {
     match path {
         Some(p) => {
-            let meta = std::fs::metadata(p).map_err(|e| format!("{}: {e}", p.display()))?;
-            if meta.len() > paygrade_roster::MAX_FILE_BYTES as u64 {
-                return Err(in_file(
-                    p,
-                    paygrade::Error::new(
-                        paygrade::ErrorKind::TooLarge {
-                            what: "file_bytes",
-                            size: meta.len(),
-                            limit: paygrade_roster::MAX_FILE_BYTES as u64,
-                        },
-                        "",
-                    ),
-                ));
-            }
-            let bytes = std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?;
-            let name = p
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
+            let (bytes, name) = roster_bytes(p)?;
             paygrade_roster::parse_roster(&bytes, &name, sheet).map_err(|e| in_file(p, e))
         }
         None => paygrade_roster::sample::sample_roster().map_err(engine),
@@ -310,7 +292,147 @@ fn engine(e: paygrade::Error) -> Failure {
     Failure::Engine(None, Box::new(e))
 }
 
-fn run(cli: Cli) -> Result<String, Failure> {
+/// What a command prints on success: text, or an export already written to a spill.
+enum Output {
+    Text(String),
+    Spill(Spill),
+}
+
+/// Output held until the command has succeeded (bad input prints nothing on stdout): in
+/// memory up to [`Spill::IN_MEMORY`] bytes, then in a temporary file removed afterwards,
+/// so a roster of any length is held in bounded memory.
+struct Spill {
+    memory: Vec<u8>,
+    file: Option<(PathBuf, std::io::BufWriter<std::fs::File>)>,
+}
+
+impl Spill {
+    /// The most bytes held in memory: 4 MiB.
+    const IN_MEMORY: usize = 4 << 20;
+
+    fn new() -> Self {
+        Spill {
+            memory: Vec::new(),
+            file: None,
+        }
+    }
+
+    /// Copy everything written to `to`.
+    fn copy_to(mut self, to: &mut dyn std::io::Write) -> std::io::Result<()> {
+        match &mut self.file {
+            None => to.write_all(&self.memory),
+            Some((_, writer)) => {
+                writer.flush()?;
+                let file = writer.get_mut();
+                std::io::Seek::rewind(file)?;
+                std::io::copy(file, to).map(|_| ())
+            }
+        }
+        // Dropped here: the temporary file is removed.
+    }
+}
+
+impl Drop for Spill {
+    fn drop(&mut self) {
+        if let Some((path, _)) = &self.file {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+impl std::io::Write for Spill {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.file.is_none() && self.memory.len() + buf.len() > Self::IN_MEMORY {
+            let nanos = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos());
+            let path =
+                std::env::temp_dir().join(format!("paygrade-{}-{nanos}.spill", std::process::id()));
+            let file = std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create_new(true)
+                .open(&path)?;
+            let mut writer = std::io::BufWriter::with_capacity(1 << 16, file);
+            writer.write_all(&std::mem::take(&mut self.memory))?;
+            self.file = Some((path, writer));
+        }
+        match &mut self.file {
+            Some((_, w)) => w.write(buf),
+            None => {
+                self.memory.extend_from_slice(buf);
+                Ok(buf.len())
+            }
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match &mut self.file {
+            Some((_, w)) => w.flush(),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Read a roster file's bytes (refusing one over the size limit before reading it).
+fn roster_bytes(p: &Path) -> Result<(Vec<u8>, String), Failure> {
+    let meta = std::fs::metadata(p).map_err(|e| format!("{}: {e}", p.display()))?;
+    if meta.len() > paygrade_roster::MAX_FILE_BYTES as u64 {
+        return Err(in_file(
+            p,
+            paygrade::Error::new(
+                paygrade::ErrorKind::TooLarge {
+                    what: "file_bytes",
+                    size: meta.len(),
+                    limit: paygrade_roster::MAX_FILE_BYTES as u64,
+                },
+                "",
+            ),
+        ));
+    }
+    let bytes = std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?;
+    let name = p
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok((bytes, name))
+}
+
+fn run(cli: Cli) -> Result<Output, Failure> {
+    let lang = cli.lang.as_deref();
+    match &cli.command {
+        Command::Roster {
+            policy,
+            as_of,
+            format: Format::Csv,
+            sheet,
+            file: Some(path),
+        } => {
+            // Read, paid and written a person at a time (issue 16): no row limit, and
+            // memory that does not grow with the rows.
+            let lang = lang_of(lang, Some(Lang::En));
+            let policy = load_policy(policy.as_deref())?;
+            let (bytes, name) = roster_bytes(path)?;
+            let as_of = as_of_date(as_of.clone())?;
+            let mut spill = Spill::new();
+            paygrade_team::roster_export_csv_stream(
+                &policy,
+                &bytes,
+                &name,
+                sheet.as_deref(),
+                as_of,
+                lang,
+                &mut spill,
+            )
+            .map_err(|e| in_file(path, e))?;
+            std::io::Write::flush(&mut spill).map_err(|e| format!("{e}"))?;
+            Ok(Output::Spill(spill))
+        }
+        _ => run_text(cli).map(Output::Text),
+    }
+}
+
+fn run_text(cli: Cli) -> Result<String, Failure> {
     let whatif = matches!(cli.command, Command::Whatif { .. });
     let lang = cli.lang.as_deref();
     match cli.command {
@@ -526,12 +648,17 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = lang_of(cli.lang.as_deref(), None);
     match run(cli) {
-        Ok(out) => {
+        Ok(Output::Text(out)) => {
             use std::io::Write as _;
             let newline = if out.ends_with('\n') { "" } else { "\n" };
             // A closed pipe (`paygrade roster | head`) ends the output, not the process
             // with a panic.
             let _ = write!(std::io::stdout().lock(), "{out}{newline}");
+            ExitCode::SUCCESS
+        }
+        Ok(Output::Spill(spill)) => {
+            // The export ends with a line break already; a closed pipe ends the output.
+            let _ = spill.copy_to(&mut std::io::stdout().lock());
             ExitCode::SUCCESS
         }
         Err(Failure::Text(msg)) => {

@@ -444,12 +444,78 @@ pub fn roster_export_csv(
     pay: &RosterPay,
     lang: Lang,
 ) -> Result<String> {
-    // Row by row into the writer: the whole table of cells is never held at once.
-    let rows = people
-        .iter()
-        .zip(&pay.results)
-        .map(|(e, b)| export_row(e, b, lang));
-    table_csv(&export_headers(lang), rows)
+    let mut out = RosterCsv::new(Vec::new(), lang)?;
+    for (e, b) in people.iter().zip(&pay.results) {
+        out.push(e, b)?;
+    }
+    String::from_utf8(out.finish()?).map_err(|e| Error::new(ErrorKind::Internal(e.to_string()), ""))
+}
+
+/// A re-importable roster export as CSV written person by person to `W` (the bytes of
+/// [`roster_export_csv`]): the BOM and header first, then each row as it is pushed, so a
+/// roster of any length is written without holding its rows.
+pub struct RosterCsv<W: std::io::Write> {
+    writer: csv::Writer<W>,
+    lang: Lang,
+    /// The cells of the row being written (their buffer kept from row to row).
+    texts: Vec<String>,
+}
+
+impl<W: std::io::Write> RosterCsv<W> {
+    /// Start the export in `lang`: the BOM and the header row.
+    ///
+    /// # Errors
+    /// `internal` if `out` fails.
+    pub fn new(mut out: W, lang: Lang) -> Result<Self> {
+        out.write_all("\u{feff}".as_bytes()).map_err(io_failed)?;
+        let mut writer = csv::Writer::from_writer(out);
+        writer
+            .write_record(export_headers(lang))
+            .map_err(csv_failed)?;
+        Ok(RosterCsv {
+            writer,
+            lang,
+            texts: Vec::new(),
+        })
+    }
+
+    /// Write one person's row: their inputs `e` and their pay `b`.
+    ///
+    /// # Errors
+    /// `internal` if the output fails.
+    pub fn push(&mut self, e: &paygrade::Employee, b: &paygrade::Breakdown) -> Result<()> {
+        let row = export_row(e, b, self.lang);
+        self.texts.clear();
+        self.texts.extend(row.iter().map(csv_text));
+        self.writer.write_record(&self.texts).map_err(csv_failed)
+    }
+
+    /// Flush and hand back the output.
+    ///
+    /// # Errors
+    /// `internal` if the output fails.
+    pub fn finish(self) -> Result<W> {
+        self.writer
+            .into_inner()
+            .map_err(|e| Error::new(ErrorKind::Internal(format!("CSV: {e}")), ""))
+    }
+}
+
+fn csv_failed(e: csv::Error) -> Error {
+    Error::new(ErrorKind::Internal(format!("CSV: {e}")), "")
+}
+
+fn io_failed(e: std::io::Error) -> Error {
+    Error::new(ErrorKind::Internal(format!("CSV: {e}")), "")
+}
+
+/// An export cell as CSV text: text neutralised, numbers and money as plain exact numbers.
+fn csv_text(c: &ExportCell) -> String {
+    match c {
+        ExportCell::Text(t) => neutralise(t),
+        ExportCell::Number(d) | ExportCell::Money(d) => d.to_string(),
+        ExportCell::Empty => String::new(),
+    }
 }
 
 /// A re-importable roster export as XLSX: inputs first, results after, in `lang`; text
@@ -482,12 +548,8 @@ fn table_csv<R: AsRef<[ExportCell]>>(
     let mut w = csv::Writer::from_writer("\u{feff}".as_bytes().to_vec());
     w.write_record(headers).map_err(fail)?;
     for row in rows {
-        w.write_record(row.as_ref().iter().map(|c| match c {
-            ExportCell::Text(t) => neutralise(t),
-            ExportCell::Number(d) | ExportCell::Money(d) => d.to_string(),
-            ExportCell::Empty => String::new(),
-        }))
-        .map_err(fail)?;
+        w.write_record(row.as_ref().iter().map(csv_text))
+            .map_err(fail)?;
     }
     finish_csv(w)
 }

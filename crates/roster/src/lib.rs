@@ -20,7 +20,10 @@
 
 pub mod export;
 mod guard;
+mod rows;
 pub mod sample;
+
+pub use rows::RosterRows;
 
 use chrono::NaiveDate;
 use paygrade::employee::Employee;
@@ -85,30 +88,71 @@ impl Roster {
         err.map_all(&|e| self.locate_one(e))
     }
 
-    fn locate_one(&self, mut err: Error) -> Error {
+    fn locate_one(&self, err: Error) -> Error {
         let Some(index) = err.employee else {
             return err;
         };
         let Some(source) = self.sources.get(index).filter(|s| s.row > 0) else {
             return err;
         };
-        let prefix = format!("employees[{index}]");
-        let field = err
-            .path
-            .strip_prefix(&prefix)
-            .unwrap_or_default()
-            .trim_start_matches('.');
-        let column = self
-            .columns
-            .iter()
-            .find(|(f, _)| f == field)
-            .map(|(_, header)| header.clone())
-            .unwrap_or_default();
-        err.cell = Some(Box::new(paygrade::error::Cell {
-            row: source.row,
-            column,
-        }));
-        err
+        place(err, index, source.row, &self.columns)
+    }
+}
+
+/// Give an error about person `index` (its path `employees[index]…`) its file place: the
+/// person's spreadsheet `row` and the header, as given, of the column its field came from
+/// (`columns`: field path → header).
+pub fn place(mut err: Error, index: usize, row: usize, columns: &[(String, String)]) -> Error {
+    let prefix = format!("employees[{index}]");
+    let field = err
+        .path
+        .strip_prefix(&prefix)
+        .unwrap_or_default()
+        .trim_start_matches('.');
+    let column = columns
+        .iter()
+        .find(|(f, _)| f == field)
+        .map(|(_, header)| header.clone())
+        .unwrap_or_default();
+    err.cell = Some(Box::new(paygrade::error::Cell { row, column }));
+    err
+}
+
+/// Read a roster file row by row and hand the reader to `read` (for the command line's
+/// stream: each person paid and written as read, whatever the roster's length). The
+/// format comes from the content as for [`parse_roster`]; the reader gives every person
+/// with their id as in the file (see [`normalise_id`]). `max_rows`: the most rows read
+/// (`None`: no limit).
+///
+/// # Errors
+/// `Ok(None)` for a JSON roster (read it whole with [`parse_roster`]); the errors of
+/// [`parse_roster`] that concern the file as a whole; those of `read`.
+pub fn stream_roster<T>(
+    bytes: &[u8],
+    file_name: &str,
+    sheet: Option<&str>,
+    max_rows: Option<usize>,
+    read: impl FnOnce(&mut RosterRows<'_>) -> Result<T>,
+) -> Result<Option<T>> {
+    let ext = file_name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    match sniff_format(bytes, file_name)? {
+        FileFormat::Json => Ok(None),
+        FileFormat::Text => {
+            let text = decode_text(bytes)?;
+            let rows = rows::TextRows::new(&text, &ext, max_rows)?;
+            let mut reader = RosterRows::start(Box::new(rows), rows::Frame::default(), max_rows)?;
+            read(&mut reader).map(Some)
+        }
+        format => {
+            let mut table = workbook_rows(bytes, format, sheet)?;
+            let frame = rows::Frame::of(&mut table);
+            let rows = rows::TableRows::new(std::mem::take(&mut table.rows));
+            let mut reader = RosterRows::start(Box::new(rows), frame, max_rows)?;
+            read(&mut reader).map(Some)
+        }
     }
 }
 
@@ -225,10 +269,11 @@ fn file_error(code: &'static str, params: &[(&'static str, String)]) -> Error {
 ///
 /// # Errors
 /// `invalid_value` when the bytes are neither UTF-8, UTF-16 with a BOM nor GB18030.
-pub fn decode_text(bytes: &[u8]) -> Result<String> {
+pub fn decode_text(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>> {
+    use std::borrow::Cow;
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return std::str::from_utf8(rest)
-            .map(str::to_string)
+            .map(Cow::Borrowed)
             .map_err(|e| file_error("bad_utf8", &[("offset", e.valid_up_to().to_string())]));
     }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
@@ -241,14 +286,14 @@ pub fn decode_text(bytes: &[u8]) -> Result<String> {
         if had_errors {
             return Err(file_error("bad_utf16", &[]));
         }
-        return Ok(text.into_owned());
+        return Ok(Cow::Owned(text.into_owned()));
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(text.to_string());
+        return Ok(Cow::Borrowed(text));
     }
     let (text, _, had_errors) = encoding_rs::GB18030.decode(bytes);
     if !had_errors {
-        return Ok(text.into_owned());
+        return Ok(Cow::Owned(text.into_owned()));
     }
     Err(file_error("not_text", &[]))
 }
@@ -404,9 +449,21 @@ fn read_as(
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Roster> {
     match format {
-        FileFormat::Text => from_rows(text_rows(bytes, ext)?, progress),
+        FileFormat::Text => {
+            let text = decode_text(bytes)?;
+            let rows = rows::TextRows::new(&text, ext, Some(MAX_ROWS))?;
+            from_rows(Box::new(rows), rows::Frame::default(), progress)
+        }
         FileFormat::Json => from_json_array(&decode_text(bytes)?),
-        format => from_rows(workbook_rows(bytes, format, sheet)?, progress),
+        format => {
+            let mut table = workbook_rows(bytes, format, sheet)?;
+            let frame = rows::Frame::of(&mut table);
+            from_rows(
+                Box::new(rows::TableRows::new(std::mem::take(&mut table.rows))),
+                frame,
+                progress,
+            )
+        }
     }
 }
 
@@ -424,74 +481,6 @@ fn separator(text: &str, ext: &str) -> u8 {
     } else {
         b','
     }
-}
-
-fn text_rows(bytes: &[u8], ext: &str) -> Result<Table> {
-    let text = decode_text(bytes)?;
-    // Well-formed CSV has quotes in pairs ("" inside a quoted field is a pair too); an odd
-    // count means a quoted field never closes — a truncated file, not data to guess at.
-    if text.bytes().filter(|&b| b == b'"').count() % 2 == 1 {
-        return Err(file_error("csv_quote", &[]));
-    }
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(separator(&text, ext))
-        .from_reader(text.as_bytes());
-    let mut table = Table::default();
-    // Spreadsheet rows: the csv reader skips blank lines, which a spreadsheet shows as
-    // rows; a quoted line break stays inside one row.
-    let mut row = 0usize;
-    let mut record = csv::StringRecord::new();
-    loop {
-        let more = reader.read_record(&mut record).map_err(|e| {
-            Error::at_cell(
-                ErrorKind::File {
-                    code: "csv",
-                    params: vec![("detail", e.to_string())],
-                },
-                row + 1,
-                "",
-            )
-        })?;
-        if !more {
-            break;
-        }
-        // The record's reported start is where the previous one ended: the blank lines
-        // the reader skipped lie between there and its first field.
-        let start = record
-            .position()
-            .and_then(|p| usize::try_from(p.byte()).ok())
-            .unwrap_or(0);
-        let blank = blank_lines_at(text.as_bytes(), start);
-        row = row.saturating_add(1 + blank);
-        let used = (0..record.len())
-            .rev()
-            .find(|&i| record.get(i).is_some_and(|f| !f.trim().is_empty()))
-            .map_or(0, |i| i + 1);
-        if used == 0 {
-            continue;
-        }
-        if table.rows.len() > MAX_ROWS + 10 {
-            return Err(too_large("rows", MAX_ROWS + 1, MAX_ROWS));
-        }
-        if used > MAX_COLUMNS {
-            return Err(too_large("columns", used, MAX_COLUMNS));
-        }
-        let mut cells = Vec::with_capacity(used);
-        for field in record.iter().take(used) {
-            if field.len() > MAX_CELL_BYTES {
-                return Err(cell_too_large(field.len(), row));
-            }
-            cells.push(if field.trim().is_empty() {
-                Cell::Empty
-            } else {
-                Cell::Text(field.to_string())
-            });
-        }
-        table.rows.push((row, cells));
-    }
-    Ok(table)
 }
 
 /// The blank lines a CSV reader skipped before a record whose reported start is `start`
@@ -877,265 +866,57 @@ pub fn excel_serial_date_1904(text: &str) -> Option<NaiveDate> {
 /// How many rows from the top the header is looked for in (title rows above it).
 pub const HEADER_SEARCH_ROWS: usize = 10;
 
-fn header_name(cell: &Cell) -> String {
-    match cell {
-        Cell::Text(s) | Cell::Number(s) => {
-            s.trim().trim_start_matches('\u{feff}').trim().to_string()
-        }
-        Cell::Date(d) => d.to_string(),
-        Cell::Empty | Cell::Error(_) => String::new(),
-    }
-}
-
-/// The index (in `rows`) of the header row: among the rows of the first
-/// [`HEADER_SEARCH_ROWS`], the first with the required headers, else the one with the
-/// most known headers, else the first row.
-fn find_header(rows: &[(usize, Vec<Cell>)]) -> usize {
-    let candidates = rows
-        .iter()
-        .enumerate()
-        .take_while(|(_, (r, _))| *r <= HEADER_SEARCH_ROWS);
-    let mut best = (0usize, 0usize);
-    for (i, (_, cells)) in candidates {
-        let fields: Vec<String> = cells
-            .iter()
-            .filter_map(|c| field_for_header(&header_name(c)))
-            .collect();
-        if ["id", "level", "employment"]
-            .iter()
-            .all(|f| fields.iter().any(|g| g == f))
-        {
-            return i;
-        }
-        if fields.len() > best.1 {
-            best = (i, fields.len());
-        }
-    }
-    best.0
-}
-
-fn from_rows(table: Table, progress: &mut dyn FnMut(usize, usize)) -> Result<Roster> {
-    let Table {
-        rows,
-        date1904,
-        sheets,
-        sheet,
-        mut warnings,
-    } = table;
-    let total = rows.last().map_or(0, |(r, _)| *r);
-    if rows.is_empty() {
-        return Err(file_error("empty_file", &[]));
-    }
-    let header_index = find_header(&rows);
-    let mut rows = rows.into_iter().skip(header_index);
-    let Some((header_row, header)) = rows.next() else {
-        return Err(file_error("empty_file", &[]));
-    };
-    if header_index > 0 {
-        warnings.push(Warning::new(
-            "header_row",
-            Some(header_row),
-            None,
-            &[("skipped", header_index.to_string())],
-        ));
-    }
-    let mut columns: Vec<Option<(String, String)>> = Vec::with_capacity(header.len());
-    let mut headers: Vec<String> = Vec::with_capacity(header.len());
-    for cell in &header {
-        let name = header_name(cell);
-        headers.push(name.clone());
-        let field = field_for_header(&name);
-        match field {
-            Some(f) if columns.iter().flatten().any(|(g, _)| *g == f) => {
-                return Err(Error::at_cell(
-                    ErrorKind::File {
-                        code: "duplicate_column",
-                        params: vec![("field", f)],
-                    },
-                    header_row,
-                    name,
-                ));
-            }
-            Some(f) => columns.push(Some((f, name))),
-            None => {
-                if !name.is_empty() && !crate::export::is_result_header(&name) {
-                    warnings.push(Warning::new(
-                        "unknown_column",
-                        Some(header_row),
-                        Some(name.clone()),
-                        &[],
-                    ));
-                }
-                columns.push(None);
-            }
-        }
-    }
-    for required in ["id", "level", "employment"] {
-        if !columns.iter().flatten().any(|(f, _)| f == required) {
-            return Err(Error::at_cell(
-                ErrorKind::MissingField(required.to_string()),
-                header_row,
-                "",
-            ));
-        }
-    }
-    let mut roster = Roster {
-        warnings,
-        columns: columns
-            .iter()
-            .flatten()
-            .map(|(f, h)| (f.to_string(), h.clone()))
-            .collect(),
-        sheets,
-        sheet,
-        header_row,
-        ..Roster::default()
-    };
-    // Room for every row at once: an employee is a few hundred bytes, and growing the
-    // vector by doubling copied 100,000 of them over and over (perf, issue 16).
-    roster.employees.reserve(rows.len());
-    roster.sources.reserve(rows.len());
-    let mut next_step = paygrade::payroll::PROGRESS_STEP;
-    // Every bad row is reported, in row order: the first MAX_LISTED, then a count.
+/// Read a roster from its rows, collecting every person and every bad row (in row
+/// order: the first [`paygrade::error::MAX_LISTED`], then a count).
+fn from_rows(
+    rows: Box<dyn rows::Rows + '_>,
+    frame: rows::Frame,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Roster> {
+    let mut reader = rows::RosterRows::start(rows, frame, Some(MAX_ROWS))?;
+    let mut employees = Vec::new();
+    let mut sources = Vec::new();
     let mut problems: Vec<Error> = Vec::new();
     let mut more = 0usize;
-    for (row_number, cells) in rows {
-        if row_number >= next_step {
-            progress(row_number, total);
-            next_step = row_number + paygrade::payroll::PROGRESS_STEP;
+    let mut count = 0usize;
+    while let Some(person) = reader.next_person()? {
+        count += 1;
+        if count % paygrade::payroll::PROGRESS_STEP == 0 {
+            let (done, total) = reader.progress();
+            progress(done, total);
         }
-        if cells.iter().all(|c| *c == Cell::Empty) {
-            continue;
-        }
-        if roster.employees.len() + problems.len() + more >= MAX_ROWS {
-            return Err(too_large("rows", MAX_ROWS + 1, MAX_ROWS));
-        }
-        if is_totals_row(&cells, &columns) {
-            roster.warnings.push(Warning::new(
-                "totals_row_skipped",
-                Some(row_number),
-                None,
-                &[],
-            ));
-            continue;
-        }
-        match row_employee(
-            row_number,
-            &cells,
-            &columns,
-            &headers,
-            date1904,
-            &roster.columns,
-            &mut roster.warnings,
-        ) {
-            Ok(employee) => {
-                roster.employees.push(employee);
-                roster.sources.push(Source { row: row_number });
+        match person {
+            Ok((source, employee)) => {
+                employees.push(employee);
+                sources.push(source);
             }
             Err(e) if problems.len() < paygrade::error::MAX_LISTED => problems.push(e),
             Err(_) => more += 1,
         }
     }
+    let header_row = reader.header_row();
     if let Some(e) = Error::many(problems, more) {
         return Err(e);
     }
-    if roster.employees.is_empty() {
+    if employees.is_empty() {
         return Err(Error::at_cell(ErrorKind::NoRows, header_row + 1, ""));
     }
+    let mut roster = reader.into_roster();
+    roster.employees = employees;
+    roster.sources = sources;
     Ok(roster)
 }
 
-/// One data row as an employee; warnings for ignored cells go to `warnings`.
-fn row_employee(
-    row_number: usize,
-    cells: &[Cell],
-    columns: &[Option<(String, String)>],
-    headers: &[String],
-    date1904: bool,
-    known: &[(String, String)],
-    warnings: &mut Vec<Warning>,
-) -> Result<Employee> {
-    let mut object = Map::new();
-    let mut extra = false;
-    for (c, cell) in cells.iter().enumerate() {
-        let Some(Some((field, header))) = columns.get(c) else {
-            match cell {
-                Cell::Empty => {}
-                Cell::Error(e) => {
-                    let header = headers.get(c).cloned().filter(|h| !h.is_empty());
-                    warnings.push(Warning::new(
-                        "error_cell_ignored",
-                        Some(row_number),
-                        header,
-                        &[("value", e.clone())],
-                    ));
-                }
-                _ if columns.get(c).is_none() => extra = true,
-                _ => {}
-            }
-            continue;
-        };
-        let text = match cell {
-            Cell::Empty => continue,
-            Cell::Error(e) => {
-                return Err(Error::at_cell(
-                    ErrorKind::File {
-                        code: "error_cell",
-                        params: vec![("value", e.clone())],
-                    },
-                    row_number,
-                    header.clone(),
-                ))
-            }
-            Cell::Text(s) | Cell::Number(s) => s.clone(),
-            Cell::Date(d) => d.to_string(),
-        };
-        let text = if field == "post_start" {
-            let date = match cell {
-                Cell::Number(n) if date1904 => excel_serial_date_1904(n),
-                _ => parse_roster_date(&text),
-            };
-            match date {
-                Some(d) => d.to_string(),
-                None => {
-                    return Err(Error::at_cell(
-                        ErrorKind::InvalidDate(text),
-                        row_number,
-                        header.clone(),
-                    ))
-                }
-            }
-        } else {
-            text
-        };
-        insert_path(&mut object, field, Value::String(text));
-    }
-    if extra {
-        warnings.push(Warning::new("extra_cell", Some(row_number), None, &[]));
-    }
-    <Employee as FromJson>::from_json(&Value::Object(object), "").map_err(|e| {
-        let partial = Roster {
-            sources: vec![Source { row: row_number }],
-            columns: known.to_vec(),
-            ..Roster::default()
-        };
-        // The row is the place; the partial roster's position means nothing outside.
-        let mut e = partial.locate(e.for_employee(0));
-        e.employee = None;
-        e
-    })
-}
-
 /// A totals row (an export's 合计 / total line): its id cell says so and it has no level.
-fn is_totals_row(cells: &[Cell], columns: &[Option<(String, String)>]) -> bool {
+fn is_totals_row(cells: &[rows::CellRef<'_>], columns: &[Option<(String, String)>]) -> bool {
     let cell_of = |field: &str| {
         columns
             .iter()
             .position(|c| c.as_ref().is_some_and(|(f, _)| f == field))
             .and_then(|i| cells.get(i))
     };
-    let id_says = matches!(cell_of("id"), Some(Cell::Text(t)) if matches!(t.trim(), "合计" | "总计" | "total" | "Total" | "TOTAL"));
-    id_says && matches!(cell_of("level"), None | Some(Cell::Empty))
+    let id_says = matches!(cell_of("id"), Some(rows::CellRef::Text(t)) if matches!(t.trim(), "合计" | "总计" | "total" | "Total" | "TOTAL"));
+    id_says && matches!(cell_of("level"), None | Some(rows::CellRef::Empty))
 }
 
 fn insert_path(object: &mut Map<String, Value>, path: &str, value: Value) {

@@ -18,6 +18,9 @@
 )]
 #![warn(missing_docs)]
 
+mod stream;
+pub use stream::roster_export_csv_stream;
+
 use chrono::NaiveDate;
 use paygrade::error::Result;
 use paygrade::scenario::Comparison;

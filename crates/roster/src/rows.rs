@@ -1,0 +1,726 @@
+//! Rows to employees without detours (issue 16): a row's cells are read straight into an
+//! [`Employee`] — no JSON object per row — with exactly the readers, the field order and
+//! the errors of the JSON path (`Employee::from_json`), and delimited text is read one
+//! record at a time, never held as a table of cells.
+
+use crate::{
+    excel_serial_date_1904, field_for_header, file_error, is_totals_row, parse_roster_date,
+    too_large, Cell, Roster, Source, Table, HEADER_SEARCH_ROWS, MAX_CELL_BYTES, MAX_COLUMNS,
+    MAX_ROWS,
+};
+use chrono::NaiveDate;
+use paygrade::employee::{Employee, Grading, Kpi};
+use paygrade::error::{Error, ErrorKind, Result};
+use paygrade::evaluation::Scores;
+use paygrade::json::{
+    is_blank_text, parse_date_at, parse_decimal_at, parse_flag_at, parse_whole, FromJson, NamedList,
+};
+use paygrade::policy::{Education, Employment};
+use paygrade::Warning;
+use serde_json::{Map, Value};
+use std::borrow::Cow;
+
+/// A cell of the row being read, borrowed from the reader.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum CellRef<'a> {
+    Empty,
+    Text(&'a str),
+    Number(&'a str),
+    Date(NaiveDate),
+    Error(&'a str),
+}
+
+impl Cell {
+    pub(crate) fn as_ref(&self) -> CellRef<'_> {
+        match self {
+            Cell::Empty => CellRef::Empty,
+            Cell::Text(s) => CellRef::Text(s),
+            Cell::Number(s) => CellRef::Number(s),
+            Cell::Date(d) => CellRef::Date(*d),
+            Cell::Error(e) => CellRef::Error(e),
+        }
+    }
+}
+
+impl CellRef<'_> {
+    fn to_owned_cell(self) -> Cell {
+        match self {
+            CellRef::Empty => Cell::Empty,
+            CellRef::Text(s) => Cell::Text(s.to_string()),
+            CellRef::Number(s) => Cell::Number(s.to_string()),
+            CellRef::Date(d) => Cell::Date(d),
+            CellRef::Error(e) => Cell::Error(e.to_string()),
+        }
+    }
+}
+
+/// The employee fields a column can fill, in `Employee::from_json`'s reading order.
+const FIELDS: [&str; 19] = [
+    "id",
+    "name",
+    "level",
+    "band",
+    "employment",
+    "years_in_post",
+    "post_start",
+    "rural",
+    "scores.business",
+    "scores.customer_satisfaction",
+    "scores.supplier",
+    "scores.self",
+    "scores.marketing_audit",
+    "composite_score",
+    "paid_days",
+    "grading.exam",
+    "grading.review",
+    "education",
+    "years_of_work",
+];
+const SCORES: std::ops::Range<usize> = 8..13;
+const GRADING: std::ops::Range<usize> = 15..17;
+
+/// Where a column's cell goes: one of [`FIELDS`], or a KPI (`kpis.<indicator>.<part>`).
+#[derive(Debug, Clone, Copy)]
+enum Slot {
+    Field(usize),
+    Kpi,
+}
+
+/// A file's header, read once: what each column fills, and the column headers as given.
+#[derive(Debug, Clone)]
+pub(crate) struct Header {
+    /// Per column: the field path and the header as given; `None` for an unknown column.
+    columns: Vec<Option<(String, String)>>,
+    slots: Vec<Option<Slot>>,
+    /// Every column's header as given (for a warning on an unknown column).
+    headers: Vec<String>,
+    /// Field path → header, for the roster (`Roster::columns`).
+    known: Vec<(String, String)>,
+    /// The header's spreadsheet row.
+    row: usize,
+    /// Numbers in a date column count from 1904.
+    date1904: bool,
+}
+
+/// A source of non-empty rows: each with its spreadsheet row number (the header is row 1
+/// unless title rows stand above it) and its cells, trailing empty cells removed.
+pub(crate) trait Rows {
+    /// The next non-empty row, or `None` at the end.
+    ///
+    /// # Errors
+    /// The source's own: a broken CSV record, a cell or row count beyond the limits.
+    fn next_row(&mut self) -> Result<Option<(usize, Vec<CellRef<'_>>)>>;
+
+    /// How far through the file the reading is, and its size, in the same unit (rows or
+    /// bytes), for a progress bar.
+    fn progress(&self) -> (usize, usize);
+}
+
+/// Delimited text read one record at a time (UTF-8 text already decoded).
+pub(crate) struct TextRows<'t> {
+    text: &'t [u8],
+    reader: csv::Reader<&'t [u8]>,
+    record: csv::StringRecord,
+    row: usize,
+    count: usize,
+    max_rows: Option<usize>,
+}
+
+impl<'t> TextRows<'t> {
+    /// A reader over `text`, separated by tabs or commas (`ext`: the file's extension);
+    /// `max_rows`: the most rows read (`None`: no limit, for the command line's stream).
+    ///
+    /// # Errors
+    /// `csv_quote` when a quoted field never closes (an odd count of `"`).
+    pub(crate) fn new(text: &'t str, ext: &str, max_rows: Option<usize>) -> Result<Self> {
+        // Well-formed CSV has quotes in pairs ("" inside a quoted field is a pair too); an
+        // odd count means a quoted field never closes — a truncated file, not data to
+        // guess at.
+        if text.bytes().filter(|&b| b == b'"').count() % 2 == 1 {
+            return Err(file_error("csv_quote", &[]));
+        }
+        let reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(crate::separator(text, ext))
+            .from_reader(text.as_bytes());
+        Ok(TextRows {
+            text: text.as_bytes(),
+            reader,
+            record: csv::StringRecord::new(),
+            row: 0,
+            count: 0,
+            max_rows,
+        })
+    }
+}
+
+impl Rows for TextRows<'_> {
+    fn next_row(&mut self) -> Result<Option<(usize, Vec<CellRef<'_>>)>> {
+        loop {
+            let row = self.row;
+            let more = self.reader.read_record(&mut self.record).map_err(|e| {
+                Error::at_cell(
+                    ErrorKind::File {
+                        code: "csv",
+                        params: vec![("detail", e.to_string())],
+                    },
+                    row + 1,
+                    "",
+                )
+            })?;
+            if !more {
+                return Ok(None);
+            }
+            // Spreadsheet rows: the csv reader skips blank lines, which a spreadsheet shows
+            // as rows; a quoted line break stays inside one row. The record's reported
+            // start is where the previous one ended: the blank lines the reader skipped
+            // lie between there and its first field.
+            let start = self
+                .record
+                .position()
+                .and_then(|p| usize::try_from(p.byte()).ok())
+                .unwrap_or(0);
+            let blank = crate::blank_lines_at(self.text, start);
+            self.row = self.row.saturating_add(1 + blank);
+            let used = (0..self.record.len())
+                .rev()
+                .find(|&i| self.record.get(i).is_some_and(|f| !f.trim().is_empty()))
+                .map_or(0, |i| i + 1);
+            if used == 0 {
+                continue;
+            }
+            if self.max_rows.is_some_and(|max| self.count > max + 10) {
+                return Err(too_large("rows", MAX_ROWS + 1, MAX_ROWS));
+            }
+            if used > MAX_COLUMNS {
+                return Err(too_large("columns", used, MAX_COLUMNS));
+            }
+            self.count += 1;
+            let row = self.row;
+            let mut cells = Vec::with_capacity(used);
+            for field in self.record.iter().take(used) {
+                if field.len() > MAX_CELL_BYTES {
+                    return Err(crate::cell_too_large(field.len(), row));
+                }
+                cells.push(if field.trim().is_empty() {
+                    CellRef::Empty
+                } else {
+                    CellRef::Text(field)
+                });
+            }
+            return Ok(Some((row, cells)));
+        }
+    }
+
+    fn progress(&self) -> (usize, usize) {
+        let at = usize::try_from(self.reader.position().byte()).unwrap_or(usize::MAX);
+        (at.min(self.text.len()), self.text.len())
+    }
+}
+
+/// A workbook's rows, laid out already (see `workbook_rows`).
+pub(crate) struct TableRows {
+    rows: std::vec::IntoIter<(usize, Vec<Cell>)>,
+    current: Vec<Cell>,
+    last: usize,
+    at: usize,
+}
+
+impl TableRows {
+    pub(crate) fn new(rows: Vec<(usize, Vec<Cell>)>) -> Self {
+        let last = rows.last().map_or(0, |(r, _)| *r);
+        TableRows {
+            rows: rows.into_iter(),
+            current: Vec::new(),
+            last,
+            at: 0,
+        }
+    }
+}
+
+impl Rows for TableRows {
+    fn next_row(&mut self) -> Result<Option<(usize, Vec<CellRef<'_>>)>> {
+        let Some((row, cells)) = self.rows.next() else {
+            return Ok(None);
+        };
+        self.at = row;
+        self.current = cells;
+        Ok(Some((row, self.current.iter().map(Cell::as_ref).collect())))
+    }
+
+    fn progress(&self) -> (usize, usize) {
+        (self.at, self.last)
+    }
+}
+
+/// A header cell's name as given (trimmed, a BOM dropped).
+fn header_name(cell: CellRef<'_>) -> String {
+    match cell {
+        CellRef::Text(s) | CellRef::Number(s) => {
+            s.trim().trim_start_matches('\u{feff}').trim().to_string()
+        }
+        CellRef::Date(d) => d.to_string(),
+        CellRef::Empty | CellRef::Error(_) => String::new(),
+    }
+}
+
+/// The index (in `rows`) of the header row: among the rows of the first
+/// [`HEADER_SEARCH_ROWS`], the first with the required headers, else the one with the
+/// most known headers, else the first row.
+fn find_header(rows: &[(usize, Vec<Cell>)]) -> usize {
+    let candidates = rows
+        .iter()
+        .enumerate()
+        .take_while(|(_, (r, _))| *r <= HEADER_SEARCH_ROWS);
+    let mut best = (0usize, 0usize);
+    for (i, (_, cells)) in candidates {
+        let fields: Vec<String> = cells
+            .iter()
+            .filter_map(|c| field_for_header(&header_name(c.as_ref())))
+            .collect();
+        if ["id", "level", "employment"]
+            .iter()
+            .all(|f| fields.iter().any(|g| g == f))
+        {
+            return i;
+        }
+        if fields.len() > best.1 {
+            best = (i, fields.len());
+        }
+    }
+    best.0
+}
+
+impl Header {
+    /// Read the header row's cells.
+    ///
+    /// # Errors
+    /// `duplicate_column` for two columns of one field; `missing_field` for a missing
+    /// id, level or employment column.
+    fn read(
+        row: usize,
+        cells: &[Cell],
+        date1904: bool,
+        warnings: &mut Vec<Warning>,
+    ) -> Result<Header> {
+        let mut columns: Vec<Option<(String, String)>> = Vec::with_capacity(cells.len());
+        let mut headers: Vec<String> = Vec::with_capacity(cells.len());
+        for cell in cells {
+            let name = header_name(cell.as_ref());
+            headers.push(name.clone());
+            let field = field_for_header(&name);
+            match field {
+                Some(f) if columns.iter().flatten().any(|(g, _)| *g == f) => {
+                    return Err(Error::at_cell(
+                        ErrorKind::File {
+                            code: "duplicate_column",
+                            params: vec![("field", f)],
+                        },
+                        row,
+                        name,
+                    ));
+                }
+                Some(f) => columns.push(Some((f, name))),
+                None => {
+                    if !name.is_empty() && !crate::export::is_result_header(&name) {
+                        warnings.push(Warning::new(
+                            "unknown_column",
+                            Some(row),
+                            Some(name.clone()),
+                            &[],
+                        ));
+                    }
+                    columns.push(None);
+                }
+            }
+        }
+        for required in ["id", "level", "employment"] {
+            if !columns.iter().flatten().any(|(f, _)| f == required) {
+                return Err(Error::at_cell(
+                    ErrorKind::MissingField(required.to_string()),
+                    row,
+                    "",
+                ));
+            }
+        }
+        let slots = columns
+            .iter()
+            .map(|c| {
+                c.as_ref()
+                    .map(|(f, _)| match FIELDS.iter().position(|g| g == f) {
+                        Some(i) => Slot::Field(i),
+                        None => Slot::Kpi,
+                    })
+            })
+            .collect();
+        let known = columns
+            .iter()
+            .flatten()
+            .map(|(f, h)| (f.to_string(), h.clone()))
+            .collect();
+        Ok(Header {
+            columns,
+            slots,
+            headers,
+            known,
+            row,
+            date1904,
+        })
+    }
+
+    /// One data row as an employee; warnings for ignored cells go to `warnings`. The
+    /// fields are read in `Employee::from_json`'s order with its readers, so a row gives
+    /// the employee, and the first error, that its JSON object would.
+    fn employee(
+        &self,
+        row: usize,
+        cells: &[CellRef<'_>],
+        warnings: &mut Vec<Warning>,
+    ) -> Result<Employee> {
+        let mut texts: [Option<Cow<'_, str>>; FIELDS.len()] = Default::default();
+        let mut kpis: Option<Map<String, Value>> = None;
+        let mut extra = false;
+        for (c, cell) in cells.iter().enumerate() {
+            let (Some(Some((field, header))), Some(Some(slot))) =
+                (self.columns.get(c), self.slots.get(c))
+            else {
+                match cell {
+                    CellRef::Empty => {}
+                    CellRef::Error(e) => {
+                        let header = self.headers.get(c).cloned().filter(|h| !h.is_empty());
+                        warnings.push(Warning::new(
+                            "error_cell_ignored",
+                            Some(row),
+                            header,
+                            &[("value", e.to_string())],
+                        ));
+                    }
+                    _ if self.columns.get(c).is_none() => extra = true,
+                    _ => {}
+                }
+                continue;
+            };
+            let text: Cow<'_, str> = match *cell {
+                CellRef::Empty => continue,
+                CellRef::Error(e) => {
+                    return Err(Error::at_cell(
+                        ErrorKind::File {
+                            code: "error_cell",
+                            params: vec![("value", e.to_string())],
+                        },
+                        row,
+                        header.clone(),
+                    ))
+                }
+                CellRef::Text(s) | CellRef::Number(s) => Cow::Borrowed(s),
+                CellRef::Date(d) => Cow::Owned(d.to_string()),
+            };
+            let text = if field == "post_start" {
+                let date = match *cell {
+                    CellRef::Number(n) if self.date1904 => excel_serial_date_1904(n),
+                    _ => parse_roster_date(&text),
+                };
+                match date {
+                    Some(d) => Cow::Owned(d.to_string()),
+                    None => {
+                        return Err(Error::at_cell(
+                            ErrorKind::InvalidDate(text.into_owned()),
+                            row,
+                            header.clone(),
+                        ))
+                    }
+                }
+            } else {
+                text
+            };
+            match *slot {
+                Slot::Field(i) => {
+                    if let Some(t) = texts.get_mut(i) {
+                        *t = Some(text);
+                    }
+                }
+                Slot::Kpi => {
+                    let path = field.strip_prefix("kpis.").unwrap_or(field);
+                    crate::insert_path(
+                        kpis.get_or_insert_with(Map::new),
+                        path,
+                        Value::String(text.into_owned()),
+                    );
+                }
+            }
+        }
+        if extra {
+            warnings.push(Warning::new("extra_cell", Some(row), None, &[]));
+        }
+        read_employee(&texts, kpis).map_err(|e| {
+            let partial = Roster {
+                sources: vec![Source { row }],
+                columns: self.known.clone(),
+                ..Roster::default()
+            };
+            // The row is the place; the partial roster's position means nothing outside.
+            let mut e = partial.locate(e.for_employee(0));
+            e.employee = None;
+            e
+        })
+    }
+}
+
+/// The employee from a row's field texts (`None`: no cell; a blank text counts as
+/// absent, as a blank JSON string does), in `Employee::from_json`'s order.
+fn read_employee(
+    texts: &[Option<Cow<'_, str>>; FIELDS.len()],
+    kpis: Option<Map<String, Value>>,
+) -> Result<Employee> {
+    let given = |i: usize| -> Option<&str> {
+        texts
+            .get(i)
+            .and_then(|t| t.as_deref())
+            .filter(|t| !is_blank_text(t))
+    };
+    let path = |i: usize| FIELDS.get(i).copied().unwrap_or_default();
+    let required = |i: usize| -> Result<&str> {
+        given(i).ok_or_else(|| {
+            let name = path(i);
+            Error::new(ErrorKind::MissingField(name.to_string()), name)
+        })
+    };
+    let decimal = |i: usize| given(i).map(|t| parse_decimal_at(t, path(i))).transpose();
+    let whole = |i: usize| given(i).map(|t| parse_whole(t, path(i))).transpose();
+    // A block (scores, grading) is there when any of its columns has a cell, as the JSON
+    // object a row made was.
+    let block = |range: std::ops::Range<usize>| {
+        range
+            .into_iter()
+            .any(|i| matches!(texts.get(i), Some(Some(_))))
+    };
+    Ok(Employee {
+        id: given(0).map(str::to_string).unwrap_or_default(),
+        name: given(1).map(str::to_string).unwrap_or_default(),
+        level: required(2)?.to_string(),
+        band: given(3).map(str::to_string),
+        employment: Employment::from_name(required(4)?, path(4))?,
+        years_in_post: whole(5)?,
+        post_start: given(6).map(|t| parse_date_at(t, path(6))).transpose()?,
+        rural: given(7)
+            .map(|t| parse_flag_at(t, path(7)))
+            .transpose()?
+            .unwrap_or(false),
+        scores: if block(SCORES) {
+            Some(Scores {
+                business: decimal(8)?,
+                customer_satisfaction: decimal(9)?,
+                supplier: decimal(10)?,
+                self_: decimal(11)?,
+                marketing_audit: decimal(12)?,
+            })
+        } else {
+            None
+        },
+        composite_score: decimal(13)?,
+        paid_days: decimal(14)?,
+        grading: if block(GRADING) {
+            Some(Grading {
+                exam: decimal(15)?,
+                review: decimal(16)?,
+            })
+        } else {
+            None
+        },
+        education: given(17)
+            .map(|t| Education::from_name(t, path(17)))
+            .transpose()?,
+        years_of_work: whole(18)?,
+        kpis: kpis
+            .map(|m| NamedList::<Kpi>::from_json(&Value::Object(m), "kpis"))
+            .transpose()?,
+    })
+}
+
+/// What a source of rows holds besides its rows: the workbook's sheets and warnings.
+#[derive(Debug, Default)]
+pub(crate) struct Frame {
+    pub(crate) date1904: bool,
+    pub(crate) sheets: Vec<String>,
+    pub(crate) sheet: Option<String>,
+    pub(crate) warnings: Vec<Warning>,
+}
+
+impl Frame {
+    pub(crate) fn of(table: &mut Table) -> Frame {
+        Frame {
+            date1904: table.date1904,
+            sheets: std::mem::take(&mut table.sheets),
+            sheet: table.sheet.take(),
+            warnings: std::mem::take(&mut table.warnings),
+        }
+    }
+}
+
+/// A roster being read row by row: the header found, then one employee (or one row's
+/// error) at a time. [`crate::parse_roster`] collects them; the command line's stream
+/// pays and writes each as it comes.
+pub struct RosterRows<'a> {
+    rows: Box<dyn Rows + 'a>,
+    header: Header,
+    /// Rows read ahead while looking for the header, not yet given out.
+    ahead: std::collections::VecDeque<(usize, Vec<Cell>)>,
+    warnings: Vec<Warning>,
+    sheets: Vec<String>,
+    sheet: Option<String>,
+    read: usize,
+    max_rows: Option<usize>,
+}
+
+impl<'a> RosterRows<'a> {
+    /// Find the header in the first rows of `rows` and get ready to read the people.
+    ///
+    /// # Errors
+    /// `empty_file`; those of [`Header`] and of the source.
+    pub(crate) fn start(
+        mut rows: Box<dyn Rows + 'a>,
+        frame: Frame,
+        max_rows: Option<usize>,
+    ) -> Result<RosterRows<'a>> {
+        let Frame {
+            date1904,
+            sheets,
+            sheet,
+            mut warnings,
+        } = frame;
+        // The rows of the first HEADER_SEARCH_ROWS, and the first one after them.
+        let mut ahead: std::collections::VecDeque<(usize, Vec<Cell>)> = Default::default();
+        while let Some((row, cells)) = rows.next_row()? {
+            let past = row > HEADER_SEARCH_ROWS;
+            ahead.push_back((row, cells.into_iter().map(CellRef::to_owned_cell).collect()));
+            if past {
+                break;
+            }
+        }
+        if ahead.is_empty() {
+            return Err(file_error("empty_file", &[]));
+        }
+        let header_index = find_header(ahead.make_contiguous());
+        ahead.drain(..header_index);
+        let Some((header_row, header)) = ahead.pop_front() else {
+            return Err(file_error("empty_file", &[]));
+        };
+        if header_index > 0 {
+            warnings.push(Warning::new(
+                "header_row",
+                Some(header_row),
+                None,
+                &[("skipped", header_index.to_string())],
+            ));
+        }
+        let header = Header::read(header_row, &header, date1904, &mut warnings)?;
+        Ok(RosterRows {
+            rows,
+            header,
+            ahead,
+            warnings,
+            sheets,
+            sheet,
+            read: 0,
+            max_rows,
+        })
+    }
+
+    /// The next person: `Ok(Some(Ok(..)))` an employee and where they came from,
+    /// `Ok(Some(Err(..)))` a row that cannot be read (placed at its row and column; the
+    /// reading goes on), `Ok(None)` the end. Blank rows and a totals row (with a warning)
+    /// are passed over.
+    ///
+    /// # Errors
+    /// The source's own (a broken CSV record, the limits): the reading stops.
+    pub fn next_person(&mut self) -> Result<Option<Result<(Source, Employee)>>> {
+        loop {
+            let person = if let Some((row, owned)) = self.ahead.pop_front() {
+                let cells: Vec<CellRef<'_>> = owned.iter().map(Cell::as_ref).collect();
+                person_of(
+                    &self.header,
+                    &mut self.warnings,
+                    &mut self.read,
+                    self.max_rows,
+                    row,
+                    &cells,
+                )?
+            } else {
+                let Some((row, cells)) = self.rows.next_row()? else {
+                    return Ok(None);
+                };
+                person_of(
+                    &self.header,
+                    &mut self.warnings,
+                    &mut self.read,
+                    self.max_rows,
+                    row,
+                    &cells,
+                )?
+            };
+            if person.is_some() {
+                return Ok(person);
+            }
+        }
+    }
+
+    /// How far the reading is (rows or bytes) and the whole, for a progress bar.
+    pub fn progress(&self) -> (usize, usize) {
+        self.rows.progress()
+    }
+
+    /// The spreadsheet row of the header.
+    pub fn header_row(&self) -> usize {
+        self.header.row
+    }
+
+    /// Field path → column header as given.
+    pub fn columns(&self) -> &[(String, String)] {
+        &self.header.known
+    }
+
+    /// The warnings so far (import warnings: unknown columns, ignored cells …).
+    pub fn warnings(&self) -> &[Warning] {
+        &self.warnings
+    }
+
+    /// The roster so far without its people: columns, warnings, sheets and header row.
+    pub(crate) fn into_roster(self) -> Roster {
+        Roster {
+            columns: self.header.known,
+            warnings: self.warnings,
+            sheets: self.sheets,
+            sheet: self.sheet,
+            header_row: self.header.row,
+            ..Roster::default()
+        }
+    }
+}
+
+/// One row through the header: `None` for a blank or totals row.
+fn person_of(
+    header: &Header,
+    warnings: &mut Vec<Warning>,
+    read: &mut usize,
+    max_rows: Option<usize>,
+    row: usize,
+    cells: &[CellRef<'_>],
+) -> Result<Option<Result<(Source, Employee)>>> {
+    if cells.iter().all(|c| *c == CellRef::Empty) {
+        return Ok(None);
+    }
+    if max_rows.is_some_and(|max| *read >= max) {
+        return Err(too_large("rows", MAX_ROWS + 1, MAX_ROWS));
+    }
+    if is_totals_row(cells, &header.columns) {
+        warnings.push(Warning::new("totals_row_skipped", Some(row), None, &[]));
+        return Ok(None);
+    }
+    *read += 1;
+    Ok(Some(
+        header
+            .employee(row, cells, warnings)
+            .map(|e| (Source { row }, e)),
+    ))
+}
