@@ -126,14 +126,17 @@ fn is_exponent(s: &str) -> bool {
 /// Format an exact decimal for display with at least two decimals and never rounded:
 /// `88.65`, `89.995`, `90` → `90.00`, `0.8865` (SPEC §2.3).
 pub fn fmt_at_least_2(d: Decimal) -> String {
-    let n = d.normalize();
+    at_least_2(d).to_string()
+}
+
+/// The same value with trailing zeros dropped, but at least two decimals: the number
+/// [`fmt_at_least_2`] writes (`88.6500` → 88.65, `90` → 90.00).
+pub fn at_least_2(d: Decimal) -> Decimal {
+    let mut n = d.normalize();
     if n.scale() < 2 {
-        let mut r = n;
-        r.rescale(2);
-        r.to_string()
-    } else {
-        n.to_string()
+        n.rescale(2);
     }
+    n
 }
 
 /// Earliest year a date may have (employment dates before 1900 are typing errors).

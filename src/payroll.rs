@@ -91,6 +91,13 @@ pub struct Breakdown {
     /// Exact performance weight coefficient × factor (× days share), for pool mode.
     #[serde(skip)]
     pub pool_weight: Decimal,
+    /// The composite score as a number, the value `composite_score` writes (for exports,
+    /// which write numbers, never parse text back).
+    #[serde(skip)]
+    pub composite: Decimal,
+    /// The assessment factor as a number, the value `assessment_factor` writes.
+    #[serde(skip)]
+    pub factor: Decimal,
 }
 
 /// Everything a breakdown needs about a person before money: resolved once.
@@ -362,6 +369,8 @@ pub(crate) fn compute_with(
         },
         grade_index: f.grade,
         pool_weight,
+        composite: crate::number::at_least_2(f.composite),
+        factor: crate::number::at_least_2(f.factor),
     })
 }
 

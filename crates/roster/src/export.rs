@@ -36,10 +36,67 @@ fn finish_csv(w: csv::Writer<Vec<u8>>) -> Result<String> {
 
 /// Neutralise a text cell so a spreadsheet never evaluates it as a formula.
 pub fn neutralise(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if needs_neutralising(text) {
         format!("'{text}")
     } else {
         text.to_string()
+    }
+}
+
+/// Whether a spreadsheet would evaluate `text` (it starts with `=`, `+`, `-`, `@`, a tab
+/// or a carriage return).
+fn needs_neutralising(text: &str) -> bool {
+    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// Append `d` as its `Display` writes it (every digit of its scale, a `-` for a negative
+/// sign), without the formatting machinery: the export writes millions of numbers.
+fn write_decimal(out: &mut Vec<u8>, d: rust_decimal::Decimal) {
+    let mut digits = [0u8; 40];
+    let mut len = 0usize;
+    let mut put = |digit: u8| {
+        if let Some(slot) = digits.get_mut(len) {
+            *slot = b'0' + digit;
+        }
+        len += 1;
+    };
+    let wide = d.mantissa().unsigned_abs();
+    // 64-bit division where the mantissa fits (every amount of pay does): 128-bit
+    // division by ten is a library call.
+    match u64::try_from(wide) {
+        Ok(mut n) => loop {
+            put((n % 10) as u8);
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        },
+        Err(_) => {
+            let mut n = wide;
+            loop {
+                put((n % 10) as u8);
+                n /= 10;
+                if n == 0 {
+                    break;
+                }
+            }
+        }
+    }
+    let scale = d.scale() as usize;
+    if d.is_sign_negative() {
+        out.push(b'-');
+    }
+    // Digits are in `digits[..len]`, least significant first; zeros make room for the point.
+    let whole = len.saturating_sub(scale);
+    if whole == 0 {
+        out.push(b'0');
+    } else {
+        out.extend(digits.iter().take(len).skip(scale).rev());
+    }
+    if scale > 0 {
+        out.push(b'.');
+        out.extend(std::iter::repeat_n(b'0', scale.saturating_sub(len)));
+        out.extend(digits.iter().take(len.min(scale)).rev());
     }
 }
 
@@ -166,23 +223,14 @@ pub fn roster_xlsx(pay: &RosterPay) -> Result<Vec<u8>> {
         sheet
             .write_number(r, 4, f64::from(b.years_in_post))
             .map_err(fail)?;
-        let exact = |s: &str| s.parse::<rust_decimal::Decimal>().unwrap_or_default();
         sheet
-            .write_number(
-                r,
-                5,
-                paygrade::money::to_f64_lossy(exact(&b.composite_score)),
-            )
+            .write_number(r, 5, paygrade::money::to_f64_lossy(b.composite))
             .map_err(fail)?;
         sheet
             .write_string(r, 6, b.rating.as_deref().unwrap_or(""))
             .map_err(fail)?;
         sheet
-            .write_number(
-                r,
-                7,
-                paygrade::money::to_f64_lossy(exact(&b.assessment_factor)),
-            )
+            .write_number(r, 7, paygrade::money::to_f64_lossy(b.factor))
             .map_err(fail)?;
         for (k, m) in b
             .components
@@ -255,11 +303,12 @@ pub fn is_result_header(header: &str) -> bool {
     RESULT_COLUMNS.iter().any(|(en, zh)| *en == h || *zh == h) || is_comparison_header(h)
 }
 
-/// One exported cell: text (neutralised when written) or an exact number.
+/// One exported cell: text (neutralised when written) or an exact number. Text is
+/// borrowed from the person or their pay where it can be.
 #[derive(Debug, Clone, PartialEq)]
-pub enum ExportCell {
+pub enum ExportCell<'a> {
     /// Text.
-    Text(String),
+    Text(std::borrow::Cow<'a, str>),
     /// A number, exact.
     Number(rust_decimal::Decimal),
     /// Money (a thousands-separator format in XLSX).
@@ -333,21 +382,23 @@ pub fn export_headers(lang: Lang) -> Vec<&'static str> {
 /// One person's input columns of a re-importable export (SPEC §8, §9), in `lang`: the
 /// cells of [`INPUT_COLUMNS`], as `parse_roster` reads them back.
 /// `room`: the result cells the caller appends (the row is allocated once, whole).
-fn input_cells(e: &paygrade::Employee, lang: Lang, room: usize) -> Vec<ExportCell> {
+fn input_cells(e: &paygrade::Employee, lang: Lang, room: usize) -> Vec<ExportCell<'_>> {
+    use std::borrow::Cow::{Borrowed as B, Owned as O};
     use ExportCell::{Empty, Number as N, Text as T};
     let zh = lang == Lang::Zh;
     let num = |d: Option<rust_decimal::Decimal>| d.map_or(Empty, N);
-    let s = e.scores.clone().unwrap_or_default();
-    let g = e.grading.clone().unwrap_or_default();
+    let (s, g) = (e.scores.as_ref(), e.grading.as_ref());
+    let score =
+        |f: fn(&paygrade::evaluation::Scores) -> Option<rust_decimal::Decimal>| num(s.and_then(f));
     let level = if zh {
-        level_zh(&e.level).to_string()
+        level_zh(&e.level)
     } else {
-        level_en(&e.level).to_string()
+        level_en(&e.level)
     };
     let employment = match (zh, e.employment.name()) {
-        (true, "regular") => "在册".to_string(),
-        (true, "contract") => "聘用".to_string(),
-        (_, other) => other.to_string(),
+        (true, "regular") => "在册",
+        (true, "contract") => "聘用",
+        (_, other) => other,
     };
     let rural = match (zh, e.rural) {
         (true, true) => "是",
@@ -356,26 +407,25 @@ fn input_cells(e: &paygrade::Employee, lang: Lang, room: usize) -> Vec<ExportCel
         (false, false) => "no",
     };
     let cells = [
-        T(e.id.clone()),
-        T(e.name.clone()),
-        T(level),
-        e.band.clone().map_or(Empty, T),
-        T(employment),
+        T(B(&e.id)),
+        T(B(&e.name)),
+        T(B(level)),
+        e.band.as_deref().map_or(Empty, |b| T(B(b))),
+        T(B(employment)),
         e.years_in_post.map_or(Empty, |y| N(y.into())),
-        e.post_start.map_or(Empty, |d| T(d.to_string())),
-        T(rural.to_string()),
-        num(s.business),
-        num(s.customer_satisfaction),
-        num(s.supplier),
-        num(s.self_),
-        num(s.marketing_audit),
+        e.post_start.map_or(Empty, |d| T(O(d.to_string()))),
+        T(B(rural)),
+        score(|s| s.business),
+        score(|s| s.customer_satisfaction),
+        score(|s| s.supplier),
+        score(|s| s.self_),
+        score(|s| s.marketing_audit),
         num(e.composite_score),
         num(e.paid_days),
-        num(g.exam),
-        num(g.review),
-        e.education.map_or(Empty, |x| {
-            T(if zh { education_zh(x) } else { x.name() }.to_string())
-        }),
+        num(g.and_then(|g| g.exam)),
+        num(g.and_then(|g| g.review)),
+        e.education
+            .map_or(Empty, |x| T(B(if zh { education_zh(x) } else { x.name() }))),
         e.years_of_work.map_or(Empty, |y| N(y.into())),
     ];
     let mut row = Vec::with_capacity(cells.len() + room);
@@ -386,11 +436,11 @@ fn input_cells(e: &paygrade::Employee, lang: Lang, room: usize) -> Vec<ExportCel
 /// Each person's row of a re-importable export (SPEC §9): the input columns first (as
 /// `parse_roster` reads them back, in `lang`), the results after. `people` and `pay`
 /// are in the same order.
-pub fn export_rows(
-    people: &[paygrade::Employee],
-    pay: &RosterPay,
+pub fn export_rows<'a>(
+    people: &'a [paygrade::Employee],
+    pay: &'a RosterPay,
     lang: Lang,
-) -> Vec<Vec<ExportCell>> {
+) -> Vec<Vec<ExportCell<'a>>> {
     people
         .iter()
         .zip(&pay.results)
@@ -399,32 +449,32 @@ pub fn export_rows(
 }
 
 /// One person's row of [`export_rows`].
-fn export_row(e: &paygrade::Employee, b: &paygrade::Breakdown, lang: Lang) -> Vec<ExportCell> {
-    use ExportCell::{Empty, Money as M, Number as N, Text as T};
+fn export_row<'a>(
+    e: &'a paygrade::Employee,
+    b: &'a paygrade::Breakdown,
+    lang: Lang,
+) -> Vec<ExportCell<'a>> {
+    use std::borrow::Cow::{Borrowed as B, Owned as O};
+    use ExportCell::{Money as M, Number as N, Text as T};
     let zh = lang == Lang::Zh;
-    let exact = |s: &str| s.parse::<rust_decimal::Decimal>().map_or(Empty, N);
     let c = b.components;
-    let rating = b.rating.clone().unwrap_or_default();
+    let rating = b.rating.as_deref().unwrap_or_default();
     let mut row = input_cells(e, lang, 11);
     row.extend([
         T(if zh {
-            grade_zh(&b.grade)
+            O(grade_zh(&b.grade))
         } else {
-            b.grade.clone()
+            B(&b.grade)
         }),
         T(if zh {
-            grade_zh(&b.coefficient_grade)
+            O(grade_zh(&b.coefficient_grade))
         } else {
-            b.coefficient_grade.clone()
+            B(&b.coefficient_grade)
         }),
         N(b.years_in_post.into()),
-        exact(&b.composite_score),
-        T(if zh {
-            rating_zh(&rating).to_string()
-        } else {
-            rating
-        }),
-        exact(&b.assessment_factor),
+        N(b.composite),
+        T(B(if zh { rating_zh(rating) } else { rating })),
+        N(b.factor),
         M(c.base.amount()),
         M(c.floating.amount()),
         M(c.seniority.amount()),
@@ -457,8 +507,8 @@ pub fn roster_export_csv(
 pub struct RosterCsv<W: std::io::Write> {
     writer: csv::Writer<W>,
     lang: Lang,
-    /// The cells of the row being written (their buffer kept from row to row).
-    texts: Vec<String>,
+    /// The text of the cell being written (its buffer kept from cell to cell).
+    scratch: Vec<u8>,
 }
 
 impl<W: std::io::Write> RosterCsv<W> {
@@ -475,7 +525,7 @@ impl<W: std::io::Write> RosterCsv<W> {
         Ok(RosterCsv {
             writer,
             lang,
-            texts: Vec::new(),
+            scratch: Vec::new(),
         })
     }
 
@@ -484,10 +534,26 @@ impl<W: std::io::Write> RosterCsv<W> {
     /// # Errors
     /// `internal` if the output fails.
     pub fn push(&mut self, e: &paygrade::Employee, b: &paygrade::Breakdown) -> Result<()> {
-        let row = export_row(e, b, self.lang);
-        self.texts.clear();
-        self.texts.extend(row.iter().map(csv_text));
-        self.writer.write_record(&self.texts).map_err(csv_failed)
+        for cell in &export_row(e, b, self.lang) {
+            self.scratch.clear();
+            let field: &[u8] = match cell {
+                ExportCell::Text(t) if needs_neutralising(t) => {
+                    self.scratch.push(b'\'');
+                    self.scratch.extend_from_slice(t.as_bytes());
+                    &self.scratch
+                }
+                ExportCell::Text(t) => t.as_bytes(),
+                ExportCell::Number(d) | ExportCell::Money(d) => {
+                    write_decimal(&mut self.scratch, *d);
+                    &self.scratch
+                }
+                ExportCell::Empty => b"",
+            };
+            self.writer.write_field(field).map_err(csv_failed)?;
+        }
+        self.writer
+            .write_record(std::iter::empty::<&[u8]>())
+            .map_err(csv_failed)
     }
 
     /// Flush and hand back the output.
@@ -510,7 +576,7 @@ fn io_failed(e: std::io::Error) -> Error {
 }
 
 /// An export cell as CSV text: text neutralised, numbers and money as plain exact numbers.
-fn csv_text(c: &ExportCell) -> String {
+fn csv_text(c: &ExportCell<'_>) -> String {
     match c {
         ExportCell::Text(t) => neutralise(t),
         ExportCell::Number(d) | ExportCell::Money(d) => d.to_string(),
@@ -540,7 +606,7 @@ pub fn roster_export_xlsx(
 
 /// A table of export cells as CSV text (UTF-8 with BOM so Excel opens Chinese text
 /// correctly): text neutralised, numbers and money as plain exact numbers.
-fn table_csv<R: AsRef<[ExportCell]>>(
+fn table_csv<'a, R: AsRef<[ExportCell<'a>]>>(
     headers: &[&str],
     rows: impl IntoIterator<Item = R>,
 ) -> Result<String> {
@@ -572,7 +638,7 @@ fn column_width(c: usize, header: &str, money: bool) -> f64 {
 fn table_xlsx(
     sheet_name: &str,
     headers: &[&str],
-    rows: &[Vec<ExportCell>],
+    rows: &[Vec<ExportCell<'_>>],
     lang: Lang,
 ) -> Result<Vec<u8>> {
     use rust_xlsxwriter::{Format, Workbook};
@@ -697,12 +763,12 @@ pub fn comparison_headers(lang: Lang) -> Vec<String> {
 /// # Errors
 /// `internal` if the two sides are not the same people; `overflow` if a difference
 /// does not fit.
-pub fn comparison_rows(
-    people: &[paygrade::Employee],
+pub fn comparison_rows<'a>(
+    people: &'a [paygrade::Employee],
     baseline: &RosterPay,
     proposal: &RosterPay,
     lang: Lang,
-) -> Result<Vec<Vec<ExportCell>>> {
+) -> Result<Vec<Vec<ExportCell<'a>>>> {
     let same = baseline.results.len() == people.len()
         && proposal.results.len() == people.len()
         && baseline
@@ -977,4 +1043,54 @@ pub fn projection_csv(p: &paygrade::projection::Projection) -> Result<String> {
     let text =
         String::from_utf8(bytes).map_err(|e| Error::new(ErrorKind::Internal(e.to_string()), ""))?;
     Ok(format!("\u{feff}{text}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::write_decimal;
+    use rust_decimal::Decimal;
+
+    #[track_caller]
+    fn written(d: Decimal) -> String {
+        let mut out = Vec::new();
+        write_decimal(&mut out, d);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn decimals_are_written_as_display_writes_them() {
+        for (text, expected) in [
+            ("0", "0"),
+            ("0.00", "0.00"),
+            ("1500.00", "1500.00"),
+            ("0.05", "0.05"),
+            ("-3.5", "-3.5"),
+            ("-0.001", "-0.001"),
+            ("88.65", "88.65"),
+            ("1.0875", "1.0875"),
+            ("100", "100"),
+            (
+                "79228162514264337593543950335",
+                "79228162514264337593543950335",
+            ),
+            (
+                "0.0000000000000000000000000001",
+                "0.0000000000000000000000000001",
+            ),
+        ] {
+            let d: Decimal = text.parse().unwrap();
+            assert_eq!(written(d), expected, "{text}");
+        }
+        // Every scale with mantissas of every length, both signs, against Display.
+        let mut m: i128 = 7;
+        for _ in 0..29 {
+            for scale in 0..=28u32 {
+                for sign in [1i128, -1] {
+                    let d = Decimal::from_i128_with_scale(sign * m, scale);
+                    assert_eq!(written(d), d.to_string(), "{m} scale {scale}");
+                }
+            }
+            m = m * 10 + 3;
+        }
+    }
 }
