@@ -36,6 +36,17 @@ fn benches(c: &mut Criterion) {
                 .unwrap()
         })
     });
+    // The page's case: the policy validated once (the wasm `Calculator`), then a person.
+    let checked = Policy::default().check().unwrap();
+    c.bench_function("pay_checked", |b| {
+        b.iter(|| {
+            let employee = paygrade::json::parse(black_box(EMPLOYEE)).unwrap();
+            to_json(
+                &paygrade::api::compute_pay_value(&checked, &employee, Some("2026-11-30")).unwrap(),
+            )
+            .unwrap()
+        })
+    });
     let bytes = roster_bytes();
     let baseline = Policy::default().check().unwrap();
     let proposal = proposal();

@@ -45,9 +45,22 @@ pub fn compute_pay_json(
     employee: &Value,
     as_of: Option<&str>,
 ) -> Result<Breakdown> {
-    let policy = policy_from(policy)?;
+    compute_pay_value(&policy_from(policy)?, employee, as_of)
+}
+
+/// One person's breakdown under a policy checked already (a page's policy, validated
+/// once and kept) from the employee's JSON value.
+///
+/// # Errors
+/// Employee errors (path inside the employee), `invalid_date` at `as_of`, and those of
+/// [`compute_pay`].
+pub fn compute_pay_value(
+    policy: &CheckedPolicy,
+    employee: &Value,
+    as_of: Option<&str>,
+) -> Result<Breakdown> {
     let employee = <Employee as FromJson>::from_json(employee, "")?;
-    compute_pay(&policy, &employee, parse_as_of(as_of)?)
+    compute_pay(policy, &employee, parse_as_of(as_of)?)
 }
 
 /// Today's breakdown plus the what-ifs (see [`what_ifs`]) from JSON values.
@@ -59,9 +72,20 @@ pub fn what_ifs_json(
     employee: &Value,
     as_of: Option<&str>,
 ) -> Result<WhatIfs> {
-    let policy = policy_from(policy)?;
+    what_ifs_value(&policy_from(policy)?, employee, as_of)
+}
+
+/// The what-ifs (see [`what_ifs`]) under a policy checked already.
+///
+/// # Errors
+/// As [`compute_pay_value`].
+pub fn what_ifs_value(
+    policy: &CheckedPolicy,
+    employee: &Value,
+    as_of: Option<&str>,
+) -> Result<WhatIfs> {
     let employee = <Employee as FromJson>::from_json(employee, "")?;
-    what_ifs(&policy, &employee, parse_as_of(as_of)?)
+    what_ifs(policy, &employee, parse_as_of(as_of)?)
 }
 
 /// The most JSON text an `employees` argument given as text may have: 128 MiB (a roster

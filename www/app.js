@@ -1,7 +1,7 @@
 // The "My pay" page: a thin layer over the wasm engine. Every figure comes from the
 // engine (computeWhatIfs); this file only reads the form, shows results and errors,
 // and keeps the inputs in localStorage. Nothing is ever sent over the network.
-import init, { defaultPolicy, computeWhatIfs } from './pkg/paygrade.js';
+import init, { defaultPolicy, Calculator } from './pkg/paygrade.js';
 import { explainText, errorText } from './render.js';
 
 // Page text: one module per language (./i18n/), loaded on demand; the engine's facts
@@ -228,6 +228,13 @@ function showError(err) {
   return true;
 }
 
+/** The default policy validated once, kept for every recompute. @type {Calculator | null} */
+let calc = null;
+function calculator() {
+  calc ??= new Calculator(null);
+  return calc;
+}
+
 // compute and render
 function recompute() {
   if (!policy) return;
@@ -237,7 +244,7 @@ function recompute() {
   lastError = null;
   if (isBlankStart(s)) { last = null; render(); return; }
   try {
-    last = computeWhatIfs(null, employeeFrom(s), s.as_of);
+    last = calculator().computeWhatIfs(employeeFrom(s), s.as_of);
     if (firstResultMs == null) firstResultMs = performance.now(); // since navigation start
   } catch (err) {
     lastError = err;

@@ -307,8 +307,8 @@ struct Spill {
 }
 
 impl Spill {
-    /// The most bytes held in memory: 1 MiB.
-    const IN_MEMORY: usize = 1 << 20;
+    /// The most bytes held in memory: 256 KiB.
+    const IN_MEMORY: usize = 256 << 10;
 
     fn new() -> Self {
         Spill {

@@ -6,8 +6,9 @@
 #![warn(missing_docs)]
 
 use paygrade::api;
+use paygrade::CheckedPolicy;
 use paygrade_wasm_common::{
-    encode_facts as encode, required_facts as required, value_facts as value,
+    encode_facts as encode, js_error_facts, required_facts as required, value_facts as value,
 };
 use wasm_bindgen::prelude::*;
 
@@ -50,4 +51,59 @@ pub fn compute_what_ifs(
         &employee,
         as_of.as_deref(),
     ))
+}
+
+/// A calculator holding one policy, validated once (numbat's `Numbat`, ruff's
+/// `Workspace`): each call then decodes only the person. `new Calculator(null)` holds the
+/// default policy.
+#[wasm_bindgen]
+pub struct Calculator {
+    policy: CheckedPolicy,
+}
+
+#[wasm_bindgen]
+impl Calculator {
+    /// Validate `policy` (null/undefined = the default policy, SPEC §12) and keep it.
+    ///
+    /// # Errors
+    /// The policy's errors as facts (code, place, params), as [`compute_pay`] throws them.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "Policy | null | undefined")] policy: JsValue,
+    ) -> Result<Calculator, JsValue> {
+        let policy = value(&policy)?;
+        api::policy_from(policy.as_ref())
+            .map(|policy| Calculator { policy })
+            .map_err(|e| js_error_facts(&e))
+    }
+
+    /// One person's breakdown under the kept policy (as [`compute_pay`]).
+    #[wasm_bindgen(js_name = computePay, unchecked_return_type = "Breakdown")]
+    pub fn compute_pay(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Employee")] employee: JsValue,
+        as_of: Option<String>,
+    ) -> Result<JsValue, JsValue> {
+        let employee = required(&employee, "employee")?;
+        encode(api::compute_pay_value(
+            &self.policy,
+            &employee,
+            as_of.as_deref(),
+        ))
+    }
+
+    /// Today's breakdown and the what-ifs under the kept policy (as [`compute_what_ifs`]).
+    #[wasm_bindgen(js_name = computeWhatIfs, unchecked_return_type = "WhatIfs")]
+    pub fn compute_what_ifs(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Employee")] employee: JsValue,
+        as_of: Option<String>,
+    ) -> Result<JsValue, JsValue> {
+        let employee = required(&employee, "employee")?;
+        encode(api::what_ifs_value(
+            &self.policy,
+            &employee,
+            as_of.as_deref(),
+        ))
+    }
 }

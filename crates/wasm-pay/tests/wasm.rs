@@ -141,3 +141,46 @@ fn the_default_policy_holds_no_json_block() {
     // Whole numbers are plain JS numbers.
     assert_eq!(get(&p, &["rounding", "scale"]).as_f64(), Some(2.0));
 }
+
+#[wasm_bindgen_test]
+fn a_calculator_keeps_its_policy_and_answers_as_the_free_functions() {
+    use paygrade_wasm_pay::Calculator;
+    let calc = Calculator::new(JsValue::NULL).unwrap();
+    let kept = calc.compute_pay(obj(EXAMPLE_1), None).unwrap();
+    let free = compute_pay(JsValue::NULL, obj(EXAMPLE_1), None).unwrap();
+    assert_eq!(
+        JSON::stringify(&kept).unwrap(),
+        JSON::stringify(&free).unwrap()
+    );
+    assert_eq!(s(&kept, &["total"]), "3872.00");
+    // Again with the same calculator: the policy is kept, not consumed.
+    assert_eq!(
+        s(&calc.compute_pay(obj(EXAMPLE_1), None).unwrap(), &["total"]),
+        "3872.00"
+    );
+    let w = calc.compute_what_ifs(obj(EXAMPLE_1), None).unwrap();
+    let free_w = compute_what_ifs(JsValue::NULL, obj(EXAMPLE_1), None).unwrap();
+    assert_eq!(
+        JSON::stringify(&w).unwrap(),
+        JSON::stringify(&free_w).unwrap()
+    );
+    // A policy of its own: intermediate-A's coefficient 1.50 → 1.60 pays 100.00 more.
+    let policy = default_policy().unwrap();
+    let a = get(&get(&policy, &["ladder"]), &["2", "bands", "2"]);
+    Reflect::set(
+        &a,
+        &JsValue::from_str("coefficient"),
+        &JsValue::from_str("1.60"),
+    )
+    .unwrap();
+    let own = Calculator::new(policy).unwrap();
+    assert_eq!(
+        s(&own.compute_pay(obj(EXAMPLE_1), None).unwrap(), &["total"]),
+        "3972.00"
+    );
+    // A bad policy is refused when the calculator is made, with its facts.
+    let bad = default_policy().unwrap();
+    Reflect::set(&bad, &JsValue::from_str("format"), &JsValue::from_str("x")).unwrap();
+    let err = Calculator::new(bad).err().unwrap();
+    assert_eq!(s(&err, &["path"]), "format");
+}
