@@ -338,3 +338,52 @@ fn roster_reads_xls_and_ods_by_content() {
         "{err}"
     );
 }
+
+#[test]
+fn roster_csv_streams_a_long_roster_and_prints_nothing_when_a_row_is_bad() {
+    // 6,000 people: the export (~600 KB) passes the spill's 256 KiB in memory, so it goes
+    // through the temporary file; the same people as JSON give the same totals.
+    let mut text = String::from("工号,姓名,等级,档次,用工性质,岗位年限,综合得分\n");
+    for i in 0..6000 {
+        let (level, band) = [("初级", "C"), ("中级", "B"), ("高级", "A")][i % 3];
+        text.push_str(&format!(
+            "P{i:05},名{i},{level},{band},聘用,{},{}\n",
+            i % 30,
+            60 + i % 40
+        ));
+    }
+    let file = write("long.csv", &text);
+    let (code, csv, err) = paygrade(&["roster", "--as-of", "2026-11-30", "--format", "csv", &file]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert!(csv.len() > 256 << 10, "{} bytes", csv.len());
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 6001);
+    let header: Vec<&str> = lines[0].trim_start_matches('\u{feff}').split(',').collect();
+    let at = header.iter().position(|h| *h == "result_total").unwrap();
+    let sum: rust_decimal::Decimal = lines[1..]
+        .iter()
+        .map(|l| {
+            l.split(',')
+                .nth(at)
+                .unwrap()
+                .parse::<rust_decimal::Decimal>()
+                .unwrap()
+        })
+        .sum();
+    let (code, json, _) = paygrade(&["roster", "--as-of", "2026-11-30", &file]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["totals"]["total"].as_str().unwrap(), sum.to_string());
+    assert_eq!(lines[1].split(',').next(), Some("P00000"));
+    // One bad row at the end: exit 2, nothing on stdout, the row on stderr.
+    let bad = write(
+        "long_bad.csv",
+        &format!("{text}P99999,名,中级,B,聘用,三,80\n"),
+    );
+    let (code, out, err) = paygrade(&["roster", "--lang", "en", "--format", "csv", &bad]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert_eq!(
+        err,
+        format!("paygrade: {bad}: row 6002, column 岗位年限: not a number: \"三\"\n")
+    );
+}
