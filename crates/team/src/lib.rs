@@ -18,6 +18,8 @@
 )]
 #![warn(missing_docs)]
 
+pub mod view;
+
 use chrono::NaiveDate;
 use paygrade::error::Result;
 use paygrade::scenario::Comparison;
