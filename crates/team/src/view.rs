@@ -22,7 +22,6 @@ use paygrade::scenario::{
 use paygrade::{Breakdown, Employee, Error, ErrorKind, Money, QuotaReport, RosterPay};
 use serde::Serialize;
 use serde_json::Value;
-use std::cmp::Reverse;
 use std::rc::Rc;
 
 /// Rows a page holds when the query does not say ([`PeopleQuery::limit`]).
@@ -351,7 +350,7 @@ impl TeamSession {
     }
 
     /// Pay `people` under `baseline` and `proposal` (the baseline only when its policy or
-    /// the date changed since the last run), compare them (SPEC §5), check the quotas
+    /// the date changed since the last run; once when the two policies are the same), compare them (SPEC §5), check the quotas
     /// and assign grades under the baseline (SPEC §3, §4), keep every person's results,
     /// and return the summary with the first page of `query`. `progress(done, total)` as
     /// people are paid. On an error the results of the last successful run stay.
@@ -377,30 +376,44 @@ impl TeamSession {
         let json = json_of(baseline);
         let key = (json.to_string(), as_of);
         let cached = self.baseline.as_ref().filter(|b| b.key == key).cloned();
-        let (base, offset, total) = match cached {
-            Some(b) => (b, 0, n),
+        // The same policy on both sides (the proposal starts as the baseline): paid once.
+        let proposal_json = json_of(proposal);
+        let same = proposal_json == json;
+        let side = |pay: &RosterPay, key, json| -> Result<Rc<BaselineSide>> {
+            Ok(Rc::new(BaselineSide {
+                key,
+                hash: policy_hash(&baseline.core)?,
+                json,
+                quota: quotas(baseline, people)?,
+                assignment: assign(baseline, people, as_of).ok(),
+                grades: pay.results.iter().map(|b| b.grade.clone()).collect(),
+                amounts: pay.results.iter().map(|b| b.total).collect(),
+                totals: pay.totals.clone(),
+            }))
+        };
+        let (base, pay) = match cached {
+            Some(b) => {
+                let pay = roster_pay(proposal, people, as_of, &mut |i, _| progress(i, n))
+                    .map_err(|e| e.within("proposal"))?;
+                (b, pay)
+            }
+            None if same => {
+                let pay = roster_pay(baseline, people, as_of, &mut |i, _| progress(i, n))
+                    .map_err(|e| e.within("baseline"))?;
+                (side(&pay, key, json)?, pay)
+            }
             None => {
                 let pay = roster_pay(baseline, people, as_of, &mut |i, _| progress(i, 2 * n))
                     .map_err(|e| e.within("baseline"))?;
-                let side = Rc::new(BaselineSide {
-                    key,
-                    hash: policy_hash(&baseline.core)?,
-                    json,
-                    quota: quotas(baseline, people)?,
-                    assignment: assign(baseline, people, as_of).ok(),
-                    grades: pay.results.iter().map(|b| b.grade.clone()).collect(),
-                    amounts: pay.results.iter().map(|b| b.total).collect(),
-                    totals: pay.totals,
-                });
-                self.baseline = Some(Rc::clone(&side));
-                (side, n, 2 * n)
+                let b = side(&pay, key, json)?;
+                drop(pay);
+                let pay = roster_pay(proposal, people, as_of, &mut |i, _| progress(n + i, 2 * n))
+                    .map_err(|e| e.within("proposal"))?;
+                (b, pay)
             }
         };
-        let pay = roster_pay(proposal, people, as_of, &mut |i, _| {
-            progress(offset + i, total)
-        })
-        .map_err(|e| e.within("proposal"))?;
-        let kept = Kept::new(base, pay, proposal)?;
+        self.baseline = Some(Rc::clone(&base));
+        let kept = Kept::new(base, pay, proposal, &proposal_json)?;
         self.kept = Some(kept);
         let kept = self.kept.as_mut().ok_or_else(nothing_run)?;
         kept.summary.people = kept.page(query);
@@ -505,7 +518,12 @@ fn assignment_page(
 impl Kept {
     /// The comparison of the baseline side and the proposal's pay, as
     /// [`paygrade::scenario::compare_observed`] makes it.
-    fn new(baseline: Rc<BaselineSide>, proposal: RosterPay, policy: &HrPolicy) -> Result<Kept> {
+    fn new(
+        baseline: Rc<BaselineSide>,
+        proposal: RosterPay,
+        policy: &HrPolicy,
+        policy_json: &Value,
+    ) -> Result<Kept> {
         let mut counts = Counts {
             gain: 0,
             lose: 0,
@@ -564,7 +582,7 @@ impl Kept {
             },
             by_level,
             counts,
-            policy_diff: diff_policies(&baseline.json, &json_of(policy)),
+            policy_diff: diff_policies(&baseline.json, policy_json),
             levels,
             quota: baseline.quota.clone(),
             assignment: assignment_page(baseline.assignment.as_ref(), 0, DEFAULT_PAGE_ROWS),
@@ -622,33 +640,42 @@ impl Kept {
             .collect();
         let results = &self.proposal.results;
         let b = &self.baseline;
-        let money = |i: usize| -> Money {
-            let m = match sort {
-                SortKey::BaselineTotal => b.amounts.get(i),
-                SortKey::ProposalTotal => results.get(i).map(|r| &r.total),
-                _ => self.differences.get(i),
-            };
-            m.copied().unwrap_or(self.summary.totals.difference.total)
+        let money = |i: usize| -> Option<Money> {
+            match sort {
+                SortKey::BaselineTotal => b.amounts.get(i).copied(),
+                SortKey::ProposalTotal => results.get(i).map(|r| r.total),
+                _ => self.differences.get(i).copied(),
+            }
         };
-        let text = |i: usize| -> (String, String) {
-            let s = match sort {
+        let text = |i: usize| -> &str {
+            match sort {
                 SortKey::Id => results.get(i).map(|r| r.id.as_str()),
                 SortKey::Name => results.get(i).map(|r| r.name.as_str()),
                 _ => b.grades.get(i).map(String::as_str),
             }
-            .unwrap_or_default();
-            (s.to_lowercase(), s.to_string())
+            .unwrap_or_default()
         };
-        match (sort, descending) {
-            (SortKey::Id | SortKey::Name | SortKey::Grade, false) => {
-                order.sort_by_cached_key(|&i| text(i));
+        let by_text = matches!(sort, SortKey::Id | SortKey::Name | SortKey::Grade);
+        // Text is compared in lower case first (made once per person), then as given.
+        let lower: Vec<String> = if by_text {
+            (0..results.len()).map(|i| text(i).to_lowercase()).collect()
+        } else {
+            Vec::new()
+        };
+        // One comparison for every column (one sort in the module); a stable sort, so
+        // equal values keep roster order either way.
+        order.sort_by(|&x, &y| {
+            let o = if by_text {
+                (lower.get(x), text(x)).cmp(&(lower.get(y), text(y)))
+            } else {
+                money(x).cmp(&money(y))
+            };
+            if descending {
+                o.reverse()
+            } else {
+                o
             }
-            (SortKey::Id | SortKey::Name | SortKey::Grade, true) => {
-                order.sort_by_cached_key(|&i| Reverse(text(i)));
-            }
-            (_, false) => order.sort_by_key(|&i| money(i)),
-            (_, true) => order.sort_by_key(|&i| Reverse(money(i))),
-        }
+        });
         self.order = Some((view, order));
         self.order.as_ref().map_or(&[], |(_, o)| o.as_slice())
     }

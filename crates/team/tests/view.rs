@@ -279,6 +279,23 @@ fn a_run_equals_the_comparison_quotas_and_assignment_made_one_by_one() {
     let later_whole = paygrade_team::compare(&base, &prop, &people, later, &mut |_, _| {}).unwrap();
     assert_eq!(s.comparison().unwrap(), later_whole);
 
+    // The same policy on both sides, in a new session: paid once, the same comparison.
+    let mut fresh = TeamSession::new();
+    let mut calls = Vec::new();
+    fresh
+        .run(
+            &base,
+            &base,
+            &people,
+            date(),
+            &PeopleQuery::default(),
+            &mut |d, t| calls.push((d, t)),
+        )
+        .unwrap();
+    assert_eq!(calls.last(), Some(&(71, 71)));
+    assert_eq!(fresh.comparison().unwrap(), same);
+    assert_eq!(fresh.breakdowns().unwrap().len(), 71);
+
     // A proposal that cannot pay someone fails within `proposal`, naming the person, and
     // the last results stay.
     let mut bad = serde_json::to_value(paygrade::Policy::default()).unwrap();
