@@ -425,6 +425,9 @@ function render() {
   sel.replaceChildren(new Option(t('all_levels'), ''), ...levels.map((l) => new Option(levelName(l), l)));
   sel.value = levels.includes(keep) ? keep : '';
   drawPeople();
+  // A level this roster does not have: the filter falls back to every level, and the
+  // engine is asked for that page.
+  if (keep && sel.value !== keep) loadPeople(0);
   updateCharts();
   renderProjection();
   table('quota-table', [['l', t('level')], ['n', t('count')], ['c', t('cap')], ['s', t('seats')], ['o', t('over')]],
