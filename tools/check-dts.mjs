@@ -27,6 +27,10 @@ const card = extra.scorecardPresets().tobacco;
 const kpis = Object.fromEntries(card.indicators.map((i) => [i.id, { target: '100', actual: '90' }]));
 const schedule = { year: 2026, first_month: 1, annual_bonus: '36001',
   months: Array.from({ length: 12 }, () => ({ gross: '10000.00', special_deductions: '1000' })) };
+// The team page's workspace: a load's summary, a run, its pages.
+const ws = new hr.Workspace();
+const loaded = ws.loadSample();
+const run = ws.run(null, proposal, asOf, { limit: 5 });
 let thrown = null;
 try { first.computePay(null, { ...employee, level: 'nope' }, asOf); } catch (e) {
   thrown = { code: e.code, path: e.path, loc: e.loc, params: e.params, message: e.message, problems: e.problems, more: e.more };
@@ -43,6 +47,13 @@ const values = [
   ['QuotaReport', hr.checkQuotas(null, sample.employees)],
   ['AssignmentResult', hr.assignGrades(null, sample.employees, asOf)],
   ['Comparison', hr.compareScenarios(null, proposal, sample.employees, asOf)],
+  ['RosterSummary', loaded],
+  ['RunSummary', run],
+  ['PeoplePage', ws.peoplePage({ sort: 'name', dir: 'asc', level: 'junior', search: 'km', offset: 3, limit: 4 })],
+  ['AssignmentPage | null', ws.assignmentPage({ offset: 60 })],
+  ['Comparison', ws.chartData()],
+  ['Breakdown | null', ws.explain('KM001')],
+  ['{ id: string; row: number } | undefined', ws.person(0)],
   ['{ shanghai: ContributionPolicy; beijing: ContributionPolicy }', extra.contributionPresets()],
   ['{ tobacco: ScorecardPolicy; bank: ScorecardPolicy }', extra.scorecardPresets()],
   ['NetPay', extra.computeNetPay(null, schedule)],
@@ -50,6 +61,7 @@ const values = [
   ['Pick<PaygradeError, "code" | "path" | "loc" | "params" | "message" | "problems" | "more">', thrown],
 ];
 const names = 'Policy, WhatIfs, Breakdown, ParsedRoster, RosterResult, QuotaReport, AssignmentResult, Comparison, '
+  + 'RosterSummary, RunSummary, PeoplePage, AssignmentPage, '
   + 'ContributionPolicy, ScorecardPolicy, NetPay, ScoreResult, PaygradeError';
 const dir = new URL('target/dts-check/', root);
 mkdirSync(dir, { recursive: true });

@@ -27,24 +27,27 @@ const KINDS = ['cost', 'distribution', 'differences'];
 /**
  * Mount the charts in `details` (a <details> element holding #chart-cost,
  * #chart-distribution, #chart-differences and #chart-error). `comparison()` gives the
- * latest comparison (or null), `lang()` the page language ('zh' | 'en'), `message(err)`
- * the engine error in that language. Returns `update()`, to call after each new result.
+ * latest comparison, every person in it (a promise: the page asks the engine for it when
+ * the charts are open; the same promise until a new result), or null; `lang()` the page
+ * language ('zh' | 'en'), `message(err)` the engine error in that language. Returns
+ * `update()`, to call after each new result.
  * @param {HTMLDetailsElement} details
- * @param {{ comparison: () => import('./pkg/paygrade_charts.js').Comparison | null, lang: () => string,
+ * @param {{ comparison: () => Promise<import('./pkg/paygrade_charts.js').Comparison> | null, lang: () => string,
  *   message: (err: any) => string }} hooks
  */
 export function mountCharts(details, { comparison, lang, message }) {
   let drawn = null;
   async function update() {
-    const c = comparison();
-    if (!details.open || !c) return;
-    const key = `${lang()}:${c.baseline_hash}:${c.proposal_hash}:${c.people.length}`;
-    if (drawn?.c === c && drawn.key === key) return;
+    if (!details.open) return;
+    const pending = comparison();
+    if (!pending) return;
+    const key = lang();
+    if (drawn?.pending === pending && drawn.key === key) return;
     const error = details.querySelector('#chart-error');
     try {
-      const m = await load();
-      if (comparison() !== c) return; // a newer result arrived meanwhile
-      const svgs = m.renderCharts(c, lang());
+      const [m, c] = await Promise.all([load(), pending]);
+      if (comparison() !== pending || lang() !== key) return; // a newer result (or language) arrived meanwhile
+      const svgs = m.renderCharts(c, key);
       for (const kind of KINDS) {
         const doc = new DOMParser().parseFromString(svgs[kind], 'image/svg+xml');
         const svg = document.importNode(doc.documentElement, true);
@@ -53,7 +56,7 @@ export function mountCharts(details, { comparison, lang, message }) {
         details.querySelector(`#chart-${kind}`).replaceChildren(svg);
       }
       error.textContent = '';
-      drawn = { c, key };
+      drawn = { pending, key };
     } catch (err) {
       error.textContent = message(err);
     }

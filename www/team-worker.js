@@ -13,53 +13,46 @@ const inlined = /** @type {any} */ (self).PAYGRADE_HR_WASM;
 const ready = init(inlined ? { module_or_path: inlined } : undefined);
 /** @type {hr.Workspace | null} */
 let workspace = null;
-let generation = 0; // counts rosters loaded, for the pay cache
-let payCache = null; // { key, pay, byId: Map } — the proposal's breakdowns, for explanations and payslips
 
 function ws() {
   workspace ??= new hr.Workspace();
   return workspace;
-}
-function keep(parsed) {
-  generation += 1;
-  payCache = null;
-  return parsed;
 }
 /** The workspace, once a roster is in it. */
 function need() {
   if (!workspace || workspace.size === 0) throw Object.assign(new Error('no roster loaded'), { code: 'no_rows', path: '' });
   return workspace;
 }
-/** The roster paid under the proposal (once per roster, pay date and proposal). */
-function paid(proposal, asOf) {
-  const key = `${generation}|${asOf}|${JSON.stringify(proposal)}`;
-  if (payCache?.key !== key) {
-    const pay = need().computeRoster(proposal, asOf);
-    payCache = { key, pay, byId: new Map(pay.results.map((b) => [b.id, b])) };
-  }
-  return payCache;
-}
 
+// Loads answer a summary (size, warnings, sheets): the people stay in the engine. `run`
+// pays baseline and proposal once, with quotas and assignment, keeps every result in the
+// workspace and answers what the page shows; pages, explanations, payslips and the
+// charts' data come from those kept results (the last successful run).
 const COMMANDS = {
   defaultPolicy: () => hr.defaultPolicy(),
   validatePolicy: (_, policy) => hr.validatePolicy(policy),
-  /** An uploaded File (read here, synchronously) → {employees, rows, warnings, sheets}; kept. */
-  loadFile: (report, file, name, sheet) => keep(ws().loadFile(file, name, sheet ?? undefined, report)),
+  /** An uploaded File (read here, synchronously) → {size, warnings, sheets, sheet}; kept. */
+  loadFile: (report, file, name, sheet) => ws().loadFile(file, name, sheet ?? undefined, report),
   /** Another sheet of the workbook loaded last (issue 15 item 2). */
-  loadSheet: (report, sheet) => keep(ws().loadSheet(sheet, report)),
-  loadSample: () => keep(ws().loadSample()),
+  loadSheet: (report, sheet) => ws().loadSheet(sheet, report),
+  loadSample: () => ws().loadSample(),
   /** Employees kept by the page from an earlier visit. */
-  loadEmployees: (_, employees) => keep(ws().loadEmployees(employees)),
-  compare: (report, proposal, asOf) => need().compareScenarios(null, proposal, asOf, report),
+  loadEmployees: (_, employees) => ws().loadEmployees(employees),
+  /** The people kept, for the page to save a small roster. */
+  employees: () => need().employees(),
+  /** Comparison (baseline = the default policy), quotas, assignment and the first pages. */
+  run: (report, proposal, asOf, query) => need().run(null, proposal, asOf, query, report),
+  peoplePage: (_, query) => need().peoplePage(query),
+  assignmentPage: (_, query) => need().assignmentPage(query),
+  /** The last run as a whole comparison, for the charts (asked for when they open). */
+  chartData: () => need().chartData(),
+  /** One person's breakdown under the last run's proposal. */
+  explain: (_, id) => need().explain(id),
+  /** Everyone's breakdown under the last run's proposal, for the payslip print view (issue 15 item 12). */
+  payslips: () => need().breakdowns(),
   /** Cost over the years (issue 18): offsets 0 … years, baseline = the default policy. */
   project: (_, proposal, asOf, years, assign) => need().projectScenarios(null, proposal, asOf, years, assign),
   exportProjectionCsv: (_, proposal, asOf, years, assign) => need().exportProjectionCsv(null, proposal, asOf, years, assign),
-  checkQuotas: () => need().checkQuotas(null),
-  assignGrades: (_, asOf) => need().assignGrades(null, asOf),
-  /** One person's breakdown under the proposal (the roster is paid once per proposal). */
-  explain: (_, proposal, asOf, id) => paid(proposal, asOf).byId.get(id) ?? null,
-  /** Everyone's breakdown under the proposal, for the payslip print view (issue 15 item 12). */
-  payslips: (_, proposal, asOf) => paid(proposal, asOf).pay.results,
   exportCsv: (_, proposal, asOf, lang) => need().exportRosterCsv(proposal, asOf, lang),
   exportXlsx: (_, proposal, asOf, lang) => need().exportRosterXlsx(proposal, asOf, lang),
   /** Baseline (the default policy), proposal and difference per person and component. */
@@ -67,6 +60,12 @@ const COMMANDS = {
   exportComparisonXlsx: (_, proposal, asOf, lang) => need().exportComparisonXlsx(null, proposal, asOf, lang),
   exportPayslipsXlsx: (_, proposal, asOf, lang) => need().exportPayslipsXlsx(proposal, asOf, lang),
 };
+
+/** Who roster person `index` is ({id, row}), for an error about them. */
+function who(index) {
+  if (typeof index !== 'number' || !workspace) return undefined;
+  try { return workspace.person(index); } catch { return undefined; }
+}
 
 self.onmessage = async (event) => {
   const { id, cmd, args } = event.data;
@@ -79,7 +78,7 @@ self.onmessage = async (event) => {
   } catch (err) {
     // The engine's error as plain data (an Error object does not cross threads whole).
     const fields = (e) => ({ code: e.code ?? 'internal', path: e.path ?? '', loc: e.loc ?? null, params: e.params ?? {},
-      employee: e.employee, place_zh: e.place_zh ?? '', place_en: e.place_en ?? '',
+      employee: e.employee, who: who(e.employee), place_zh: e.place_zh ?? '', place_en: e.place_en ?? '',
       message_zh: e.message_zh ?? e.message ?? String(e), message_en: e.message_en ?? e.message ?? String(e) });
     self.postMessage({ id, error: { ...fields(err), message: err.message ?? String(err),
       problems: (err.problems ?? []).map(fields), more: err.more ?? 0 } });

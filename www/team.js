@@ -22,7 +22,9 @@ const TEXT = {
     seniority: '年功工资', performance: '效益工资', total: '月合计', annual: '年合计', employer_cost: '单位成本（月）',
     id: '工号', name: '姓名', grade: '等级档次', before: '基准', after: '方案', level: '等级', count: '人数', cap: '上限',
     seats: '名额', over: '超出', compliant: '各等级均未超出比例', not_compliant: '有等级超出比例', old_grade: '原等级',
-    new_grade: '评定', score: '评分', reason: '未升级原因', no_diff: '两份政策相同', more_problems: '另有 {n} 处问题未列出', policy_place: '（政策）', more_rows: '显示前 {n} 行（共 {m} 行）；用搜索或筛选缩小范围。',
+    new_grade: '评定', score: '评分', reason: '未升级原因', no_diff: '两份政策相同', more_problems: '另有 {n} 处问题未列出', policy_place: '（政策）',
+    page_first: '首页', page_prev: '上一页', page_next: '下一页', page_last: '末页', page_status: '第 {a}–{b} 行，共 {m} 行', page_none: '没有符合条件的人员',
+    people_pages: '人员明细分页', assign_pages: '年度等级评定分页',
     explain_hint: '点击一行查看该人按方案的计算过程。', storage_full: '浏览器存储已满，状态未保存（页面不受影响）。',
     storage_corrupt: '保存的状态已损坏，已丢弃。', bad_link: '分享链接无法读取（已截断或损坏），已忽略；方案保持不变。', share_invalid: '方案有误，无法生成分享链接。', stale: '以下结果来自上一份有效的方案；方案当前有误，修正后会重新计算。', saved_roster_failed: '上次的花名册无法恢复，已改用示例花名册。', row_of: '工号 {id}（第 {row} 行）', id_of: '工号 {id}', charts: '图表：成本构成、各等级月薪分布、每人差额', lang: 'English', no_grading: '花名册没有考试成绩和综合评议，无法评定。',
     projection: '逐年成本', projection_note: '每过一年，每人的岗位年限加 1（填写入岗日期的人按顺延一年的计薪日期计算，2 月 29 日规则同上），等级、评分、计薪天数不变（勾选重新定级时每年按考试与评议重新评定）；年合计 = 月合计 × 12。基准为默认政策。',
@@ -52,7 +54,9 @@ const TEXT = {
     seniority: 'Seniority pay', performance: 'Performance pay', total: 'Monthly total', annual: 'Annual total', employer_cost: 'Employer cost (monthly)',
     id: 'Id', name: 'Name', grade: 'Grade', before: 'Baseline', after: 'Proposal', level: 'Level', count: 'People', cap: 'Cap',
     seats: 'Seats', over: 'Over', compliant: 'Every level is within its quota', not_compliant: 'A level is over its quota', old_grade: 'Old grade',
-    new_grade: 'New grade', score: 'Score', reason: 'Why not higher', no_diff: 'The two policies are the same', more_problems: 'and {n} more problems not listed', policy_place: '(policy)', more_rows: 'Showing the first {n} of {m} rows; search or filter to narrow.',
+    new_grade: 'New grade', score: 'Score', reason: 'Why not higher', no_diff: 'The two policies are the same', more_problems: 'and {n} more problems not listed', policy_place: '(policy)',
+    page_first: 'First', page_prev: 'Previous', page_next: 'Next', page_last: 'Last', page_status: 'Rows {a}–{b} of {m}', page_none: 'No one matches',
+    people_pages: 'People table pages', assign_pages: 'Assignment pages',
     explain_hint: 'Click a row to see how the proposal pays that person.', storage_full: 'Browser storage is full; the state was not saved (the page still works).',
     storage_corrupt: 'The saved state was corrupt and was discarded.', bad_link: 'The share link cannot be read (cut short or damaged) and was ignored; the proposal is unchanged.', share_invalid: 'The proposal has an error: no share link.', stale: 'These results come from the last valid proposal; the proposal has an error now and is recomputed once it is fixed.', saved_roster_failed: 'The last roster could not be restored; the sample roster is used instead.', row_of: 'id {id} (row {row})', id_of: 'id {id}', charts: 'Charts: cost by component, pay per level, per-person differences', lang: '中文', no_grading: 'The roster has no exam and review scores: no assignment.',
     projection: 'Cost over the years', projection_note: 'Each year everyone\'s completed years in post advance by one (people with a start date are counted to the pay date moved a year, with the same 29 February rule); grades, scores and paid days stay the same (or, when re-grading is ticked, are assigned each year from the exam and review). Annual = monthly × 12. The baseline is the default policy.',
@@ -70,7 +74,11 @@ const TEXT = {
   },
 };
 const STORE = 'paygrade.team.v1';
-const MAX_ROWS_SHOWN = 500;
+/** Rows of the people and assignment tables shown at a time (the engine cuts the pages). */
+const PAGE_ROWS = 100;
+/** An uploaded roster of at most this many people is saved for the next visit (its people
+ * fetched from the engine once); a larger one is read again from its file. */
+const SAVE_MAX_PEOPLE = 20_000;
 /** @param {string} id */
 const $ = (id) => document.getElementById(id);
 /** A form control of team.html by id (input, select or the JSON textarea: each has `.value`). */
@@ -83,21 +91,25 @@ let lang = (askedLang === 'zh' || askedLang === 'en' ? askedLang : storedLang ??
 if (askedLang === lang) try { localStorage.setItem('paygrade.lang', lang); } catch { /* full */ }
 const t = (k) => TEXT[lang][k] ?? k;
 const colon = () => (lang === 'zh' ? '：' : ': ');
-/** @typedef {import('./pkg/paygrade_hr.js').ParsedRoster} ParsedRoster */
+/** @typedef {import('./pkg/paygrade_hr.js').RosterSummary} RosterSummary */
 /**
- * The latest results shown, from the worker's calls (team-worker.js).
- * @typedef {{ comparison: import('./pkg/paygrade_hr.js').Comparison, quota: import('./pkg/paygrade_hr.js').QuotaReport,
- *   assignment: import('./pkg/paygrade_hr.js').AssignmentResult | null, roster: ParsedRoster, proposal: object,
- *   asOf: string | undefined, projection?: any }} RunResult
+ * The latest results shown, from the worker's `run` (team-worker.js): the summary, the
+ * page of people and of the assignment shown, and the charts' data once asked for.
+ * @typedef {{ comparison: import('./pkg/paygrade_hr.js').RunSummary, quota: import('./pkg/paygrade_hr.js').QuotaReport,
+ *   people: import('./pkg/paygrade_hr.js').PeoplePage, assignment: import('./pkg/paygrade_hr.js').AssignmentPage | null,
+ *   roster: RosterSummary, proposal: object, asOf: string | undefined, projection?: any,
+ *   chart?: Promise<import('./pkg/paygrade_hr.js').Comparison> }} RunResult
  */
 // readShare: the part of the progress bar that reading the roster file took (0 when no file was read).
 // share: the share link shown ({url} or {invalid: true}), explainId: the person whose explanation is open,
-// payslips: the breakdowns of the open payslip print view.
+// payslips: the breakdowns of the open payslip print view. savedRoster: a small uploaded roster's
+// people as JSON text (`{"employees": […]}`), saved with the state; null when not saved.
 /** @type {{ runs: number, readShare: number, baseline: import('./pkg/paygrade_hr.js').Policy | null, proposalText: string,
- *   roster: ParsedRoster | null, source: string, result: RunResult | null, sort: { key: string, dir: number },
- *   share: { url?: string, invalid?: boolean } | null, explainId: string | null, payslips: { results: any[], asOf: string | undefined } | null }} */
+ *   roster: RosterSummary | null, source: string, result: RunResult | null, sort: { key: string, dir: number },
+ *   share: { url?: string, invalid?: boolean } | null, explainId: string | null, payslips: { results: any[], asOf: string | undefined } | null,
+ *   savedRoster: string | null }} */
 const state = { runs: 0, readShare: 0, baseline: null, proposalText: '', roster: null, source: 'sample', result: null, sort: { key: 'difference', dir: -1 },
-  share: null, explainId: null, payslips: null };
+  share: null, explainId: null, payslips: null, savedRoster: null };
 
 // ---------- worker calls ----------
 // The single-file build (dist/paygrade-team.html) carries the worker (engine and wasm
@@ -128,10 +140,24 @@ const message = (err) => (lang === 'zh' ? err.message_zh : err.message_en) || er
 // ---------- state ----------
 function save() {
   try {
-    const roster = state.source === 'sample' ? null : state.roster;
-    localStorage.setItem(STORE, JSON.stringify({ proposal: state.proposalText, as_of: control('as_of').value, source: state.source,
-      roster: roster && JSON.stringify(roster).length < 4_000_000 ? roster : null }));
+    const roster = state.source === 'sample' ? null : state.savedRoster;
+    const fields = JSON.stringify({ proposal: state.proposalText, as_of: control('as_of').value, source: state.source });
+    localStorage.setItem(STORE, `${fields.slice(0, -1)},"roster":${roster ?? 'null'}}`);
   } catch { $('notice').textContent = t('storage_full'); }
+}
+/** Keep a small uploaded roster for the next visit: its people, asked of the engine once
+ * (after its results are shown), as JSON text. A roster of more than SAVE_MAX_PEOPLE
+ * people (or 4,000,000 characters) is not saved: the next visit starts with the sample. */
+async function keepRosterForSaving(roster) {
+  state.savedRoster = null;
+  if (state.source === 'sample' || roster.size > SAVE_MAX_PEOPLE) return;
+  try {
+    const employees = await call('employees');
+    if (state.roster !== roster) return;
+    const text = JSON.stringify({ employees });
+    state.savedRoster = text.length < 4_000_000 ? text : null;
+    save();
+  } catch { /* nothing to save */ }
 }
 
 function load() {
@@ -185,7 +211,11 @@ function head(cols, sortable) {
       const button = Object.assign(document.createElement('button'), { type: 'button', className: 'th-sort', textContent: label + (sorted ? (state.sort.dir > 0 ? ' ▲' : ' ▼') : '') });
       button.dataset.sort = key;
       if (sorted) th.setAttribute('aria-sort', state.sort.dir > 0 ? 'ascending' : 'descending');
-      button.addEventListener('click', () => { state.sort = { key, dir: state.sort.key === key ? -state.sort.dir : -1 }; renderPeople(); /** @type {HTMLElement | null} */ (document.querySelector(`#people-table th button[data-sort="${key}"]`))?.focus(); });
+      button.addEventListener('click', async () => {
+        state.sort = { key, dir: state.sort.key === key ? -state.sort.dir : -1 };
+        await loadPeople(0);
+        /** @type {HTMLElement | null} */ (document.querySelector(`#people-table th button[data-sort="${key}"]`))?.focus();
+      });
       th.append(button);
     } else th.textContent = label;
     tr.append(th);
@@ -219,8 +249,6 @@ function gradeLabel(grade) {
   if (i < 0) return levelName(grade);
   return `${levelName(grade.slice(0, i))} ${grade.slice(i + 1)}${lang === 'zh' ? '档' : ''}`;
 }
-/** The level part of a grade (`intermediate-B` → `intermediate`). */
-const levelOf = (grade) => (grade.lastIndexOf('-') < 0 ? grade : grade.slice(0, grade.lastIndexOf('-')));
 /** An amount as the engine gives it ("2894904.00", "-12.50") with thousands separators
  * ("2,894,904.00"); `signed` marks a gain with "+". Text only: the digits are not
  * converted to a number. */
@@ -282,15 +310,17 @@ function problemLine(p, atField) {
   const place = (lang === 'zh' ? p.place_zh : p.place_en) ?? '';
   let who = '';
   if (p.employee !== undefined && !(p.loc && typeof p.loc === 'object')) {
-    const e = state.roster?.employees?.[p.employee];
-    const row = state.roster?.rows?.[p.employee];
-    if (e) who = (row ? t('row_of').replace('{row}', row) : t('id_of')).replace('{id}', e.id);
+    // The worker names the person ({id, row}: the engine keeps the roster).
+    const w = p.who;
+    if (w) who = (w.row ? t('row_of').replace('{row}', w.row) : t('id_of')).replace('{id}', w.id);
   }
   const where = [who, place.replace(/^(proposal|baseline)[ .]/, '')].filter(Boolean).join(' · ') || (atField ? t('policy_place') : '');
   return `${where ? `${where}${lang === 'zh' ? '：' : ': '}` : ''}${message(p)}`;
 }
 
-async function run() {
+/** Pay, compare, check quotas and assign (one engine call) and show the results; the
+ * people table keeps its page (`offset`: the row to start from). */
+async function run(offset = state.result?.people.offset ?? 0) {
   showError('err-roster', null);
   if (!state.roster || !state.baseline) return;
   // Runs may overlap (typing, uploads): only the latest one shows its results.
@@ -323,19 +353,21 @@ async function run() {
   const from = state.readShare;
   const at = (x) => from + (1 - from) * x;
   try {
-    const comparison = await callWith((f) => progress(t('paying'), at(0.85 * f)), 'compare', proposal, asOf);
-    progress(t('grading'), at(0.88));
-    const quota = await call('checkQuotas');
-    progress(t('grading'), at(0.94));
-    let assignment = null;
-    try { assignment = await call('assignGrades', asOf); } catch { assignment = null; }
-    if (seq !== state.runs) return;
-    progress(t('drawing'), at(0.97));
-    state.result = { comparison, quota, assignment, roster, proposal, asOf };
-    showError('err-policy', null);
-    setStale(false);
+    // One call: both policies paid, compared, quotas and assignment, the first pages.
+    const summary = await callWith((f) => progress(t('paying'), at(0.95 * f)), 'run', proposal, asOf, peopleQuery(offset));
+    // Shown even when a newer run has started (the worker answers in order, and its kept
+    // results, which pages, explanations and charts read, are now this run's); only the
+    // latest run clears the errors and the out-of-date mark.
+    const latest = seq === state.runs;
+    if (latest) progress(t('drawing'), at(0.97));
+    state.result = { comparison: summary, quota: summary.quota, people: summary.people, assignment: summary.assignment, roster, proposal, asOf };
+    if (latest) {
+      showError('err-policy', null);
+      setStale(false);
+    }
     save();
     render();
+    if (!latest) return;
     await runProjection(seq);
   } catch (err) {
     if (seq !== state.runs) return;
@@ -361,7 +393,7 @@ function render() {
   const r = state.result;
   if (!r) return;
   const c = r.comparison;
-  $('roster-info').textContent = t('rows').replace('{n}', r.roster.employees.length).replace('{src}', state.source === 'sample' ? t('sample') : state.source);
+  $('roster-info').textContent = t('rows').replace('{n}', r.roster.size).replace('{src}', state.source === 'sample' ? t('sample') : state.source);
   $('warnings').replaceChildren(...(r.roster.warnings ?? []).map((w) => { const li = document.createElement('li'); li.textContent = warningText(w, lang); return li; }));
   $('hashes').textContent = [t('hash').replace('{b}', c.baseline_hash).replace('{p}', c.proposal_hash),
     `${t('roster')}${colon()}${$('roster-info').textContent}`, `${t('as_of')}${colon()}${r.asOf ?? '—'}`].join(' · ');
@@ -387,41 +419,115 @@ function render() {
     li.textContent = diffText(d, lang, ladder());
     return li;
   }) : [Object.assign(document.createElement('li'), { textContent: t('no_diff') })]));
-  const levels = [...new Set(c.people.map((p) => levelOf(p.grade)))];
+  const levels = c.levels;
   const sel = /** @type {HTMLSelectElement} */ ($('filter-level'));
   const keep = sel.value;
   sel.replaceChildren(new Option(t('all_levels'), ''), ...levels.map((l) => new Option(levelName(l), l)));
   sel.value = levels.includes(keep) ? keep : '';
-  renderPeople();
+  drawPeople();
+  // A level this roster does not have: the filter falls back to every level, and the
+  // engine is asked for that page.
+  if (keep && sel.value !== keep) loadPeople(0);
   updateCharts();
   renderProjection();
   table('quota-table', [['l', t('level')], ['n', t('count')], ['c', t('cap')], ['s', t('seats')], ['o', t('over')]],
     r.quota.levels.map((q) => tr(cell(levelName(q.level)), cell(String(q.count), 'num'), cell(q.cap, 'num'), cell(String(q.seats), 'num'), cell(String(q.over), q.over ? 'num lose' : 'num'))));
   $('quota-status').textContent = r.quota.compliant ? t('compliant') : t('not_compliant');
-  if (r.assignment) {
-    table('assign-table', [['i', t('id')], ['s', t('score')], ['o', t('old_grade')], ['n', t('new_grade')], ['r', t('reason')]],
-      r.assignment.results.slice(0, MAX_ROWS_SHOWN).map((a) => tr(cell(a.id), cell(a.grading_score, 'num'), cell(gradeLabel(a.old_grade)), cell(gradeLabel(a.new_grade)), cell(reasonsText(a.reasons, lang, ladder())))));
-  } else {
-    $('assign-table').replaceChildren(tr(cell(t('no_grading'))));
-  }
+  drawAssignment();
 }
 
-const updateCharts = mountCharts(/** @type {HTMLDetailsElement} */ ($('charts')), { comparison: () => state.result?.comparison ?? null, lang: () => lang, message });
-
-function renderPeople() {
+/** The assignment page shown (rank order), with its pager. */
+function drawAssignment() {
+  const a = state.result?.assignment;
+  const nav = $('assign-pager');
+  if (a) {
+    table('assign-table', [['i', t('id')], ['s', t('score')], ['o', t('old_grade')], ['n', t('new_grade')], ['r', t('reason')]],
+      a.results.map((x) => tr(cell(x.id), cell(x.grading_score, 'num'), cell(gradeLabel(x.old_grade)), cell(gradeLabel(x.new_grade)), cell(reasonsText(x.reasons, lang, ladder())))));
+    pager(nav, 'assign_pages', a.offset, PAGE_ROWS, a.total, loadAssignment);
+  } else {
+    $('assign-table').replaceChildren(tr(cell(t('no_grading'))));
+    nav.hidden = true;
+  }
+}
+/** Ask the engine for the assignment page from `offset`. */
+async function loadAssignment(offset) {
   const r = state.result;
   if (!r) return;
-  const names = new Map(r.roster.employees.map((e) => [e.id, e.name ?? '']));
-  const q = control('search').value.trim().toLowerCase();
-  const level = control('filter-level').value;
-  let people = r.comparison.people.filter((p) => (!level || levelOf(p.grade) === level)
-    && (!q || p.id.toLowerCase().includes(q) || (names.get(p.id) ?? '').toLowerCase().includes(q)));
-  const { key, dir } = state.sort;
-  const num = (p) => Number(p[key === 'before' ? 'baseline_total' : key === 'after' ? 'proposal_total' : 'difference']);
-  people = [...people].sort((a, b) => (['before', 'after', 'difference'].includes(key) ? num(a) - num(b)
-    : String(key === 'name' ? names.get(a.id) : a[key]).localeCompare(String(key === 'name' ? names.get(b.id) : b[key]))) * dir);
-  const shown = people.slice(0, MAX_ROWS_SHOWN);
-  table('people-table', [['id', t('id')], ['name', t('name')], ['grade', t('grade')], ['before', t('before')], ['after', t('after')], ['difference', t('difference')]],
+  try {
+    const page = await call('assignmentPage', { offset, limit: PAGE_ROWS });
+    if (state.result !== r) return;
+    r.assignment = page;
+    drawAssignment();
+  } catch (err) { showError('err-roster', err); }
+}
+
+/**
+ * Paging buttons under a table (`nav`, labelled by the text `label`): first, previous,
+ * the rows shown, next, last; `go(offset)` asks the engine for that page. Hidden when
+ * everything fits on one page; focus stays on the button used.
+ * @param {HTMLElement} nav @param {string} label @param {number} offset @param {number} limit @param {number} total
+ * @param {(offset: number) => void} go
+ */
+function pager(nav, label, offset, limit, total, go) {
+  const focused = /** @type {HTMLElement | null} */ (nav.querySelector('button:focus'))?.dataset.page;
+  nav.setAttribute('aria-label', t(label));
+  nav.hidden = total > 0 && total <= limit && offset === 0;
+  const last = total ? Math.floor((total - 1) / limit) * limit : 0;
+  const button = (key, to, disabled) => {
+    const b = Object.assign(document.createElement('button'), { type: 'button', className: 'ghost', textContent: t(key), disabled });
+    b.dataset.page = key;
+    b.addEventListener('click', () => go(to));
+    return b;
+  };
+  const status = Object.assign(document.createElement('span'), { className: 'pager-status',
+    textContent: total ? t('page_status').replace('{a}', String(offset + 1)).replace('{b}', String(Math.min(offset + limit, total))).replace('{m}', String(total)) : t('page_none') });
+  status.setAttribute('aria-live', 'polite');
+  const buttons = [button('page_first', 0, offset === 0), button('page_prev', Math.max(0, offset - limit), offset === 0),
+    button('page_next', offset + limit, offset + limit >= total), button('page_last', last, offset >= last)];
+  nav.replaceChildren(buttons[0], buttons[1], status, buttons[2], buttons[3]);
+  if (focused) (buttons.find((b) => b.dataset.page === focused && !b.disabled) ?? buttons.find((b) => !b.disabled))?.focus();
+}
+
+// The charts read every person's totals: asked of the engine once per result, when the charts are open.
+const updateCharts = mountCharts(/** @type {HTMLDetailsElement} */ ($('charts')), { comparison: () => {
+  const r = state.result;
+  if (!r) return null;
+  r.chart ??= call('chartData');
+  return r.chart;
+}, lang: () => lang, message });
+
+/** The people table's query: the sort, the level filter and the search, from `offset`.
+ * @returns {import('./pkg/paygrade_hr.js').PeopleQuery} */
+function peopleQuery(offset) {
+  return { offset, limit: PAGE_ROWS, sort: /** @type {any} */ (state.sort.key), dir: state.sort.dir > 0 ? 'asc' : 'desc',
+    level: control('filter-level').value, search: control('search').value };
+}
+let peopleAsked = 0;
+/** Ask the engine for the people page from `offset` (filtered and sorted there); the
+ * table is marked busy until it is drawn, and only the latest answer is drawn. */
+async function loadPeople(offset) {
+  const r = state.result;
+  if (!r) return;
+  const asked = ++peopleAsked;
+  $('people-table').setAttribute('aria-busy', 'true');
+  try {
+    const page = await call('peoplePage', peopleQuery(offset));
+    if (asked !== peopleAsked || state.result !== r) return;
+    r.people = page;
+    drawPeople();
+  } catch (err) {
+    if (asked === peopleAsked) showError('err-roster', err);
+  } finally {
+    if (asked === peopleAsked) $('people-table').removeAttribute('aria-busy');
+  }
+}
+/** Draw the people page the engine gave (rows, sort buttons, pager). */
+function drawPeople() {
+  const r = state.result;
+  if (!r) return;
+  const page = r.people;
+  const shown = page.rows;
+  table('people-table', [['id', t('id')], ['name', t('name')], ['grade', t('grade')], ['baseline_total', t('before')], ['proposal_total', t('after')], ['difference', t('difference')]],
     shown.map((p) => {
       // The id is a button: a row opens its explanation by keyboard as well as by click.
       const open = Object.assign(document.createElement('button'), { type: 'button', className: 'row-open', textContent: p.id });
@@ -429,13 +535,13 @@ function renderPeople() {
       open.setAttribute('aria-controls', 'explain');
       const idCell = document.createElement('td');
       idCell.append(open);
-      const row = tr(idCell, cell(names.get(p.id)), cell(gradeLabel(p.grade)), moneyCell(p.baseline_total), moneyCell(p.proposal_total), diffCell(p.difference));
+      const row = tr(idCell, cell(p.name), cell(gradeLabel(p.grade)), moneyCell(p.baseline_total), moneyCell(p.proposal_total), diffCell(p.difference));
       row.dataset.id = p.id;
       row.addEventListener('click', () => { if (state.explainId === p.id && !explainBox.hidden) closeExplain(); else explain(p.id); });
       return row;
     }), true);
-  $('people-note').textContent = people.length > MAX_ROWS_SHOWN
-    ? t('more_rows').replace('{n}', MAX_ROWS_SHOWN).replace('{m}', people.length) : t('explain_hint');
+  $('people-note').textContent = t('explain_hint');
+  pager($('people-pager'), 'people_pages', page.offset, PAGE_ROWS, page.matching, loadPeople);
   // The open explanation follows its row through sorting, filtering and a language switch.
   if (state.explainId) explain(state.explainId, false);
 }
@@ -452,7 +558,6 @@ function closeExplain() {
 /** Show how the proposal pays `id` in a row right below that person's row, scrolled into
  * view (`reveal`); the box is in the reader's language and redrawn on a switch. */
 async function explain(id, reveal = true) {
-  const { proposal, asOf } = state.result;
   const box = explainBox;
   const row = [.../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('#people-table tbody tr[data-id]'))].find((r) => r.dataset.id === id);
   state.explainId = id;
@@ -469,7 +574,7 @@ async function explain(id, reveal = true) {
   if (box.dataset.for !== `${id}|${lang}`) box.textContent = '…';
   const shownFor = `${id}|${lang}`;
   let b;
-  try { b = await call('explain', proposal, asOf, id); } catch (err) { box.textContent = message(err); return; }
+  try { b = await call('explain', id); } catch (err) { box.textContent = message(err); return; }
   if (!b || state.explainId !== id) return;
   box.dataset.for = shownFor;
   const coefficient = lang === 'zh' ? `（${b.coefficient}）` : ` (${b.coefficient})`;
@@ -487,7 +592,7 @@ async function openPayslips() {
   const r = state.result;
   if (!r) return;
   let results;
-  try { results = await call('payslips', r.proposal, r.asOf); } catch (err) { showError('err-roster', err); return; }
+  try { results = await call('payslips'); } catch (err) { showError('err-roster', err); return; }
   state.payslips = { results, asOf: r.asOf };
   renderPayslips();
   document.body.classList.add('payslips-open');
@@ -638,11 +743,13 @@ async function useRoster(source, cmd, ...args) {
   const parsing = cmd === 'loadFile' ? 0.3 : 0.05;
   progress(t('parsing'), 0);
   try {
-    state.roster = await callWith((f) => progress(t('parsing'), parsing * f), cmd, ...args);
+    const roster = await callWith((f) => progress(t('parsing'), parsing * f), cmd, ...args);
+    state.roster = roster;
     state.source = source;
     showSheets();
     state.readShare = parsing;
-    await run();
+    await run(0);
+    keepRosterForSaving(roster);
   } catch (err) {
     showError('err-roster', err);
     showSheets(); // a sheet that could not be read: the selector shows the one still in use
@@ -757,8 +864,8 @@ $('export-projection').addEventListener('click', async () => {
     download('paygrade-projection.csv', csv, 'text/csv;charset=utf-8');
   } catch (err) { showError('err-projection', err); }
 });
-$('search').addEventListener('input', renderPeople);
-$('filter-level').addEventListener('change', renderPeople);
+$('search').addEventListener('input', () => loadPeople(0));
+$('filter-level').addEventListener('change', () => loadPeople(0));
 $('export-csv').addEventListener('click', async () => {
   try {
     const csv = await call('exportCsv', state.result.proposal, state.result.asOf, lang);

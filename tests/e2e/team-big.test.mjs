@@ -54,12 +54,59 @@ test('a 100,000-row upload shows progress, stays responsive and completes', asyn
   assert.match(await page.innerText('#roster-info'), /^100000 人/);
   const counts = await Promise.all(['gain', 'lose', 'same'].map(async (k) => Number(await page.innerText(`#count-${k}`))));
   assert.deepEqual(counts, [0, 0, 100000], 'the proposal starts as the baseline');
-  assert.equal(await page.locator('#people-table tbody tr').count(), 500);
-  assert.match(await page.innerText('#people-note'), /共 100000 行/);
+  // The engine keeps the people: the page shows one page of 100 rows and the pager.
+  assert.equal(await page.locator('#people-table tbody tr').count(), 100);
+  assert.equal(await page.innerText('#people-pager .pager-status'), '第 1–100 行，共 100000 行');
   // The first person's explanation comes from the worker on demand.
   await page.click('#people-table tbody tr:first-child');
   await page.waitForFunction(() => /基本岗位工资/.test(document.getElementById('explain').textContent));
   assert.equal(await page.isHidden('#progress'), true);
+});
+
+/** The pager's status once the table is drawn (no page request in flight). */
+async function status(page) {
+  await page.waitForFunction(() => !document.getElementById('people-table').hasAttribute('aria-busy'));
+  return page.innerText('#people-pager .pager-status');
+}
+const ids = (page) => page.$$eval('#people-table tbody tr[data-id]', (rs) => rs.map((r) => r.dataset.id));
+
+test('100,000 people: pages, sorting, the level filter and the search are answered by the engine', async () => {
+  const { page } = b;
+  // The roster cycles through seven grades: person i is intermediate when i % 7 is 2, 3
+  // or 4 — 3 × 14,286 people (100,000 = 7 × 14,285 + 5).
+  await page.click('#people-pager button[data-page="page_next"]');
+  await page.waitForFunction(() => document.querySelector('#people-pager .pager-status').textContent.startsWith('第 101–200 行'));
+  assert.equal(await status(page), '第 101–200 行，共 100000 行');
+  // By keyboard: the focus stays on the button used.
+  await page.focus('#people-pager button[data-page="page_last"]');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('#people-pager .pager-status').textContent.startsWith('第 99901–100000 行'));
+  assert.equal(await page.$eval('#people-pager', (n) => document.activeElement?.closest('nav') === n), true);
+  assert.equal(await page.isDisabled('#people-pager button[data-page="page_next"]'), true);
+  // Sorting by id from the header: descending first, then ascending; back to the first page.
+  await page.click('#people-table th button[data-sort="id"]');
+  await page.waitForFunction(() => document.querySelector('#people-table th[aria-sort]')?.getAttribute('aria-sort') === 'descending');
+  assert.equal(await status(page), '第 1–100 行，共 100000 行');
+  assert.deepEqual((await ids(page)).slice(0, 2), ['B099999', 'B099998']);
+  await page.click('#people-table th button[data-sort="id"]');
+  await page.waitForFunction(() => document.querySelector('#people-table th[aria-sort]')?.getAttribute('aria-sort') === 'ascending');
+  await status(page);
+  assert.deepEqual((await ids(page)).slice(0, 3), ['B000000', 'B000001', 'B000002']);
+  // The level filter and the search.
+  await page.selectOption('#filter-level', 'intermediate');
+  await page.waitForFunction(() => /共 42858 行/.test(document.querySelector('#people-pager .pager-status').textContent));
+  assert.deepEqual((await ids(page)).slice(0, 3), ['B000002', 'B000003', 'B000004']);
+  await page.fill('#search', 'b09999');
+  await page.waitForFunction(() => document.querySelectorAll('#people-table tbody tr[data-id]').length === 6);
+  // B099990 … B099999 whose i % 7 is 2, 3 or 4 (99,988 = 7 × 14,284): 99990–99992, 99997–99999.
+  assert.deepEqual(await ids(page), ['B099990', 'B099991', 'B099992', 'B099997', 'B099998', 'B099999']);
+  assert.equal(await page.isHidden('#people-pager'), true, 'one page: no pager');
+  await page.fill('#search', '员工99993'); // a senior
+  await page.waitForFunction(() => document.querySelectorAll('#people-table tbody tr[data-id]').length === 0);
+  assert.equal(await page.innerText('#people-pager .pager-status'), '没有符合条件的人员');
+  await page.fill('#search', '');
+  await page.selectOption('#filter-level', '');
+  await page.waitForFunction(() => /共 100000 行/.test(document.querySelector('#people-pager .pager-status').textContent));
 });
 
 test('no request left 127.0.0.1 and the console stayed clean', async () => {

@@ -382,3 +382,34 @@ test('issue 14: a roster with bad cells in rows 3, 5 and 7 lists all three, in r
   ]);
   await page.click('#lang');
 });
+
+test('the people table asks the engine: search, level filter, and a level the next roster lacks', async () => {
+  const { page } = b;
+  await open();
+  await page.click('#sample');
+  await page.waitForFunction(() => document.querySelector('#roster-info').textContent.includes('71'));
+  const rows = () => page.$$eval('#people-table tbody tr[data-id]', (rs) => rs.map((r) => r.dataset.id));
+  const settled = () => page.waitForFunction(() => !document.getElementById('people-table').hasAttribute('aria-busy'));
+  // KM001 … KM009 by id, ascending (the header's second press).
+  await page.fill('#search', 'km00');
+  await page.waitForFunction(() => document.querySelectorAll('#people-table tbody tr[data-id]').length === 9);
+  await page.click('#people-table th button[data-sort="id"]');
+  await page.click('#people-table th button[data-sort="id"]');
+  await page.waitForFunction(() => document.querySelector('#people-table th[aria-sort]')?.getAttribute('aria-sort') === 'ascending');
+  await settled();
+  assert.deepEqual(await rows(), ['KM001', 'KM002', 'KM003', 'KM004', 'KM005', 'KM006', 'KM007', 'KM008', 'KM009']);
+  await page.fill('#search', '');
+  // The sample's 11 trainees.
+  await page.selectOption('#filter-level', 'trainee');
+  await page.waitForFunction(() => document.querySelectorAll('#people-table tbody tr[data-id]').length === 11);
+  assert.equal(await page.isHidden('#people-pager'), true);
+  // A roster without trainees: the filter falls back to every level and shows both people.
+  const csv = '工号,姓名,等级,档次,用工性质,岗位年限,综合得分\nT1,甲,中级,B,聘用,12,88\nT2,乙,初级,A,在册,3,70\n';
+  await page.setInputFiles('#file', { name: 'two.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.waitForFunction(() => document.querySelector('#roster-info').textContent.includes('two.csv'));
+  await page.waitForFunction(() => document.querySelectorAll('#people-table tbody tr[data-id]').length === 2);
+  assert.equal(await page.inputValue('#filter-level'), '');
+  await settled();
+  assert.deepEqual(await rows(), ['T1', 'T2']);
+  assert.deepEqual(b.consoleErrors, []);
+});

@@ -20,6 +20,7 @@
 
 mod stream;
 pub use stream::roster_export_csv_stream;
+pub mod view;
 
 use chrono::NaiveDate;
 use paygrade::error::Result;

@@ -455,6 +455,14 @@ export interface ParsedRoster {
   /** A workbook's visible sheets, to choose from, and the sheet read. */
   sheets: string[]; sheet: string | null;
 }
+/** A roster kept in the HR module's `Workspace`, as a load answers: never its people. */
+export interface RosterSummary {
+  size: number; warnings: Warning[];
+  /** A workbook's visible sheets, to choose from, and the sheet read. */
+  sheets: string[]; sheet: string | null;
+  /** The row the header was found in (1 unless title rows stand above it; 0 for JSON). */
+  header_row: number;
+}
 export interface QuotaLevel { level: string; count: number; cap: Decimal; seats: number; over: number }
 /** SPEC §12 Quota report. */
 export interface QuotaReport {
@@ -493,6 +501,35 @@ export interface Comparison {
   counts: { gain: number; lose: number; same: number };
   /** Fields that differ, with their JSON values on each side (absent: null). */
   policy_diff: FieldDiff[];
+}
+
+/** Which page of the people table, filtered and sorted how (`Workspace.run`, `peoplePage`). */
+export interface PeopleQuery {
+  offset?: number;
+  /** Rows a page, 1–1000 (default 100). */
+  limit?: number;
+  sort?: "id" | "name" | "grade" | "baseline_total" | "proposal_total" | "difference";
+  dir?: "asc" | "desc";
+  /** A level id; empty or absent: every level. */
+  level?: string | null;
+  /** Text in the id or name, case ignored. */
+  search?: string;
+}
+/** One row of the people table: monthly totals under each policy. */
+export interface PersonRow { id: string; name: string; grade: string; baseline_total: Decimal; proposal_total: Decimal; difference: Decimal }
+/** A page of the people table: its rows and how many people match (all pages). */
+export interface PeoplePage { offset: number; limit: number; matching: number; rows: PersonRow[] }
+/** A page of the grade assignment (rank order) and the seats. */
+export interface AssignmentPage { seats: Record<string, number>; total: number; offset: number; results: AssignmentResult["results"] }
+/** What `Workspace.run` returns: the comparison without its per-person list, the quota
+ * report and assignment (under the baseline), and the first pages. */
+export interface RunSummary extends Omit<Comparison, "people"> {
+  headcount: number;
+  /** The levels of the people's grades, in roster order of first appearance. */
+  levels: string[];
+  quota: QuotaReport;
+  assignment: AssignmentPage | null;
+  people: PeoplePage;
 }
 
 /** A take-home schedule's input (SPEC §12 Take-home). */

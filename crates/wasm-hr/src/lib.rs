@@ -79,6 +79,32 @@ fn parsed(roster: &paygrade_roster::Roster) -> ParsedRoster<'_> {
     }
 }
 
+/// What the page shows of a roster kept in a [`Workspace`]: its size, warnings and
+/// sheets — never its people (they stay in the engine).
+#[derive(serde::Serialize)]
+struct RosterSummary<'a> {
+    /// People read.
+    size: usize,
+    warnings: &'a [paygrade::Warning],
+    /// A workbook's visible sheets, to choose from.
+    sheets: &'a [String],
+    /// The sheet read.
+    sheet: Option<&'a str>,
+    /// The row the header was found in (1 unless title rows stand above it; 0 for JSON).
+    header_row: usize,
+}
+
+/// A roster as a [`Workspace`] answers a load ([`RosterSummary`]).
+fn summary(roster: &paygrade_roster::Roster) -> RosterSummary<'_> {
+    RosterSummary {
+        size: roster.employees.len(),
+        warnings: &roster.warnings,
+        sheets: &roster.sheets,
+        sheet: roster.sheet.as_deref(),
+        header_row: roster.header_row,
+    }
+}
+
 /// The embedded 71-person sample roster, parsed like [`parse_roster`].
 #[wasm_bindgen(js_name = sampleRoster, unchecked_return_type = "ParsedRoster")]
 pub fn sample_roster() -> Result<JsValue, JsValue> {
@@ -428,6 +454,8 @@ pub struct Workspace {
     roster: Option<paygrade_roster::Roster>,
     /// The workbook or file it came from, so another sheet can be read (issue 15 item 2).
     file: Option<(Vec<u8>, String)>,
+    /// The last [`Workspace::run`]'s results, kept for pages, explanations and charts.
+    session: paygrade_team::view::TeamSession,
 }
 
 #[wasm_bindgen]
@@ -439,8 +467,9 @@ impl Workspace {
     }
 
     /// Read a roster file (a `File` or `Blob`, read synchronously: a worker's
-    /// `FileReaderSync`) as [`parse_roster`] does, and keep it: `ParsedRoster`.
-    #[wasm_bindgen(js_name = loadFile, unchecked_return_type = "ParsedRoster")]
+    /// `FileReaderSync`) as [`parse_roster`] does, and keep it: `RosterSummary` (the
+    /// people stay here).
+    #[wasm_bindgen(js_name = loadFile, unchecked_return_type = "RosterSummary")]
     pub fn load_file(
         &mut self,
         file: &web_sys::Blob,
@@ -453,8 +482,8 @@ impl Workspace {
         self.load_bytes(bytes, file_name, sheet, on_progress)
     }
 
-    /// Read a roster file's bytes as [`parse_roster`] does, and keep it: `ParsedRoster`.
-    #[wasm_bindgen(js_name = loadBytes, unchecked_return_type = "ParsedRoster")]
+    /// Read a roster file's bytes as [`parse_roster`] does, and keep it: `RosterSummary`.
+    #[wasm_bindgen(js_name = loadBytes, unchecked_return_type = "RosterSummary")]
     pub fn load_bytes(
         &mut self,
         bytes: Vec<u8>,
@@ -473,9 +502,9 @@ impl Workspace {
         self.keep(roster)
     }
 
-    /// Read another sheet of the workbook loaded last, and keep it: `ParsedRoster`. A
+    /// Read another sheet of the workbook loaded last, and keep it: `RosterSummary`. A
     /// sheet that cannot be read leaves the roster in use as it was.
-    #[wasm_bindgen(js_name = loadSheet, unchecked_return_type = "ParsedRoster")]
+    #[wasm_bindgen(js_name = loadSheet, unchecked_return_type = "RosterSummary")]
     pub fn load_sheet(
         &mut self,
         sheet: String,
@@ -494,17 +523,17 @@ impl Workspace {
         self.keep(roster)
     }
 
-    /// Keep the embedded 71-person sample roster: `ParsedRoster`.
-    #[wasm_bindgen(js_name = loadSample, unchecked_return_type = "ParsedRoster")]
+    /// Keep the embedded 71-person sample roster: `RosterSummary`.
+    #[wasm_bindgen(js_name = loadSample, unchecked_return_type = "RosterSummary")]
     pub fn load_sample(&mut self) -> Result<JsValue, JsValue> {
         let roster = paygrade_roster::sample::sample_roster().map_err(|e| js_error(&e))?;
         self.file = None;
         self.keep(roster)
     }
 
-    /// Keep employees the page saved earlier (the JSON shape, as `ParsedRoster.employees`
-    /// gave them): `ParsedRoster`.
-    #[wasm_bindgen(js_name = loadEmployees, unchecked_return_type = "ParsedRoster")]
+    /// Keep employees the page saved earlier (the JSON shape, as [`Workspace::employees`]
+    /// gives them): `RosterSummary`.
+    #[wasm_bindgen(js_name = loadEmployees, unchecked_return_type = "RosterSummary")]
     pub fn load_employees(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "EmployeesInput")] employees: JsValue,
@@ -522,9 +551,150 @@ impl Workspace {
     }
 
     fn keep(&mut self, roster: paygrade_roster::Roster) -> Result<JsValue, JsValue> {
-        let out = encode(Ok(parsed(&roster)));
+        let out = encode(Ok(summary(&roster)));
         self.roster = Some(roster);
+        self.session = paygrade_team::view::TeamSession::new();
         out
+    }
+
+    /// The people kept, in the JSON shape (SPEC §12 employee), for a page that saves a
+    /// small roster to reload it later with [`Workspace::load_employees`].
+    ///
+    /// # Errors
+    /// `no_rows` when no roster is loaded.
+    #[wasm_bindgen(unchecked_return_type = "Employee[]")]
+    pub fn employees(&self) -> Result<JsValue, JsValue> {
+        encode(self.people())
+    }
+
+    /// Who roster person `index` is (an error's `employee`): `{id, row}` (`row` the
+    /// file's row, 0 for JSON input), or `undefined` past the end.
+    #[wasm_bindgen(unchecked_return_type = "{ id: string; row: number } | undefined")]
+    pub fn person(&self, index: usize) -> Result<JsValue, JsValue> {
+        #[derive(serde::Serialize)]
+        struct Who<'a> {
+            id: &'a str,
+            row: usize,
+        }
+        let Some(r) = &self.roster else {
+            return Ok(JsValue::UNDEFINED);
+        };
+        match (r.employees.get(index), r.sources.get(index)) {
+            (Some(e), Some(s)) => encode(Ok(Who {
+                id: &e.id,
+                row: s.row,
+            })),
+            _ => Ok(JsValue::UNDEFINED),
+        }
+    }
+
+    /// The team page's one call (issue 16 item 3): the people kept, paid under
+    /// `baseline` (null = the default policy) and `proposal`, compared, their quotas and
+    /// grade assignment under the baseline, every result kept here; returns `RunSummary`
+    /// — totals, per level, counts, policy differences, hashes, the quota report, the
+    /// assignment's first page and the first page of `query` (a `PeopleQuery`; null: the
+    /// largest difference first, 100 rows). The baseline is paid again only when it or
+    /// `asOf` changed. `onProgress(done, total)` every 2048 people paid.
+    ///
+    /// # Errors
+    /// `no_rows` before a roster is loaded; those of the policies, and of paying someone
+    /// (within `baseline` / `proposal`, `employee` the person's index: see
+    /// [`Workspace::person`]). The results of the last successful run stay.
+    #[wasm_bindgen(unchecked_return_type = "RunSummary")]
+    pub fn run(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "PolicyInput")] baseline: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Policy | string")] proposal: JsValue,
+        as_of: Option<String>,
+        #[wasm_bindgen(unchecked_param_type = "PeopleQuery | null | undefined")] query: JsValue,
+        on_progress: Option<js_sys::Function>,
+    ) -> Result<JsValue, JsValue> {
+        let baseline = value(&baseline)?;
+        let proposal = required(&proposal, "proposal")?;
+        let query = value(&query)?;
+        let people = self
+            .roster
+            .as_ref()
+            .map(|r| r.employees.as_slice())
+            .ok_or_else(|| js_error(&no_rows()))?;
+        let result = run(
+            &mut self.session,
+            people,
+            (baseline, &proposal),
+            as_of,
+            query,
+            on_progress,
+        );
+        encode_json(result, &["policy_diff"])
+    }
+
+    /// A page of the last run's people table: `query` (`PeopleQuery`: `offset`,
+    /// `limit`, `sort`, `dir`, `level`, `search`) answered from the kept results —
+    /// `PeoplePage` (the rows and how many match).
+    ///
+    /// # Errors
+    /// `no_rows` before a run; `unknown_mode` at `sort` or `dir`.
+    #[wasm_bindgen(js_name = peoplePage, unchecked_return_type = "PeoplePage")]
+    pub fn people_page(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "PeopleQuery | null | undefined")] query: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let query = value(&query)?;
+        let session = &mut self.session;
+        encode(
+            paygrade_team::view::PeopleQuery::from_json(query.as_ref())
+                .and_then(|q| session.people_page(&q)),
+        )
+    }
+
+    /// A page of the last run's grade assignment (`{offset, limit}`): `AssignmentPage`,
+    /// or null when the roster could not be graded.
+    ///
+    /// # Errors
+    /// `no_rows` before a run.
+    #[wasm_bindgen(js_name = assignmentPage, unchecked_return_type = "AssignmentPage | null")]
+    pub fn assignment_page(
+        &self,
+        #[wasm_bindgen(
+            unchecked_param_type = "{ offset?: number; limit?: number } | null | undefined"
+        )]
+        query: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let query = value(&query)?;
+        encode(
+            paygrade_team::view::assignment_query(query.as_ref())
+                .and_then(|(offset, limit)| self.session.assignment_page(offset, limit)),
+        )
+    }
+
+    /// One person's breakdown under the last run's proposal (with its explanation), by
+    /// id: `Breakdown`, or null when no one has that id.
+    ///
+    /// # Errors
+    /// `no_rows` before a run.
+    #[wasm_bindgen(unchecked_return_type = "Breakdown | null")]
+    pub fn explain(&self, id: &str) -> Result<JsValue, JsValue> {
+        encode(self.session.breakdown(id))
+    }
+
+    /// Everyone's breakdown under the last run's proposal, roster order (the payslip
+    /// print view).
+    ///
+    /// # Errors
+    /// `no_rows` before a run.
+    #[wasm_bindgen(unchecked_return_type = "Breakdown[]")]
+    pub fn breakdowns(&self) -> Result<JsValue, JsValue> {
+        encode(self.session.breakdowns())
+    }
+
+    /// The last run as a whole `Comparison` (every person), the same as
+    /// [`compare_scenarios`]'s: the charts' data, asked for when the charts open.
+    ///
+    /// # Errors
+    /// `no_rows` before a run.
+    #[wasm_bindgen(js_name = chartData, unchecked_return_type = "Comparison")]
+    pub fn chart_data(&self) -> Result<JsValue, JsValue> {
+        encode_json(self.session.comparison(), &["policy_diff"])
     }
 
     fn people(&self) -> paygrade::Result<&[paygrade::Employee]> {
@@ -688,6 +858,29 @@ impl Workspace {
             .and_then(|p| payslips(policy, p, as_of, lang))
             .map_err(|e| js_error(&e))
     }
+}
+
+/// Decode a run's policies, date and query, and run ([`Workspace::run`]).
+fn run(
+    session: &mut paygrade_team::view::TeamSession,
+    people: &[paygrade::Employee],
+    (baseline, proposal): (Option<Value>, &Value),
+    as_of: Option<String>,
+    query: Option<Value>,
+    on_progress: Option<js_sys::Function>,
+) -> paygrade::Result<paygrade_team::view::RunSummary> {
+    let base = HrPolicy::from_json(baseline.as_ref())?;
+    let prop = HrPolicy::from_json(Some(proposal))?;
+    let query = paygrade_team::view::PeopleQuery::from_json(query.as_ref())?;
+    let as_of = api::parse_as_of(as_of.as_deref())?;
+    session.run(
+        &base,
+        &prop,
+        people,
+        as_of,
+        &query,
+        &mut reporter(on_progress),
+    )
 }
 
 /// No roster loaded yet (`no_rows`).

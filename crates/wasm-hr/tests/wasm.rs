@@ -197,9 +197,14 @@ fn the_workspace_keeps_the_roster_and_answers_as_the_free_functions() {
     let err = ws.load_sheet("12月".into(), None).unwrap_err();
     assert_eq!(s(&err, &["code"]), "no_rows");
 
-    let sample = ws.load_sample().unwrap();
+    // A load answers a summary: the people stay in the workspace.
+    let summary = ws.load_sample().unwrap();
     assert_eq!(ws.size(), 71);
-    let employees = get(&sample, &["employees"]);
+    assert_eq!(get(&summary, &["size"]).as_f64(), Some(71.0));
+    assert_eq!(get(&summary, &["header_row"]).as_f64(), Some(1.0));
+    assert!(get(&summary, &["employees"]).is_undefined());
+    let employees = get(&hr::sample_roster().unwrap(), &["employees"]);
+    assert_eq!(text(&ws.employees().unwrap()), text(&employees));
     assert_eq!(
         text(&ws.compute_roster(JsValue::NULL, date()).unwrap()),
         text(&hr::compute_roster(JsValue::NULL, employees.clone(), date()).unwrap())
@@ -285,4 +290,140 @@ fn the_workspace_keeps_the_roster_and_answers_as_the_free_functions() {
     let err = ws.load_employees(dup.into()).unwrap_err();
     assert_eq!(s(&err, &["code"]), "duplicate_id");
     assert_eq!(ws.size(), 71);
+}
+
+/// The team page's one call and its pages: `run` gives the comparison's totals, counts
+/// and policy differences, the quota report and the assignment as the free functions do,
+/// with the first page of people; pages, explanations, payslips and the charts' data come
+/// from the kept results; an error about a person names them.
+#[wasm_bindgen_test]
+fn the_workspace_runs_once_and_answers_pages() {
+    use paygrade_wasm_hr as hr;
+    let text = |v: &JsValue| JSON::stringify(v).unwrap().as_string().unwrap();
+    let date = || Some("2026-11-30".to_string());
+    let mut ws = hr::Workspace::new();
+    ws.load_sample().unwrap();
+    let err = ws.people_page(JsValue::NULL).unwrap_err();
+    assert_eq!(s(&err, &["code"]), "no_rows");
+    let employees = get(&hr::sample_roster().unwrap(), &["employees"]);
+    let proposal = hr::default_policy().unwrap();
+    let band = get(&proposal, &["ladder", "2", "bands", "1"]);
+    let _ = Reflect::set(&band, &"coefficient".into(), &"1.50".into());
+
+    let calls = js_sys::Array::new();
+    let record = js_sys::Function::new_with_args("d, t", "this.push([d, t]);");
+    let run = ws
+        .run(
+            JsValue::NULL,
+            proposal.clone(),
+            date(),
+            obj(r#"{"limit": 3}"#),
+            Some(record.bind0(&calls)),
+        )
+        .unwrap();
+    assert_eq!(text(&calls.at(-1)), "[142,142]");
+    let whole = hr::compare_scenarios(
+        JsValue::NULL,
+        proposal.clone(),
+        employees.clone(),
+        date(),
+        None,
+    )
+    .unwrap();
+    for key in [
+        "baseline_hash",
+        "proposal_hash",
+        "totals",
+        "by_level",
+        "counts",
+        "policy_diff",
+    ] {
+        assert_eq!(
+            text(&get(&run, &[key])),
+            text(&get(&whole, &[key])),
+            "{key}"
+        );
+    }
+    // SPEC §11-style check by hand: ten people paid at intermediate-B's coefficient, nine
+    // with factor 1.00 and one 0.90: 1000.00 × 0.10 × 9.90 = 990.00 a month.
+    assert_eq!(s(&run, &["totals", "difference", "total"]), "990.00");
+    assert_eq!(
+        text(&get(&run, &["levels"])),
+        r#"["senior","intermediate","junior","trainee"]"#
+    );
+    assert_eq!(
+        text(&get(&run, &["quota"])),
+        text(&hr::check_quotas(JsValue::NULL, employees.clone()).unwrap())
+    );
+    let assigned = hr::assign_grades(JsValue::NULL, employees.clone(), date()).unwrap();
+    assert_eq!(
+        text(&get(&run, &["assignment", "results"])),
+        text(&get(&assigned, &["results"]))
+    );
+    assert_eq!(get(&run, &["assignment", "total"]).as_f64(), Some(71.0));
+    // The first page: three rows, the largest difference first.
+    let people = get(&run, &["people"]);
+    assert_eq!(get(&people, &["matching"]).as_f64(), Some(71.0));
+    let rows = js_sys::Array::from(&get(&people, &["rows"]));
+    assert_eq!(rows.length(), 3);
+    assert_eq!(s(&rows.get(0), &["difference"]), "100.00");
+    assert!(get(&run, &["people", "rows", "0", "explain"]).is_undefined());
+
+    // Pages from the kept results: the intermediate level by id, descending; a search.
+    let page = ws
+        .people_page(obj(
+            r#"{"level": "intermediate", "sort": "id", "dir": "desc", "limit": 2, "offset": 2}"#,
+        ))
+        .unwrap();
+    assert_eq!(get(&page, &["matching"]).as_f64(), Some(36.0));
+    assert_eq!(get(&page, &["offset"]).as_f64(), Some(2.0));
+    let first = js_sys::Array::from(&get(&page, &["rows"])).get(0);
+    assert!(s(&first, &["grade"]).starts_with("intermediate"));
+    let found = ws.people_page(obj(r#"{"search": "km00"}"#)).unwrap();
+    assert_eq!(get(&found, &["matching"]).as_f64(), Some(9.0));
+    let err = ws.people_page(obj(r#"{"sort": "salary"}"#)).unwrap_err();
+    assert_eq!(
+        (s(&err, &["code"]), s(&err, &["path"])),
+        ("unknown_mode".into(), "sort".into())
+    );
+    let tail = ws.assignment_page(obj(r#"{"offset": 70}"#)).unwrap();
+    assert_eq!(js_sys::Array::from(&get(&tail, &["results"])).length(), 1);
+
+    // Explanations, payslips and the charts' data: as the free functions give them.
+    let paid = hr::compute_roster(proposal.clone(), employees.clone(), date()).unwrap();
+    let results = js_sys::Array::from(&get(&paid, &["results"]));
+    assert_eq!(text(&ws.explain("KM001").unwrap()), text(&results.get(0)));
+    assert!(ws.explain("nobody").unwrap().is_null());
+    assert_eq!(
+        text(&ws.breakdowns().unwrap()),
+        text(&get(&paid, &["results"]))
+    );
+    assert_eq!(text(&ws.chart_data().unwrap()), text(&whole));
+
+    // A proposal that cannot pay the trainees: within `proposal`, the person named.
+    let bad = hr::default_policy().unwrap();
+    let trainee = get(&bad, &["ladder", "0"]);
+    let _ = Reflect::delete_property(
+        trainee.unchecked_ref::<js_sys::Object>(),
+        &"coefficient".into(),
+    );
+    let _ = Reflect::set(
+        &trainee,
+        &"bands".into(),
+        &obj(r#"[{"band": "A", "coefficient": "1.00"}]"#),
+    );
+    let err = ws
+        .run(JsValue::NULL, bad, date(), JsValue::NULL, None)
+        .unwrap_err();
+    assert!(s(&err, &["path"]).starts_with("proposal.employees["));
+    let index = get(&err, &["employee"]).as_f64().unwrap() as usize;
+    let who = ws.person(index).unwrap();
+    assert!(s(&who, &["id"]).starts_with("KM"));
+    assert_eq!(get(&who, &["row"]).as_f64(), Some(index as f64 + 2.0));
+    assert!(ws.person(1000).unwrap().is_undefined());
+    // The last good results stay.
+    assert_eq!(text(&ws.chart_data().unwrap()), text(&whole));
+    // A new roster drops them.
+    ws.load_sample().unwrap();
+    assert_eq!(s(&ws.explain("KM001").unwrap_err(), &["code"]), "no_rows");
 }
