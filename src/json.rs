@@ -200,9 +200,11 @@ pub fn parse_date_at(text: &str, path: &str) -> Result<chrono::NaiveDate> {
     parse_iso_date(text).map_err(|e| e.within(path))
 }
 
-/// Whether text counts as absent, as a blank JSON string does ([`is_blank`]).
+/// Whether text counts as absent, as a blank JSON string does ([`is_blank`]): nothing but
+/// white space (the ideographic space U+3000 included; what [`to_half_width`] maps
+/// besides it is never white space, so the text is not mapped first).
 pub fn is_blank_text(text: &str) -> bool {
-    to_half_width(text).trim().is_empty()
+    text.trim().is_empty()
 }
 
 /// Read a yes/no word (SPEC §8): yes/no, true/false, y/n, 是/否, 1/0; blank is no.

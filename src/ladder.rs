@@ -137,7 +137,7 @@ impl Ladder {
                 (Some(list), None) => {
                     for (j, b) in list.iter().enumerate() {
                         let bpath = format!("{path}.bands[{j}]");
-                        let name = normalize_band(&b.band);
+                        let name = normalize_band(&b.band).into_owned();
                         if name.is_empty() {
                             return Err(Error::new(
                                 ErrorKind::LevelShape("a band name is empty"),
@@ -232,7 +232,7 @@ impl Ladder {
             (false, Some(b)) => lvl
                 .bands
                 .iter()
-                .position(|x| x.name == b)
+                .position(|x| x.name == *b)
                 .map(|bi| Grade {
                     level: li,
                     band: Some(bi),
@@ -247,7 +247,14 @@ impl Ladder {
             return String::new();
         };
         match grade.band.and_then(|b| level.bands.get(b)) {
-            Some(band) => format!("{}-{}", level.id, band.name),
+            Some(band) => {
+                // Built directly: a roster names every person's grade twice.
+                let mut name = String::with_capacity(level.id.len() + 1 + band.name.len());
+                name.push_str(&level.id);
+                name.push('-');
+                name.push_str(&band.name);
+                name
+            }
             None => level.id.clone(),
         }
     }
@@ -318,11 +325,18 @@ impl Ladder {
 }
 
 /// Normalize a band as typed: trim, half-width, upper case, a trailing 档 dropped.
-fn normalize_band(text: &str) -> String {
+/// Nothing is allocated for a band typed as it is named (`B`, ` B档 `).
+fn normalize_band(text: &str) -> std::borrow::Cow<'_, str> {
+    let t = text.trim();
+    let t = t.strip_suffix('档').unwrap_or(t).trim();
+    // Plain upper-case ASCII left after trimming: nothing to map or raise.
+    if t.bytes().all(|c| c.is_ascii() && !c.is_ascii_lowercase()) {
+        return std::borrow::Cow::Borrowed(t);
+    }
     let half = to_half_width(text);
     let t = half.trim();
     let t = t.strip_suffix('档').unwrap_or(t);
-    t.trim().to_ascii_uppercase()
+    std::borrow::Cow::Owned(t.trim().to_ascii_uppercase())
 }
 
 #[cfg(test)]

@@ -14,10 +14,11 @@ use rust_decimal::Decimal;
 pub const MAX_NUMBER_LEN: usize = 64;
 
 /// Map full-width ASCII variants (U+FF01–U+FF5E) and the ideographic space to ASCII.
-/// ASCII text (every roster cell an office types as plain digits and letters) is
-/// returned as it is, borrowed: nothing is allocated.
+/// Text with nothing to map (plain digits and letters, Chinese words — nearly every
+/// roster cell) is returned as it is, borrowed: nothing is allocated.
 pub fn to_half_width(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.is_ascii() {
+    let mapped = |c: char| matches!(c, '\u{FF01}'..='\u{FF5E}' | '\u{3000}' | '。');
+    if text.is_ascii() || !text.chars().any(mapped) {
         return std::borrow::Cow::Borrowed(text);
     }
     text.chars()

@@ -83,8 +83,9 @@ pub struct Breakdown {
     pub components: Components,
     /// Sum of the rounded components.
     pub total: Money,
-    /// How each component was reached, as facts (rendered at the edge).
-    pub explain: Explain,
+    /// How each component was reached, as facts (rendered at the edge). Boxed: a
+    /// breakdown is moved several times on its way out, and a roster makes one per person.
+    pub explain: Box<Explain>,
     /// The person's grade (level and band indices), for roster aggregation.
     #[serde(skip)]
     pub grade_index: Grade,
@@ -361,12 +362,12 @@ pub(crate) fn compute_with(
         standard_days: standard,
         total: components.sum()?,
         components,
-        explain: Explain {
+        explain: Box::new(Explain {
             base: base_term,
             floating: floating_term,
             seniority: seniority_term,
             performance: performance_term,
-        },
+        }),
         grade_index: f.grade,
         pool_weight,
         composite: crate::number::at_least_2(f.composite),

@@ -79,6 +79,11 @@ impl HrPolicy {
 
 impl paygrade::PayExtras for HrPolicy {
     fn prepare(&self, e: &Employee) -> Result<Option<Employee>> {
+        // No KPIs (nearly every roster): nothing to score, and no scorecard result and
+        // employee copy to move about.
+        if e.kpis.is_none() {
+            return Ok(None);
+        }
         Ok(paygrade_scorecard::fill_business(&self.scorecard, e)?.map(|(_, filled)| filled))
     }
 

@@ -67,8 +67,9 @@ pub fn roster_export_csv_stream(
         let mut unreadable = Problems::default();
         let mut bad_ids = Problems::default();
         let mut unpaid = Problems::default();
-        // Each id's first row (ids as compared: `normalise_id`).
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        // Each id's first row (ids as compared: `normalise_id`), held as small as it can
+        // be: the one thing kept for every person.
+        let mut seen: HashMap<Box<str>, u32> = HashMap::new();
         let mut people = 0usize;
         while let Some(person) = rows.next_person()? {
             let (source, mut e) = match person {
@@ -86,13 +87,17 @@ pub fn roster_export_csv_stream(
             }
             let id_problem = if e.id.is_empty() {
                 Some(ErrorKind::MissingField("id".into()))
-            } else if let Some(&first_row) = seen.get(&e.id) {
+            } else if let Some(&first_row) = seen.get(e.id.as_str()) {
                 Some(ErrorKind::DuplicateId {
                     id: e.id.clone(),
-                    first_row,
+                    first_row: first_row as usize,
                 })
             } else {
-                seen.insert(e.id.clone(), source.row);
+                // A row beyond u32 (4,294,967,295) is beyond any file read here.
+                seen.insert(
+                    e.id.as_str().into(),
+                    u32::try_from(source.row).unwrap_or(u32::MAX),
+                );
                 None
             };
             if let Some(kind) = id_problem {
