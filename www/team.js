@@ -29,6 +29,7 @@ const TEXT = {
     storage_corrupt: '保存的状态已损坏，已丢弃。', bad_link: '分享链接无法读取（已截断或损坏），已忽略；方案保持不变。', share_invalid: '方案有误，无法生成分享链接。', stale: '以下结果来自上一份有效的方案；方案当前有误，修正后会重新计算。', saved_roster_failed: '上次的花名册无法恢复，已改用示例花名册。', row_of: '工号 {id}（第 {row} 行）', id_of: '工号 {id}', charts: '图表：成本构成、各等级月薪分布、每人差额', lang: 'English', no_grading: '花名册没有考试成绩和综合评议，无法评定。',
     projection: '逐年成本', projection_note: '每过一年，每人的岗位年限加 1（填写入岗日期的人按顺延一年的计薪日期计算，2 月 29 日规则同上），等级、评分、计薪天数不变（勾选重新定级时每年按考试与评议重新评定）；年合计 = 月合计 × 12。基准为默认政策。',
     projection_years: '预测年数 N', projection_assign: '每年按年度等级评定重新定级', export_projection: '导出逐年成本 CSV',
+    projection_run: '计算逐年成本', projection_on_demand: '花名册人数较多（{n} 人）：逐年成本不随每次修改自动计算，需要时点击“计算逐年成本”（约需数秒）。',
     year: '年份', offset: '第几年', monthly_baseline: '基准（月）', monthly_proposal: '方案（月）', monthly_difference: '差额（月）',
     annual_baseline: '基准（年）', annual_proposal: '方案（年）', seniority_heads: '领取年功人数（基准/方案）',
     cumulative: '{n} 个年度累计年差额：{d}（基准累计 {b}，方案累计 {p}）', why: '成本为何变化（与上一年相比）',
@@ -61,6 +62,7 @@ const TEXT = {
     storage_corrupt: 'The saved state was corrupt and was discarded.', bad_link: 'The share link cannot be read (cut short or damaged) and was ignored; the proposal is unchanged.', share_invalid: 'The proposal has an error: no share link.', stale: 'These results come from the last valid proposal; the proposal has an error now and is recomputed once it is fixed.', saved_roster_failed: 'The last roster could not be restored; the sample roster is used instead.', row_of: 'id {id} (row {row})', id_of: 'id {id}', charts: 'Charts: cost by component, pay per level, per-person differences', lang: '中文', no_grading: 'The roster has no exam and review scores: no assignment.',
     projection: 'Cost over the years', projection_note: 'Each year everyone\'s completed years in post advance by one (people with a start date are counted to the pay date moved a year, with the same 29 February rule); grades, scores and paid days stay the same (or, when re-grading is ticked, are assigned each year from the exam and review). Annual = monthly × 12. The baseline is the default policy.',
     projection_years: 'Years to project N', projection_assign: 'Re-grade each year with the annual assignment', export_projection: 'Export cost over the years (CSV)',
+    projection_run: 'Compute the cost over the years', projection_on_demand: 'A large roster ({n} people): the cost over the years is not recomputed on every change; press “Compute the cost over the years” when you need it (a few seconds).',
     year: 'Year', offset: 'Offset', monthly_baseline: 'Baseline (month)', monthly_proposal: 'Proposal (month)', monthly_difference: 'Difference (month)',
     annual_baseline: 'Baseline (year)', annual_proposal: 'Proposal (year)', seniority_heads: 'Paid seniority (baseline/proposal)',
     cumulative: 'Cumulative annual difference over {n} years: {d} (baseline {b}, proposal {p})', why: 'Why the cost changes (against the year before)',
@@ -79,6 +81,10 @@ const PAGE_ROWS = 100;
 /** An uploaded roster of at most this many people is saved for the next visit (its people
  * fetched from the engine once); a larger one is read again from its file. */
 const SAVE_MAX_PEOPLE = 20_000;
+/** Above this many people the cost over the years (every year paid twice over) is worked
+ * out when asked for, not after every run: at 100,000 people it takes seconds, and the
+ * worker would make the next edit wait for it. */
+const PROJECTION_AUTO_MAX = 20_000;
 /** @param {string} id */
 const $ = (id) => document.getElementById(id);
 /** A form control of team.html by id (input, select or the JSON textarea: each has `.value`). */
@@ -368,7 +374,8 @@ async function run(offset = state.result?.people.offset ?? 0) {
     save();
     render();
     if (!latest) return;
-    await runProjection(seq);
+    if (roster.size <= PROJECTION_AUTO_MAX) await runProjection(seq);
+    else renderProjection();
   } catch (err) {
     if (seq !== state.runs) return;
     // A proposal that cannot pay someone (a trainee given bands, say) is the proposal's
@@ -676,6 +683,10 @@ function li(text) { const e = document.createElement('li'); e.textContent = text
 function renderProjection() {
   const p = state.result?.projection;
   const detail = $('projection-years-detail');
+  const size = state.result?.roster?.size ?? 0;
+  const onDemand = size > PROJECTION_AUTO_MAX;
+  $('run-projection').hidden = !onDemand;
+  $('projection-on-demand').textContent = onDemand && !p ? t('projection_on_demand').replace('{n}', String(size)) : '';
   if (!p) { $('projection-table').replaceChildren(); $('projection-cumulative').textContent = ''; $('chart-projection').replaceChildren(); detail.replaceChildren(); return; }
   table('projection-table', [['y', t('year')], ['d', t('as_of')], ['bm', t('monthly_baseline')], ['pm', t('monthly_proposal')], ['dm', t('monthly_difference')],
     ['ba', t('annual_baseline')], ['pa', t('annual_proposal')], ['da', t('annual_difference')], ['s', t('seniority_heads')]],
@@ -854,8 +865,21 @@ $('share-copy').addEventListener('click', async () => {
 });
 $('projection-years').replaceChildren(...Array.from({ length: 10 }, (_, i) => new Option(String(i + 1), String(i + 1))));
 control('projection-years').value = '5';
-$('projection-years').addEventListener('change', () => runProjection());
-$('projection-assign').addEventListener('change', () => runProjection());
+/** A change of the years or re-grading: worked out again at once for a roster small
+ * enough to do so after every run, else when asked for. */
+function projectionChanged() {
+  if ((state.result?.roster?.size ?? 0) <= PROJECTION_AUTO_MAX) { runProjection(); return; }
+  if (state.result) state.result.projection = null;
+  renderProjection();
+}
+$('projection-years').addEventListener('change', projectionChanged);
+$('projection-assign').addEventListener('change', projectionChanged);
+$('run-projection').addEventListener('click', async () => {
+  const button = /** @type {HTMLButtonElement} */ ($('run-projection'));
+  button.disabled = true;
+  progress(t('paying'), 0.5);
+  try { await runProjection(); } finally { button.disabled = false; progress(null); }
+});
 $('export-projection').addEventListener('click', async () => {
   const r = state.result;
   if (!r) return;
