@@ -37,6 +37,7 @@ const TEXT = {
     drift_first: '起始年（计薪日期当年）', moves: '重新定级后等级变化 {n} 人', crossed_threshold: '满门槛', crossed_bracket: '进档',
     year_detail: '{y} 年明细', projection_chart: '图表：逐年月度成本（基准、方案与差额）', crossings: '跨越门槛或年功档的人员', years_label: '{a} → {b} 年',
     sheet: '工作表', export_comparison_csv: '导出对比 CSV', export_comparison_xlsx: '导出对比 XLSX', print_payslips: '打印工资条', export_payslips: '导出工资条 XLSX',
+    payslips_too_many: '人数较多（{n} 人）：打印视图最多 {m} 人，请用“导出工资条 XLSX”。',
     payslips: '工资条', payslips_month: '{y}年{m}月工资条', payslips_note: '按方案政策计算，每人一张；打印时每页数张，沿虚线裁开。', print: '打印', back: '返回',
     coef_grade: '系数档', amount: '金额', how: '计算',
     copy: '复制链接', copied: '已复制到剪贴板。', copy_failed: '无法写入剪贴板：链接已选中，请按 Ctrl+C 复制。', share_link: '分享链接', scroll_region: '{t}（可横向滚动）', sort_by: '按{c}排序',
@@ -70,6 +71,7 @@ const TEXT = {
     drift_first: 'Starting year (the pay date)', moves: '{n} people change grade when re-graded', crossed_threshold: 'threshold', crossed_bracket: 'bracket',
     year_detail: '{y} in detail', projection_chart: 'Chart: monthly cost by year (baseline, proposal and difference)', crossings: 'Who crossed a threshold or bracket', years_label: '{a} → {b} years',
     sheet: 'Sheet', export_comparison_csv: 'Export the comparison (CSV)', export_comparison_xlsx: 'Export the comparison (XLSX)', print_payslips: 'Print payslips', export_payslips: 'Export payslips (XLSX)',
+    payslips_too_many: 'A large roster ({n} people): the print view takes at most {m} people; use “Export payslips (XLSX)”.',
     payslips: 'Payslips', payslips_month: 'Payslip {y}-{m}', payslips_note: 'Paid under the proposal policy, one slip a person; printed several to a page, cut along the dashed lines.', print: 'Print', back: 'Back',
     coef_grade: 'Coefficient grade', amount: 'Amount', how: 'How it is worked out',
     copy: 'Copy link', copied: 'Copied to the clipboard.', copy_failed: 'The clipboard cannot be written: the link is selected, press Ctrl+C.', share_link: 'Share link', scroll_region: '{t} (scrolls sideways)', sort_by: 'Sort by {c}',
@@ -85,6 +87,8 @@ const SAVE_MAX_PEOPLE = 20_000;
  * out when asked for, not after every run: at 100,000 people it takes seconds, and the
  * worker would make the next edit wait for it. */
 const PROJECTION_AUTO_MAX = 20_000;
+/** The most people the payslip print view lays out. */
+const PRINT_SLIPS_MAX = 5_000;
 /** @param {string} id */
 const $ = (id) => document.getElementById(id);
 /** A form control of team.html by id (input, select or the JSON textarea: each has `.value`). */
@@ -397,6 +401,7 @@ function progress(phase, fraction = 0) {
 
 function render() {
   relabel();
+  $('payslips-note').textContent = '';
   const r = state.result;
   if (!r) return;
   const c = r.comparison;
@@ -598,6 +603,12 @@ const monthOf = (asOf) => (/^\d{4}-\d{2}/.exec(asOf ?? '') ?? [''])[0];
 async function openPayslips() {
   const r = state.result;
   if (!r) return;
+  // A slip per person in the page: past a few thousand the browser lays out for minutes
+  // (100,000 slips took two minutes and a gigabyte); the XLSX export has no such limit.
+  const size = r.roster?.size ?? 0;
+  $('payslips-note').textContent = size > PRINT_SLIPS_MAX
+    ? t('payslips_too_many').replace('{n}', String(size)).replace('{m}', String(PRINT_SLIPS_MAX)) : '';
+  if (size > PRINT_SLIPS_MAX) return;
   let results;
   try { results = await call('payslips'); } catch (err) { showError('err-roster', err); return; }
   state.payslips = { results, asOf: r.asOf };

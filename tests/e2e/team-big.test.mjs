@@ -116,6 +116,10 @@ test('100,000 people: pages, sorting, the level filter and the search are answer
   await page.click('#run-projection');
   await page.waitForFunction(() => document.querySelectorAll('#projection-table tbody tr').length === 6, null, { timeout: 120000 });
   assert.equal(await page.innerText('#projection-on-demand'), '');
+  // The payslip print view stops at 5,000 people and says to use the XLSX export.
+  await page.click('#print-payslips');
+  assert.equal(await page.innerText('#payslips-note'), '人数较多（100000 人）：打印视图最多 5000 人，请用“导出工资条 XLSX”。');
+  assert.equal(await page.isHidden('#payslips'), true);
   // The proposal is the baseline: no difference in any year.
   const diffs = await page.$$eval('#projection-table tbody tr', (trs) => trs.map((tr) => tr.children[4].textContent.trim()));
   assert.deepEqual(diffs, ['0.00', '0.00', '0.00', '0.00', '0.00', '0.00']);
