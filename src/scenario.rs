@@ -170,7 +170,7 @@ fn canonical(value: &mut Value) {
 }
 
 /// A roster's totals as one side of a comparison.
-pub(crate) fn side(t: &Totals) -> SideTotals {
+pub fn side(t: &Totals) -> SideTotals {
     SideTotals {
         components: t.components,
         total: t.total,
@@ -179,8 +179,12 @@ pub(crate) fn side(t: &Totals) -> SideTotals {
     }
 }
 
-/// `a − b`, field by field.
-pub(crate) fn minus(a: &SideTotals, b: &SideTotals) -> Result<SideTotals> {
+/// `a − b`, field by field (monthly and annual CNY; the employer's cost only when both
+/// sides have one).
+///
+/// # Errors
+/// `overflow` at `totals.difference`.
+pub fn minus(a: &SideTotals, b: &SideTotals) -> Result<SideTotals> {
     let p = "totals.difference";
     let [a0, a1, a2, a3] = a.components.to_array();
     let [b0, b1, b2, b3] = b.components.to_array();

@@ -16,8 +16,8 @@ use paygrade::assignment::Assigned;
 use paygrade::error::Result;
 use paygrade::payroll::Totals;
 use paygrade::scenario::{
-    diff_policies, policy_hash, CompareTotals, Comparison, Counts, FieldDiff, LevelDiff,
-    PersonDiff, SideTotals,
+    diff_policies, minus, policy_hash, side, CompareTotals, Comparison, Counts, FieldDiff,
+    LevelDiff, PersonDiff,
 };
 use paygrade::{Breakdown, Employee, Error, ErrorKind, Money, QuotaReport, RosterPay};
 use serde::Serialize;
@@ -298,35 +298,6 @@ pub fn level_of(grade: &str) -> &str {
     grade
         .rfind('-')
         .map_or(grade, |i| grade.get(..i).unwrap_or(grade))
-}
-
-fn side(t: &Totals) -> SideTotals {
-    SideTotals {
-        components: t.components,
-        total: t.total,
-        annual_total: t.annual_total,
-        employer_cost: t.employer_cost,
-    }
-}
-
-fn minus(a: &SideTotals, b: &SideTotals) -> Result<SideTotals> {
-    let p = "totals.difference";
-    let [a0, a1, a2, a3] = a.components.to_array();
-    let [b0, b1, b2, b3] = b.components.to_array();
-    Ok(SideTotals {
-        components: paygrade::payroll::Components {
-            base: a0.checked_sub(b0, p)?,
-            floating: a1.checked_sub(b1, p)?,
-            seniority: a2.checked_sub(b2, p)?,
-            performance: a3.checked_sub(b3, p)?,
-        },
-        total: a.total.checked_sub(b.total, p)?,
-        annual_total: a.annual_total.checked_sub(b.annual_total, p)?,
-        employer_cost: match (a.employer_cost, b.employer_cost) {
-            (Some(x), Some(y)) => Some(x.checked_sub(y, p)?),
-            _ => None,
-        },
-    })
 }
 
 /// `value` as JSON (a policy; it always serializes).
