@@ -15,7 +15,9 @@ use proptest::prelude::*;
 #[derive(Debug, PartialEq)]
 enum Outcome {
     Export(String),
-    Problems(Vec<String>, usize),
+    /// Each problem as `code row column path`, the count beyond them, and each problem's
+    /// kind with its values (a duplicate's first row …), compared too.
+    Problems(Vec<String>, usize, Vec<String>),
 }
 
 fn problems(e: &Error) -> Outcome {
@@ -29,7 +31,8 @@ fn problems(e: &Error) -> Outcome {
             format!("{} row {row} column {column} path {}", p.code(), p.path)
         })
         .collect();
-    Outcome::Problems(lines, e.more())
+    let kinds = e.all().map(|p| format!("{:?}", p.kind)).collect();
+    Outcome::Problems(lines, e.more(), kinds)
 }
 
 fn whole(policy: &HrPolicy, bytes: &[u8], name: &str, lang: Lang) -> Outcome {
@@ -122,6 +125,8 @@ fn bad_rows_ids_and_pay_are_listed_in_the_same_order_and_places() {
         "E1,甲,中级,B,在册,3,88,\nE2,乙,中级,B,在册,三,88,\nE3,丙,初级,A,聘用,12,90,\nE4,丁,高级,X,在册,1,70,\n",
         // Ids: a duplicate (full-width) and a missing one; the rows themselves read.
         "E1,甲,中级,B,在册,3,88,\nＥ1,乙,中级,B,在册,3,88,\n,丙,初级,A,聘用,12,90,\n",
+        // The same id three times: each repeat names the row it was last seen in.
+        "E1,甲,中级,B,在册,3,88,\nE1,乙,中级,B,在册,3,88,\nE1,丙,初级,A,聘用,12,90,\n",
         // Pay: paid days above the month, twice.
         "E1,甲,中级,B,在册,3,88,30\nE2,乙,中级,B,在册,3,88,10.875\nE3,丙,中级,B,在册,3,88,22\n",
         // No people at all below the header.
@@ -134,7 +139,7 @@ fn bad_rows_ids_and_pay_are_listed_in_the_same_order_and_places() {
         .map(|rows| same(&policy, format!("{head}{rows}").as_bytes(), "t.csv"))
         .collect();
     let listed = |o: &Outcome| match o {
-        Outcome::Problems(lines, more) => (lines.clone(), *more),
+        Outcome::Problems(lines, more, _) => (lines.clone(), *more),
         Outcome::Export(text) => (vec![text.lines().count().to_string()], 0),
     };
     // Row 5's band X is a pay error: while rows cannot be read, only those are listed.
@@ -152,13 +157,30 @@ fn bad_rows_ids_and_pay_are_listed_in_the_same_order_and_places() {
     assert_eq!(
         listed(&outcomes[2]).0,
         [
+            "duplicate_id row 3 column 工号 path employees[1].id",
+            "duplicate_id row 4 column 工号 path employees[2].id",
+        ]
+    );
+    let Outcome::Problems(_, _, kinds) = &outcomes[2] else {
+        panic!("{:?}", outcomes[2])
+    };
+    assert_eq!(
+        kinds,
+        &[
+            r#"DuplicateId { id: "E1", first_row: 2 }"#,
+            r#"DuplicateId { id: "E1", first_row: 3 }"#,
+        ]
+    );
+    assert_eq!(
+        listed(&outcomes[3]).0,
+        [
             "paid_days_range row 2 column 计薪天数 path employees[0].paid_days",
             "paid_days_range row 4 column 计薪天数 path employees[2].paid_days",
         ]
     );
-    assert_eq!(listed(&outcomes[3]).0, ["no_rows row 2 column  path "]);
+    assert_eq!(listed(&outcomes[4]).0, ["no_rows row 2 column  path "]);
     // Header and two people.
-    assert_eq!(listed(&outcomes[4]).0, ["3"]);
+    assert_eq!(listed(&outcomes[5]).0, ["3"]);
 }
 
 #[test]
@@ -169,7 +191,7 @@ fn more_than_a_hundred_bad_rows_are_counted_as_the_whole_path_counts_them() {
         text.push_str(&format!("P{i},junior,B,regular,x{i},80\n"));
     }
     match same(&policy, text.as_bytes(), "many.csv") {
-        Outcome::Problems(lines, more) => assert_eq!((lines.len(), more), (100, 50)),
+        Outcome::Problems(lines, more, _) => assert_eq!((lines.len(), more), (100, 50)),
         other => panic!("{other:?}"),
     }
 }

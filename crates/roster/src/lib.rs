@@ -990,20 +990,12 @@ fn normalise_ids(roster: &mut Roster) {
 /// # Errors
 /// `missing_field` or `duplicate_id` at the person's row (or `employees[i].id`).
 pub fn check_ids(roster: &Roster) -> Result<()> {
-    let mut seen = std::collections::HashMap::with_capacity(roster.employees.len());
+    let mut ids = IdCheck::with_capacity(roster.employees.len());
     let mut problems = Vec::new();
     let mut more = 0usize;
     for (i, e) in roster.employees.iter().enumerate() {
-        let half = normalise_id(&e.id);
-        let id = half.as_str();
-        let kind = if id.is_empty() {
-            ErrorKind::MissingField("id".into())
-        } else if let Some(first) = seen.insert(id.to_string(), i) {
-            ErrorKind::DuplicateId {
-                id: id.to_string(),
-                first_row: roster.sources.get(first).map_or(0, |s| s.row),
-            }
-        } else {
+        let row = roster.sources.get(i).map_or(0, |s| s.row);
+        let Some(kind) = ids.check(&normalise_id(&e.id), row) else {
             continue;
         };
         if problems.len() < paygrade::error::MAX_LISTED {
@@ -1013,4 +1005,37 @@ pub fn check_ids(roster: &Roster) -> Result<()> {
         }
     }
     Error::many(problems, more).map_or(Ok(()), Err)
+}
+
+/// The id check of [`check_ids`], one person at a time (the command line's stream uses it
+/// as it reads): every id is kept once, with the row it was last seen in.
+#[derive(Debug, Default)]
+pub struct IdCheck {
+    seen: std::collections::HashMap<Box<str>, u32>,
+}
+
+impl IdCheck {
+    /// Room for `n` ids.
+    pub fn with_capacity(n: usize) -> Self {
+        IdCheck {
+            seen: std::collections::HashMap::with_capacity(n),
+        }
+    }
+
+    /// Check the id of the person at spreadsheet `row` (0 for JSON), given as
+    /// [`normalise_id`] gives it: `missing_field` for an empty one, `duplicate_id` naming
+    /// the row the id was last seen in for a repeat, `None` when it is fine.
+    pub fn check(&mut self, id: &str, row: usize) -> Option<ErrorKind> {
+        if id.is_empty() {
+            return Some(ErrorKind::MissingField("id".into()));
+        }
+        // A row beyond u32 (4,294,967,295) is beyond any file read here.
+        let row = u32::try_from(row).unwrap_or(u32::MAX);
+        self.seen
+            .insert(id.into(), row)
+            .map(|before| ErrorKind::DuplicateId {
+                id: id.to_string(),
+                first_row: before as usize,
+            })
+    }
 }

@@ -8,8 +8,7 @@ use chrono::NaiveDate;
 use paygrade::error::{Error, ErrorKind, Result, MAX_LISTED};
 use paygrade::policy::PerformanceMode;
 use paygrade_roster::export::{Lang, RosterCsv};
-use paygrade_roster::{normalise_id, place};
-use std::collections::HashMap;
+use paygrade_roster::{normalise_id, place, IdCheck};
 
 /// Problems of one kind, in row order: the first [`MAX_LISTED`], then a count.
 #[derive(Default)]
@@ -67,9 +66,7 @@ pub fn roster_export_csv_stream(
         let mut unreadable = Problems::default();
         let mut bad_ids = Problems::default();
         let mut unpaid = Problems::default();
-        // Each id's first row (ids as compared: `normalise_id`), held as small as it can
-        // be: the one thing kept for every person.
-        let mut seen: HashMap<Box<str>, u32> = HashMap::new();
+        let mut ids = IdCheck::default();
         let mut people = 0usize;
         while let Some(person) = rows.next_person()? {
             let (source, mut e) = match person {
@@ -85,21 +82,7 @@ pub fn roster_export_csv_stream(
             if id != e.id {
                 e.id = id;
             }
-            let id_problem = if e.id.is_empty() {
-                Some(ErrorKind::MissingField("id".into()))
-            } else if let Some(&first_row) = seen.get(e.id.as_str()) {
-                Some(ErrorKind::DuplicateId {
-                    id: e.id.clone(),
-                    first_row: first_row as usize,
-                })
-            } else {
-                // A row beyond u32 (4,294,967,295) is beyond any file read here.
-                seen.insert(
-                    e.id.as_str().into(),
-                    u32::try_from(source.row).unwrap_or(u32::MAX),
-                );
-                None
-            };
+            let id_problem = ids.check(&e.id, source.row);
             if let Some(kind) = id_problem {
                 let err = Error::new(kind, "id").for_employee(i);
                 bad_ids.push(place(err, i, source.row, rows.columns()));
