@@ -95,27 +95,36 @@ pub fn composite(policy: &EvaluationPolicy, scores: &Scores) -> Result<Decimal> 
 }
 
 /// The assessment result: factor (never rounded) and rating.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Assessed {
     /// Multiplier on performance pay.
     pub factor: Decimal,
-    /// Rating id from the table (`good`); `None` in linear mode without a table.
-    pub rating: Option<String>,
+    /// The rating's row in the policy's assessment table (its id: [`rating_id`]); `None`
+    /// in linear mode without a table.
+    pub rating: Option<usize>,
+}
+
+/// The rating id (`good`) of a row of the policy's assessment table, as [`Assessed`]
+/// gives it; `None` for no row.
+pub fn rating_id(policy: &PerformancePolicy, row: Option<usize>) -> Option<&str> {
+    Some(policy.assessment.table.get(row?)?.rating.as_str())
 }
 
 /// Read the factor for an exact composite (SPEC §2.3): the first table row whose
 /// `min_score` ≤ composite (89.995 is below 90), or composite ÷ 100 in linear mode.
 /// The policy is checked, so the table reaches 0 and every composite 0–100 has a row.
 pub fn assess(policy: &PerformancePolicy, composite: Decimal) -> Assessed {
-    let row = policy
+    let rating = policy
         .assessment
         .table
         .iter()
-        .find(|r| r.min_score <= composite);
-    let rating = row.map(|r| r.rating.clone());
+        .position(|r| r.min_score <= composite);
     match policy.assessment.mode {
         AssessmentMode::Table => Assessed {
-            factor: row.map(|r| r.factor).unwrap_or_default(),
+            factor: rating
+                .and_then(|i| policy.assessment.table.get(i))
+                .map(|r| r.factor)
+                .unwrap_or_default(),
             rating,
         },
         AssessmentMode::Linear => Assessed {
@@ -187,7 +196,10 @@ mod tests {
         let p = PerformancePolicy::default();
         let a = |s: &str| {
             let r = assess(&p, dec(s));
-            (r.factor.to_string(), r.rating.unwrap())
+            (
+                r.factor.to_string(),
+                rating_id(&p, r.rating).unwrap().to_string(),
+            )
         };
         assert_eq!(a("89.995"), ("1.00".to_string(), "good".to_string()));
         assert_eq!(a("90"), ("1.20".to_string(), "excellent".to_string()));

@@ -51,6 +51,9 @@ pub struct Ladder {
     levels: Vec<Level>,
     /// The banded grades in order, lowest first (junior-C … senior-A).
     steps: Vec<Grade>,
+    /// Each level's banded grade names (`intermediate-B`), by band index: made once, so
+    /// a roster names its people's grades without a string per person.
+    band_grade_names: Vec<Vec<String>>,
 }
 
 /// Chinese and long names of the default levels, mapped to their ids (SPEC §8).
@@ -171,7 +174,20 @@ impl Ladder {
                 coefficient: spec.coefficient,
             });
         }
-        Ok(Ladder { levels, steps })
+        let band_grade_names = levels
+            .iter()
+            .map(|l| {
+                l.bands
+                    .iter()
+                    .map(|b| format!("{}-{}", l.id, b.name))
+                    .collect()
+            })
+            .collect();
+        Ok(Ladder {
+            levels,
+            steps,
+            band_grade_names,
+        })
     }
 
     /// The levels, lowest first.
@@ -241,22 +257,21 @@ impl Ladder {
         }
     }
 
-    /// The grade's name: `intermediate-B`, or the level id for a bandless level (`trainee`).
+    /// The grade's name: `intermediate-B`, or the level id for a bandless level (`trainee`);
+    /// empty for a grade not on this ladder.
     pub fn grade_name(&self, grade: Grade) -> String {
+        self.grade_str(grade).to_string()
+    }
+
+    /// [`Ladder::grade_name`] borrowed from the ladder (no string made).
+    pub fn grade_str(&self, grade: Grade) -> &str {
         let Some(level) = self.levels.get(grade.level) else {
-            return String::new();
+            return "";
         };
-        match grade.band.and_then(|b| level.bands.get(b)) {
-            Some(band) => {
-                // Built directly: a roster names every person's grade twice.
-                let mut name = String::with_capacity(level.id.len() + 1 + band.name.len());
-                name.push_str(&level.id);
-                name.push('-');
-                name.push_str(&band.name);
-                name
-            }
-            None => level.id.clone(),
-        }
+        grade
+            .band
+            .and_then(|b| self.band_grade_names.get(grade.level)?.get(b))
+            .unwrap_or(&level.id)
     }
 
     /// The grade's coefficient (its band's, or the bandless level's).
@@ -361,6 +376,25 @@ mod tests {
         assert_eq!(l.steps().len(), 9);
         assert_eq!(l.grade_name(l.steps()[0]), "junior-C");
         assert_eq!(l.grade_name(l.steps()[8]), "senior-A");
+    }
+
+    #[test]
+    fn grade_names_are_made_once_and_borrowed() {
+        let l = ladder();
+        let g = |level, band| Grade { level, band };
+        assert_eq!(l.grade_str(g(0, None)), "trainee");
+        assert_eq!(l.grade_str(g(1, Some(0))), "junior-C");
+        assert_eq!(l.grade_str(g(2, Some(1))), "intermediate-B");
+        assert_eq!(l.grade_str(g(3, Some(2))), "senior-A");
+        // Off the ladder: a band the level lacks names the level; a level it lacks, nothing.
+        assert_eq!(l.grade_str(g(1, Some(7))), "junior");
+        assert_eq!(l.grade_str(g(9, None)), "");
+        let names: Vec<&str> = l.steps().iter().map(|s| l.grade_str(*s)).collect();
+        assert_eq!(
+            names.join(" "),
+            "junior-C junior-B junior-A intermediate-C intermediate-B intermediate-A \
+             senior-C senior-B senior-A"
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use crate::employee::Employee;
 use crate::error::{overflow, Error, ErrorKind, Result, Warning};
-use crate::evaluation::{assess, composite, next_rating};
+use crate::evaluation::{assess, composite, next_rating, rating_id};
 use crate::explain::{Explain, Proration, Rule, Term};
 use crate::ladder::Grade;
 use crate::money::Money;
@@ -101,6 +101,38 @@ pub struct Breakdown {
     pub factor: Decimal,
 }
 
+/// A person's monthly pay as figures only (issue 16): grades as ladder indices, the
+/// rating as a row of the assessment table, exact numbers and rounded money — nothing
+/// on the heap, so a roster keeps one per person cheaply. [`Breakdown`] is the same pay
+/// with its names and explanation, made when asked for ([`dress`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Pay {
+    /// The person's grade.
+    pub grade: Grade,
+    /// The grade whose coefficient was used (after rural uplift, SPEC §2.2).
+    pub coefficient_grade: Grade,
+    /// That coefficient.
+    pub coefficient: Decimal,
+    /// The level whose floating wage was used (index into the ladder's levels).
+    pub floating_level: usize,
+    /// Completed years in the post.
+    pub years_in_post: u32,
+    /// Exact composite score, never rounded (SPEC §3).
+    pub composite: Decimal,
+    /// Exact assessment factor, never rounded.
+    pub factor: Decimal,
+    /// The rating's row in the policy's assessment table (`evaluation::rating_id`).
+    pub rating: Option<usize>,
+    /// Paid days this month.
+    pub paid_days: Decimal,
+    /// The four components, rounded (monthly CNY).
+    pub components: Components,
+    /// Sum of the rounded components.
+    pub total: Money,
+    /// Exact performance weight coefficient × factor (× days share), for pool mode.
+    pub pool_weight: Decimal,
+}
+
 /// Everything a breakdown needs about a person before money: resolved once.
 struct Facts {
     grade: Grade,
@@ -109,7 +141,7 @@ struct Facts {
     years: u32,
     composite: Decimal,
     factor: Decimal,
-    rating: Option<String>,
+    rating: Option<usize>,
     paid_days: Decimal,
 }
 
@@ -231,42 +263,65 @@ pub fn compute_pay_with(
 }
 
 /// Pay with performance either from the fixed base (`pool_share` = `None`) or a pool
-/// share already rounded (SPEC §6: the share itself is not prorated again).
+/// share already rounded (SPEC §6: the share itself is not prorated again), dressed.
 pub(crate) fn compute_with(
     policy: &CheckedPolicy,
     e: &Employee,
     as_of: Option<NaiveDate>,
     pool_share: Option<Money>,
 ) -> Result<Breakdown> {
+    let pay = figures(policy, e, as_of, pool_share)?;
+    dress(policy, e, &pay, pool_share.is_some())
+}
+
+/// [`compute_pay_with`] as figures only ([`Pay`]): what a roster keeps and writes.
+///
+/// # Errors
+/// As [`compute_pay_with`].
+pub fn pay_figures_with(
+    policy: &CheckedPolicy,
+    extras: &dyn PayExtras,
+    e: &Employee,
+    as_of: Option<NaiveDate>,
+) -> Result<Pay> {
+    if policy.policy().performance.mode == PerformanceMode::Pool {
+        return Err(Error::new(ErrorKind::PoolNeedsRoster, "performance.mode"));
+    }
+    let prepared = extras.prepare(e)?;
+    figures(policy, prepared.as_ref().unwrap_or(e), as_of, None)
+}
+
+/// Whether component `c` is prorated for a person paid `paid_days` (SPEC §7).
+fn prorates(policy: &CheckedPolicy, paid_days: Decimal, c: Component) -> bool {
+    let p = &policy.policy().proration;
+    paid_days != p.standard_days && p.components.contains(&c)
+}
+
+/// The money (SPEC §2, §7): each component exact, prorated when the policy says
+/// (amount × paid_days ÷ standard_days: multiply first, divide last), rounded once.
+fn figures(
+    policy: &CheckedPolicy,
+    e: &Employee,
+    as_of: Option<NaiveDate>,
+    pool_share: Option<Money>,
+) -> Result<Pay> {
     let p = policy.policy();
     let ladder = policy.ladder();
     let f = facts(policy, e, as_of)?;
     let rounding = p.rounding;
     let standard = p.proration.standard_days;
-    let partial = f.paid_days != standard;
-    let prorates = |c: Component| partial && p.proration.components.contains(&c);
-    // amount × paid_days ÷ standard_days, multiply first; then round once.
-    let finish = |exact: Decimal, rule: Rule, c: Component, path: &str| -> Result<Term> {
-        let (exact, proration) = if prorates(c) {
-            let prorated = exact
+    let prorated = |exact: Decimal, c: Component, path: &str| -> Result<Decimal> {
+        if prorates(policy, f.paid_days, c) {
+            exact
                 .checked_mul(f.paid_days)
                 .and_then(|x| x.checked_div(standard))
-                .ok_or_else(|| overflow(path))?;
-            (
-                prorated,
-                Some(Proration {
-                    paid_days: f.paid_days,
-                    standard_days: standard,
-                }),
-            )
+                .ok_or_else(|| overflow(path))
         } else {
-            (exact, None)
-        };
-        Ok(Term {
-            rule,
-            proration,
-            value: rounding.round(exact, path)?,
-        })
+            Ok(exact)
+        }
+    };
+    let finish = |exact: Decimal, c: Component, path: &str| -> Result<Money> {
+        rounding.round(prorated(exact, c, path)?, path)
     };
     let level = ladder
         .level(f.grade.level)
@@ -274,104 +329,142 @@ pub(crate) fn compute_with(
     let floating_level = ladder
         .level(f.floating_level)
         .ok_or_else(|| overflow("level"))?;
-    let base_term = finish(
-        level.base_wage,
-        Rule::Wage {
-            amount: level.base_wage,
-            level: None,
-        },
-        Component::Base,
-        "components.base",
-    )?;
-    let floating_term = finish(
+    let base = finish(level.base_wage, Component::Base, "components.base")?;
+    let floating = finish(
         floating_level.floating_wage,
-        Rule::Wage {
-            amount: floating_level.floating_wage,
-            level: (f.floating_level != f.grade.level).then(|| floating_level.id.clone()),
-        },
         Component::Floating,
         "components.floating",
     )?;
     let s = seniority_pay(&p.seniority, e.employment, f.years)?;
-    let seniority_term = finish(
-        s.amount,
-        s.rule,
-        Component::Seniority,
-        "components.seniority",
-    )?;
+    let seniority = finish(s.amount, Component::Seniority, "components.seniority")?;
     let coefficient = ladder.coefficient(f.coefficient_grade);
-    let factor_text = fmt_at_least_2(f.factor);
     let weight = coefficient
         .checked_mul(f.factor)
         .ok_or_else(|| overflow("components.performance"))?;
-    let performance_term = match pool_share {
+    let performance = match pool_share {
         // The pool's own figures are filled in once every weight is known (share_pool).
-        Some(share) => Term {
-            rule: Rule::PoolShare {
-                pool: share,
-                weight: Decimal::ZERO,
-                weight_sum: Decimal::ZERO,
-            },
-            proration: None,
-            value: share,
-        },
+        Some(share) => share,
         None => {
             let exact = p
                 .performance
                 .base
                 .checked_mul(weight)
                 .ok_or_else(|| overflow("components.performance"))?;
-            finish(
-                exact,
-                Rule::FixedBase {
-                    base: p.performance.base,
-                    coefficient,
-                    factor: factor_text.clone(),
-                },
-                Component::Performance,
-                "components.performance",
-            )?
+            finish(exact, Component::Performance, "components.performance")?
         }
     };
-    let pool_weight = if prorates(Component::Performance) {
-        weight
-            .checked_mul(f.paid_days)
-            .and_then(|x| x.checked_div(standard))
-            .ok_or_else(|| overflow("components.performance"))?
-    } else {
-        weight
-    };
+    let pool_weight = prorated(weight, Component::Performance, "components.performance")?;
     let components = Components {
-        base: base_term.value,
-        floating: floating_term.value,
-        seniority: seniority_term.value,
-        performance: performance_term.value,
+        base,
+        floating,
+        seniority,
+        performance,
     };
+    Ok(Pay {
+        grade: f.grade,
+        coefficient_grade: f.coefficient_grade,
+        coefficient,
+        floating_level: f.floating_level,
+        years_in_post: f.years,
+        composite: f.composite,
+        factor: f.factor,
+        rating: f.rating,
+        paid_days: f.paid_days,
+        total: components.sum()?,
+        components,
+        pool_weight,
+    })
+}
+
+/// A person's [`Pay`] with its names and explanation (SPEC §9, §12 Breakdown): the
+/// grade names, the composite and factor at least two decimals, the rating id, and how
+/// each component was reached. `pooled`: performance is a pool share (SPEC §6), whose
+/// pool figures the roster fills in.
+///
+/// # Errors
+/// Those of the seniority rule for `e` (none when `pay` was worked out for `e`).
+pub fn dress(policy: &CheckedPolicy, e: &Employee, pay: &Pay, pooled: bool) -> Result<Breakdown> {
+    let p = policy.policy();
+    let ladder = policy.ladder();
+    let standard = p.proration.standard_days;
+    let term = |rule: Rule, c: Component, value: Money| Term {
+        rule,
+        proration: prorates(policy, pay.paid_days, c).then_some(Proration {
+            paid_days: pay.paid_days,
+            standard_days: standard,
+        }),
+        value,
+    };
+    let level = ladder
+        .level(pay.grade.level)
+        .ok_or_else(|| overflow("level"))?;
+    let floating_level = ladder
+        .level(pay.floating_level)
+        .ok_or_else(|| overflow("level"))?;
+    let c = pay.components;
+    let factor_text = fmt_at_least_2(pay.factor);
+    let performance = if pooled {
+        Term {
+            rule: Rule::PoolShare {
+                pool: c.performance,
+                weight: Decimal::ZERO,
+                weight_sum: Decimal::ZERO,
+            },
+            proration: None,
+            value: c.performance,
+        }
+    } else {
+        term(
+            Rule::FixedBase {
+                base: p.performance.base,
+                coefficient: pay.coefficient,
+                factor: factor_text.clone(),
+            },
+            Component::Performance,
+            c.performance,
+        )
+    };
+    let seniority = seniority_pay(&p.seniority, e.employment, pay.years_in_post)?;
     Ok(Breakdown {
         id: e.id.clone(),
         name: e.name.clone(),
-        grade: ladder.grade_name(f.grade),
-        coefficient_grade: ladder.grade_name(f.coefficient_grade),
-        coefficient,
+        grade: ladder.grade_name(pay.grade),
+        coefficient_grade: ladder.grade_name(pay.coefficient_grade),
+        coefficient: pay.coefficient,
         floating_level: floating_level.id.clone(),
-        years_in_post: f.years,
-        composite_score: fmt_at_least_2(f.composite),
-        rating: f.rating,
+        years_in_post: pay.years_in_post,
+        composite_score: fmt_at_least_2(pay.composite),
+        rating: rating_id(&p.performance, pay.rating).map(str::to_string),
         assessment_factor: factor_text,
-        paid_days: f.paid_days,
+        paid_days: pay.paid_days,
         standard_days: standard,
-        total: components.sum()?,
-        components,
+        components: c,
+        total: pay.total,
         explain: Box::new(Explain {
-            base: base_term,
-            floating: floating_term,
-            seniority: seniority_term,
-            performance: performance_term,
+            base: term(
+                Rule::Wage {
+                    amount: level.base_wage,
+                    level: None,
+                },
+                Component::Base,
+                c.base,
+            ),
+            floating: term(
+                Rule::Wage {
+                    amount: floating_level.floating_wage,
+                    level: (pay.floating_level != pay.grade.level)
+                        .then(|| floating_level.id.clone()),
+                },
+                Component::Floating,
+                c.floating,
+            ),
+            seniority: term(seniority.rule, Component::Seniority, c.seniority),
+            performance,
         }),
-        grade_index: f.grade,
-        pool_weight,
-        composite: crate::number::at_least_2(f.composite),
-        factor: crate::number::at_least_2(f.factor),
+        grade_index: pay.grade,
+        pool_weight: pay.pool_weight,
+        composite: crate::number::at_least_2(pay.composite),
+        factor: crate::number::at_least_2(pay.factor),
     })
 }
 

@@ -451,3 +451,39 @@ fn what_ifs_for_spec_example_1() {
         ("excellent", "90.00", "4172.00".into())
     );
 }
+
+#[test]
+fn figures_are_the_breakdown_without_its_words() {
+    use paygrade::evaluation::rating_id;
+    use paygrade::payroll::{pay_figures_with, NoExtras};
+    let policy = policy_with(|p| p.proration.components = vec![Component::Base]);
+    let mut v = example1();
+    v["paid_days"] = json!("10.5");
+    let e = employee(v);
+    let pay = pay_figures_with(&policy, &NoExtras, &e, None).unwrap();
+    let ladder = policy.ladder();
+    assert_eq!(ladder.grade_str(pay.grade), "intermediate-B");
+    assert_eq!(ladder.grade_str(pay.coefficient_grade), "intermediate-A");
+    assert_eq!(
+        rating_id(&policy.policy().performance, pay.rating),
+        Some("good")
+    );
+    assert_eq!(pay.composite.to_string(), "88.65");
+    assert_eq!(pay.factor.to_string(), "1.00");
+    // 1500 × 10.5 ÷ 21.75 = 724.137… → 724.14; the rest are not prorated.
+    let c = pay.components;
+    assert_eq!(
+        [c.base, c.floating, c.seniority, c.performance, pay.total].map(|m| m.to_string()),
+        ["724.14", "800.00", "72.00", "1500.00", "3096.14"]
+    );
+    let b = paygrade::payroll::compute_pay_with(&policy, &NoExtras, &e, None).unwrap();
+    assert_eq!(
+        components(&b),
+        ["724.14", "800.00", "72.00", "1500.00", "3096.14"]
+    );
+    assert_eq!(en(&b.explain.base), "1500.00 × 10.5 ÷ 21.75 = 724.14");
+    assert_eq!(
+        paygrade::payroll::dress(&policy, &e, &pay, false).unwrap(),
+        b
+    );
+}

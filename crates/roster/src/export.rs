@@ -381,8 +381,7 @@ pub fn export_headers(lang: Lang) -> Vec<&'static str> {
 
 /// One person's input columns of a re-importable export (SPEC §8, §9), in `lang`: the
 /// cells of [`INPUT_COLUMNS`], as `parse_roster` reads them back.
-/// `room`: the result cells the caller appends (the row is allocated once, whole).
-fn input_cells(e: &paygrade::Employee, lang: Lang, room: usize) -> Vec<ExportCell<'_>> {
+fn input_cells(e: &paygrade::Employee, lang: Lang) -> [ExportCell<'_>; 19] {
     use std::borrow::Cow::{Borrowed as B, Owned as O};
     use ExportCell::{Empty, Number as N, Text as T};
     let zh = lang == Lang::Zh;
@@ -406,7 +405,7 @@ fn input_cells(e: &paygrade::Employee, lang: Lang, room: usize) -> Vec<ExportCel
         (false, true) => "yes",
         (false, false) => "no",
     };
-    let cells = [
+    [
         T(B(&e.id)),
         T(B(&e.name)),
         T(B(level)),
@@ -427,10 +426,7 @@ fn input_cells(e: &paygrade::Employee, lang: Lang, room: usize) -> Vec<ExportCel
         e.education
             .map_or(Empty, |x| T(B(if zh { education_zh(x) } else { x.name() }))),
         e.years_of_work.map_or(Empty, |y| N(y.into())),
-    ];
-    let mut row = Vec::with_capacity(cells.len() + room);
-    row.extend(cells);
-    row
+    ]
 }
 
 /// Each person's row of a re-importable export (SPEC §9): the input columns first (as
@@ -448,40 +444,91 @@ pub fn export_rows<'a>(
         .collect()
 }
 
+/// A person's result cells as an export writes them (SPEC §9), borrowed from their
+/// [`paygrade::Breakdown`] or from their [`paygrade::payroll::Pay`] and the policy's
+/// names — the same cells either way.
+struct ResultCells<'a> {
+    grade: &'a str,
+    coefficient_grade: &'a str,
+    years_in_post: u32,
+    /// At least two decimals.
+    composite: rust_decimal::Decimal,
+    rating: &'a str,
+    /// At least two decimals.
+    factor: rust_decimal::Decimal,
+    components: paygrade::payroll::Components,
+    total: Money,
+}
+
+impl<'a> ResultCells<'a> {
+    fn of_breakdown(b: &'a paygrade::Breakdown) -> Self {
+        ResultCells {
+            grade: &b.grade,
+            coefficient_grade: &b.coefficient_grade,
+            years_in_post: b.years_in_post,
+            composite: b.composite,
+            rating: b.rating.as_deref().unwrap_or_default(),
+            factor: b.factor,
+            components: b.components,
+            total: b.total,
+        }
+    }
+
+    fn of_pay(policy: &'a paygrade::policy::CheckedPolicy, pay: &paygrade::payroll::Pay) -> Self {
+        let ladder = policy.ladder();
+        let performance = &policy.policy().performance;
+        ResultCells {
+            grade: ladder.grade_str(pay.grade),
+            coefficient_grade: ladder.grade_str(pay.coefficient_grade),
+            years_in_post: pay.years_in_post,
+            composite: paygrade::number::at_least_2(pay.composite),
+            rating: paygrade::evaluation::rating_id(performance, pay.rating).unwrap_or_default(),
+            factor: paygrade::number::at_least_2(pay.factor),
+            components: pay.components,
+            total: pay.total,
+        }
+    }
+}
+
 /// One person's row of [`export_rows`].
 fn export_row<'a>(
     e: &'a paygrade::Employee,
     b: &'a paygrade::Breakdown,
     lang: Lang,
 ) -> Vec<ExportCell<'a>> {
+    let (inputs, results) = (
+        input_cells(e, lang),
+        result_cells(&ResultCells::of_breakdown(b), lang),
+    );
+    let mut row = Vec::with_capacity(inputs.len() + results.len());
+    row.extend(inputs);
+    row.extend(results);
+    row
+}
+
+/// The result cells `r` of a row of a re-importable export, after the inputs.
+fn result_cells<'a>(r: &ResultCells<'a>, lang: Lang) -> [ExportCell<'a>; 11] {
     use std::borrow::Cow::{Borrowed as B, Owned as O};
     use ExportCell::{Money as M, Number as N, Text as T};
     let zh = lang == Lang::Zh;
-    let c = b.components;
-    let rating = b.rating.as_deref().unwrap_or_default();
-    let mut row = input_cells(e, lang, 11);
-    row.extend([
+    let c = r.components;
+    [
+        T(if zh { O(grade_zh(r.grade)) } else { B(r.grade) }),
         T(if zh {
-            O(grade_zh(&b.grade))
+            O(grade_zh(r.coefficient_grade))
         } else {
-            B(&b.grade)
+            B(r.coefficient_grade)
         }),
-        T(if zh {
-            O(grade_zh(&b.coefficient_grade))
-        } else {
-            B(&b.coefficient_grade)
-        }),
-        N(b.years_in_post.into()),
-        N(b.composite),
-        T(B(if zh { rating_zh(rating) } else { rating })),
-        N(b.factor),
+        N(r.years_in_post.into()),
+        N(r.composite),
+        T(B(if zh { rating_zh(r.rating) } else { r.rating })),
+        N(r.factor),
         M(c.base.amount()),
         M(c.floating.amount()),
         M(c.seniority.amount()),
         M(c.performance.amount()),
-        M(b.total.amount()),
-    ]);
-    row
+        M(r.total.amount()),
+    ]
 }
 
 /// A re-importable roster export as CSV (UTF-8 with BOM): inputs first, results after,
@@ -534,7 +581,29 @@ impl<W: std::io::Write> RosterCsv<W> {
     /// # Errors
     /// `internal` if the output fails.
     pub fn push(&mut self, e: &paygrade::Employee, b: &paygrade::Breakdown) -> Result<()> {
-        for cell in &export_row(e, b, self.lang) {
+        self.write_row(e, &ResultCells::of_breakdown(b))
+    }
+
+    /// Write one person's row from their pay as figures ([`paygrade::payroll::Pay`] under
+    /// `policy`): the same bytes as [`RosterCsv::push`] with their breakdown.
+    ///
+    /// # Errors
+    /// `internal` if the output fails.
+    pub fn push_pay(
+        &mut self,
+        policy: &paygrade::policy::CheckedPolicy,
+        e: &paygrade::Employee,
+        pay: &paygrade::payroll::Pay,
+    ) -> Result<()> {
+        self.write_row(e, &ResultCells::of_pay(policy, pay))
+    }
+
+    /// Write the row of `e` with result cells `r`, cell by cell (no row is built).
+    fn write_row(&mut self, e: &paygrade::Employee, r: &ResultCells<'_>) -> Result<()> {
+        let mut row = Vec::with_capacity(30);
+        row.extend(input_cells(e, self.lang));
+        row.extend(result_cells(r, self.lang));
+        for cell in &row {
             self.scratch.clear();
             let field: &[u8] = match cell {
                 ExportCell::Text(t) if needs_neutralising(t) => {
@@ -786,7 +855,9 @@ pub fn comparison_rows<'a>(
         .iter()
         .zip(baseline.results.iter().zip(&proposal.results))
         .map(|(e, (b, p))| {
-            let mut row = input_cells(e, lang, 15);
+            let inputs = input_cells(e, lang);
+            let mut row = Vec::with_capacity(inputs.len() + 15);
+            row.extend(inputs);
             let before = b.components.to_array().into_iter().chain([b.total]);
             let after = p.components.to_array().into_iter().chain([p.total]);
             for (x, y) in before.zip(after) {

@@ -91,8 +91,8 @@ pub fn roster_export_csv_stream(
             if !unreadable.is_empty() || !bad_ids.is_empty() {
                 continue;
             }
-            match paygrade::payroll::compute_pay_with(&policy.core, policy, &e, as_of) {
-                Ok(b) if unpaid.is_empty() => csv.push(&e, &b)?,
+            match paygrade::payroll::pay_figures_with(&policy.core, policy, &e, as_of) {
+                Ok(pay) if unpaid.is_empty() => csv.push_pay(&policy.core, &e, &pay)?,
                 Ok(_) => {}
                 Err(err) => {
                     unpaid.push(place(err.for_employee(i), i, source.row, rows.columns()));
