@@ -699,6 +699,85 @@ pub fn compute_roster_observed(
     as_of: Option<NaiveDate>,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<RosterPay> {
+    let figures = compute_roster_figures(policy, extras, people, as_of, progress)?;
+    let results = people
+        .iter()
+        .enumerate()
+        .map(|(i, e)| figures.breakdown(policy, e, i))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(RosterPay {
+        results,
+        totals: figures.totals,
+        quota: figures.quota,
+        warnings: figures.warnings,
+    })
+}
+
+/// A pool shared over a roster (SPEC §6): the pool rounded, and the sum of everyone's
+/// weights (exact), which each person's explanation names.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PoolShares {
+    /// The pool, rounded (monthly CNY).
+    pub pool: Money,
+    /// The sum of the people's pool weights, exact.
+    pub weight_sum: Decimal,
+}
+
+/// A roster paid as figures (issue 16): one [`Pay`] per person in roster order, the
+/// totals and the quota report — what a roster keeps; a person's [`Breakdown`] is made
+/// when asked for ([`RosterFigures::breakdown`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RosterFigures {
+    /// Each person's pay, in roster order.
+    pub people: Vec<Pay>,
+    /// Totals.
+    pub totals: Totals,
+    /// The quota report for the people as they are graded.
+    pub quota: QuotaReport,
+    /// Recoverable problems (import warnings are added by the caller).
+    pub warnings: Vec<Warning>,
+    /// The shared pool, in pool mode.
+    pub pool: Option<PoolShares>,
+}
+
+impl RosterFigures {
+    /// Person `i`'s breakdown (`e`: that person as given): their pay dressed with names
+    /// and the explanation, the pool's figures in it in pool mode.
+    ///
+    /// # Errors
+    /// `overflow` at `employees[i]` when `i` is past the roster; those of [`dress`].
+    pub fn breakdown(&self, policy: &CheckedPolicy, e: &Employee, i: usize) -> Result<Breakdown> {
+        let pay = self
+            .people
+            .get(i)
+            .ok_or_else(|| overflow(&format!("employees[{i}]")))?;
+        let mut b = dress(policy, e, pay, self.pool.is_some())?;
+        if let Some(shares) = self.pool {
+            b.explain.performance.rule = Rule::PoolShare {
+                pool: shares.pool,
+                weight: pay.pool_weight.normalize(),
+                weight_sum: shares.weight_sum.normalize(),
+            };
+        }
+        Ok(b)
+    }
+}
+
+/// A roster's pay as figures ([`RosterFigures`]): everyone paid under `policy` with the
+/// steps outside the core (`extras`), a pool shared in pool mode (SPEC §6), the totals
+/// and the quota report; `progress(done, total)` every [`PROGRESS_STEP`] people and once
+/// at the end.
+///
+/// # Errors
+/// As [`compute_roster`]: every person who cannot be paid, in roster order (the first
+/// [`crate::error::MAX_LISTED`], then a count), at `employees[i]…`; `overflow`.
+pub fn compute_roster_figures(
+    policy: &CheckedPolicy,
+    extras: &dyn PayExtras,
+    people: &[Employee],
+    as_of: Option<NaiveDate>,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<RosterFigures> {
     let p = policy.policy();
     let pool = (p.performance.mode == PerformanceMode::Pool)
         .then_some(p.performance.pool)
@@ -713,11 +792,11 @@ pub fn compute_roster_observed(
         if i % PROGRESS_STEP == 0 {
             progress(i, people.len());
         }
-        let b = extras.prepare(e).and_then(|prepared| {
-            compute_with(policy, prepared.as_ref().unwrap_or(e), as_of, placeholder)
+        let pay = extras.prepare(e).and_then(|prepared| {
+            figures(policy, prepared.as_ref().unwrap_or(e), as_of, placeholder)
         });
-        match b {
-            Ok(b) => results.push(b),
+        match pay {
+            Ok(pay) => results.push(pay),
             Err(err) if problems.len() < crate::error::MAX_LISTED => {
                 problems.push(err.for_employee(i))
             }
@@ -729,16 +808,24 @@ pub fn compute_roster_observed(
     }
     progress(people.len(), people.len());
     let mut warnings = Vec::new();
-    if let Some(pool) = pool {
-        share_pool(policy, pool, &mut results, &mut warnings)?;
-    }
+    let pool = match pool {
+        Some(pool) => Some(share_pool(
+            policy,
+            pool,
+            people,
+            &mut results,
+            &mut warnings,
+        )?),
+        None => None,
+    };
     let totals = totals(policy, extras, &results)?;
-    let grades: Vec<Grade> = results.iter().map(|b| b.grade_index).collect();
-    Ok(RosterPay {
+    let grades: Vec<Grade> = results.iter().map(|pay| pay.grade).collect();
+    Ok(RosterFigures {
         quota: check_quotas(policy, &grades),
-        results,
+        people: results,
         totals,
         warnings,
+        pool,
     })
 }
 
@@ -746,11 +833,7 @@ pub fn compute_roster_observed(
 ///
 /// # Errors
 /// `overflow` at `totals`.
-pub fn totals(
-    policy: &CheckedPolicy,
-    extras: &dyn PayExtras,
-    results: &[Breakdown],
-) -> Result<Totals> {
+pub fn totals(policy: &CheckedPolicy, extras: &dyn PayExtras, results: &[Pay]) -> Result<Totals> {
     let zero = policy.policy().rounding.zero();
     let mut sums = [zero; 4];
     let ladder = policy.ladder();
@@ -759,7 +842,7 @@ pub fn totals(
         for (sum, part) in sums.iter_mut().zip(b.components.to_array()) {
             *sum = sum.checked_add(part, "totals.components")?;
         }
-        if let Some((n, t)) = by_level.get_mut(b.grade_index.level) {
+        if let Some((n, t)) = by_level.get_mut(b.grade.level) {
             *n += 1;
             *t = t.checked_add(b.total, "totals.by_level")?;
         }
@@ -807,13 +890,15 @@ pub fn totals(
     })
 }
 
-/// Share `pool` over the results by their pool weights (SPEC §6), largest remainder.
+/// Share `pool` over the results by their pool weights (SPEC §6), largest remainder
+/// (ties broken by the people's ids); the pool rounded and the weights' sum.
 fn share_pool(
     policy: &CheckedPolicy,
     pool: Decimal,
-    results: &mut [Breakdown],
+    people: &[Employee],
+    results: &mut [Pay],
     warnings: &mut Vec<Warning>,
-) -> Result<()> {
+) -> Result<PoolShares> {
     let rounding = policy.policy().rounding;
     let err = || overflow("performance.pool");
     let pool = rounding.round(pool, "performance.pool")?;
@@ -826,21 +911,12 @@ fn share_pool(
         warnings.push(Warning::new("pool_undistributed", None, None, &[]));
     }
     let shares = {
-        let keys: Vec<&str> = results.iter().map(|b| b.id.as_str()).collect();
+        let keys: Vec<&str> = people.iter().map(|e| e.id.as_str()).collect();
         pool.allocate(&weights, &keys, "performance.pool")?
     };
     for (b, money) in results.iter_mut().zip(shares) {
-        b.explain.performance = Term {
-            rule: Rule::PoolShare {
-                pool,
-                weight: b.pool_weight.normalize(),
-                weight_sum: weight_sum.normalize(),
-            },
-            proration: None,
-            value: money,
-        };
         b.components.performance = money;
         b.total = b.components.sum()?;
     }
-    Ok(())
+    Ok(PoolShares { pool, weight_sum })
 }

@@ -21,7 +21,7 @@ use crate::employee::Employee;
 use crate::error::{Error, ErrorKind, Result};
 use crate::ladder::Grade;
 use crate::money::Money;
-use crate::payroll::{compute_roster_observed, Components, RosterPay};
+use crate::payroll::{compute_roster_figures, Components, RosterFigures};
 use crate::policy::CheckedPolicy;
 use crate::scenario::{minus, side, Side, SideTotals};
 use crate::seniority::{bracket_of, eligible};
@@ -257,7 +257,7 @@ fn regraded(
 /// One side of one year: the people (re-graded or not) and their pay.
 struct Paid {
     people: Vec<Employee>,
-    pay: RosterPay,
+    pay: RosterFigures,
     moves: Option<Vec<Move>>,
 }
 
@@ -273,7 +273,7 @@ fn pay_year(
     } else {
         (people.to_vec(), None)
     };
-    let pay = compute_roster_observed(policy, extras, &people, as_of, &mut |_, _| {})?;
+    let pay = compute_roster_figures(policy, extras, &people, as_of, &mut |_, _| {})?;
     Ok(Paid { people, pay, moves })
 }
 
@@ -296,8 +296,8 @@ fn drift(policy: &CheckedPolicy, before: &Paid, now: &Paid) -> Result<Drift> {
     let rows = now
         .people
         .iter()
-        .zip(&now.pay.results)
-        .zip(&before.pay.results);
+        .zip(&now.pay.people)
+        .zip(&before.pay.people);
     for ((e, b), prev) in rows {
         let delta = b
             .components
@@ -322,7 +322,7 @@ fn drift(policy: &CheckedPolicy, before: &Paid, now: &Paid) -> Result<Drift> {
             }
             crossings_amount = crossings_amount.checked_add(delta, p)?;
             crossings.push(Crossing {
-                id: b.id.clone(),
+                id: e.id.clone(),
                 kind,
                 years_before: y0,
                 years: y1,
@@ -364,7 +364,7 @@ fn year_side(policy: &CheckedPolicy, now: &Paid, before: Option<&Paid>) -> Resul
         headcount: t.headcount,
         seniority_headcount: now
             .pay
-            .results
+            .people
             .iter()
             .filter(|b| !b.components.seniority.amount().is_zero())
             .count() as u64,

@@ -8,7 +8,7 @@
 use crate::employee::Employee;
 use crate::error::{Error, ErrorKind, Result};
 use crate::money::Money;
-use crate::payroll::{compute_roster_observed, Components, NoExtras, PayExtras, Totals};
+use crate::payroll::{compute_roster_figures, Components, NoExtras, PayExtras, Totals};
 use crate::policy::CheckedPolicy;
 use chrono::NaiveDate;
 use indexmap::IndexMap;
@@ -244,11 +244,11 @@ pub fn compare_observed(
         return Err(Error::new(ErrorKind::ScaleMismatch, "rounding.scale"));
     }
     let n = people.len();
-    let before = compute_roster_observed(baseline, baseline_extras, people, as_of, &mut |i, _| {
+    let before = compute_roster_figures(baseline, baseline_extras, people, as_of, &mut |i, _| {
         progress(i, 2 * n);
     })
     .map_err(|e| e.within("baseline"))?;
-    let after = compute_roster_observed(proposal, proposal_extras, people, as_of, &mut |i, _| {
+    let after = compute_roster_figures(proposal, proposal_extras, people, as_of, &mut |i, _| {
         progress(n + i, 2 * n);
     })
     .map_err(|e| e.within("proposal"))?;
@@ -258,7 +258,8 @@ pub fn compare_observed(
         same: 0,
     };
     let mut rows = Vec::with_capacity(people.len());
-    for (b, a) in before.results.iter().zip(&after.results) {
+    let ladder = baseline.ladder();
+    for ((b, a), e) in before.people.iter().zip(&after.people).zip(people) {
         let difference = a.total.checked_sub(b.total, "people")?;
         match difference.amount().cmp(&rust_decimal::Decimal::ZERO) {
             std::cmp::Ordering::Greater => counts.gain += 1,
@@ -266,8 +267,8 @@ pub fn compare_observed(
             std::cmp::Ordering::Equal => counts.same += 1,
         }
         rows.push(PersonDiff {
-            id: b.id.clone(),
-            grade: b.grade.clone(),
+            id: e.id.clone(),
+            grade: ladder.grade_name(b.grade),
             baseline_total: b.total,
             proposal_total: a.total,
             difference,

@@ -8,18 +8,23 @@
 //! The baseline side (its pay, the quota report and the assignment) is kept between
 //! runs for the same baseline policy and pay date: a proposal edit pays the proposal
 //! only.
+//!
+//! Results are kept as figures ([`paygrade::payroll::RosterFigures`]: no text per
+//! person); names, ids and explanations come from the people the caller keeps — the
+//! same people every call of one session — when a page or a breakdown is asked for.
 
-use crate::{assign, quotas, roster_pay, HrPolicy};
+use crate::{assign, quotas, HrPolicy};
 use chrono::NaiveDate;
 use indexmap::IndexMap;
 use paygrade::assignment::Assigned;
 use paygrade::error::Result;
-use paygrade::payroll::Totals;
+use paygrade::ladder::{Grade, Ladder};
+use paygrade::payroll::{compute_roster_figures, RosterFigures, Totals};
 use paygrade::scenario::{
     diff_policies, minus, policy_hash, side, CompareTotals, Comparison, Counts, FieldDiff,
     LevelDiff, PersonDiff,
 };
-use paygrade::{Breakdown, Employee, Error, ErrorKind, Money, QuotaReport, RosterPay};
+use paygrade::{Breakdown, Employee, Error, ErrorKind, Money, QuotaReport};
 use serde::Serialize;
 use serde_json::Value;
 use std::rc::Rc;
@@ -261,8 +266,10 @@ struct BaselineSide {
     hash: String,
     json: Value,
     totals: Totals,
+    /// The baseline's ladder, which names the grades.
+    ladder: Ladder,
     /// Each person's grade and total, roster order.
-    grades: Vec<String>,
+    grades: Vec<Grade>,
     amounts: Vec<Money>,
     quota: QuotaReport,
     assignment: Option<paygrade::Assignment>,
@@ -272,7 +279,9 @@ struct BaselineSide {
 #[derive(Debug)]
 struct Kept {
     baseline: Rc<BaselineSide>,
-    proposal: RosterPay,
+    /// The proposal policy, which dresses a breakdown when one is asked for.
+    policy: HrPolicy,
+    proposal: RosterFigures,
     summary: RunSummary,
     /// Each person's difference, roster order.
     differences: Vec<Money>,
@@ -350,35 +359,39 @@ impl TeamSession {
         // The same policy on both sides (the proposal starts as the baseline): paid once.
         let proposal_json = json_of(proposal);
         let same = proposal_json == json;
-        let side = |pay: &RosterPay, key, json| -> Result<Rc<BaselineSide>> {
+        let side = |pay: &RosterFigures, key, json| -> Result<Rc<BaselineSide>> {
             Ok(Rc::new(BaselineSide {
                 key,
                 hash: policy_hash(&baseline.core)?,
                 json,
                 quota: quotas(baseline, people)?,
                 assignment: assign(baseline, people, as_of).ok(),
-                grades: pay.results.iter().map(|b| b.grade.clone()).collect(),
-                amounts: pay.results.iter().map(|b| b.total).collect(),
+                ladder: baseline.core.ladder().clone(),
+                grades: pay.people.iter().map(|p| p.grade).collect(),
+                amounts: pay.people.iter().map(|p| p.total).collect(),
                 totals: pay.totals.clone(),
             }))
         };
+        let roster_pay = |policy: &HrPolicy, progress: &mut dyn FnMut(usize, usize)| {
+            compute_roster_figures(&policy.core, policy, people, as_of, progress)
+        };
         let (base, pay) = match cached {
             Some(b) => {
-                let pay = roster_pay(proposal, people, as_of, &mut |i, _| progress(i, n))
+                let pay = roster_pay(proposal, &mut |i, _| progress(i, n))
                     .map_err(|e| e.within("proposal"))?;
                 (b, pay)
             }
             None if same => {
-                let pay = roster_pay(baseline, people, as_of, &mut |i, _| progress(i, n))
+                let pay = roster_pay(baseline, &mut |i, _| progress(i, n))
                     .map_err(|e| e.within("baseline"))?;
                 (side(&pay, key, json)?, pay)
             }
             None => {
-                let pay = roster_pay(baseline, people, as_of, &mut |i, _| progress(i, 2 * n))
+                let pay = roster_pay(baseline, &mut |i, _| progress(i, 2 * n))
                     .map_err(|e| e.within("baseline"))?;
                 let b = side(&pay, key, json)?;
                 drop(pay);
-                let pay = roster_pay(proposal, people, as_of, &mut |i, _| progress(n + i, 2 * n))
+                let pay = roster_pay(proposal, &mut |i, _| progress(n + i, 2 * n))
                     .map_err(|e| e.within("proposal"))?;
                 (b, pay)
             }
@@ -387,21 +400,32 @@ impl TeamSession {
         let kept = Kept::new(base, pay, proposal, &proposal_json)?;
         self.kept = Some(kept);
         let kept = self.kept.as_mut().ok_or_else(nothing_run)?;
-        kept.summary.people = kept.page(query);
+        kept.summary.people = kept.page(people, query);
         Ok(kept.summary.clone())
     }
 
-    fn kept(&self) -> Result<&Kept> {
-        self.kept.as_ref().ok_or_else(nothing_run)
+    /// The last run's results, for `people` — the people it was run with.
+    fn kept(&self, people: &[Employee]) -> Result<&Kept> {
+        let kept = self.kept.as_ref().ok_or_else(nothing_run)?;
+        if kept.proposal.people.len() != people.len() {
+            return Err(other_people());
+        }
+        Ok(kept)
     }
 
-    /// A page of the people table of the last run: those matching `query`'s level and
-    /// search, sorted by its column (equal values in roster order), from its offset.
+    /// A page of the people table of the last run (`people`: those it was run with):
+    /// those matching `query`'s level and search, sorted by its column (equal values in
+    /// roster order), from its offset.
     ///
     /// # Errors
-    /// `no_rows` before a run.
-    pub fn people_page(&mut self, query: &PeopleQuery) -> Result<PeoplePage> {
-        Ok(self.kept.as_mut().ok_or_else(nothing_run)?.page(query))
+    /// `no_rows` before a run; `internal` for other people than the run's.
+    pub fn people_page(&mut self, people: &[Employee], query: &PeopleQuery) -> Result<PeoplePage> {
+        self.kept(people)?;
+        Ok(self
+            .kept
+            .as_mut()
+            .ok_or_else(nothing_run)?
+            .page(people, query))
     }
 
     /// A page of the last run's grade assignment (rank order); `None` when the roster
@@ -410,7 +434,7 @@ impl TeamSession {
     /// # Errors
     /// `no_rows` before a run.
     pub fn assignment_page(&self, offset: usize, limit: usize) -> Result<Option<AssignmentPage>> {
-        let kept = self.kept()?;
+        let kept = self.kept.as_ref().ok_or_else(nothing_run)?;
         Ok(assignment_page(
             kept.baseline.assignment.as_ref(),
             offset,
@@ -419,36 +443,46 @@ impl TeamSession {
     }
 
     /// One person's breakdown under the last run's proposal (with its explanation), by
-    /// id; `None` when no one has that id.
+    /// id (the first of `people` with it); `None` when no one has that id. Made now,
+    /// from the kept figures.
     ///
     /// # Errors
-    /// `no_rows` before a run.
-    pub fn breakdown(&self, id: &str) -> Result<Option<&Breakdown>> {
-        Ok(self.kept()?.proposal.results.iter().find(|b| b.id == id))
+    /// `no_rows` before a run; `internal` for other people than the run's.
+    pub fn breakdown(&self, people: &[Employee], id: &str) -> Result<Option<Breakdown>> {
+        let kept = self.kept(people)?;
+        people
+            .iter()
+            .position(|e| e.id == id)
+            .map(|i| kept.breakdown(people, i))
+            .transpose()
     }
 
-    /// Everyone's breakdown under the last run's proposal, roster order (payslips).
+    /// Everyone's breakdown under the last run's proposal, roster order (payslips),
+    /// made now from the kept figures.
     ///
     /// # Errors
-    /// `no_rows` before a run.
-    pub fn breakdowns(&self) -> Result<&[Breakdown]> {
-        Ok(&self.kept()?.proposal.results)
+    /// `no_rows` before a run; `internal` for other people than the run's.
+    pub fn breakdowns(&self, people: &[Employee]) -> Result<Vec<Breakdown>> {
+        let kept = self.kept(people)?;
+        (0..people.len())
+            .map(|i| kept.breakdown(people, i))
+            .collect()
     }
 
     /// The last run as a whole comparison (SPEC §12 Comparison, every person), equal to
     /// [`crate::compare`]'s for the same policies, people and date: the charts' data.
     ///
     /// # Errors
-    /// `no_rows` before a run.
-    pub fn comparison(&self) -> Result<Comparison> {
-        let kept = self.kept()?;
+    /// `no_rows` before a run; `internal` for other people than the run's.
+    pub fn comparison(&self, people: &[Employee]) -> Result<Comparison> {
+        let kept = self.kept(people)?;
         let s = &kept.summary;
         let b = &kept.baseline;
-        let people = (kept.proposal.results.iter().zip(&b.grades))
+        let people = ((kept.proposal.people.iter().zip(people)).zip(&b.grades))
             .zip(b.amounts.iter().zip(&kept.differences))
-            .map(|((p, grade), (before, difference))| PersonDiff {
-                id: p.id.clone(),
-                grade: grade.clone(),
+            .map(|(((p, e), grade), (before, difference))| PersonDiff {
+                id: e.id.clone(),
+                grade: b.ladder.grade_name(*grade),
                 baseline_total: *before,
                 proposal_total: p.total,
                 difference: *difference,
@@ -468,6 +502,13 @@ impl TeamSession {
 
 fn nothing_run() -> Error {
     Error::new(ErrorKind::NoRows, "")
+}
+
+fn other_people() -> Error {
+    Error::new(
+        ErrorKind::Internal("a session's pages are asked for with its run's people".into()),
+        "",
+    )
 }
 
 fn assignment_page(
@@ -491,7 +532,7 @@ impl Kept {
     /// [`paygrade::scenario::compare_observed`] makes it.
     fn new(
         baseline: Rc<BaselineSide>,
-        proposal: RosterPay,
+        proposal: RosterFigures,
         policy: &HrPolicy,
         policy_json: &Value,
     ) -> Result<Kept> {
@@ -501,7 +542,7 @@ impl Kept {
             same: 0,
         };
         let mut differences = Vec::with_capacity(baseline.amounts.len());
-        for (before, after) in baseline.amounts.iter().zip(&proposal.results) {
+        for (before, after) in baseline.amounts.iter().zip(&proposal.people) {
             let d = after.total.checked_sub(*before, "people")?;
             match d.amount().cmp(&rust_decimal::Decimal::ZERO) {
                 std::cmp::Ordering::Greater => counts.gain += 1,
@@ -529,14 +570,18 @@ impl Kept {
                 },
             );
         }
+        // The levels in order of first appearance; each person's position in that list.
+        let ladder = &baseline.ladder;
         let mut levels: Vec<String> = Vec::new();
+        let mut position: Vec<Option<usize>> = vec![None; ladder.levels().len()];
         let mut level_of_person = Vec::with_capacity(baseline.grades.len());
         for grade in &baseline.grades {
-            let level = level_of(grade);
-            let i = match levels.iter().position(|l| l == level) {
+            let slot = position.get_mut(grade.level).ok_or_else(nothing_run)?;
+            let i = match *slot {
                 Some(i) => i,
                 None => {
-                    levels.push(level.to_string());
+                    levels.push(level_of(ladder.grade_str(*grade)).to_string());
+                    *slot = Some(levels.len() - 1);
                     levels.len() - 1
                 }
             };
@@ -545,7 +590,7 @@ impl Kept {
         let summary = RunSummary {
             baseline_hash: baseline.hash.clone(),
             proposal_hash: policy_hash(&policy.core)?,
-            headcount: proposal.results.len(),
+            headcount: proposal.people.len(),
             totals: CompareTotals {
                 difference: minus(&ps, &bs)?,
                 baseline: bs,
@@ -566,6 +611,7 @@ impl Kept {
         };
         Ok(Kept {
             baseline,
+            policy: policy.clone(),
             proposal,
             summary,
             differences,
@@ -575,9 +621,15 @@ impl Kept {
         })
     }
 
+    /// Person `i`'s breakdown under the proposal (`people`: the run's).
+    fn breakdown(&self, people: &[Employee], i: usize) -> Result<Breakdown> {
+        let e = people.get(i).ok_or_else(other_people)?;
+        self.proposal.breakdown(&self.policy.core, e, i)
+    }
+
     /// The people matching a query's level and search, in its order (kept for the
     /// next page of the same query).
-    fn order(&mut self, query: &PeopleQuery) -> &[usize] {
+    fn order(&mut self, people: &[Employee], query: &PeopleQuery) -> &[usize] {
         let view = query.view();
         if self.order.as_ref().is_some_and(|(v, _)| *v == view) {
             return self.order.as_ref().map_or(&[], |(_, o)| o.as_slice());
@@ -589,15 +641,14 @@ impl Kept {
         };
         if !needle.is_empty() && self.search_keys.is_none() {
             self.search_keys = Some(
-                self.proposal
-                    .results
+                people
                     .iter()
-                    .map(|b| (b.id.to_lowercase(), b.name.to_lowercase()))
+                    .map(|e| (e.id.to_lowercase(), e.name.to_lowercase()))
                     .collect(),
             );
         }
         let keys = self.search_keys.as_deref().unwrap_or_default();
-        let mut order: Vec<usize> = (0..self.proposal.results.len())
+        let mut order: Vec<usize> = (0..self.proposal.people.len())
             .filter(|&i| match level {
                 None => true,
                 Some(l) => l.is_some() && self.level_of.get(i).copied() == l,
@@ -609,7 +660,7 @@ impl Kept {
                         .is_some_and(|(id, name)| id.contains(&needle) || name.contains(&needle))
             })
             .collect();
-        let results = &self.proposal.results;
+        let results = &self.proposal.people;
         let b = &self.baseline;
         let money = |i: usize| -> Option<Money> {
             match sort {
@@ -620,9 +671,9 @@ impl Kept {
         };
         let text = |i: usize| -> &str {
             match sort {
-                SortKey::Id => results.get(i).map(|r| r.id.as_str()),
-                SortKey::Name => results.get(i).map(|r| r.name.as_str()),
-                _ => b.grades.get(i).map(String::as_str),
+                SortKey::Id => people.get(i).map(|e| e.id.as_str()),
+                SortKey::Name => people.get(i).map(|e| e.name.as_str()),
+                _ => b.grades.get(i).map(|g| b.ladder.grade_str(*g)),
             }
             .unwrap_or_default()
         };
@@ -651,23 +702,23 @@ impl Kept {
         self.order.as_ref().map_or(&[], |(_, o)| o.as_slice())
     }
 
-    fn page(&mut self, query: &PeopleQuery) -> PeoplePage {
+    fn page(&mut self, people: &[Employee], query: &PeopleQuery) -> PeoplePage {
         let limit = query.limit.clamp(1, MAX_PAGE_ROWS);
-        let order = self.order(query).to_vec();
+        let order = self.order(people, query).to_vec();
         let offset = clamp(query.offset, limit, order.len());
         let end = (offset + limit).min(order.len());
-        let results = &self.proposal.results;
+        let results = &self.proposal.people;
         let b = &self.baseline;
         let rows = order
             .get(offset..end)
             .unwrap_or_default()
             .iter()
             .filter_map(|&i| {
-                let p = results.get(i)?;
+                let (p, e) = (results.get(i)?, people.get(i)?);
                 Some(PersonRow {
-                    id: p.id.clone(),
-                    name: p.name.clone(),
-                    grade: b.grades.get(i)?.clone(),
+                    id: e.id.clone(),
+                    name: e.name.clone(),
+                    grade: b.ladder.grade_name(*b.grades.get(i)?),
                     baseline_total: *b.amounts.get(i)?,
                     proposal_total: p.total,
                     difference: *self.differences.get(i)?,

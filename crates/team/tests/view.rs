@@ -108,41 +108,47 @@ fn five_people_filtered_sorted_and_paged_in_the_engine() {
 
     // Ascending: the same ties still in roster order.
     let up = s
-        .people_page(&query(json!({"sort": "difference", "dir": "asc"})))
+        .people_page(&people, &query(json!({"sort": "difference", "dir": "asc"})))
         .unwrap();
     assert_eq!(ids(&up), ["A3", "A2", "A5", "A4", "A1"]);
     // Pages of two: the second, the third, and an offset past the end moved back to the last.
     let page = |offset: u32| {
         query(json!({"sort": "difference", "dir": "desc", "limit": 2, "offset": offset}))
     };
-    let p2 = s.people_page(&page(2)).unwrap();
+    let p2 = s.people_page(&people, &page(2)).unwrap();
     assert_eq!((ids(&p2), p2.offset, p2.matching), (vec!["A2", "A5"], 2, 5));
-    assert_eq!(ids(&s.people_page(&page(4)).unwrap()), ["A3"]);
-    let past = s.people_page(&page(10)).unwrap();
+    assert_eq!(ids(&s.people_page(&people, &page(4)).unwrap()), ["A3"]);
+    let past = s.people_page(&people, &page(10)).unwrap();
     assert_eq!((ids(&past), past.offset), (vec!["A3"], 4));
 
     // Text columns: case ignored, then code point order (Latin before Han).
     let by_name = s
-        .people_page(&query(json!({"sort": "name", "dir": "asc"})))
+        .people_page(&people, &query(json!({"sort": "name", "dir": "asc"})))
         .unwrap();
     assert_eq!(ids(&by_name), ["A5", "A4", "A1", "A2", "A3"]);
     let by_id = s
-        .people_page(&query(json!({"sort": "id", "dir": "desc"})))
+        .people_page(&people, &query(json!({"sort": "id", "dir": "desc"})))
         .unwrap();
     assert_eq!(ids(&by_id), ["A5", "A4", "A3", "A2", "A1"]);
     let by_grade = s
-        .people_page(&query(json!({"sort": "grade", "dir": "asc"})))
+        .people_page(&people, &query(json!({"sort": "grade", "dir": "asc"})))
         .unwrap();
     assert_eq!(ids(&by_grade), ["A2", "A1", "A4", "A3", "A5"]);
     let by_before = s
-        .people_page(&query(json!({"sort": "baseline_total", "dir": "desc"})))
+        .people_page(
+            &people,
+            &query(json!({"sort": "baseline_total", "dir": "desc"})),
+        )
         .unwrap();
     assert!(by_before
         .rows
         .windows(2)
         .all(|w| w[0].baseline_total >= w[1].baseline_total));
     let by_after = s
-        .people_page(&query(json!({"sort": "proposal_total", "dir": "asc"})))
+        .people_page(
+            &people,
+            &query(json!({"sort": "proposal_total", "dir": "asc"})),
+        )
         .unwrap();
     assert!(by_after
         .rows
@@ -151,32 +157,38 @@ fn five_people_filtered_sorted_and_paged_in_the_engine() {
 
     // Filters: a level, a search in id or name (case ignored, spaces around dropped).
     let mid = s
-        .people_page(&query(json!({"level": "intermediate"})))
+        .people_page(&people, &query(json!({"level": "intermediate"})))
         .unwrap();
     assert_eq!((ids(&mid), mid.matching), (vec!["A1", "A4", "A2"], 3));
-    let zoe = s.people_page(&query(json!({"search": "  zOE "}))).unwrap();
+    let zoe = s
+        .people_page(&people, &query(json!({"search": "  zOE "})))
+        .unwrap();
     assert_eq!((ids(&zoe), zoe.matching), (vec!["A4"], 1));
-    let han = s.people_page(&query(json!({"search": "张"}))).unwrap();
+    let han = s
+        .people_page(&people, &query(json!({"search": "张"})))
+        .unwrap();
     assert_eq!(ids(&han), ["A1"]);
     let both = s
-        .people_page(&query(json!({"search": "a", "level": "junior"})))
+        .people_page(&people, &query(json!({"search": "a", "level": "junior"})))
         .unwrap();
     assert_eq!(ids(&both), ["A3"]);
-    let none = s.people_page(&query(json!({"level": "nope"}))).unwrap();
+    let none = s
+        .people_page(&people, &query(json!({"level": "nope"})))
+        .unwrap();
     assert_eq!((none.matching, none.offset, none.rows.len()), (0, 0, 0));
     // An empty level is everyone.
     assert_eq!(
-        s.people_page(&query(json!({"level": ""})))
+        s.people_page(&people, &query(json!({"level": ""})))
             .unwrap()
             .matching,
         5
     );
 
     // Explanations and payslips come from the kept proposal.
-    let a3 = s.breakdown("A3").unwrap().unwrap();
+    let a3 = s.breakdown(&people, "A3").unwrap().unwrap();
     assert_eq!(a3.grade, "junior-B");
-    assert!(s.breakdown("nobody").unwrap().is_none());
-    assert_eq!(s.breakdowns().unwrap().len(), 5);
+    assert!(s.breakdown(&people, "nobody").unwrap().is_none());
+    assert_eq!(s.breakdowns(&people).unwrap().len(), 5);
 }
 
 #[test]
@@ -194,7 +206,7 @@ fn bad_queries_are_errors_at_their_field() {
         PeopleQuery::default()
     );
     let err = TeamSession::new()
-        .people_page(&PeopleQuery::default())
+        .people_page(&[], &PeopleQuery::default())
         .unwrap_err();
     assert_eq!(err.code(), "no_rows");
 }
@@ -218,7 +230,7 @@ fn a_run_equals_the_comparison_quotas_and_assignment_made_one_by_one() {
         .unwrap();
     assert_eq!(calls.last(), Some(&(142, 142)));
     let whole = paygrade_team::compare(&base, &prop, &people, date(), &mut |_, _| {}).unwrap();
-    assert_eq!(s.comparison().unwrap(), whole);
+    assert_eq!(s.comparison(&people).unwrap(), whole);
     assert_eq!(
         (
             sum.totals.clone(),
@@ -244,7 +256,7 @@ fn a_run_equals_the_comparison_quotas_and_assignment_made_one_by_one() {
         (60, &assigned.results[60..])
     );
     let paid = paygrade_team::roster_pay(&prop, &people, date(), &mut |_, _| {}).unwrap();
-    assert_eq!(s.breakdowns().unwrap(), paid.results.as_slice());
+    assert_eq!(s.breakdowns(&people).unwrap(), paid.results);
 
     // A proposal edit pays the proposal only (progress counts one side); the results
     // are the comparison's again.
@@ -262,7 +274,7 @@ fn a_run_equals_the_comparison_quotas_and_assignment_made_one_by_one() {
     assert_eq!(calls.last(), Some(&(71, 71)));
     assert_eq!((again.counts.same, again.policy_diff.len()), (71, 0));
     let same = paygrade_team::compare(&base, &base, &people, date(), &mut |_, _| {}).unwrap();
-    assert_eq!(s.comparison().unwrap(), same);
+    assert_eq!(s.comparison(&people).unwrap(), same);
     // Another date pays the baseline again.
     let mut calls = Vec::new();
     let later = chrono::NaiveDate::from_ymd_opt(2030, 1, 31);
@@ -277,7 +289,7 @@ fn a_run_equals_the_comparison_quotas_and_assignment_made_one_by_one() {
     .unwrap();
     assert_eq!(calls.last(), Some(&(142, 142)));
     let later_whole = paygrade_team::compare(&base, &prop, &people, later, &mut |_, _| {}).unwrap();
-    assert_eq!(s.comparison().unwrap(), later_whole);
+    assert_eq!(s.comparison(&people).unwrap(), later_whole);
 
     // The same policy on both sides, in a new session: paid once, the same comparison.
     let mut fresh = TeamSession::new();
@@ -293,8 +305,8 @@ fn a_run_equals_the_comparison_quotas_and_assignment_made_one_by_one() {
         )
         .unwrap();
     assert_eq!(calls.last(), Some(&(71, 71)));
-    assert_eq!(fresh.comparison().unwrap(), same);
-    assert_eq!(fresh.breakdowns().unwrap().len(), 71);
+    assert_eq!(fresh.comparison(&people).unwrap(), same);
+    assert_eq!(fresh.breakdowns(&people).unwrap().len(), 71);
 
     // A proposal that cannot pay someone fails within `proposal`, naming the person, and
     // the last results stay.
@@ -318,5 +330,57 @@ fn a_run_equals_the_comparison_quotas_and_assignment_made_one_by_one() {
         .unwrap_err();
     assert!(err.path.starts_with("proposal.employees["), "{}", err.path);
     assert!(err.employee.is_some());
-    assert_eq!(s.comparison().unwrap(), later_whole);
+    assert_eq!(s.comparison(&people).unwrap(), later_whole);
+}
+
+#[test]
+fn a_pool_proposal_is_kept_as_figures_and_explained_as_the_roster_pays_it() {
+    let people = paygrade_roster::sample::sample_roster().unwrap().employees;
+    let base = HrPolicy::from_json(None).unwrap();
+    let mut p = serde_json::to_value(paygrade::Policy::default()).unwrap();
+    p["performance"]["mode"] = json!("pool");
+    p["performance"]["pool"] = json!("100000");
+    let pool = HrPolicy::from_json(Some(&p)).unwrap();
+    let mut s = TeamSession::new();
+    let sum = s
+        .run(
+            &base,
+            &pool,
+            &people,
+            date(),
+            &PeopleQuery::default(),
+            &mut |_, _| {},
+        )
+        .unwrap();
+    assert_eq!(
+        sum.totals.proposal.components.performance.to_string(),
+        "100000.00"
+    );
+    let paid = paygrade_team::roster_pay(&pool, &people, date(), &mut |_, _| {}).unwrap();
+    let kept = s.breakdowns(&people).unwrap();
+    assert_eq!(kept, paid.results);
+    // Each explanation names the pool, the person's weight and the same weight sum.
+    let mut sums = std::collections::BTreeSet::new();
+    for b in &kept {
+        match &b.explain.performance.rule {
+            paygrade::explain::Rule::PoolShare {
+                pool,
+                weight,
+                weight_sum,
+            } => {
+                assert_eq!(pool.to_string(), "100000.00");
+                assert_eq!(*weight, b.pool_weight.normalize());
+                sums.insert(weight_sum.to_string());
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+    assert_eq!(sums.len(), 1);
+    let first = s.breakdown(&people, &people[0].id).unwrap().unwrap();
+    assert_eq!(first, paid.results[0]);
+    // Pages are asked for with the run's people; others are refused.
+    let err = s
+        .people_page(&people[..3], &PeopleQuery::default())
+        .unwrap_err();
+    assert_eq!(err.code(), "internal");
 }

@@ -640,10 +640,14 @@ impl Workspace {
         #[wasm_bindgen(unchecked_param_type = "PeopleQuery | null | undefined")] query: JsValue,
     ) -> Result<JsValue, JsValue> {
         let query = value(&query)?;
+        let people = self
+            .roster
+            .as_ref()
+            .map_or(&[][..], |r| r.employees.as_slice());
         let session = &mut self.session;
         encode(
             paygrade_team::view::PeopleQuery::from_json(query.as_ref())
-                .and_then(|q| session.people_page(&q)),
+                .and_then(|q| session.people_page(people, &q)),
         )
     }
 
@@ -674,7 +678,10 @@ impl Workspace {
     /// `no_rows` before a run.
     #[wasm_bindgen(unchecked_return_type = "Breakdown | null")]
     pub fn explain(&self, id: &str) -> Result<JsValue, JsValue> {
-        encode(self.session.breakdown(id))
+        encode(
+            self.people()
+                .and_then(|people| self.session.breakdown(people, id)),
+        )
     }
 
     /// Everyone's breakdown under the last run's proposal, roster order (the payslip
@@ -684,7 +691,10 @@ impl Workspace {
     /// `no_rows` before a run.
     #[wasm_bindgen(unchecked_return_type = "Breakdown[]")]
     pub fn breakdowns(&self) -> Result<JsValue, JsValue> {
-        encode(self.session.breakdowns())
+        encode(
+            self.people()
+                .and_then(|people| self.session.breakdowns(people)),
+        )
     }
 
     /// The last run as a whole `Comparison` (every person), the same as
@@ -694,7 +704,11 @@ impl Workspace {
     /// `no_rows` before a run.
     #[wasm_bindgen(js_name = chartData, unchecked_return_type = "Comparison")]
     pub fn chart_data(&self) -> Result<JsValue, JsValue> {
-        encode_json(self.session.comparison(), &["policy_diff"])
+        encode_json(
+            self.people()
+                .and_then(|people| self.session.comparison(people)),
+            &["policy_diff"],
+        )
     }
 
     fn people(&self) -> paygrade::Result<&[paygrade::Employee]> {
