@@ -1,6 +1,7 @@
 //! Native benchmarks (criterion), the same work the browser benchmark times through wasm:
-//! JSON in, JSON out for one person; CSV bytes in, results out for a 100,000-row roster;
-//! a baseline-vs-proposal comparison of that roster. `make bench` runs them.
+//! JSON in, JSON out for one person; CSV bytes in, results out for a 100,000-row roster
+//! (`paygrade_team`'s composed work, as the wasm module calls it); a baseline-vs-proposal
+//! comparison of that roster. `make bench` runs them.
 use criterion::{criterion_group, criterion_main, Criterion};
 use paygrade::api::compute_pay_json;
 use paygrade::json::to_json;
@@ -18,12 +19,12 @@ fn roster_bytes() -> Vec<u8> {
     })
 }
 
-fn proposal() -> paygrade::CheckedPolicy {
+fn proposal() -> Policy {
     let mut p = Policy::default();
     if let Some(bands) = p.ladder[2].bands.as_mut() {
         bands[1].coefficient = "1.50".parse().unwrap();
     }
-    p.check().unwrap()
+    p
 }
 
 fn benches(c: &mut Criterion) {
@@ -48,24 +49,32 @@ fn benches(c: &mut Criterion) {
         })
     });
     let bytes = roster_bytes();
-    let baseline = Policy::default().check().unwrap();
-    let proposal = proposal();
+    // As the browser module composes the work: every block of the policy (the employer's
+    // cost too), the file read and its people paid.
+    let hr_baseline = paygrade_team::HrPolicy::check(Policy::default()).unwrap();
+    let hr_proposal = paygrade_team::HrPolicy::check(proposal()).unwrap();
     let mut group = c.benchmark_group("roster");
     group.sample_size(10);
     group.bench_function("roster100k", |b| {
         b.iter(|| {
             let roster =
                 paygrade_roster::parse_roster(black_box(&bytes), "roster100k.csv", None).unwrap();
-            let pay = paygrade::compute_roster(&baseline, &roster.employees, None).unwrap();
-            to_json(&RosterColumns::from(&pay)).unwrap()
+            let pay = paygrade_team::roster_file_figures(&hr_baseline, &roster, None).unwrap();
+            to_json(&RosterColumns::new(&roster.employees, &pay)).unwrap()
         })
     });
     group.bench_function("compare100k", |b| {
         b.iter(|| {
             let roster =
                 paygrade_roster::parse_roster(black_box(&bytes), "roster100k.csv", None).unwrap();
-            let c =
-                paygrade::scenario::compare(&baseline, &proposal, &roster.employees, None).unwrap();
+            let c = paygrade_team::compare(
+                &hr_baseline,
+                &hr_proposal,
+                &roster.employees,
+                None,
+                &mut |_, _| {},
+            )
+            .unwrap();
             to_json(&c).unwrap()
         })
     });

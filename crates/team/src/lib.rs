@@ -24,6 +24,7 @@ pub mod view;
 
 use chrono::NaiveDate;
 use paygrade::error::Result;
+use paygrade::payroll::RosterFigures;
 use paygrade::scenario::Comparison;
 use paygrade::{Assignment, CheckedPolicy, Employee, Money, Policy, QuotaReport, RosterPay};
 use paygrade_roster::Roster;
@@ -156,6 +157,37 @@ pub fn roster_file_pay(
     Ok(pay)
 }
 
+/// [`roster_pay`] as figures ([`RosterFigures`]: one [`paygrade::payroll::Pay`] per
+/// person, no text): the same pay, totals and quota report, for work that shows totals
+/// and columns rather than every breakdown.
+///
+/// # Errors
+/// As [`roster_pay`].
+pub fn roster_figures(
+    policy: &HrPolicy,
+    people: &[Employee],
+    as_of: Option<NaiveDate>,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<RosterFigures> {
+    paygrade::payroll::compute_roster_figures(&policy.core, policy, people, as_of, progress)
+}
+
+/// [`roster_file_pay`] as figures: the file's import warnings first, errors placed at
+/// the file's row and column.
+///
+/// # Errors
+/// Those of [`roster_figures`], placed by [`Roster::locate`].
+pub fn roster_file_figures(
+    policy: &HrPolicy,
+    roster: &Roster,
+    as_of: Option<NaiveDate>,
+) -> Result<RosterFigures> {
+    let mut pay = roster_figures(policy, &roster.employees, as_of, &mut |_, _| {})
+        .map_err(|e| roster.locate(e))?;
+    pay.warnings.splice(0..0, roster.warnings.iter().cloned());
+    Ok(pay)
+}
+
 /// Compare a roster under a baseline and a proposal policy (SPEC §5); `progress(done,
 /// total)` as the two rosters are paid (`total` = twice the head count).
 ///
@@ -261,11 +293,12 @@ pub struct RosterColumns {
     pub quota: QuotaReport,
 }
 
-impl From<&RosterPay> for RosterColumns {
-    fn from(pay: &RosterPay) -> Self {
+impl RosterColumns {
+    /// The columns of `people` paid as `pay` (the same people, in order).
+    pub fn new(people: &[Employee], pay: &RosterFigures) -> Self {
         RosterColumns {
-            ids: pay.results.iter().map(|b| b.id.clone()).collect(),
-            totals: pay.results.iter().map(|b| b.total).collect(),
+            ids: people.iter().map(|e| e.id.clone()).collect(),
+            totals: pay.people.iter().map(|p| p.total).collect(),
             summary: pay.totals.clone(),
             quota: pay.quota.clone(),
         }

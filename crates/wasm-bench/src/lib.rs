@@ -21,8 +21,8 @@ pub fn compute_roster_file(
         let policy = HrPolicy::from_json(policy.as_ref())?;
         let roster = paygrade_roster::parse_roster(bytes, file_name, None)?;
         let as_of = api::parse_as_of(as_of.as_deref())?;
-        let pay = paygrade_team::roster_file_pay(&policy, &roster, as_of)?;
-        Ok(RosterColumns::from(&pay))
+        let pay = paygrade_team::roster_file_figures(&policy, &roster, as_of)?;
+        Ok(RosterColumns::new(&roster.employees, &pay))
     })())
 }
 
