@@ -48,6 +48,12 @@ fn benches(c: &mut Criterion) {
             .unwrap()
         })
     });
+    // The engine alone for one person (no JSON either side), as `payRepeated` in the
+    // wasm benchmark module.
+    let person = paygrade::Employee::from_json(EMPLOYEE).unwrap();
+    c.bench_function("pay_engine", |b| {
+        b.iter(|| paygrade::compute_pay(&checked, black_box(&person), None).unwrap())
+    });
     let bytes = roster_bytes();
     // As the browser module composes the work: every block of the policy (the employer's
     // cost too), the file read and its people paid.

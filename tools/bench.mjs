@@ -14,7 +14,7 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[s.len
 
 // 1. Native: criterion's median estimates (ns).
 const est = (id) => JSON.parse(readFileSync(join(root, 'target/criterion', id, 'new/estimates.json'), 'utf8')).median.point_estimate;
-const native = { pay: est('pay_json') / 1e6, payChecked: est('pay_checked') / 1e6, roster: est('roster/roster100k') / 1e6, compare: est('roster/compare100k') / 1e6 };
+const native = { pay: est('pay_json') / 1e6, payChecked: est('pay_checked') / 1e6, payEngine: est('pay_engine') / 1e6, roster: est('roster/roster100k') / 1e6, compare: est('roster/compare100k') / 1e6 };
 
 // 2. Wasm in Chromium: the same three workloads through the facade.
 const csv = readFileSync(join(root, 'target/bench/roster100k.csv'));
@@ -50,6 +50,14 @@ const wasm = await b.page.evaluate(async (csvB64) => {
     for (let i = 0; i < 200; i++) calc.computePay(employee, '2026-11-30');
     calcRuns.push((performance.now() - t) / 200);
   }
+  // The engine alone for one person: 20,000 payments inside the module, no crossing.
+  const employeeText = JSON.stringify(employee);
+  hr.payRepeated(employeeText, 2000);
+  const engineRuns = [0, 1, 2, 3, 4].map(() => {
+    const t = performance.now();
+    hr.payRepeated(employeeText, 20000);
+    return (performance.now() - t) / 20000;
+  });
   // 100,000 rows: bytes in, columns out (the benchmark-only module paygrade_bench).
   const proposal = structuredClone(policy);
   proposal.ladder[2].bands[1].coefficient = '1.50';
@@ -58,7 +66,7 @@ const wasm = await b.page.evaluate(async (csvB64) => {
   const rosterRuns = [0, 1, 2, 3, 4].map(() => time(() => hr.computeRosterFile(null, bytes, 'roster100k.csv')));
   time(() => hr.compareRosterFile(null, proposal, bytes, 'roster100k.csv'));
   const compareRuns = [0, 1, 2].map(() => time(() => hr.compareRosterFile(null, proposal, bytes, 'roster100k.csv')));
-  return { pay: med(payRuns), payChecked: med(calcRuns), roster: med(rosterRuns), compare: med(compareRuns), wasmMemory: exports.memory.buffer.byteLength };
+  return { pay: med(payRuns), payChecked: med(calcRuns), payEngine: med(engineRuns), roster: med(rosterRuns), compare: med(compareRuns), wasmMemory: exports.memory.buffer.byteLength };
 }, csv.toString('base64'));
 const metrics = await (await b.context.newCDPSession(b.page)).send('Performance.getMetrics');
 const heap = metrics.metrics.find((m) => m.name === 'JSHeapTotalSize')?.value ?? 0;
@@ -124,6 +132,8 @@ out('ms native_pay', native.pay.toFixed(4));
 out('ms wasm_pay', wasm.pay.toFixed(4));
 out('ms native_pay_checked', native.payChecked.toFixed(4));
 out('ms wasm_pay_calculator', wasm.payChecked.toFixed(4));
+out('ms native_pay_engine', native.payEngine.toFixed(4));
+out('ms wasm_pay_engine', wasm.payEngine.toFixed(4));
 out('ms native_roster100k', native.roster.toFixed(0));
 out('ms wasm_roster100k', wasm.roster.toFixed(0));
 out('ms native_compare100k', native.compare.toFixed(0));
@@ -139,6 +149,7 @@ out('bytes lazy_extras_gz', extras);
 out('bytes lazy_hr_gz', hrBytes);
 out('ratio wasm_over_native_pay', (wasm.pay / native.pay).toFixed(2));
 out('ratio wasm_over_native_pay_calculator', (wasm.payChecked / native.payChecked).toFixed(2));
+out('ratio wasm_over_native_pay_engine', (wasm.payEngine / native.payEngine).toFixed(2));
 out('ratio wasm_over_native_roster100k', (wasm.roster / native.roster).toFixed(2));
 out('ratio wasm_over_native_compare100k', (wasm.compare / native.compare).toFixed(2));
 out('ratio libreoffice_over_wasm_roster100k', (loMs / wasm.roster).toFixed(2));

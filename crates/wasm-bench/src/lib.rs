@@ -49,3 +49,26 @@ pub fn compare_roster_file(
         &["policy_diff"],
     )
 }
+
+/// Pay one person `times` times under the default policy inside the module — the person
+/// read once from `employee` (SPEC §12 employee JSON text), no crossing per payment — and
+/// return the last total (CNY, monthly): the engine's own time for one person, which
+/// `tools/bench.mjs` sets beside the page's `computePay` (two crossings a person).
+///
+/// # Errors
+/// Those of reading the person and of [`paygrade::compute_pay`].
+#[wasm_bindgen(js_name = payRepeated)]
+pub fn pay_repeated(employee: &str, times: u32) -> Result<String, JsValue> {
+    let policy = paygrade::Policy::default()
+        .check()
+        .map_err(|e| paygrade_wasm_common::js_error(&e))?;
+    let e =
+        paygrade::Employee::from_json(employee).map_err(|e| paygrade_wasm_common::js_error(&e))?;
+    let mut total = String::new();
+    for _ in 0..times {
+        let b = paygrade::compute_pay(&policy, &e, None)
+            .map_err(|e| paygrade_wasm_common::js_error(&e))?;
+        total = b.total.to_string();
+    }
+    Ok(total)
+}
