@@ -52,13 +52,14 @@ fn needs_neutralising(text: &str) -> bool {
 /// Append `d` as its `Display` writes it (every digit of its scale, a `-` for a negative
 /// sign), without the formatting machinery: the export writes millions of numbers.
 fn write_decimal(out: &mut Vec<u8>, d: rust_decimal::Decimal) {
-    let mut digits = [0u8; 40];
-    let mut len = 0usize;
+    // The digits right-aligned in `buf[start..]`, at least one before the point.
+    let mut buf = [b'0'; 40];
+    let mut start = buf.len();
     let mut put = |digit: u8| {
-        if let Some(slot) = digits.get_mut(len) {
+        start -= 1;
+        if let Some(slot) = buf.get_mut(start) {
             *slot = b'0' + digit;
         }
-        len += 1;
     };
     let wide = d.mantissa().unsigned_abs();
     // 64-bit division where the mantissa fits (every amount of pay does): 128-bit
@@ -83,20 +84,16 @@ fn write_decimal(out: &mut Vec<u8>, d: rust_decimal::Decimal) {
         }
     }
     let scale = d.scale() as usize;
+    // Zeros (the buffer's own) before the digits, up to one left of the point.
+    start = start.min(buf.len().saturating_sub(scale + 1));
     if d.is_sign_negative() {
         out.push(b'-');
     }
-    // Digits are in `digits[..len]`, least significant first; zeros make room for the point.
-    let whole = len.saturating_sub(scale);
-    if whole == 0 {
-        out.push(b'0');
-    } else {
-        out.extend(digits.iter().take(len).skip(scale).rev());
-    }
+    let point = buf.len() - scale;
+    out.extend_from_slice(buf.get(start..point).unwrap_or_default());
     if scale > 0 {
         out.push(b'.');
-        out.extend(std::iter::repeat_n(b'0', scale.saturating_sub(len)));
-        out.extend(digits.iter().take(len.min(scale)).rev());
+        out.extend_from_slice(buf.get(point..).unwrap_or_default());
     }
 }
 
@@ -550,12 +547,17 @@ pub fn roster_export_csv(
 
 /// A re-importable roster export as CSV written person by person to `W` (the bytes of
 /// [`roster_export_csv`]): the BOM and header first, then each row as it is pushed, so a
-/// roster of any length is written without holding its rows.
+/// roster of any length is written without holding its rows. Each row is put together
+/// in one buffer — numbers written directly, text quoted where the `csv` crate's writer
+/// quotes it (its `csv_core` rules: `,`, `"`, CR or LF; quotes doubled) — and written
+/// whole: the same bytes as `csv::Writer`, field by field.
 pub struct RosterCsv<W: std::io::Write> {
-    writer: csv::Writer<W>,
+    out: std::io::BufWriter<W>,
     lang: Lang,
-    /// The text of the cell being written (its buffer kept from cell to cell).
-    scratch: Vec<u8>,
+    /// Which text needs quotes (the default `csv` writer's rules, asked, never copied).
+    quoting: csv_core::Writer,
+    /// The row being put together (its buffer kept from row to row).
+    line: Vec<u8>,
 }
 
 impl<W: std::io::Write> RosterCsv<W> {
@@ -563,17 +565,23 @@ impl<W: std::io::Write> RosterCsv<W> {
     ///
     /// # Errors
     /// `internal` if `out` fails.
-    pub fn new(mut out: W, lang: Lang) -> Result<Self> {
-        out.write_all("\u{feff}".as_bytes()).map_err(io_failed)?;
-        let mut writer = csv::Writer::from_writer(out);
-        writer
-            .write_record(export_headers(lang))
-            .map_err(csv_failed)?;
-        Ok(RosterCsv {
-            writer,
+    pub fn new(out: W, lang: Lang) -> Result<Self> {
+        use std::io::Write;
+        let mut csv = RosterCsv {
+            out: std::io::BufWriter::with_capacity(1 << 16, out),
             lang,
-            scratch: Vec::new(),
-        })
+            quoting: csv_core::Writer::new(),
+            line: Vec::with_capacity(512),
+        };
+        csv.out
+            .write_all("\u{feff}".as_bytes())
+            .map_err(io_failed)?;
+        let header: Vec<ExportCell<'_>> = export_headers(lang)
+            .into_iter()
+            .map(|h| ExportCell::Text(std::borrow::Cow::Borrowed(h)))
+            .collect();
+        csv.write_cells(&header)?;
+        Ok(csv)
     }
 
     /// Write one person's row: their inputs `e` and their pay `b`.
@@ -598,31 +606,54 @@ impl<W: std::io::Write> RosterCsv<W> {
         self.write_row(e, &ResultCells::of_pay(policy, pay))
     }
 
-    /// Write the row of `e` with result cells `r`, cell by cell (no row is built).
+    /// Write the row of `e` with result cells `r`.
     fn write_row(&mut self, e: &paygrade::Employee, r: &ResultCells<'_>) -> Result<()> {
         let mut row = Vec::with_capacity(30);
         row.extend(input_cells(e, self.lang));
         row.extend(result_cells(r, self.lang));
-        for cell in &row {
-            self.scratch.clear();
-            let field: &[u8] = match cell {
-                ExportCell::Text(t) if needs_neutralising(t) => {
-                    self.scratch.push(b'\'');
-                    self.scratch.extend_from_slice(t.as_bytes());
-                    &self.scratch
+        self.write_cells(&row)
+    }
+
+    /// Write one record: the cells, comma-separated, then a line feed.
+    fn write_cells(&mut self, cells: &[ExportCell<'_>]) -> Result<()> {
+        use std::io::Write;
+        self.line.clear();
+        for (i, cell) in cells.iter().enumerate() {
+            if i > 0 {
+                self.line.push(b',');
+            }
+            match cell {
+                ExportCell::Text(t) => {
+                    let prefix: &[u8] = if needs_neutralising(t) { b"'" } else { b"" };
+                    let text = t.as_bytes();
+                    if self.quoting.should_quote(text) {
+                        self.line.push(b'"');
+                        self.line.extend_from_slice(prefix);
+                        for part in text.split_inclusive(|&b| b == b'"') {
+                            self.line.extend_from_slice(part);
+                            if part.ends_with(b"\"") {
+                                self.line.push(b'"');
+                            }
+                        }
+                        self.line.push(b'"');
+                    } else {
+                        self.line.extend_from_slice(prefix);
+                        self.line.extend_from_slice(text);
+                    }
                 }
-                ExportCell::Text(t) => t.as_bytes(),
                 ExportCell::Number(d) | ExportCell::Money(d) => {
-                    write_decimal(&mut self.scratch, *d);
-                    &self.scratch
+                    write_decimal(&mut self.line, *d);
                 }
-                ExportCell::Empty => b"",
-            };
-            self.writer.write_field(field).map_err(csv_failed)?;
+                ExportCell::Empty => {}
+            }
         }
-        self.writer
-            .write_record(std::iter::empty::<&[u8]>())
-            .map_err(csv_failed)
+        // A record of one empty field is written `""`, as `csv::Writer` writes it (a bare
+        // empty line would read back as no record).
+        if cells.len() == 1 && self.line.is_empty() {
+            self.line.extend_from_slice(b"\"\"");
+        }
+        self.line.push(b'\n');
+        self.out.write_all(&self.line).map_err(io_failed)
     }
 
     /// Flush and hand back the output.
@@ -630,14 +661,10 @@ impl<W: std::io::Write> RosterCsv<W> {
     /// # Errors
     /// `internal` if the output fails.
     pub fn finish(self) -> Result<W> {
-        self.writer
+        self.out
             .into_inner()
-            .map_err(|e| Error::new(ErrorKind::Internal(format!("CSV: {e}")), ""))
+            .map_err(|e| Error::new(ErrorKind::Internal(format!("CSV: {}", e.error())), ""))
     }
-}
-
-fn csv_failed(e: csv::Error) -> Error {
-    Error::new(ErrorKind::Internal(format!("CSV: {e}")), "")
 }
 
 fn io_failed(e: std::io::Error) -> Error {
@@ -1118,14 +1145,69 @@ pub fn projection_csv(p: &paygrade::projection::Projection) -> Result<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::write_decimal;
+    use super::*;
     use rust_decimal::Decimal;
+    use std::borrow::Cow;
 
     #[track_caller]
     fn written(d: Decimal) -> String {
         let mut out = Vec::new();
         write_decimal(&mut out, d);
         String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn rows_are_the_bytes_the_csv_writer_writes() {
+        use ExportCell::{Empty, Number, Text};
+        let texts = [
+            "plain",
+            "",
+            "a,b",
+            "say \"hi\"",
+            "\"",
+            "\"\"",
+            "line\nbreak",
+            "cr\rhere",
+            "crlf\r\n",
+            "=SUM(A1)",
+            "-5",
+            "+1",
+            "@me",
+            "\tx",
+            "\r",
+            "'quoted",
+            "张三,李四",
+            "中级 B 档",
+            "tail,",
+            ",lead",
+            "a\"b\"c,d",
+        ];
+        let cells = |t: &'static str| {
+            vec![
+                Text(Cow::Borrowed(t)),
+                Number("-0.05".parse().unwrap()),
+                Empty,
+                Text(Cow::Borrowed(t)),
+            ]
+        };
+        let mut rows: Vec<Vec<ExportCell<'static>>> = texts.iter().map(|t| cells(t)).collect();
+        rows.push(vec![Empty]);
+        rows.push(vec![Text(Cow::Borrowed(""))]);
+        rows.push(vec![Text(Cow::Borrowed("\""))]);
+        let mut ours = RosterCsv::new(Vec::new(), Lang::En).unwrap();
+        let mut theirs = csv::WriterBuilder::new()
+            .flexible(true)
+            .from_writer(b"\xEF\xBB\xBF".to_vec());
+        theirs.write_record(export_headers(Lang::En)).unwrap();
+        for row in &rows {
+            ours.write_cells(row).unwrap();
+            theirs.write_record(row.iter().map(csv_text)).unwrap();
+        }
+        let (ours, theirs) = (ours.finish().unwrap(), theirs.into_inner().unwrap());
+        assert_eq!(
+            String::from_utf8(ours).unwrap(),
+            String::from_utf8(theirs).unwrap()
+        );
     }
 
     #[test]
