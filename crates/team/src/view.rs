@@ -41,7 +41,8 @@ pub enum SortKey {
     Id,
     /// `name`, as text.
     Name,
-    /// `grade` (the id, e.g. `intermediate-B`), as text.
+    /// `grade`, in ladder order: the lowest level first, within a level the lowest band
+    /// (trainee, junior-C … senior-A), as the policy lists them.
     Grade,
     /// `baseline_total`, CNY a month.
     BaselineTotal,
@@ -671,13 +672,12 @@ impl Kept {
         };
         let text = |i: usize| -> &str {
             match sort {
-                SortKey::Id => people.get(i).map(|e| e.id.as_str()),
                 SortKey::Name => people.get(i).map(|e| e.name.as_str()),
-                _ => b.grades.get(i).map(|g| b.ladder.grade_str(*g)),
+                _ => people.get(i).map(|e| e.id.as_str()),
             }
             .unwrap_or_default()
         };
-        let by_text = matches!(sort, SortKey::Id | SortKey::Name | SortKey::Grade);
+        let by_text = matches!(sort, SortKey::Id | SortKey::Name);
         // Text is compared in lower case first (made once per person), then as given.
         let lower: Vec<String> = if by_text {
             (0..results.len()).map(|i| text(i).to_lowercase()).collect()
@@ -689,6 +689,8 @@ impl Kept {
         order.sort_by(|&x, &y| {
             let o = if by_text {
                 (lower.get(x), text(x)).cmp(&(lower.get(y), text(y)))
+            } else if sort == SortKey::Grade {
+                b.grades.get(x).cmp(&b.grades.get(y))
             } else {
                 money(x).cmp(&money(y))
             };
