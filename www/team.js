@@ -319,10 +319,12 @@ function setStale(stale) {
 function problemLine(p, atField) {
   const place = (lang === 'zh' ? p.place_zh : p.place_en) ?? '';
   let who = '';
-  if (p.employee !== undefined && !(p.loc && typeof p.loc === 'object')) {
-    // The worker names the person ({id, row}: the engine keeps the roster).
+  if (p.employee !== undefined && p.who) {
+    // The worker names the person ({id, row}: the engine keeps the roster); when the
+    // engine placed the error at the file's cell, its place words give the row.
     const w = p.who;
-    if (w) who = (w.row ? t('row_of').replace('{row}', w.row) : t('id_of')).replace('{id}', w.id);
+    const cell = p.loc && typeof p.loc === 'object';
+    who = (w.row && !cell ? t('row_of').replace('{row}', w.row) : t('id_of')).replace('{id}', w.id);
   }
   const where = [who, place.replace(/^(proposal|baseline)[ .]/, '')].filter(Boolean).join(' · ') || (atField ? t('policy_place') : '');
   return `${where ? `${where}${lang === 'zh' ? '：' : ': '}` : ''}${message(p)}`;

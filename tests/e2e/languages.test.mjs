@@ -13,7 +13,9 @@
 // (numbers typed, the policy JSON), the share link (a URL: <code id="share-link">) and
 // people's names — the sample roster's are Chinese: the name column of the people table
 // and the name on each payslip are not scanned, and on the English page the names are
-// taken out of the explanation box ("KM001 张伟 · …") before it is. What a roster file or a policy brings in its own words
+// taken out of the explanation box ("KM001 张伟 · …") before it is, as the sample's column
+// headers are out of the error boxes (an error names a cell by its header as the file
+// gives it: "row 62, column 档次"). What a roster file or a policy brings in its own words
 // (column headers, a file name, a level's label_en) is kept in the page's language by the
 // files each view uses.
 //
@@ -68,7 +70,8 @@ function offenders(items, lang) {
  * text of each <option> of a shown <select>, and the document title. Shown: rendered —
  * not display:none or visibility:hidden, not inside [hidden] or a closed <details> (what
  * neither a reader nor a screen reader meets is not yet the page's words). `names`:
- * people's names to take out of the explanation box first (English pages). Runs in the
+ * people's names to take out of the explanation box first, and the roster's column headers
+ * out of the error boxes (English pages). Runs in the
  * page (Chromium and Firefox).
  */
 function pageItems(names) {
@@ -90,7 +93,7 @@ function pageItems(names) {
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const el = n.parentElement;
     if (!el || !n.data.trim() || el.closest(SKIP) || !shown(el)) continue;
-    items.push({ where: where(el), text: el.closest('#explain') ? strip(n.data) : n.data });
+    items.push({ where: where(el), text: el.closest('#explain, #err-policy, #err-roster') ? strip(n.data) : n.data });
   }
   for (const el of document.body.querySelectorAll('[title], [aria-label], [placeholder]')) {
     if (el.closest(SKIP) || !shown(el)) continue;
@@ -272,8 +275,11 @@ async function teamViews(lang) {
   await page.click('#sample');
   await page.waitForFunction(() => document.querySelector('#roster-info').textContent.includes('71'));
   await page.waitForFunction(() => document.querySelector('#progress').hidden);
-  const names = await page.$$eval('#people-table tbody tr[data-id] td:nth-child(2)', (tds) => tds.map((td) => td.textContent).filter(Boolean));
-  assert.equal(names.length, 71);
+  const people = await page.$$eval('#people-table tbody tr[data-id] td:nth-child(2)', (tds) => tds.map((td) => td.textContent).filter(Boolean));
+  assert.equal(people.length, 71);
+  // The sample's column headers, as an error names a cell: `column 档次`.
+  const names = [...people, ...['工号', '姓名', '等级', '档次', '用工性质', '岗位年限', '农村', '经营业绩', '客户满意度',
+    '工业企业评价', '自我评价', '营销部审核评价', '考试成绩', '综合评议', '学历', '工作年限'].map((h) => `column ${h}`)];
   const look = (view) => scan(page, lang, view, found, lang === 'en' ? names : []);
   await look('sample roster');
   // Every person's explanation, one after another.

@@ -277,7 +277,8 @@ test('a proposal that cannot pay someone: the error names the person by id and r
   // Every trainee the proposal cannot pay, a line each in roster order.
   const lines = (await page.locator('#err-policy').innerText()).split('\n');
   assert.ok(lines.length > 1, lines.join('\n'));
-  for (const l of lines) assert.match(l, /^工号 KM\d+（第 \d+ 行） · 档次：档次 “” 不属于等级 “见习”$/);
+  // The person by id, then the file's row and the band column's own header.
+  for (const l of lines) assert.match(l, /^工号 KM\d+ · 第 \d+ 行“档次”列：档次 “” 不属于等级 “见习”$/);
   assert.equal(await page.isVisible('#stale-note'), true);
   assert.equal(await page.isDisabled('#export-csv'), true);
   // Only the results dim; the form being fixed and the note stay at full strength.
@@ -286,7 +287,7 @@ test('a proposal that cannot pay someone: the error names the person by id and r
   // The message follows a language switch.
   await page.click('#lang');
   await page.waitForFunction(() => document.querySelector('#err-policy').textContent.startsWith('id KM'));
-  assert.match(await text('#err-policy'), /^id KM\d+ \(row \d+\) · band: band "" is not a band of level "trainee"/);
+  assert.match(await text('#err-policy'), /^id KM\d+ · row \d+, column 档次: band "" is not a band of level "trainee"/);
   await page.click('#lang');
   await page.waitForFunction(() => document.querySelector('#err-policy').textContent.startsWith('工号'));
   // Back to the baseline: fresh results, no warning.
@@ -354,6 +355,12 @@ test('file errors and places read in Chinese; assignment reasons in words', asyn
   await page.setInputFiles('#file', { name: 'cell.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.waitForFunction(() => document.querySelector('#err-roster').textContent.startsWith('第 2 行'));
   assert.equal(await text('#err-roster'), '第 2 行“岗位年限”列：不是有效数字：“十二”');
+  // A cell the file reads but the pay rules refuse (found when the roster is paid, within
+  // the baseline): placed at the file's row and column too, not at an internal field.
+  const score = '工号,姓名,等级,档次,用工性质,岗位年限,综合得分\nZ1,乙,中级,B,聘用,12,88\nZ2,丙,中级,B,聘用,12,120\n';
+  await page.setInputFiles('#file', { name: 'score.csv', mimeType: 'text/csv', buffer: Buffer.from(score) });
+  await page.waitForFunction(() => document.querySelector('#err-roster').textContent.includes('第 3 行'));
+  assert.equal(await text('#err-roster'), '工号 Z2 · 第 3 行“综合得分”列：分数须在 0 到 100 之间，当前为 120');
   // The sample's assignment explains a refusal in words, levels in Chinese.
   await page.click('#sample');
   await page.waitForFunction(() => document.querySelector('#roster-info').textContent.includes('71'));

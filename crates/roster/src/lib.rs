@@ -99,14 +99,16 @@ impl Roster {
     }
 }
 
-/// Give an error about person `index` (its path `employees[index]…`) its file place: the
-/// person's spreadsheet `row` and the header, as given, of the column its field came from
+/// Give an error about person `index` (its path `employees[index]…`, or that within an
+/// outer part such as `proposal.employees[index]…`) its file place: the person's
+/// spreadsheet `row` and the header, as given, of the column its field came from
 /// (`columns`: field path → header).
 pub fn place(mut err: Error, index: usize, row: usize, columns: &[(String, String)]) -> Error {
     let prefix = format!("employees[{index}]");
     let field = err
         .path
-        .strip_prefix(&prefix)
+        .find(&prefix)
+        .and_then(|at| err.path.get(at + prefix.len()..))
         .unwrap_or_default()
         .trim_start_matches('.');
     let column = columns

@@ -599,7 +599,8 @@ impl Workspace {
     /// # Errors
     /// `no_rows` before a roster is loaded; those of the policies, and of paying someone
     /// (within `baseline` / `proposal`, `employee` the person's index: see
-    /// [`Workspace::person`]). The results of the last successful run stay.
+    /// [`Workspace::person`]; placed at the file's row and column as read). The results
+    /// of the last successful run stay.
     #[wasm_bindgen(unchecked_return_type = "RunSummary")]
     pub fn run(
         &mut self,
@@ -612,19 +613,16 @@ impl Workspace {
         let baseline = value(&baseline)?;
         let proposal = required(&proposal, "proposal")?;
         let query = value(&query)?;
-        let people = self
-            .roster
-            .as_ref()
-            .map(|r| r.employees.as_slice())
-            .ok_or_else(|| js_error(&no_rows()))?;
+        let roster = self.roster.as_ref().ok_or_else(|| js_error(&no_rows()))?;
         let result = run(
             &mut self.session,
-            people,
+            &roster.employees,
             (baseline, &proposal),
             as_of,
             query,
             on_progress,
-        );
+        )
+        .map_err(|e| roster.locate(e));
         encode_json(result, &["policy_diff"])
     }
 

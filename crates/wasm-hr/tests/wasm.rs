@@ -417,6 +417,19 @@ fn the_workspace_runs_once_and_answers_pages() {
         .unwrap_err();
     assert!(s(&err, &["path"]).starts_with("proposal.employees["));
     let index = get(&err, &["employee"]).as_f64().unwrap() as usize;
+    // Placed in the file as read: the person's row and the band column's own header.
+    assert_eq!(
+        (
+            get(&err, &["loc", "row"]).as_f64(),
+            s(&err, &["loc", "column"]),
+            s(&err, &["code"])
+        ),
+        (
+            Some(index as f64 + 2.0),
+            "档次".to_string(),
+            "unknown_band".to_string()
+        )
+    );
     let who = ws.person(index).unwrap();
     assert!(s(&who, &["id"]).starts_with("KM"));
     assert_eq!(get(&who, &["row"]).as_f64(), Some(index as f64 + 2.0));
