@@ -339,25 +339,36 @@ async function run(offset = state.result?.people.offset ?? 0) {
   const seq = ++state.runs;
   const roster = state.roster;
   let proposal;
+  // An invalid proposal keeps the results of the last valid one, marked out of date.
+  let invalid = false;
   try { proposal = JSON.parse(state.proposalText); } catch (err) {
     showError('err-policy', jsonError(err));
     $('proposal-json').setAttribute('aria-invalid', 'true');
-    setStale(Boolean(state.result));
-    return;
+    invalid = true;
   }
-  progress(t('paying'), state.readShare);
-  try {
-    await call('validatePolicy', proposal);
-    if (seq !== state.runs) return;
-    showError('err-policy', null);
-    $('proposal-json').removeAttribute('aria-invalid');
-    editor.clearErrors();
-  } catch (err) {
-    if (seq !== state.runs) return;
-    showError('err-policy', err, true);
-    setStale(Boolean(state.result));
-    progress(null);
-    return;
+  if (!invalid) {
+    progress(t('paying'), state.readShare);
+    try {
+      await call('validatePolicy', proposal);
+      if (seq !== state.runs) return;
+      showError('err-policy', null);
+      $('proposal-json').removeAttribute('aria-invalid');
+      editor.clearErrors();
+    } catch (err) {
+      if (seq !== state.runs) return;
+      showError('err-policy', err, true);
+      invalid = true;
+    }
+  }
+  if (invalid) {
+    // Results of another roster would not be this roster's: a new roster is paid under
+    // the last valid proposal, still out of date (with none yet, it waits for one).
+    if (!state.result || state.result.roster === roster) {
+      setStale(Boolean(state.result));
+      progress(null);
+      return;
+    }
+    proposal = state.result.proposal;
   }
   const asOf = control('as_of').value.trim() || undefined;
   // The bar: reading the file (if any) took [0, from); paying both policies is most of
@@ -374,8 +385,8 @@ async function run(offset = state.result?.people.offset ?? 0) {
     if (latest) progress(t('drawing'), at(0.97));
     state.result = { comparison: summary, quota: summary.quota, people: summary.people, assignment: summary.assignment, roster, proposal, asOf };
     if (latest) {
-      showError('err-policy', null);
-      setStale(false);
+      if (!invalid) showError('err-policy', null);
+      setStale(invalid);
     }
     save();
     render();

@@ -420,3 +420,36 @@ test('the people table asks the engine: search, level filter, and a level the ne
   assert.deepEqual(await rows(), ['T1', 'T2']);
   assert.deepEqual(b.consoleErrors, []);
 });
+
+test('a new roster while the proposal has an error is paid under the last valid proposal, marked out of date', async () => {
+  const { page } = b;
+  await open();
+  await page.click('#sample');
+  await page.waitForFunction(() => document.querySelector('#roster-info').textContent.includes('71'));
+  await page.waitForFunction(() => document.querySelector('#progress').hidden);
+  // The last valid proposal: the baseline (a saved proposal may differ).
+  await page.click('#reset-proposal');
+  await page.waitForFunction(() => document.querySelector('#count-same')?.textContent === '71');
+  await openJson();
+  await page.fill('#proposal-json', '{ "broken" }');
+  await page.waitForFunction(() => document.querySelector('#err-policy').textContent.startsWith('JSON'));
+  assert.equal(await page.isVisible('#stale-note'), true);
+  // The sample's results must not stay on screen under the new file's name.
+  const csv = '工号,姓名,等级,档次,用工性质,岗位年限,综合得分\nN1,甲,中级,B,聘用,12,88\nN2,乙,初级,A,在册,3,70\n';
+  await page.setInputFiles('#file', { name: 'new.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.waitForFunction(() => document.querySelector('#roster-info').textContent.includes('new.csv'));
+  await page.waitForFunction(() => document.querySelectorAll('#people-table tbody tr[data-id]').length === 2);
+  assert.match(await text('#roster-info'), /^2 人/);
+  assert.deepEqual(await page.$$eval('#people-table tbody tr[data-id]', (rs) => rs.map((r) => r.dataset.id).sort()), ['N1', 'N2']);
+  assert.deepEqual(await Promise.all(['gain', 'lose', 'same'].map((k) => text(`#count-${k}`))), ['0', '0', '2']);
+  // Still out of date, the error still shown, the exports still off.
+  assert.equal(await page.isVisible('#stale-note'), true);
+  assert.match(await text('#err-policy'), /^JSON/);
+  assert.equal(await page.isDisabled('#export-csv'), true);
+  // The proposal fixed: fresh results for the new roster.
+  await page.click('#reset-proposal');
+  await page.waitForFunction(() => document.querySelector('#stale-note').hidden);
+  assert.equal(await text('#err-policy'), '');
+  assert.equal(await page.isDisabled('#export-csv'), false);
+  assert.deepEqual(b.consoleErrors, []);
+});
