@@ -161,7 +161,7 @@ export function warningText(w, lang) {
   const zh = lang === 'zh';
   const fmt = () => (FORMATS[p('format')] ?? FORMATS.xlsx)[zh ? 0 : 1];
   switch (w.code) {
-    case 'header_row': return zh ? `表头在第 ${row} 行，已跳过其上方的 ${p('skipped')} 行标题` : `the header is row ${row}; ${p('skipped')} title row(s) above it skipped`;
+    case 'header_row': return zh ? `表头在第 ${row} 行，已跳过其上方的 ${p('skipped')} 行标题` : `the header is row ${row}; ${p('skipped')} title ${p('skipped') === '1' ? 'row' : 'rows'} above it skipped`;
     case 'unknown_column': return zh ? `未知列 “${column}”，已忽略` : `unknown column "${column}" ignored`;
     case 'format_by_content': return zh ? `文件扩展名为 .${p('extension')}，但内容是${fmt()}，已按内容读取` : `the file is named .${p('extension')} but holds ${fmt()}; read as its content`;
     case 'hidden_sheet_skipped': return zh ? `已跳过隐藏的工作表 “${p('skipped')}”，读取 “${p('sheet')}”` : `hidden sheet(s) "${p('skipped')}" skipped; read "${p('sheet')}"`;

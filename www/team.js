@@ -51,7 +51,7 @@ const TEXT = {
     people: 'People', search: 'Search id/name', filter_level: 'Level', all_levels: 'All', export_csv: 'Export CSV', export_xlsx: 'Export XLSX', print_report: 'Print the comparison report (one page)',
     quota: 'Quotas', assignment: 'Annual grade assignment (exam and review)', footer: 'Paygrade · data stays on this machine',
     loading: 'Loading…', parsing: 'Reading the roster…', paying: 'Paying and comparing…', grading: 'Quotas and assignment…', drawing: 'Showing the results…', done: 'Done',
-    rows: '{n} people ({src})', sample: 'sample', ph_date: 'YYYY-MM-DD', hash: 'baseline {b} · proposal {p}', gain: 'gain', lose: 'lose', same: 'same',
+    rows: '{n} people ({src})', rows_one: '1 person ({src})', sample: 'sample', ph_date: 'YYYY-MM-DD', hash: 'baseline {b} · proposal {p}', gain: 'gain', lose: 'lose', same: 'same',
     component: 'Component', annual_difference: 'Annual difference', baseline: 'Baseline', proposal_col: 'Proposal', difference: 'Difference', base: 'Base wage', floating: 'Floating wage',
     seniority: 'Seniority pay', performance: 'Performance pay', total: 'Monthly total', annual: 'Annual total', employer_cost: 'Employer cost (monthly)',
     id: 'Id', name: 'Name', grade: 'Grade', before: 'Baseline', after: 'Proposal', level: 'Level', count: 'People', cap: 'Cap',
@@ -68,7 +68,7 @@ const TEXT = {
     annual_baseline: 'Baseline (year)', annual_proposal: 'Proposal (year)', seniority_heads: 'Paid seniority (baseline/proposal)',
     cumulative: 'Cumulative annual difference over {n} years: {d} (baseline {b}, proposal {p})', why: 'Why the cost changes (against the year before)',
     drift: '{t} reached the seniority threshold and {k} moved up a seniority bracket, adding {a} CNY a month ({y} a year); all seniority pay changed by {c} a month',
-    drift_first: 'Starting year (the pay date)', moves: '{n} people change grade when re-graded', crossed_threshold: 'threshold', crossed_bracket: 'bracket',
+    drift_first: 'Starting year (the pay date)', moves: '{n} people change grade when re-graded', moves_one: '1 person changes grade when re-graded', crossed_threshold: 'threshold', crossed_bracket: 'bracket',
     year_detail: '{y} in detail', projection_chart: 'Chart: monthly cost by year (baseline, proposal and difference)', crossings: 'Who crossed a threshold or bracket', years_label: '{a} → {b} years',
     sheet: 'Sheet', export_comparison_csv: 'Export the comparison (CSV)', export_comparison_xlsx: 'Export the comparison (XLSX)', print_payslips: 'Print payslips', export_payslips: 'Export payslips (XLSX)',
     payslips_too_many: 'A large roster ({n} people): the print view takes at most {m} people; use “Export payslips (XLSX)”.',
@@ -100,6 +100,9 @@ const askedLang = new URLSearchParams(location.search).get('lang');
 let lang = (askedLang === 'zh' || askedLang === 'en' ? askedLang : storedLang ?? (navigator.language || 'en')).startsWith('zh') ? 'zh' : 'en';
 if (askedLang === lang) try { localStorage.setItem('paygrade.lang', lang); } catch { /* full */ }
 const t = (k) => TEXT[lang][k] ?? k;
+/** The text of `k` for a count `n`, its `{n}` filled: the key's `_one` form for one, where
+ * the language has one ("1 person"). */
+const tn = (k, n) => (n === 1 ? TEXT[lang][`${k}_one`] : undefined) ?? t(k).replaceAll('{n}', String(n));
 const colon = () => (lang === 'zh' ? '：' : ': ');
 /** @typedef {import('./pkg/paygrade_hr.js').RosterSummary} RosterSummary */
 /**
@@ -418,7 +421,7 @@ function render() {
   const r = state.result;
   if (!r) return;
   const c = r.comparison;
-  $('roster-info').textContent = t('rows').replace('{n}', r.roster.size).replace('{src}', state.source === 'sample' ? t('sample') : state.source);
+  $('roster-info').textContent = tn('rows', r.roster.size).replace('{src}', state.source === 'sample' ? t('sample') : state.source);
   $('warnings').replaceChildren(...(r.roster.warnings ?? []).map((w) => { const li = document.createElement('li'); li.textContent = warningText(w, lang); return li; }));
   $('hashes').textContent = [t('hash').replace('{b}', c.baseline_hash).replace('{p}', c.proposal_hash),
     `${t('roster')}${colon()}${$('roster-info').textContent}`, `${t('as_of')}${colon()}${r.asOf ?? '—'}`].join(' · ');
@@ -727,7 +730,7 @@ function renderProjection() {
   const h = document.createElement('h3'); h.textContent = t('why');
   const list = document.createElement('ul'); list.className = 'note'; list.id = 'projection-why';
   list.append(...p.years.map((y) => li(`${yearOf(y)}: ${t('baseline')} — ${driftText(y.baseline.drift)}; ${t('proposal_col')} — ${driftText(y.proposal.drift)}`
-    + (y.proposal.moves ? `; ${t('moves').replace('{n}', y.proposal.moves.length)}` : ''))));
+    + (y.proposal.moves ? `; ${tn('moves', y.proposal.moves.length)}` : ''))));
   why.append(h, list);
   const years = p.years.map((y) => {
     const box = document.createElement('details');

@@ -917,8 +917,9 @@ pub fn warning(w: &Warning, lang: Lang) -> String {
             format!("表头在第 {row} 行，已跳过其上方的 {} 行标题", p("skipped"))
         }
         ("header_row", Lang::En) => format!(
-            "the header is row {row}; {} title row(s) above it skipped",
-            p("skipped")
+            "the header is row {row}; {} title {} above it skipped",
+            p("skipped"),
+            if p("skipped") == "1" { "row" } else { "rows" }
         ),
         ("unknown_column", Lang::Zh) => format!("未知列 “{column}”，已忽略"),
         ("unknown_column", Lang::En) => format!("unknown column \"{column}\" ignored"),

@@ -153,6 +153,7 @@ fn corpus() -> Vec<Value> {
     let p = |k: &'static str, v: &str| (k, v.to_string());
     let warnings = [
         Warning::new("header_row", Some(3), None, &[p("skipped", "2")]),
+        Warning::new("header_row", Some(2), None, &[p("skipped", "1")]),
         Warning::new("unknown_column", Some(1), Some("备注".into()), &[]),
         Warning::new(
             "format_by_content",
