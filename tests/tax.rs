@@ -431,3 +431,22 @@ mod props {
         }
     }
 }
+
+#[test]
+fn the_employer_side_alone_is_the_employer_side_of_the_contributions() {
+    use paygrade_takehome::{contributions, employer_contributions, ContributionPolicy};
+    let rounding = paygrade::Policy::default().rounding;
+    let shanghai = ContributionPolicy::shanghai_2025_07();
+    // Below the floor: 7460 × (0.16 + 0.10 + 0.005) = 1193.60 + 746.00 + 37.30, 7460 ×
+    // 0.0026 = 19.396 → 19.40; the fund on 3872 × 0.07 = 271.04 → 271 (whole yuan).
+    // Above the cap: 37302 → 5968.32 + 3730.20 + 186.51 + 96.99, fund 2611.14 → 2611.
+    for (base, employer) in [("3872.00", "2267.30"), ("50000", "12593.02")] {
+        let base: rust_decimal::Decimal = base.parse().unwrap();
+        let alone = employer_contributions(&shanghai, base, rounding).unwrap();
+        assert_eq!(alone.to_string(), employer);
+        assert_eq!(
+            alone,
+            contributions(&shanghai, base, rounding).unwrap().employer
+        );
+    }
+}

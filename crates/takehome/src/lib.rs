@@ -337,6 +337,20 @@ fn limited(amount: Decimal, limits: BaseLimits) -> Decimal {
     amount.max(limits.floor).min(limits.cap)
 }
 
+/// The fen (social insurance) and whole-yuan (housing fund) roundings, half-up.
+const FEN: Rounding = Rounding {
+    scale: 2,
+    mode: RoundingMode::HalfUp,
+};
+const YUAN: Rounding = Rounding {
+    scale: 0,
+    mode: RoundingMode::HalfUp,
+};
+
+fn overflow_here() -> Error {
+    overflow("contributions")
+}
+
 /// Contributions on a monthly base (the declared base, or gross): social insurance per
 /// scheme on the floored and capped base, rounded to the fen; housing fund on its own
 /// limits, rounded to the whole yuan half-up; the employer side likewise.
@@ -348,53 +362,62 @@ pub fn contributions(
     base: Decimal,
     rounding: Rounding,
 ) -> Result<Contributions> {
-    let fen = Rounding {
-        scale: 2,
-        mode: RoundingMode::HalfUp,
-    };
-    let yuan = Rounding {
-        scale: 0,
-        mode: RoundingMode::HalfUp,
-    };
-    let err = || overflow("contributions");
+    let err = overflow_here;
     let si_base = limited(base, policy.base);
     let fund_base = limited(base, policy.housing_fund_base);
     let mut employee = Decimal::ZERO;
-    let mut employer = Decimal::ZERO;
     for s in &policy.schemes {
         let own = si_base.checked_mul(s.employee_rate).ok_or_else(err)?;
-        let own = fen
+        let own = FEN
             .round(own, "contributions")?
             .amount()
             .checked_add(s.employee_fixed)
             .ok_or_else(err)?;
         employee = employee.checked_add(own).ok_or_else(err)?;
-        let theirs = fen.round(
-            si_base.checked_mul(s.employer_rate).ok_or_else(err)?,
-            "contributions",
-        )?;
-        employer = employer.checked_add(theirs.amount()).ok_or_else(err)?;
     }
-    let fund = yuan.round(
+    let fund = YUAN.round(
         fund_base
             .checked_mul(policy.housing_fund.employee_rate)
             .ok_or_else(err)?,
         "contributions",
     )?;
-    let fund_employer = yuan.round(
+    Ok(Contributions {
+        social_insurance: rounding.round(employee, "contributions")?,
+        housing_fund: rounding.round(fund.amount(), "contributions")?,
+        employer: employer_contributions(policy, base, rounding)?,
+    })
+}
+
+/// The employer side alone of [`contributions`] on a monthly base (what a roster's
+/// employer cost adds per person): social insurance per scheme rounded to the fen, plus
+/// the housing fund rounded to the whole yuan, then to `rounding`.
+///
+/// # Errors
+/// `overflow` at `contributions`.
+pub fn employer_contributions(
+    policy: &ContributionPolicy,
+    base: Decimal,
+    rounding: Rounding,
+) -> Result<Money> {
+    let err = overflow_here;
+    let si_base = limited(base, policy.base);
+    let fund_base = limited(base, policy.housing_fund_base);
+    let mut employer = Decimal::ZERO;
+    for s in &policy.schemes {
+        let theirs = FEN.round(
+            si_base.checked_mul(s.employer_rate).ok_or_else(err)?,
+            "contributions",
+        )?;
+        employer = employer.checked_add(theirs.amount()).ok_or_else(err)?;
+    }
+    let fund = YUAN.round(
         fund_base
             .checked_mul(policy.housing_fund.employer_rate)
             .ok_or_else(err)?,
         "contributions",
     )?;
-    employer = employer
-        .checked_add(fund_employer.amount())
-        .ok_or_else(err)?;
-    Ok(Contributions {
-        social_insurance: rounding.round(employee, "contributions")?,
-        housing_fund: rounding.round(fund.amount(), "contributions")?,
-        employer: rounding.round(employer, "contributions")?,
-    })
+    employer = employer.checked_add(fund.amount()).ok_or_else(err)?;
+    rounding.round(employer, "contributions")
 }
 
 /// The annual comprehensive-income table: (upper limit inclusive, rate, quick deduction).
@@ -972,7 +995,7 @@ impl EmployerCharges {
     /// # Errors
     /// `overflow`.
     pub fn on_total(&self, total: Money) -> Result<Money> {
-        Ok(contributions(&self.contributions, total.amount(), self.rounding)?.employer)
+        employer_contributions(&self.contributions, total.amount(), self.rounding)
     }
 }
 
