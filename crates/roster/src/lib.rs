@@ -972,16 +972,22 @@ fn from_json_value(value: &Value) -> Result<Roster> {
 
 /// An id as compared and kept: full-width letters and digits as half-width, no spaces
 /// around (`Ｅ００１ ` is `E001`).
-pub fn normalise_id(id: &str) -> String {
-    to_half_width(id).trim().to_string()
+/// Borrowed when the id is already so (nearly every id).
+pub fn normalise_id(id: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    match to_half_width(id) {
+        Cow::Borrowed(half) => Cow::Borrowed(half.trim()),
+        Cow::Owned(half) if half.trim().len() == half.len() => Cow::Owned(half),
+        Cow::Owned(half) => Cow::Owned(half.trim().to_string()),
+    }
 }
 
 /// Every employee's id through [`normalise_id`].
 fn normalise_ids(roster: &mut Roster) {
     for e in &mut roster.employees {
         let id = normalise_id(&e.id);
-        if id != e.id {
-            e.id = id;
+        if *id != *e.id {
+            e.id = id.into_owned();
         }
     }
 }
@@ -997,7 +1003,7 @@ pub fn check_ids(roster: &Roster) -> Result<()> {
     let mut more = 0usize;
     for (i, e) in roster.employees.iter().enumerate() {
         let row = roster.sources.get(i).map_or(0, |s| s.row);
-        let Some(kind) = ids.check(&normalise_id(&e.id), row) else {
+        let Some(kind) = ids.check(normalise_id(&e.id), row) else {
             continue;
         };
         if problems.len() < paygrade::error::MAX_LISTED {
@@ -1010,13 +1016,14 @@ pub fn check_ids(roster: &Roster) -> Result<()> {
 }
 
 /// The id check of [`check_ids`], one person at a time (the command line's stream uses it
-/// as it reads): every id is kept once, with the row it was last seen in.
+/// as it reads): every id is kept once, with the row it was last seen in — borrowed from
+/// the roster when it is held whole, owned when rows pass by.
 #[derive(Debug, Default)]
-pub struct IdCheck {
-    seen: std::collections::HashMap<Box<str>, u32>,
+pub struct IdCheck<'a> {
+    seen: std::collections::HashMap<std::borrow::Cow<'a, str>, u32>,
 }
 
-impl IdCheck {
+impl<'a> IdCheck<'a> {
     /// Room for `n` ids.
     pub fn with_capacity(n: usize) -> Self {
         IdCheck {
@@ -1027,17 +1034,24 @@ impl IdCheck {
     /// Check the id of the person at spreadsheet `row` (0 for JSON), given as
     /// [`normalise_id`] gives it: `missing_field` for an empty one, `duplicate_id` naming
     /// the row the id was last seen in for a repeat, `None` when it is fine.
-    pub fn check(&mut self, id: &str, row: usize) -> Option<ErrorKind> {
+    pub fn check(&mut self, id: std::borrow::Cow<'a, str>, row: usize) -> Option<ErrorKind> {
         if id.is_empty() {
             return Some(ErrorKind::MissingField("id".into()));
         }
         // A row beyond u32 (4,294,967,295) is beyond any file read here.
         let row = u32::try_from(row).unwrap_or(u32::MAX);
-        self.seen
-            .insert(id.into(), row)
-            .map(|before| ErrorKind::DuplicateId {
-                id: id.to_string(),
-                first_row: before as usize,
-            })
+        match self.seen.entry(id) {
+            std::collections::hash_map::Entry::Occupied(mut seen) => {
+                let before = seen.insert(row);
+                Some(ErrorKind::DuplicateId {
+                    id: seen.key().to_string(),
+                    first_row: before as usize,
+                })
+            }
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(row);
+                None
+            }
+        }
     }
 }

@@ -79,10 +79,10 @@ pub fn roster_export_csv_stream(
             let i = people;
             people += 1;
             let id = normalise_id(&e.id);
-            if id != e.id {
-                e.id = id;
+            if *id != *e.id {
+                e.id = id.into_owned();
             }
-            let id_problem = ids.check(&e.id, source.row);
+            let id_problem = ids.check(std::borrow::Cow::Owned(e.id.clone()), source.row);
             if let Some(kind) = id_problem {
                 let err = Error::new(kind, "id").for_employee(i);
                 bad_ids.push(place(err, i, source.row, rows.columns()));
