@@ -1016,14 +1016,23 @@ pub fn check_ids(roster: &Roster) -> Result<()> {
 }
 
 /// The id check of [`check_ids`], one person at a time (the command line's stream uses it
-/// as it reads): every id is kept once, with the row it was last seen in — borrowed from
-/// the roster when it is held whole, owned when rows pass by.
-#[derive(Debug, Default)]
-pub struct IdCheck<'a> {
-    seen: std::collections::HashMap<std::borrow::Cow<'a, str>, u32>,
+/// as it reads): every id is kept once, with the row it was last seen in. `K` is how an
+/// id is kept: borrowed from the roster when it is held whole (`Cow<str>`), owned when
+/// rows pass by (`Box<str>`, the smallest).
+#[derive(Debug)]
+pub struct IdCheck<K> {
+    seen: std::collections::HashMap<K, u32>,
 }
 
-impl<'a> IdCheck<'a> {
+impl<K> Default for IdCheck<K> {
+    fn default() -> Self {
+        IdCheck {
+            seen: std::collections::HashMap::new(),
+        }
+    }
+}
+
+impl<K: std::borrow::Borrow<str> + Eq + std::hash::Hash> IdCheck<K> {
     /// Room for `n` ids.
     pub fn with_capacity(n: usize) -> Self {
         IdCheck {
@@ -1034,8 +1043,8 @@ impl<'a> IdCheck<'a> {
     /// Check the id of the person at spreadsheet `row` (0 for JSON), given as
     /// [`normalise_id`] gives it: `missing_field` for an empty one, `duplicate_id` naming
     /// the row the id was last seen in for a repeat, `None` when it is fine.
-    pub fn check(&mut self, id: std::borrow::Cow<'a, str>, row: usize) -> Option<ErrorKind> {
-        if id.is_empty() {
+    pub fn check(&mut self, id: K, row: usize) -> Option<ErrorKind> {
+        if id.borrow().is_empty() {
             return Some(ErrorKind::MissingField("id".into()));
         }
         // A row beyond u32 (4,294,967,295) is beyond any file read here.
@@ -1044,7 +1053,7 @@ impl<'a> IdCheck<'a> {
             std::collections::hash_map::Entry::Occupied(mut seen) => {
                 let before = seen.insert(row);
                 Some(ErrorKind::DuplicateId {
-                    id: seen.key().to_string(),
+                    id: seen.key().borrow().to_string(),
                     first_row: before as usize,
                 })
             }
