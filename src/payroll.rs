@@ -255,11 +255,9 @@ pub fn compute_pay_with(
     e: &Employee,
     as_of: Option<NaiveDate>,
 ) -> Result<Breakdown> {
-    if policy.policy().performance.mode == PerformanceMode::Pool {
-        return Err(Error::new(ErrorKind::PoolNeedsRoster, "performance.mode"));
-    }
-    let prepared = extras.prepare(e)?;
-    compute_with(policy, prepared.as_ref().unwrap_or(e), as_of, None)
+    let pay = pay_figures_with(policy, extras, e, as_of)?;
+    // The KPI step fills the business score only: the person's words are as given.
+    dress(policy, e, &pay, false)
 }
 
 /// Pay with performance either from the fixed base (`pool_share` = `None`) or a pool
@@ -699,18 +697,7 @@ pub fn compute_roster_observed(
     as_of: Option<NaiveDate>,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<RosterPay> {
-    let figures = compute_roster_figures(policy, extras, people, as_of, progress)?;
-    let results = people
-        .iter()
-        .enumerate()
-        .map(|(i, e)| figures.breakdown(policy, e, i))
-        .collect::<Result<Vec<_>>>()?;
-    Ok(RosterPay {
-        results,
-        totals: figures.totals,
-        quota: figures.quota,
-        warnings: figures.warnings,
-    })
+    compute_roster_figures(policy, extras, people, as_of, progress)?.into_pay(policy, people)
 }
 
 /// A pool shared over a roster (SPEC §6): the pool rounded, and the sum of everyone's
@@ -741,6 +728,25 @@ pub struct RosterFigures {
 }
 
 impl RosterFigures {
+    /// Everyone's breakdown (`people`: the roster as given, in the same order) with the
+    /// totals, the quota report and the warnings: the roster's [`RosterPay`].
+    ///
+    /// # Errors
+    /// Those of [`RosterFigures::breakdown`].
+    pub fn into_pay(self, policy: &CheckedPolicy, people: &[Employee]) -> Result<RosterPay> {
+        let results = people
+            .iter()
+            .enumerate()
+            .map(|(i, e)| self.breakdown(policy, e, i))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(RosterPay {
+            results,
+            totals: self.totals,
+            quota: self.quota,
+            warnings: self.warnings,
+        })
+    }
+
     /// Person `i`'s breakdown (`e`: that person as given): their pay dressed with names
     /// and the explanation, the pool's figures in it in pool mode.
     ///

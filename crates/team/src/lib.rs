@@ -145,16 +145,13 @@ pub fn roster_pay(
 /// placed at the file's row and column.
 ///
 /// # Errors
-/// Those of [`roster_pay`], placed by [`Roster::locate`].
+/// Those of [`roster_file_figures`].
 pub fn roster_file_pay(
     policy: &HrPolicy,
     roster: &Roster,
     as_of: Option<NaiveDate>,
 ) -> Result<RosterPay> {
-    let mut pay = roster_pay(policy, &roster.employees, as_of, &mut |_, _| {})
-        .map_err(|e| roster.locate(e))?;
-    pay.warnings.splice(0..0, roster.warnings.iter().cloned());
-    Ok(pay)
+    roster_file_figures(policy, roster, as_of)?.into_pay(&policy.core, &roster.employees)
 }
 
 /// [`roster_pay`] as figures ([`RosterFigures`]: one [`paygrade::payroll::Pay`] per
