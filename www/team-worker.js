@@ -77,8 +77,11 @@ self.onmessage = async (event) => {
     self.postMessage({ id, result: command(report, ...args) });
   } catch (err) {
     // The engine's error as plain data (an Error object does not cross threads whole).
+    // A load that fails keeps the roster before it: its people are not the file's, so an
+    // error of a load is not given a person from the workspace.
+    const kept = !String(cmd).startsWith('load');
     const fields = (e) => ({ code: e.code ?? 'internal', path: e.path ?? '', loc: e.loc ?? null, params: e.params ?? {},
-      employee: e.employee, who: who(e.employee), place_zh: e.place_zh ?? '', place_en: e.place_en ?? '',
+      employee: e.employee, who: kept ? who(e.employee) : undefined, place_zh: e.place_zh ?? '', place_en: e.place_en ?? '',
       message_zh: e.message_zh ?? e.message ?? String(e), message_en: e.message_en ?? e.message ?? String(e) });
     self.postMessage({ id, error: { ...fields(err), message: err.message ?? String(err),
       problems: (err.problems ?? []).map(fields), more: err.more ?? 0 } });

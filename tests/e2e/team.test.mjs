@@ -361,6 +361,14 @@ test('file errors and places read in Chinese; assignment reasons in words', asyn
   await page.setInputFiles('#file', { name: 'score.csv', mimeType: 'text/csv', buffer: Buffer.from(score) });
   await page.waitForFunction(() => document.querySelector('#err-roster').textContent.includes('第 3 行'));
   assert.equal(await text('#err-roster'), '工号 Z2 · 第 3 行“综合得分”列：分数须在 0 到 100 之间，当前为 120');
+  // The results on screen are the last successful run's; the note says why — the roster,
+  // not the proposal.
+  assert.equal(await text('#stale-note'), '以下结果来自上一次成功的计算；花名册或计薪日期有误（见上方），修正后会重新计算。');
+  // A file refused while it is read names no one from the roster kept before it.
+  const dup = '工号,姓名,等级,档次,用工性质,岗位年限,综合得分\nD1,乙,中级,B,聘用,12,88\nD1,丙,中级,B,聘用,12,80\n';
+  await page.setInputFiles('#file', { name: 'dup.csv', mimeType: 'text/csv', buffer: Buffer.from(dup) });
+  await page.waitForFunction(() => document.querySelector('#err-roster').textContent.includes('重复'));
+  assert.equal(await text('#err-roster'), '第 3 行“工号”列：工号 “D1” 重复（首次出现在第 2 行）');
   // The sample's assignment explains a refusal in words, levels in Chinese.
   await page.click('#sample');
   await page.waitForFunction(() => document.querySelector('#roster-info').textContent.includes('71'));
