@@ -14,7 +14,8 @@ use proptest::prelude::*;
 /// What a path gives: the export's text, or each problem as `code row column path`.
 #[derive(Debug, PartialEq)]
 enum Outcome {
-    Export(String),
+    /// The export and the warnings (the whole roster's `warnings`).
+    Export(String, Vec<paygrade::Warning>),
     /// Each problem as `code row column path`, the count beyond them, and each problem's
     /// kind with its values (a duplicate's first row …), compared too.
     Problems(Vec<String>, usize, Vec<String>),
@@ -37,23 +38,24 @@ fn problems(e: &Error) -> Outcome {
 
 fn whole(policy: &HrPolicy, bytes: &[u8], name: &str, lang: Lang) -> Outcome {
     let as_of = "2026-11-30".parse().ok();
-    let run = || -> paygrade::Result<String> {
+    let run = || -> paygrade::Result<Outcome> {
         let roster = parse_roster(bytes, name, None)?;
         let pay = roster_file_pay(policy, &roster, as_of)?;
-        roster_export_csv(&roster.employees, &pay, lang)
+        let text = roster_export_csv(&roster.employees, &pay, lang)?;
+        Ok(Outcome::Export(text, pay.warnings))
     };
-    run().map_or_else(|e| problems(&e), Outcome::Export)
+    run().unwrap_or_else(|e| problems(&e))
 }
 
 fn streamed(policy: &HrPolicy, bytes: &[u8], name: &str, lang: Lang) -> Outcome {
     let as_of = "2026-11-30".parse().ok();
     let mut out = Vec::new();
     match roster_export_csv_stream(policy, bytes, name, None, as_of, lang, &mut out) {
-        Ok(n) => {
+        Ok(done) => {
             let text = String::from_utf8(out).unwrap();
             // The count is the people written: one line each after the header.
-            assert_eq!(text.lines().count(), n + 1, "{name}");
-            Outcome::Export(text)
+            assert_eq!(text.lines().count(), done.people + 1, "{name}");
+            Outcome::Export(text, done.warnings)
         }
         Err(e) => problems(&e),
     }
@@ -103,7 +105,7 @@ fn every_roster_file_streams_as_it_reads_whole() {
         let bytes = std::fs::read(path).unwrap();
         let name = path.file_name().unwrap().to_str().unwrap();
         match same(&policy, &bytes, name) {
-            Outcome::Export(_) => exports += 1,
+            Outcome::Export(..) => exports += 1,
             Outcome::Problems(..) => refusals += 1,
         }
     }
@@ -140,7 +142,7 @@ fn bad_rows_ids_and_pay_are_listed_in_the_same_order_and_places() {
         .collect();
     let listed = |o: &Outcome| match o {
         Outcome::Problems(lines, more, _) => (lines.clone(), *more),
-        Outcome::Export(text) => (vec![text.lines().count().to_string()], 0),
+        Outcome::Export(text, _) => (vec![text.lines().count().to_string()], 0),
     };
     // Row 5's band X is a pay error: while rows cannot be read, only those are listed.
     assert_eq!(
@@ -203,7 +205,7 @@ fn a_pool_policy_and_a_json_roster_are_read_whole_with_the_same_result() {
     pool.performance.pool = Some("10000.01".parse().unwrap());
     let pool = HrPolicy::check(pool).unwrap();
     let csv = std::fs::read("tests/fixtures/seed_team_quotas/roster.csv").unwrap();
-    let Outcome::Export(text) = same(&pool, &csv, "roster.csv") else {
+    let Outcome::Export(text, _) = same(&pool, &csv, "roster.csv") else {
         panic!("the seed team pays under a pool")
     };
     assert!(text.starts_with("\u{feff}id,name,level,"));

@@ -28,8 +28,53 @@ struct Cli {
 enum Failure {
     /// A file or argument problem, already in words.
     Text(String),
+    /// A file that cannot be read (`writing`: written), in the reader's language.
+    File {
+        path: PathBuf,
+        error: std::io::Error,
+        writing: bool,
+    },
     /// An engine error, with the file it concerns.
     Engine(Option<PathBuf>, Box<paygrade::Error>),
+}
+
+/// A file that cannot be read.
+fn unreadable(path: &Path, error: std::io::Error) -> Failure {
+    Failure::File {
+        path: path.to_path_buf(),
+        error,
+        writing: false,
+    }
+}
+
+/// A file that cannot be written.
+fn unwritable(path: &Path, error: std::io::Error) -> Failure {
+    Failure::File {
+        path: path.to_path_buf(),
+        error,
+        writing: true,
+    }
+}
+
+/// Why a file could not be read or written, in `lang` (the system's own words for a
+/// reason without a name here).
+fn file_problem(error: &std::io::Error, writing: bool, lang: Lang) -> String {
+    use std::io::ErrorKind as K;
+    let zh = lang == Lang::Zh;
+    match (error.kind(), zh) {
+        (K::NotFound, true) => "找不到该文件".into(),
+        (K::NotFound, false) => "no such file".into(),
+        (K::PermissionDenied, true) if writing => "没有写入权限".into(),
+        (K::PermissionDenied, true) => "没有读取权限".into(),
+        (K::PermissionDenied, false) => "permission denied".into(),
+        (K::IsADirectory, true) => "这是文件夹，不是文件".into(),
+        (K::IsADirectory, false) => "a folder, not a file".into(),
+        (K::InvalidData, true) => "不是 UTF-8 文本".into(),
+        (K::InvalidData, false) => "not UTF-8 text".into(),
+        (_, true) if writing => format!("无法写入（{error}）"),
+        (_, true) => format!("无法读取（{error}）"),
+        (_, false) => error.to_string(),
+    }
 }
 
 impl From<String> for Failure {
@@ -257,7 +302,7 @@ fn as_of_date(as_of: Option<String>) -> Result<Option<chrono::NaiveDate>, Failur
 }
 
 /// Read a text file (`-` = standard input), refusing files over the JSON size limit.
-fn read(path: &Path) -> Result<String, String> {
+fn read(path: &Path) -> Result<String, Failure> {
     if path == Path::new("-") {
         let mut text = String::new();
         std::io::Read::take(std::io::stdin(), paygrade::json::MAX_JSON_BYTES as u64 + 1)
@@ -265,15 +310,21 @@ fn read(path: &Path) -> Result<String, String> {
             .map_err(|e| format!("standard input: {e}"))?;
         return Ok(text);
     }
-    let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let meta = std::fs::metadata(path).map_err(|e| unreadable(path, e))?;
     if meta.len() > paygrade::json::MAX_JSON_BYTES as u64 {
-        return Err(format!(
-            "{}: file too large ({} bytes)",
-            path.display(),
-            meta.len()
+        return Err(in_file(
+            path,
+            paygrade::Error::new(
+                paygrade::ErrorKind::TooLarge {
+                    what: "file_bytes",
+                    size: meta.len(),
+                    limit: paygrade::json::MAX_JSON_BYTES as u64,
+                },
+                "",
+            ),
         ));
     }
-    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+    std::fs::read_to_string(path).map_err(|e| unreadable(path, e))
 }
 
 fn pretty<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
@@ -376,7 +427,7 @@ impl std::io::Write for Spill {
 
 /// Read a roster file's bytes (refusing one over the size limit before reading it).
 fn roster_bytes(p: &Path) -> Result<(Vec<u8>, String), Failure> {
-    let meta = std::fs::metadata(p).map_err(|e| format!("{}: {e}", p.display()))?;
+    let meta = std::fs::metadata(p).map_err(|e| unreadable(p, e))?;
     if meta.len() > paygrade_roster::MAX_FILE_BYTES as u64 {
         return Err(in_file(
             p,
@@ -390,7 +441,7 @@ fn roster_bytes(p: &Path) -> Result<(Vec<u8>, String), Failure> {
             ),
         ));
     }
-    let bytes = std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?;
+    let bytes = std::fs::read(p).map_err(|e| unreadable(p, e))?;
     let name = p
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -415,7 +466,7 @@ fn run(cli: Cli) -> Result<Output, Failure> {
             let (bytes, name) = roster_bytes(path)?;
             let as_of = as_of_date(as_of.clone())?;
             let mut spill = Spill::new();
-            paygrade_team::roster_export_csv_stream(
+            let streamed = paygrade_team::roster_export_csv_stream(
                 &policy,
                 &bytes,
                 &name,
@@ -426,6 +477,15 @@ fn run(cli: Cli) -> Result<Output, Failure> {
             )
             .map_err(|e| in_file(path, e))?;
             std::io::Write::flush(&mut spill).map_err(|e| format!("{e}"))?;
+            // What the reading noticed (titles above the header, a totals row skipped …),
+            // on stderr: the export itself is on stdout.
+            for w in &streamed.warnings {
+                let text = paygrade_text::warning(w, lang);
+                match lang {
+                    Lang::Zh => eprintln!("paygrade: {}: 提示：{text}", path.display()),
+                    Lang::En => eprintln!("paygrade: {}: warning: {text}", path.display()),
+                }
+            }
             Ok(Output::Spill(spill))
         }
         _ => run_text(cli).map(Output::Text),
@@ -478,7 +538,7 @@ fn run_text(cli: Cli) -> Result<String, Failure> {
                     ("differences.svg", &svgs.differences),
                 ] {
                     let path = dir.join(name);
-                    std::fs::write(&path, svg).map_err(|e| format!("{}: {e}", path.display()))?;
+                    std::fs::write(&path, svg).map_err(|e| unwritable(&path, e))?;
                 }
             }
             let bytes = if format == CompareFormat::Json {
@@ -499,7 +559,7 @@ fn run_text(cli: Cli) -> Result<String, Failure> {
             };
             match out {
                 Some(path) => {
-                    std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+                    std::fs::write(&path, bytes).map_err(|e| unwritable(&path, e))?;
                     let n = people.len();
                     Ok(format!(
                         "{}: {n}{}",
@@ -593,7 +653,7 @@ fn run_text(cli: Cli) -> Result<String, Failure> {
             let names = paygrade_text::Names::of(policy.core.policy());
             let bytes = paygrade_roster::export::payslips_xlsx(&pay, &names, &month, lang)
                 .map_err(engine)?;
-            std::fs::write(&out, bytes).map_err(|e| format!("{}: {e}", out.display()))?;
+            std::fs::write(&out, bytes).map_err(|e| unwritable(&out, e))?;
             Ok(format!("{}: {} payslips", out.display(), pay.results.len()))
         }
         Command::Quota {
@@ -663,6 +723,15 @@ pub fn main() -> ExitCode {
         }
         Err(Failure::Text(msg)) => {
             eprintln!("paygrade: {}", msg.replace('\n', " "));
+            ExitCode::from(2)
+        }
+        Err(Failure::File {
+            path,
+            error,
+            writing,
+        }) => {
+            let why = file_problem(&error, writing, lang);
+            eprintln!("paygrade: {}: {why}", path.display());
             ExitCode::from(2)
         }
         Err(Failure::Engine(file, e)) => {

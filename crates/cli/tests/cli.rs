@@ -387,3 +387,42 @@ fn roster_csv_streams_a_long_roster_and_prints_nothing_when_a_row_is_bad() {
         format!("paygrade: {bad}: row 6002, column 岗位年限: not a number: \"三\"\n")
     );
 }
+
+#[test]
+fn roster_csv_says_what_the_reading_skipped_on_stderr() {
+    let file = write(
+        "titled.csv",
+        "2026年客户经理花名册,,,,,,\n工号,姓名,等级,档次,用工性质,岗位年限,综合得分\nW1,甲,中级,B,聘用,12,88\n合计,,,,,,\n",
+    );
+    let (code, out, err) = paygrade(&["--lang", "zh", "roster", "--format", "csv", &file]);
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 2, "{out}");
+    assert_eq!(
+        err,
+        format!(
+            "paygrade: {file}: 提示：表头在第 2 行，已跳过其上方的 1 行标题\n\
+             paygrade: {file}: 提示：第 4 行是合计行，已跳过\n"
+        )
+    );
+    let (code, _, err) = paygrade(&["--lang", "en", "roster", "--format", "csv", &file]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        err,
+        format!(
+            "paygrade: {file}: warning: the header is row 2; 1 title row above it skipped\n\
+             paygrade: {file}: warning: row 4 is a totals row, skipped\n"
+        )
+    );
+}
+
+#[test]
+fn a_missing_file_is_named_in_the_readers_language() {
+    let (code, out, err) = paygrade(&["--lang", "zh", "roster", "--format", "csv", "nope.csv"]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert_eq!(err, "paygrade: nope.csv: 找不到该文件\n");
+    let (code, _, err) = paygrade(&["--lang", "en", "pay", "nope.json"]);
+    assert_eq!(
+        (code, err.as_str()),
+        (2, "paygrade: nope.json: no such file\n")
+    );
+}

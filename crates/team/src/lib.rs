@@ -19,7 +19,7 @@
 #![warn(missing_docs)]
 
 mod stream;
-pub use stream::roster_export_csv_stream;
+pub use stream::{roster_export_csv_stream, Streamed};
 pub mod view;
 
 use chrono::NaiveDate;

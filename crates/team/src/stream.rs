@@ -5,7 +5,7 @@
 
 use crate::HrPolicy;
 use chrono::NaiveDate;
-use paygrade::error::{Error, ErrorKind, Result, MAX_LISTED};
+use paygrade::error::{Error, ErrorKind, Result, Warning, MAX_LISTED};
 use paygrade::policy::PerformanceMode;
 use paygrade_roster::export::{Lang, RosterCsv};
 use paygrade_roster::{normalise_id, place, IdCheck};
@@ -35,12 +35,23 @@ impl Problems {
     }
 }
 
+/// A roster written by [`roster_export_csv_stream`]: the people written and what the
+/// reading noticed on the way (header row found below titles, totals row skipped …), as
+/// the whole roster's `warnings` would list them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Streamed {
+    /// People written, one row each after the header.
+    pub people: usize,
+    /// The file's warnings (and, in pool mode, the pay's), in row order.
+    pub warnings: Vec<Warning>,
+}
+
 /// Pay a roster file under `policy` and write the re-importable CSV export to `out` in
 /// `lang` — the bytes [`paygrade_roster::export::roster_export_csv`] gives for
 /// [`crate::roster_file_pay`] on [`paygrade_roster::parse_roster`] of the same file —
 /// reading, paying and writing one person at a time, with no limit on the rows. A JSON
 /// roster, and a policy whose performance pay is a pool shared over everyone (SPEC §6),
-/// are read whole first. Returns the people written.
+/// are read whole first. Returns the people written and the warnings.
 ///
 /// On an error `out` holds part of the export: the caller discards it (the command line
 /// writes to a spill buffer and prints it only on success).
@@ -57,7 +68,7 @@ pub fn roster_export_csv_stream(
     as_of: Option<NaiveDate>,
     lang: Lang,
     out: &mut dyn std::io::Write,
-) -> Result<usize> {
+) -> Result<Streamed> {
     if policy.core.policy().performance.mode == PerformanceMode::Pool {
         return whole(policy, bytes, file_name, sheet, as_of, lang, out);
     }
@@ -109,10 +120,13 @@ pub fn roster_export_csv_stream(
             return Err(e);
         }
         csv.finish()?;
-        Ok(people)
+        Ok(Streamed {
+            people,
+            warnings: rows.warnings().to_vec(),
+        })
     })?;
     match streamed {
-        Some(people) => Ok(people),
+        Some(streamed) => Ok(streamed),
         None => whole(policy, bytes, file_name, sheet, as_of, lang, out),
     }
 }
@@ -126,11 +140,14 @@ fn whole(
     as_of: Option<NaiveDate>,
     lang: Lang,
     out: &mut dyn std::io::Write,
-) -> Result<usize> {
+) -> Result<Streamed> {
     let roster = paygrade_roster::parse_roster(bytes, file_name, sheet)?;
     let pay = crate::roster_file_pay(policy, &roster, as_of)?;
     let text = paygrade_roster::export::roster_export_csv(&roster.employees, &pay, lang)?;
     out.write_all(text.as_bytes())
         .map_err(|e| Error::new(ErrorKind::Internal(format!("CSV: {e}")), ""))?;
-    Ok(pay.results.len())
+    Ok(Streamed {
+        people: pay.results.len(),
+        warnings: pay.warnings,
+    })
 }
