@@ -70,7 +70,7 @@ export default {
   fix_field: 'Fix the highlighted field.',
   fix_field_stale: 'Fix the highlighted field; below is the last valid result.',
   ph_years: 'e.g. 12',
-  ph_days: 'blank = full month (21.75)',
+  ph_days: '21.75',
   ph_score: '0–100',
   ph_date: 'YYYY-MM-DD',
   levels: { trainee: 'Trainee', junior: 'Junior', intermediate: 'Intermediate', senior: 'Senior' },
