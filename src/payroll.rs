@@ -237,10 +237,7 @@ pub fn compute_pay(
     e: &Employee,
     as_of: Option<NaiveDate>,
 ) -> Result<Breakdown> {
-    if policy.policy().performance.mode == PerformanceMode::Pool {
-        return Err(Error::new(ErrorKind::PoolNeedsRoster, "performance.mode"));
-    }
-    compute_with(policy, e, as_of, None)
+    compute_pay_with(policy, &NoExtras, e, as_of)
 }
 
 /// [`compute_pay`] with the steps outside the core first ([`PayExtras::prepare`]: the
@@ -257,19 +254,7 @@ pub fn compute_pay_with(
 ) -> Result<Breakdown> {
     let pay = pay_figures_with(policy, extras, e, as_of)?;
     // The KPI step fills the business score only: the person's words are as given.
-    dress(policy, e, &pay, false)
-}
-
-/// Pay with performance either from the fixed base (`pool_share` = `None`) or a pool
-/// share already rounded (SPEC §6: the share itself is not prorated again), dressed.
-pub(crate) fn compute_with(
-    policy: &CheckedPolicy,
-    e: &Employee,
-    as_of: Option<NaiveDate>,
-    pool_share: Option<Money>,
-) -> Result<Breakdown> {
-    let pay = figures(policy, e, as_of, pool_share)?;
-    dress(policy, e, &pay, pool_share.is_some())
+    dress(policy, e, &pay, None)
 }
 
 /// [`compute_pay_with`] as figures only ([`Pay`]): what a roster keeps and writes.
@@ -376,12 +361,17 @@ fn figures(
 
 /// A person's [`Pay`] with its names and explanation (SPEC §9, §12 Breakdown): the
 /// grade names, the composite and factor at least two decimals, the rating id, and how
-/// each component was reached. `pooled`: performance is a pool share (SPEC §6), whose
-/// pool figures the roster fills in.
+/// each component was reached. `pool`: the roster's shared pool when performance is a
+/// share of it (SPEC §6), which the explanation names with the person's weight.
 ///
 /// # Errors
 /// Those of the seniority rule for `e` (none when `pay` was worked out for `e`).
-pub fn dress(policy: &CheckedPolicy, e: &Employee, pay: &Pay, pooled: bool) -> Result<Breakdown> {
+pub fn dress(
+    policy: &CheckedPolicy,
+    e: &Employee,
+    pay: &Pay,
+    pool: Option<PoolShares>,
+) -> Result<Breakdown> {
     let p = policy.policy();
     let ladder = policy.ladder();
     let standard = p.proration.standard_days;
@@ -401,12 +391,12 @@ pub fn dress(policy: &CheckedPolicy, e: &Employee, pay: &Pay, pooled: bool) -> R
         .ok_or_else(|| overflow("level"))?;
     let c = pay.components;
     let factor_text = fmt_at_least_2(pay.factor);
-    let performance = if pooled {
+    let performance = if let Some(shares) = pool {
         Term {
             rule: Rule::PoolShare {
-                pool: c.performance,
-                weight: Decimal::ZERO,
-                weight_sum: Decimal::ZERO,
+                pool: shares.pool,
+                weight: pay.pool_weight.normalize(),
+                weight_sum: shares.weight_sum.normalize(),
             },
             proration: None,
             value: c.performance,
@@ -757,15 +747,7 @@ impl RosterFigures {
             .people
             .get(i)
             .ok_or_else(|| overflow(&format!("employees[{i}]")))?;
-        let mut b = dress(policy, e, pay, self.pool.is_some())?;
-        if let Some(shares) = self.pool {
-            b.explain.performance.rule = Rule::PoolShare {
-                pool: shares.pool,
-                weight: pay.pool_weight.normalize(),
-                weight_sum: shares.weight_sum.normalize(),
-            };
-        }
-        Ok(b)
+        dress(policy, e, pay, self.pool)
     }
 }
 

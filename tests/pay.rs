@@ -483,7 +483,7 @@ fn figures_are_the_breakdown_without_its_words() {
     );
     assert_eq!(en(&b.explain.base), "1500.00 × 10.5 ÷ 21.75 = 724.14");
     assert_eq!(
-        paygrade::payroll::dress(&policy, &e, &pay, false).unwrap(),
+        paygrade::payroll::dress(&policy, &e, &pay, None).unwrap(),
         b
     );
 }
