@@ -493,10 +493,16 @@ fn export_row<'a>(
     b: &'a paygrade::Breakdown,
     lang: Lang,
 ) -> Vec<ExportCell<'a>> {
-    let (inputs, results) = (
-        input_cells(e, lang),
-        result_cells(&ResultCells::of_breakdown(b), lang),
-    );
+    row_cells(e, &ResultCells::of_breakdown(b), lang)
+}
+
+/// The whole row of `e` with result cells `r`: the inputs, then the results.
+fn row_cells<'a>(
+    e: &'a paygrade::Employee,
+    r: &ResultCells<'a>,
+    lang: Lang,
+) -> Vec<ExportCell<'a>> {
+    let (inputs, results) = (input_cells(e, lang), result_cells(r, lang));
     let mut row = Vec::with_capacity(inputs.len() + results.len());
     row.extend(inputs);
     row.extend(results);
@@ -608,9 +614,7 @@ impl<W: std::io::Write> RosterCsv<W> {
 
     /// Write the row of `e` with result cells `r`.
     fn write_row(&mut self, e: &paygrade::Employee, r: &ResultCells<'_>) -> Result<()> {
-        let mut row = Vec::with_capacity(30);
-        row.extend(input_cells(e, self.lang));
-        row.extend(result_cells(r, self.lang));
+        let row = row_cells(e, r, self.lang);
         self.write_cells(&row)
     }
 
