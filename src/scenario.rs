@@ -207,7 +207,7 @@ pub fn minus(a: &SideTotals, b: &SideTotals) -> Result<SideTotals> {
 /// Compare a roster under two policies (SPEC §5).
 ///
 /// # Errors
-/// Those of [`compute_roster`] under either policy (the path names the person), and
+/// Those of [`compute_roster`](crate::payroll::compute_roster) under either policy (the path names the person), and
 /// `invalid_value` if the two policies round to different scales.
 pub fn compare(
     baseline: &CheckedPolicy,

@@ -13,13 +13,13 @@
 //! person); names, ids and explanations come from the people the caller keeps — the
 //! same people every call of one session — when a page or a breakdown is asked for.
 
-use crate::{assign, quotas, HrPolicy};
+use crate::{assign, quotas, roster_figures, HrPolicy};
 use chrono::NaiveDate;
 use indexmap::IndexMap;
 use paygrade::assignment::Assigned;
 use paygrade::error::Result;
 use paygrade::ladder::{Grade, Ladder};
-use paygrade::payroll::{compute_roster_figures, RosterFigures, Totals};
+use paygrade::payroll::{RosterFigures, Totals};
 use paygrade::scenario::{
     diff_policies, minus, policy_hash, side, CompareTotals, Comparison, Counts, FieldDiff,
     LevelDiff, PersonDiff,
@@ -338,7 +338,7 @@ impl TeamSession {
     ///
     /// # Errors
     /// `scale_mismatch` at `rounding.scale` when the policies round to different scales;
-    /// those of [`roster_pay`] within `baseline` / `proposal` (the path names the
+    /// those of [`roster_figures`] within `baseline` / `proposal` (the path names the
     /// person, `employee` their index); `overflow`. A roster that cannot be graded is no
     /// error: its `assignment` is `None`.
     pub fn run(
@@ -373,27 +373,25 @@ impl TeamSession {
                 totals: pay.totals.clone(),
             }))
         };
-        let roster_pay = |policy: &HrPolicy, progress: &mut dyn FnMut(usize, usize)| {
-            compute_roster_figures(&policy.core, policy, people, as_of, progress)
-        };
         let (base, pay) = match cached {
             Some(b) => {
-                let pay = roster_pay(proposal, &mut |i, _| progress(i, n))
+                let pay = roster_figures(proposal, people, as_of, &mut |i, _| progress(i, n))
                     .map_err(|e| e.within("proposal"))?;
                 (b, pay)
             }
             None if same => {
-                let pay = roster_pay(baseline, &mut |i, _| progress(i, n))
+                let pay = roster_figures(baseline, people, as_of, &mut |i, _| progress(i, n))
                     .map_err(|e| e.within("baseline"))?;
                 (side(&pay, key, json)?, pay)
             }
             None => {
-                let pay = roster_pay(baseline, &mut |i, _| progress(i, 2 * n))
+                let pay = roster_figures(baseline, people, as_of, &mut |i, _| progress(i, 2 * n))
                     .map_err(|e| e.within("baseline"))?;
                 let b = side(&pay, key, json)?;
                 drop(pay);
-                let pay = roster_pay(proposal, &mut |i, _| progress(n + i, 2 * n))
-                    .map_err(|e| e.within("proposal"))?;
+                let pay =
+                    roster_figures(proposal, people, as_of, &mut |i, _| progress(n + i, 2 * n))
+                        .map_err(|e| e.within("proposal"))?;
                 (b, pay)
             }
         };
