@@ -1,6 +1,9 @@
 // `make bench` (issue 7): native (criterion) vs wasm in headless Chromium vs LibreOffice
 // Calc on the same work, plus the page's bytes. Ends with `ratio NAME VALUE` and
 // `bytes NAME N` lines. Inputs come from `cargo run --release --example peer_xlsx`.
+// One person is timed three ways against native: My pay's call (JS objects both ways,
+// through the size-built first-load module), the same work as native's (JSON text in and
+// out, the speed-built module) and the engine alone.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,6 +53,17 @@ const wasm = await b.page.evaluate(async (csvB64) => {
     for (let i = 0; i < 200; i++) calc.computePay(employee, '2026-11-30');
     calcRuns.push((performance.now() - t) / 200);
   }
+  // The same work as the native pay_checked: the default policy kept, the person's JSON
+  // text in, the breakdown's JSON text out, in the speed-built module.
+  const payText = new hr.PayText();
+  const textIn = JSON.stringify(employee);
+  for (let i = 0; i < 2000; i++) payText.pay(textIn, '2026-11-30');
+  const textRuns = [];
+  for (let k = 0; k < 30; k++) {
+    const t = performance.now();
+    for (let i = 0; i < 500; i++) payText.pay(textIn, '2026-11-30');
+    textRuns.push((performance.now() - t) / 500);
+  }
   // The engine alone for one person: 20,000 payments inside the module, no crossing.
   const employeeText = JSON.stringify(employee);
   hr.payRepeated(employeeText, 2000);
@@ -66,7 +80,7 @@ const wasm = await b.page.evaluate(async (csvB64) => {
   const rosterRuns = [0, 1, 2, 3, 4].map(() => time(() => hr.computeRosterFile(null, bytes, 'roster100k.csv')));
   time(() => hr.compareRosterFile(null, proposal, bytes, 'roster100k.csv'));
   const compareRuns = [0, 1, 2].map(() => time(() => hr.compareRosterFile(null, proposal, bytes, 'roster100k.csv')));
-  return { pay: med(payRuns), payChecked: med(calcRuns), payEngine: med(engineRuns), roster: med(rosterRuns), compare: med(compareRuns), wasmMemory: exports.memory.buffer.byteLength };
+  return { pay: med(payRuns), payChecked: med(calcRuns), payText: med(textRuns), payEngine: med(engineRuns), roster: med(rosterRuns), compare: med(compareRuns), wasmMemory: exports.memory.buffer.byteLength };
 }, csv.toString('base64'));
 const metrics = await (await b.context.newCDPSession(b.page)).send('Performance.getMetrics');
 const heap = metrics.metrics.find((m) => m.name === 'JSHeapTotalSize')?.value ?? 0;
@@ -132,6 +146,7 @@ out('ms native_pay', native.pay.toFixed(4));
 out('ms wasm_pay', wasm.pay.toFixed(4));
 out('ms native_pay_checked', native.payChecked.toFixed(4));
 out('ms wasm_pay_calculator', wasm.payChecked.toFixed(4));
+out('ms wasm_pay_text', wasm.payText.toFixed(4));
 out('ms native_pay_engine', native.payEngine.toFixed(4));
 out('ms wasm_pay_engine', wasm.payEngine.toFixed(4));
 out('ms native_roster100k', native.roster.toFixed(0));
@@ -149,6 +164,7 @@ out('bytes lazy_extras_gz', extras);
 out('bytes lazy_hr_gz', hrBytes);
 out('ratio wasm_over_native_pay', (wasm.pay / native.pay).toFixed(2));
 out('ratio wasm_over_native_pay_calculator', (wasm.payChecked / native.payChecked).toFixed(2));
+out('ratio wasm_over_native_pay_text', (wasm.payText / native.payChecked).toFixed(2));
 out('ratio wasm_over_native_pay_engine', (wasm.payEngine / native.payEngine).toFixed(2));
 out('ratio wasm_over_native_roster100k', (wasm.roster / native.roster).toFixed(2));
 out('ratio wasm_over_native_compare100k', (wasm.compare / native.compare).toFixed(2));

@@ -1,6 +1,8 @@
 //! The benchmark-only browser module `paygrade_bench` (`make bench`, never served by the
 //! page): a roster's bytes in, compact results out, so `tools/bench.mjs` times the
-//! engine rather than the crossing of 100,000 objects.
+//! engine rather than the crossing of 100,000 objects; one person's JSON text in and out
+//! ([`PayText`]) and the engine alone for one person ([`pay_repeated`]), each the work of
+//! a native benchmark in `benches/engine.rs`.
 #![warn(missing_docs)]
 
 use paygrade::api;
@@ -71,4 +73,40 @@ pub fn pay_repeated(employee: &str, times: u32) -> Result<String, JsValue> {
         total = b.total.to_string();
     }
     Ok(total)
+}
+
+/// The default policy validated once, then one person per call as JSON text in and JSON
+/// text out — the work of the native `pay_checked` benchmark (`benches/engine.rs`)
+/// exactly, in the speed-built module: `tools/bench.mjs` sets the two side by side, beside
+/// My pay's own call (JS objects both ways, through the size-built first-load module).
+#[wasm_bindgen]
+pub struct PayText {
+    policy: paygrade::CheckedPolicy,
+}
+
+#[wasm_bindgen]
+impl PayText {
+    /// Hold the default policy (SPEC §12), validated.
+    ///
+    /// # Errors
+    /// Never for the default policy; a policy error as a JS error otherwise.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Result<PayText, JsValue> {
+        paygrade::Policy::default()
+            .check()
+            .map(|policy| PayText { policy })
+            .map_err(|e| paygrade_wasm_common::js_error(&e))
+    }
+
+    /// One person's breakdown (SPEC §12) as JSON text, from the employee's JSON text;
+    /// `as_of` is the pay date `YYYY-MM-DD`.
+    ///
+    /// # Errors
+    /// Those of [`api::compute_pay_value`] and of reading the text, as JS errors.
+    pub fn pay(&self, employee: &str, as_of: Option<String>) -> Result<String, JsValue> {
+        paygrade::json::parse(employee)
+            .and_then(|e| api::compute_pay_value(&self.policy, &e, as_of.as_deref()))
+            .and_then(|b| paygrade::json::to_json(&b))
+            .map_err(|e| paygrade_wasm_common::js_error(&e))
+    }
 }
