@@ -480,15 +480,20 @@ fn run(cli: Cli) -> Result<Output, Failure> {
             // What the reading noticed (titles above the header, a totals row skipped …),
             // on stderr: the export itself is on stdout.
             for w in &streamed.warnings {
-                let text = paygrade_text::warning(w, lang);
-                match lang {
-                    Lang::Zh => eprintln!("paygrade: {}: 提示：{text}", path.display()),
-                    Lang::En => eprintln!("paygrade: {}: warning: {text}", path.display()),
-                }
+                warn(path, &paygrade_text::warning(w, lang), lang);
             }
             Ok(Output::Spill(spill))
         }
         _ => run_text(cli).map(Output::Text),
+    }
+}
+
+/// A warning about an input file, on stderr, one format for every command:
+/// `paygrade: FILE: 提示：…` / `paygrade: FILE: warning: …`.
+fn warn(file: &Path, text: &str, lang: Lang) {
+    match lang {
+        Lang::Zh => eprintln!("paygrade: {}: 提示：{text}", file.display()),
+        Lang::En => eprintln!("paygrade: {}: warning: {text}", file.display()),
     }
 }
 
@@ -596,15 +601,15 @@ fn run_text(cli: Cli) -> Result<String, Failure> {
             let input = read_json(&schedule)?;
             let result = paygrade_takehome::net_pay_json(policy.as_ref(), &input)
                 .map_err(|e| in_file(&schedule, e))?;
-            // Warnings (a dated rule that no longer applies) are in the JSON and, for
-            // people, on stderr: `paygrade: warning: [code] 中文 / English`.
+            // Warnings (a dated rule that no longer applies) are in the JSON, with their
+            // codes, and for people on stderr, in `warn`'s one format.
             let lang = lang_of(lang, None);
             for w in &result.warnings {
                 let param = |k: &str| w.params.get(k).cloned().unwrap_or_default();
-                eprintln!(
-                    "paygrade: warning: [{}] {}",
-                    w.code,
-                    paygrade_text::takehome_warning(w.code, &param, lang)
+                warn(
+                    Path::new(&schedule),
+                    &paygrade_text::takehome_warning(w.code, &param, lang),
+                    lang,
                 );
             }
             pretty(&result)

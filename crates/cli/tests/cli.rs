@@ -426,3 +426,29 @@ fn a_missing_file_is_named_in_the_readers_language() {
         (2, "paygrade: nope.json: no such file\n")
     );
 }
+
+/// A take-home warning (the separate bonus rule ended before the schedule's year) is on
+/// stderr in the roster's format — the file, then 提示 / warning — in the chosen language;
+/// the JSON on stdout keeps its code.
+#[test]
+fn netpay_warnings_name_the_file_in_the_roster_format() {
+    let months = [r#"{"gross":"3000","contributions":"0"}"#; 12].join(",");
+    let schedule = write(
+        "netpay-2028.json",
+        &format!(r#"{{"year":2028,"first_month":1,"months":[{months}],"annual_bonus":"36000"}}"#),
+    );
+    let file = schedule.as_str();
+    let (code, out, err) = paygrade(&["--lang", "zh", "netpay", file]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["warnings"][0]["code"], "bonus_separate_ended");
+    assert_eq!(
+        err,
+        format!("paygrade: {file}: 提示：全年一次性奖金单独计税（财政部 税务总局公告 2023 年第 30 号）执行至 2027-12-31，2028 年度不再适用：奖金并入当年综合所得计税。政策延期时请修改“年终奖单独计税截止日”。\n")
+    );
+    let (_, _, err) = paygrade(&["--lang", "en", "netpay", file]);
+    assert_eq!(
+        err,
+        format!("paygrade: {file}: warning: Separate taxation of the annual bonus (Caishui 2023 No. 30) applies through 2027-12-31, not to 2028: the bonus is added to the year's comprehensive income. When the rule is extended, change the bonus rule's end date.\n")
+    );
+}
