@@ -302,14 +302,6 @@ pub struct TeamSession {
     kept: Option<Kept>,
 }
 
-/// The level of a grade: its part before the last `-` (`intermediate-B` →
-/// `intermediate`; `trainee` → `trainee`).
-pub fn level_of(grade: &str) -> &str {
-    grade
-        .rfind('-')
-        .map_or(grade, |i| grade.get(..i).unwrap_or(grade))
-}
-
 /// `value` as JSON (a policy; it always serializes).
 fn json_of(policy: &HrPolicy) -> Value {
     serde_json::to_value(policy.core.policy()).unwrap_or(Value::Null)
@@ -569,7 +561,8 @@ impl Kept {
                 },
             );
         }
-        // The levels in order of first appearance; each person's position in that list.
+        // The levels (the ladder's level ids, whatever they contain) in order of first
+        // appearance; each person's position in that list.
         let ladder = &baseline.ladder;
         let mut levels: Vec<String> = Vec::new();
         let mut position: Vec<Option<usize>> = vec![None; ladder.levels().len()];
@@ -579,7 +572,8 @@ impl Kept {
             let i = match *slot {
                 Some(i) => i,
                 None => {
-                    levels.push(level_of(ladder.grade_str(*grade)).to_string());
+                    let level = ladder.levels().get(grade.level).ok_or_else(nothing_run)?;
+                    levels.push(level.id.clone());
                     *slot = Some(levels.len() - 1);
                     levels.len() - 1
                 }

@@ -390,3 +390,50 @@ fn a_pool_proposal_is_kept_as_figures_and_explained_as_the_roster_pays_it() {
         .unwrap_err();
     assert_eq!(err.code(), "internal");
 }
+
+/// The level filter's names are the ladder's level ids, even when an id holds a `-`: a
+/// level `grade-1` without bands (its one grade is `grade-1`, not a level `grade` with a
+/// band `1`), and filtering by it finds its people.
+#[test]
+fn level_names_are_the_ladders_ids_even_with_a_hyphen() {
+    let mut p = serde_json::to_value(paygrade::Policy::default()).unwrap();
+    p["ladder"][1]["level"] = json!("grade-1");
+    let junior = p["ladder"][1].as_object_mut().unwrap();
+    junior.remove("bands");
+    junior.insert("coefficient".into(), json!("1.10"));
+    // The assignment's requirements are keyed by level id: rename junior's too.
+    let reqs = p["assignment"]["requirements"].as_object_mut().unwrap();
+    let junior = reqs.remove("junior").unwrap();
+    reqs.insert("grade-1".into(), junior);
+    let policy = HrPolicy::from_json(Some(&p)).unwrap();
+    let people: Vec<Employee> = [("B1", "grade-1", None), ("B2", "intermediate", Some("B"))]
+        .iter()
+        .map(|(id, level, band)| {
+            Employee::from_json(
+                &json!({"id": id, "level": level, "band": band, "employment": "contract",
+                    "years_in_post": 3, "scores": {"business": "88",
+                    "customer_satisfaction": "88", "supplier": "88", "self": "88",
+                    "marketing_audit": "88"}})
+                .to_string(),
+            )
+            .unwrap()
+        })
+        .collect();
+    let mut s = TeamSession::new();
+    let sum = s
+        .run(
+            &policy,
+            &policy,
+            &people,
+            date(),
+            &PeopleQuery::default(),
+            &mut |_, _| {},
+        )
+        .unwrap();
+    assert_eq!(sum.levels, ["grade-1", "intermediate"]);
+    let page = s
+        .people_page(&people, &query(json!({"level": "grade-1"})))
+        .unwrap();
+    assert_eq!(ids(&page), ["B1"]);
+    assert_eq!(page.rows[0].grade, "grade-1");
+}
