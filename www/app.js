@@ -100,9 +100,10 @@ async function applyLang() {
 }
 
 function levelName(id) { return text.levels?.[id] ?? id; }
+/** A grade (`intermediate-B`, or a bandless level's bare id: `trainee`, `grade-1`). */
 function gradeLabel(grade) {
   const i = grade.lastIndexOf('-');
-  if (i < 0) return levelName(grade);
+  if (i < 0 || policy?.ladder.some((l) => l.level === grade)) return levelName(grade);
   return `${levelName(grade.slice(0, i))} ${grade.slice(i + 1)}${t('band_suffix')}`;
 }
 

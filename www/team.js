@@ -254,12 +254,12 @@ function levelName(level) {
   if (!level) return level;
   return levelWord(level, lang, ladder());
 }
-/** A grade (`intermediate-B`, or a trainee's bare `trainee`) written as on My pay:
- * 中级 B档 / Intermediate B. */
+/** A grade (`intermediate-B`, or a bandless level's bare id: `trainee`, `grade-1`)
+ * written as on My pay: 中级 B档 / Intermediate B. */
 function gradeLabel(grade) {
   if (!grade) return grade;
   const i = grade.lastIndexOf('-');
-  if (i < 0) return levelName(grade);
+  if (i < 0 || ladder()?.some((/** @type {any} */ l) => l.level === grade)) return levelName(grade);
   return `${levelName(grade.slice(0, i))} ${grade.slice(i + 1)}${lang === 'zh' ? '档' : ''}`;
 }
 /** An amount as the engine gives it ("2894904.00", "-12.50") with thousands separators
