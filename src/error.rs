@@ -263,6 +263,17 @@ pub enum ErrorKind {
     },
     /// An evaluation or grading score is outside 0–100.
     ScoreRange(Decimal),
+    /// A roster file's score cell holds a number strictly between 0 and 1: a cell
+    /// formatted as a percentage, which a spreadsheet stores as a fraction (94% as
+    /// 0.94), read as 0.94 points it would pay at the lowest rating. Refused rather than
+    /// guessed: scores are 0–100 (SPEC §1); a percentage written as text (`94%`) is read
+    /// as its points.
+    ScoreFraction {
+        /// The number in the cell (`0.94`).
+        value: Decimal,
+        /// The points it stands for as a percentage (`94`).
+        points: Decimal,
+    },
     /// An evaluation score is missing while `missing_scores` is `error`.
     MissingScore,
     /// Two fields that exclude each other were both given.
@@ -369,6 +380,7 @@ impl ErrorKind {
             ErrorKind::UnknownLevel(_) => "unknown_level",
             ErrorKind::UnknownBand { .. } => "unknown_band",
             ErrorKind::ScoreRange(_) => "score_range",
+            ErrorKind::ScoreFraction { .. } => "score_fraction",
             ErrorKind::MissingScore => "missing_score",
             ErrorKind::Conflict(..) => "conflicting_fields",
             ErrorKind::Neither(..) => "missing_field",
@@ -425,6 +437,9 @@ impl ErrorKind {
             | ErrorKind::StandardDays(v)
             | ErrorKind::Fraction(v)
             | ErrorKind::ScoreRange(v) => one("value", v.to_string()),
+            ErrorKind::ScoreFraction { value, points } => {
+                vec![("value", value.to_string()), ("points", points.to_string())]
+            }
             ErrorKind::WeightsSum(v) => one("sum", v.to_string()),
             ErrorKind::DuplicateLevel(l) | ErrorKind::UnknownLevel(l) => one("level", l.clone()),
             ErrorKind::DuplicateBand(b) => one("band", b.clone()),

@@ -515,3 +515,76 @@ fn every_bad_row_in_row_order_the_first_100_and_a_count() {
         ]
     );
 }
+
+/// A score column formatted as a percentage (Excel shows 94%, stores 0.94): the workbook
+/// reader does not see the format, so a number strictly between 0 and 1 in a score
+/// column is refused at its cell with the points it stands for — read as 0.94 points it
+/// paid the lowest rating without a word. Text percentages (a CSV saved from such a
+/// column, or a text cell) are read as their points; 0 and 1 as numbers are scores.
+#[test]
+fn percentage_formatted_scores_are_refused_and_text_percentages_read_as_points() {
+    let header = [
+        "工号",
+        "等级",
+        "档次",
+        "用工性质",
+        "岗位年限",
+        "经营业绩",
+        "客户满意度",
+        "工业企业评价",
+        "自我评价",
+        "营销部审核评价",
+    ];
+    let workbook = |scores: [f64; 5]| {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        let pct = rust_xlsxwriter::Format::new().set_num_format("0%");
+        for (c, h) in header.iter().enumerate() {
+            sheet.write_string(0, c as u16, *h).unwrap();
+        }
+        for (c, t) in ["K1", "中级", "B", "在册", "12"].iter().enumerate() {
+            sheet.write_string(1, c as u16, *t).unwrap();
+        }
+        for (c, v) in scores.iter().enumerate() {
+            sheet
+                .write_number_with_format(1, 5 + c as u16, *v, &pct)
+                .unwrap();
+        }
+        book.save_to_buffer().unwrap()
+    };
+    let e = parse_roster(&workbook([0.94, 0.9, 1.0, 0.0, 0.88]), "pct.xlsx", None).unwrap_err();
+    let all: Vec<_> = e
+        .all()
+        .map(|p| (p.code(), loc(p), p.kind.params()))
+        .collect();
+    let params = |v: &str, p: &str| vec![("value", v.to_string()), ("points", p.to_string())];
+    assert_eq!(
+        all,
+        [(
+            "score_fraction",
+            "row 2, column 经营业绩".to_string(),
+            params("0.94", "94")
+        )],
+        "each row's first refused cell, as every row error"
+    );
+    assert_eq!(
+        paygrade_text::error_message(&e.kind, paygrade_text::Lang::Zh),
+        "分数 0.94 在 0 到 1 之间，像是设成了百分比格式的单元格（94% 存为 0.94）：分数按 0–100 填写，请把该列改为常规或数值格式，填 94"
+    );
+    // Whole points in the same format are scores (0 and 1 included).
+    let r = parse_roster(&workbook([94.0, 90.0, 1.0, 0.0, 88.0]), "points.xlsx", None).unwrap();
+    let s = r.employees[0].scores.clone().unwrap();
+    assert_eq!(
+        [s.business, s.supplier, s.self_].map(|d| d.unwrap().to_string()),
+        ["94", "1", "0"]
+    );
+    // A CSV saved from a percentage column holds "94%": 94 points; "0.94" as text stays 0.94.
+    let csv = "工号,等级,档次,用工性质,岗位年限,经营业绩,客户满意度,工业企业评价,自我评价,营销部审核评价\n\
+               K1,中级,B,在册,12,94%,90％, 85 % ,0.94,80\n";
+    let r = parse_roster(csv.as_bytes(), "pct.csv", None).unwrap();
+    let s = r.employees[0].scores.clone().unwrap();
+    assert_eq!(
+        [s.business, s.customer_satisfaction, s.supplier, s.self_].map(|d| d.unwrap().to_string()),
+        ["94", "90", "85", "0.94"]
+    );
+}

@@ -383,9 +383,18 @@ fn input_cells(e: &paygrade::Employee, lang: Lang) -> [ExportCell<'_>; 19] {
     use ExportCell::{Empty, Number as N, Text as T};
     let zh = lang == Lang::Zh;
     let num = |d: Option<rust_decimal::Decimal>| d.map_or(Empty, N);
+    // A score strictly between 0 and 1 is written as text: a workbook number there reads
+    // back as a percentage-formatted cell and is refused (`score_fraction`).
+    let points = |d: Option<rust_decimal::Decimal>| match d {
+        Some(v) if v > rust_decimal::Decimal::ZERO && v < rust_decimal::Decimal::ONE => {
+            T(O(v.to_string()))
+        }
+        d => num(d),
+    };
     let (s, g) = (e.scores.as_ref(), e.grading.as_ref());
-    let score =
-        |f: fn(&paygrade::evaluation::Scores) -> Option<rust_decimal::Decimal>| num(s.and_then(f));
+    let score = |f: fn(&paygrade::evaluation::Scores) -> Option<rust_decimal::Decimal>| {
+        points(s.and_then(f))
+    };
     let level = if zh {
         level_zh(&e.level)
     } else {
@@ -416,10 +425,10 @@ fn input_cells(e: &paygrade::Employee, lang: Lang) -> [ExportCell<'_>; 19] {
         score(|s| s.supplier),
         score(|s| s.self_),
         score(|s| s.marketing_audit),
-        num(e.composite_score),
+        points(e.composite_score),
         num(e.paid_days),
-        num(g.and_then(|g| g.exam)),
-        num(g.and_then(|g| g.review)),
+        points(g.and_then(|g| g.exam)),
+        points(g.and_then(|g| g.review)),
         e.education
             .map_or(Empty, |x| T(B(if zh { education_zh(x) } else { x.name() }))),
         e.years_of_work.map_or(Empty, |y| N(y.into())),

@@ -17,6 +17,7 @@ use paygrade::json::{
 };
 use paygrade::policy::{Education, Employment};
 use paygrade::Warning;
+use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 
@@ -432,6 +433,15 @@ impl Header {
                     }
                 }
             } else {
+                if let CellRef::Number(n) = *cell {
+                    if let Some(kind) = SCORE_FIELDS
+                        .contains(&field.as_str())
+                        .then(|| score_fraction(n))
+                        .flatten()
+                    {
+                        return Err(Error::at_cell(kind, row, header.clone()));
+                    }
+                }
                 text
             };
             match *slot {
@@ -487,6 +497,7 @@ fn read_employee(
         })
     };
     let decimal = |i: usize| given(i).map(|t| parse_decimal_at(t, path(i))).transpose();
+    let score = |i: usize| given(i).map(|t| read_score(t, path(i))).transpose();
     let whole = |i: usize| given(i).map(|t| parse_whole(t, path(i))).transpose();
     // A block (scores, grading) is there when any of its columns has a cell, as the JSON
     // object a row made was.
@@ -509,21 +520,21 @@ fn read_employee(
             .unwrap_or(false),
         scores: if block(SCORES) {
             Some(Scores {
-                business: decimal(8)?,
-                customer_satisfaction: decimal(9)?,
-                supplier: decimal(10)?,
-                self_: decimal(11)?,
-                marketing_audit: decimal(12)?,
+                business: score(8)?,
+                customer_satisfaction: score(9)?,
+                supplier: score(10)?,
+                self_: score(11)?,
+                marketing_audit: score(12)?,
             })
         } else {
             None
         },
-        composite_score: decimal(13)?,
+        composite_score: score(13)?,
         paid_days: decimal(14)?,
         grading: if block(GRADING) {
             Some(Grading {
-                exam: decimal(15)?,
-                review: decimal(16)?,
+                exam: score(15)?,
+                review: score(16)?,
             })
         } else {
             None
@@ -535,6 +546,48 @@ fn read_employee(
         kpis: kpis
             .map(|m| NamedList::<Kpi>::from_json(&Value::Object(m), "kpis"))
             .transpose()?,
+    })
+}
+
+/// The fields whose cells are scores: 0–100 points (SPEC §1) — the five evaluations,
+/// the composite, the grading exam and review.
+const SCORE_FIELDS: &[&str] = &[
+    "scores.business",
+    "scores.customer_satisfaction",
+    "scores.supplier",
+    "scores.self",
+    "scores.marketing_audit",
+    "composite_score",
+    "grading.exam",
+    "grading.review",
+];
+
+/// A score cell's text as points: a percentage written as text (`94%`, `94％` — what a
+/// CSV saved from a percentage-formatted column holds) is its points, 94.
+///
+/// # Errors
+/// Those of [`parse_decimal_at`].
+fn read_score(text: &str, path: &str) -> Result<Decimal> {
+    let trimmed = text.trim();
+    match trimmed
+        .strip_suffix('%')
+        .or_else(|| trimmed.strip_suffix('％'))
+    {
+        Some(number) => parse_decimal_at(number, path),
+        None => parse_decimal_at(text, path),
+    }
+}
+
+/// A workbook's number in a score column strictly between 0 and 1: what a spreadsheet
+/// stores for a cell formatted as a percentage (94% as 0.94), whose format the workbook
+/// readers do not see. Read as 0.94 points it would pay the lowest rating without a
+/// word, so it is refused (`score_fraction`, with the points it stands for). A text cell
+/// (CSV; the export writes such a score as text) is read as written.
+fn score_fraction(text: &str) -> Option<ErrorKind> {
+    let value = parse_decimal_at(text, "").ok()?;
+    (value > Decimal::ZERO && value < Decimal::ONE).then(|| ErrorKind::ScoreFraction {
+        value,
+        points: (value * Decimal::ONE_HUNDRED).normalize(),
     })
 }
 
