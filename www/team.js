@@ -26,7 +26,7 @@ const TEXT = {
     page_first: '首页', page_prev: '上一页', page_next: '下一页', page_last: '末页', page_status: '第 {a}–{b} 行，共 {m} 行', page_none: '没有符合条件的人员',
     people_pages: '人员明细分页', assign_pages: '年度等级评定分页',
     explain_hint: '点击一行查看该人按方案的计算过程。', storage_full: '浏览器存储已满，状态未保存（页面不受影响）。',
-    storage_corrupt: '保存的状态已损坏，已丢弃。', bad_link: '分享链接无法读取（已截断或损坏），已忽略；方案保持不变。', share_invalid: '方案有误，无法生成分享链接。', stale: '以下结果来自上一份有效的方案；方案当前有误，修正后会重新计算。', stale_input: '以下结果来自上一次成功的计算；花名册或计薪日期有误（见上方），修正后会重新计算。', saved_roster_failed: '上次的花名册无法恢复，已改用示例花名册。', row_of: '工号 {id}（第 {row} 行）', id_of: '工号 {id}', charts: '图表：成本构成、各等级月薪分布、每人差额', lang: 'English', no_grading: '花名册没有考试成绩和综合评议，无法评定。',
+    storage_corrupt: '保存的状态已损坏，已丢弃。', bad_link: '分享链接无法读取（已截断或损坏），已忽略；方案保持不变。', share_invalid: '方案有误，无法生成分享链接。', stale: '以下结果来自上一份有效的方案；方案当前有误，修正后会重新计算。', stale_input: '以下结果来自上一次成功的计算；花名册或计薪日期有误（见上方），修正后会重新计算。', kept_roster: '该文件未载入；下方仍是 {src} 的结果。', saved_roster_failed: '上次的花名册无法恢复，已改用示例花名册。', row_of: '工号 {id}（第 {row} 行）', id_of: '工号 {id}', charts: '图表：成本构成、各等级月薪分布、每人差额', lang: 'English', no_grading: '花名册没有考试成绩和综合评议，无法评定。',
     projection: '逐年成本', projection_note: '每过一年，每人的岗位年限加 1（填写入岗日期的人按顺延一年的计薪日期计算，2 月 29 日规则同上），等级、评分、计薪天数不变（勾选重新定级时每年按考试与评议重新评定）；年合计 = 月合计 × 12。基准为默认政策。',
     projection_years: '预测年数 N', projection_assign: '每年按年度等级评定重新定级', export_projection: '导出逐年成本 CSV',
     projection_run: '计算逐年成本', projection_on_demand: '花名册人数较多（{n} 人）：逐年成本不随每次修改自动计算，需要时点击“计算逐年成本”（约需数秒）。',
@@ -60,7 +60,7 @@ const TEXT = {
     page_first: 'First', page_prev: 'Previous', page_next: 'Next', page_last: 'Last', page_status: 'Rows {a}–{b} of {m}', page_none: 'No one matches',
     people_pages: 'People table pages', assign_pages: 'Assignment pages',
     explain_hint: 'Click a row to see how the proposal pays that person.', storage_full: 'Browser storage is full; the state was not saved (the page still works).',
-    storage_corrupt: 'The saved state was corrupt and was discarded.', bad_link: 'The share link cannot be read (cut short or damaged) and was ignored; the proposal is unchanged.', share_invalid: 'The proposal has an error: no share link.', stale: 'These results come from the last valid proposal; the proposal has an error now and is recomputed once it is fixed.', stale_input: 'These results come from the last successful run; the roster or the pay date has an error (see above) and the results are recomputed once it is fixed.', saved_roster_failed: 'The last roster could not be restored; the sample roster is used instead.', row_of: 'id {id} (row {row})', id_of: 'id {id}', charts: 'Charts: cost by component, pay per level, per-person differences', lang: '中文', no_grading: 'The roster has no exam and review scores: no assignment.',
+    storage_corrupt: 'The saved state was corrupt and was discarded.', bad_link: 'The share link cannot be read (cut short or damaged) and was ignored; the proposal is unchanged.', share_invalid: 'The proposal has an error: no share link.', stale: 'These results come from the last valid proposal; the proposal has an error now and is recomputed once it is fixed.', stale_input: 'These results come from the last successful run; the roster or the pay date has an error (see above) and the results are recomputed once it is fixed.', kept_roster: 'That file was not loaded; the results below are still those of {src}.', saved_roster_failed: 'The last roster could not be restored; the sample roster is used instead.', row_of: 'id {id} (row {row})', id_of: 'id {id}', charts: 'Charts: cost by component, pay per level, per-person differences', lang: '中文', no_grading: 'The roster has no exam and review scores: no assignment.',
     projection: 'Cost over the years', projection_note: 'Each year everyone\'s completed years in post advance by one (people with a start date are counted to the pay date moved a year, with the same 29 February rule); grades, scores and paid days stay the same (or, when re-grading is ticked, are assigned each year from the exam and review). Annual = monthly × 12. The baseline is the default policy.',
     projection_years: 'Years to project N', projection_assign: 'Re-grade each year with the annual assignment', export_projection: 'Export cost over the years (CSV)',
     projection_run: 'Compute the cost over the years', projection_on_demand: 'A large roster ({n} people): the cost over the years is not recomputed on every change; press “Compute the cost over the years” when you need it (a few seconds).',
@@ -115,14 +115,15 @@ const colon = () => (lang === 'zh' ? '：' : ': ');
  */
 // readShare: the part of the progress bar that reading the roster file took (0 when no file was read).
 // share: the share link shown ({url} or {invalid: true}), explainId: the person whose explanation is open,
-// payslips: the breakdowns of the open payslip print view. savedRoster: a small uploaded roster's
-// people as JSON text (`{"employees": […]}`), saved with the state; null when not saved.
+// payslips: the breakdowns of the open payslip print view. saved: the roster the state saves —
+// the last one that was paid, never one that was refused: its summary, its source and (a
+// small uploaded roster) its people as JSON text (`{"employees": […]}`), else null text.
 /** @type {{ runs: number, readShare: number, baseline: import('./pkg/paygrade_hr.js').Policy | null, proposalText: string,
  *   roster: RosterSummary | null, source: string, result: RunResult | null, sort: { key: string, dir: number },
  *   share: { url?: string, invalid?: boolean } | null, explainId: string | null, payslips: { results: any[], asOf: string | undefined } | null,
- *   savedRoster: string | null }} */
+ *   saved: { roster: RosterSummary, source: string, text: string | null } | null }} */
 const state = { runs: 0, readShare: 0, baseline: null, proposalText: '', roster: null, source: 'sample', result: null, sort: { key: 'difference', dir: -1 },
-  share: null, explainId: null, payslips: null, savedRoster: null };
+  share: null, explainId: null, payslips: null, saved: null };
 
 // ---------- worker calls ----------
 // The single-file build (dist/paygrade-team.html) carries the worker (engine and wasm
@@ -153,24 +154,28 @@ const message = (err) => (lang === 'zh' ? err.message_zh : err.message_en) || er
 // ---------- state ----------
 function save() {
   try {
-    const roster = state.source === 'sample' ? null : state.savedRoster;
-    const fields = JSON.stringify({ proposal: state.proposalText, as_of: control('as_of').value, source: state.source });
+    const roster = state.saved?.text ?? null;
+    const source = roster ? state.saved.source : 'sample';
+    const fields = JSON.stringify({ proposal: state.proposalText, as_of: control('as_of').value, source });
     localStorage.setItem(STORE, `${fields.slice(0, -1)},"roster":${roster ?? 'null'}}`);
   } catch { $('notice').textContent = t('storage_full'); }
 }
-/** Keep a small uploaded roster for the next visit: its people, asked of the engine once
- * (after its results are shown), as JSON text. A roster of more than SAVE_MAX_PEOPLE
- * people (or 4,000,000 characters) is not saved: the next visit starts with the sample. */
-async function keepRosterForSaving(roster) {
-  state.savedRoster = null;
-  if (state.source === 'sample' || roster.size > SAVE_MAX_PEOPLE) return;
-  try {
-    const employees = await call('employees');
-    if (state.roster !== roster) return;
-    const text = JSON.stringify({ employees });
-    state.savedRoster = text.length < 4_000_000 ? text : null;
-    save();
-  } catch { /* nothing to save */ }
+/** Keep a roster that was just paid for the next visit (a refused one never replaces the
+ * last good one): a small uploaded roster's people, asked of the engine once, as JSON
+ * text. The sample, or a roster of more than SAVE_MAX_PEOPLE people (or 4,000,000
+ * characters), is kept without its people: the next visit starts with the sample. */
+async function keepRosterForSaving(roster, source) {
+  if (state.saved?.roster === roster) return;
+  state.saved = { roster, source, text: null };
+  if (source !== 'sample' && roster.size <= SAVE_MAX_PEOPLE) {
+    try {
+      const employees = await call('employees');
+      if (state.roster !== roster || state.saved?.roster !== roster) return;
+      const text = JSON.stringify({ employees });
+      state.saved.text = text.length < 4_000_000 ? text : null;
+    } catch { /* nothing to save */ }
+  }
+  save();
 }
 
 function load() {
@@ -274,8 +279,17 @@ function money(amount, signed = false) {
 }
 const signClass = (d) => (d.startsWith('-') ? 'lose' : d === '0.00' || /^0(\.0+)?$/.test(d) ? '' : 'gain');
 
+/** After a file that could not be read: the roster still loaded is named (`src`), its
+ * results still shown and still current; null hides the note. */
+function showKept(src) {
+  const note = $('kept-roster');
+  note.hidden = src === null;
+  note.dataset.src = src ?? '';
+  note.textContent = src === null ? '' : t('kept_roster').replace('{src}', src);
+}
 function relabel() {
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  if (!$('kept-roster').hidden) $('kept-roster').textContent = t('kept_roster').replace('{src}', $('kept-roster').dataset.src);
   for (const el of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-t]'))) el.textContent = t(el.dataset.t);
   for (const el of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll('[data-t-placeholder]'))) el.placeholder = t(el.dataset.tPlaceholder);
   $('lang').textContent = t('lang');
@@ -395,6 +409,7 @@ async function run(offset = state.result?.people.offset ?? 0) {
       setStale(invalid);
     }
     save();
+    if (latest) keepRosterForSaving(roster, state.source);
     render();
     if (!latest) return;
     if (roster.size <= PROJECTION_AUTO_MAX) await runProjection(seq);
@@ -788,12 +803,14 @@ async function useRoster(source, cmd, ...args) {
     const roster = await callWith((f) => progress(t('parsing'), parsing * f), cmd, ...args);
     state.roster = roster;
     state.source = source;
+    showKept(null);
     showSheets();
     state.readShare = parsing;
     await run(0);
-    keepRosterForSaving(roster);
   } catch (err) {
     showError('err-roster', err);
+    // The roster still loaded (and its results) stays: say so when it has results.
+    showKept(cmd === 'loadFile' && state.result ? (state.source === 'sample' ? t('sample') : state.source) : null);
     showSheets(); // a sheet that could not be read: the selector shows the one still in use
   } finally {
     state.readShare = 0;

@@ -378,6 +378,38 @@ test('file errors and places read in Chinese; assignment reasons in words', asyn
   assert.ok(reasons.some((r) => r.includes('名额已满')) && reasons.some((r) => /须/.test(r)));
 });
 
+test('a refused file never replaces the saved roster; an unreadable one says which roster is still shown', async () => {
+  const { page } = b;
+  const good = '工号,姓名,等级,档次,用工性质,岗位年限,综合得分\nG1,甲,中级,B,聘用,12,88\nG2,乙,初级,A,在册,3,70\n';
+  await page.setInputFiles('#file', { name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+  await page.waitForFunction(() => document.querySelector('#roster-info').textContent.includes('good.csv'));
+  // Unreadable: the roster loaded before stays, its results current (not greyed), named.
+  await page.setInputFiles('#file', { name: 'broken.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\x03\x04garbage') });
+  await page.waitForFunction(() => !document.querySelector('#kept-roster').hidden);
+  assert.equal(await text('#kept-roster'), '该文件未载入；下方仍是 good.csv 的结果。');
+  assert.equal(await page.isVisible('#stale-note'), false);
+  // Read, then refused by the pay rules: the results are the last run's, marked; the
+  // refused roster is not saved — a reload brings back good.csv, with row numbers intact.
+  const refused = '工号,姓名,等级,档次,用工性质,岗位年限,综合得分\nR1,丙,中级,B,聘用,12,120\n';
+  await page.setInputFiles('#file', { name: 'refused.csv', mimeType: 'text/csv', buffer: Buffer.from(refused) });
+  await page.waitForFunction(() => document.querySelector('#err-roster').textContent.includes('R1'));
+  assert.equal(await page.isVisible('#kept-roster'), false);
+  assert.equal(await page.isVisible('#stale-note'), true);
+  await page.reload();
+  await page.waitForFunction(() => window.paygradeTeam?.ready);
+  assert.equal(await text('#err-roster'), '');
+  assert.match(await text('#roster-info'), /^2 人.*good\.csv/);
+  await page.click('#lang');
+  await page.setInputFiles('#file', { name: 'broken.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\x03\x04garbage') });
+  await page.waitForFunction(() => !document.querySelector('#kept-roster').hidden);
+  assert.equal(await text('#kept-roster'), 'That file was not loaded; the results below are still those of good.csv.');
+  await page.click('#lang');
+  assert.equal(await text('#kept-roster'), '该文件未载入；下方仍是 good.csv 的结果。');
+  await page.click('#sample');
+  await page.waitForFunction(() => document.querySelector('#roster-info').textContent.includes('71'));
+  assert.equal(await page.isVisible('#kept-roster'), false);
+});
+
 test('issue 14: a roster with bad cells in rows 3, 5 and 7 lists all three, in row order, in the page language', async () => {
   const { page } = b;
   const csv = '工号,等级,档次,用工性质,岗位年限,综合得分\nA1,中级,B,聘用,3,80\nA2,中级,B,聘用,三,80\nA3,中级,B,聘用,3,80\nA4,中级,B,聘用,3,八十\nA5,中级,B,聘用,3,80\nA6,中级,B,临时,3,80\n';
