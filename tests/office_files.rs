@@ -534,3 +534,46 @@ fn xlsx_inputs_the_fuzzer_found_get_an_exact_error() {
     );
     assert_eq!(e.kind.params(), vec![("reference", "M1:G2".to_string())]);
 }
+
+/// A workbook whose first visible sheet is instructions (填表说明, no roster header) and
+/// whose roster is the second: the roster sheet is read, the warning names both, and the
+/// sheet read is the one the page's selector shows. Asked for by name, the instructions
+/// sheet is still refused (the header is missing there).
+#[test]
+fn an_instructions_sheet_before_the_roster_is_skipped_with_a_warning() {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let notes = book.add_worksheet().set_name("填表说明").unwrap();
+    notes.write_string(0, 0, "填表说明").unwrap();
+    notes
+        .write_string(1, 0, "1. 工号、等级、用工性质为必填项；分数按 0–100 填写。")
+        .unwrap();
+    let roster = book.add_worksheet().set_name("花名册").unwrap();
+    let rows = [
+        ["工号", "姓名", "等级", "档次", "用工性质", "岗位年限", "综合得分"],
+        ["KM002", "李四", "中级", "B", "聘用", "13", "88"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            roster.write_string(r as u32, c as u16, *cell).unwrap();
+        }
+    }
+    let bytes = book.save_to_buffer().unwrap();
+    let (people, warnings) = pay(&bytes, "team.xlsx", None);
+    // 1500 + 800 + 13 × 6.00 + 1000 × 1.40 × 1.00 (88: good) = 3778.00.
+    assert_eq!(people, [p("KM002", "intermediate-B", "good", 13, "3778.00")]);
+    assert_eq!(
+        warnings,
+        [(
+            "sheet_without_header_skipped",
+            None,
+            kv(&[("sheet", "花名册"), ("skipped", "填表说明")])
+        )]
+    );
+    let r = parse_roster(&bytes, "team.xlsx", None).unwrap();
+    assert_eq!(
+        (r.sheets.as_slice(), r.sheet.as_deref()),
+        (&["填表说明".to_string(), "花名册".to_string()][..], Some("花名册"))
+    );
+    let e = parse_roster(&bytes, "team.xlsx", Some("填表说明")).unwrap_err();
+    assert_eq!(e.code(), "missing_field");
+}

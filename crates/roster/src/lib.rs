@@ -150,6 +150,26 @@ pub fn stream_roster<T>(
         }
         format => {
             let mut table = workbook_rows(bytes, format, sheet)?;
+            if sheet.is_none() && !rows::has_header(&table.rows) {
+                // The first visible sheet has no roster header (a sheet of instructions,
+                // 填表说明, before the roster): the first visible sheet that has one is
+                // read instead, and the warning names both.
+                let first = table.sheet.clone().unwrap_or_default();
+                let others: Vec<String> = table.sheets.iter().skip(1).cloned().collect();
+                for other in others {
+                    let next = workbook_rows(bytes, format, Some(&other))?;
+                    if rows::has_header(&next.rows) {
+                        table = next;
+                        table.warnings.push(Warning::new(
+                            "sheet_without_header_skipped",
+                            None,
+                            None,
+                            &[("sheet", other), ("skipped", first)],
+                        ));
+                        break;
+                    }
+                }
+            }
             let frame = rows::Frame::of(&mut table);
             let rows = rows::TableRows::new(std::mem::take(&mut table.rows));
             let mut reader = RosterRows::start(Box::new(rows), frame, max_rows)?;
@@ -459,6 +479,26 @@ fn read_as(
         FileFormat::Json => from_json_array(&decode_text(bytes)?),
         format => {
             let mut table = workbook_rows(bytes, format, sheet)?;
+            if sheet.is_none() && !rows::has_header(&table.rows) {
+                // The first visible sheet has no roster header (a sheet of instructions,
+                // 填表说明, before the roster): the first visible sheet that has one is
+                // read instead, and the warning names both.
+                let first = table.sheet.clone().unwrap_or_default();
+                let others: Vec<String> = table.sheets.iter().skip(1).cloned().collect();
+                for other in others {
+                    let next = workbook_rows(bytes, format, Some(&other))?;
+                    if rows::has_header(&next.rows) {
+                        table = next;
+                        table.warnings.push(Warning::new(
+                            "sheet_without_header_skipped",
+                            None,
+                            None,
+                            &[("sheet", other), ("skipped", first)],
+                        ));
+                        break;
+                    }
+                }
+            }
             let frame = rows::Frame::of(&mut table);
             from_rows(
                 Box::new(rows::TableRows::new(std::mem::take(&mut table.rows))),

@@ -270,27 +270,47 @@ fn header_name(cell: CellRef<'_>) -> String {
 /// [`HEADER_SEARCH_ROWS`], the first with the required headers, else the one with the
 /// most known headers, else the first row.
 fn find_header(rows: &[(usize, Vec<Cell>)]) -> usize {
-    let candidates = rows
-        .iter()
+    header_candidates(rows)
+        .find(|(_, fields)| has_required(fields))
+        .map(|(i, _)| i)
+        .unwrap_or_else(|| {
+            let mut best = (0usize, 0usize);
+            for (i, fields) in header_candidates(rows) {
+                if fields.len() > best.1 {
+                    best = (i, fields.len());
+                }
+            }
+            best.0
+        })
+}
+
+/// Whether one of the first [`HEADER_SEARCH_ROWS`] rows is a roster header (it names the
+/// required columns: id, level, employment) — a workbook's sheet of instructions
+/// (填表说明) has none.
+pub(crate) fn has_header(rows: &[(usize, Vec<Cell>)]) -> bool {
+    header_candidates(rows).any(|(_, fields)| has_required(&fields))
+}
+
+/// Each of the first rows' index and the fields its cells name as headers.
+fn header_candidates(
+    rows: &[(usize, Vec<Cell>)],
+) -> impl Iterator<Item = (usize, Vec<String>)> + '_ {
+    rows.iter()
         .enumerate()
-        .take_while(|(_, (r, _))| *r <= HEADER_SEARCH_ROWS);
-    let mut best = (0usize, 0usize);
-    for (i, (_, cells)) in candidates {
-        let fields: Vec<String> = cells
-            .iter()
-            .filter_map(|c| field_for_header(&header_name(c.as_ref())))
-            .collect();
-        if ["id", "level", "employment"]
-            .iter()
-            .all(|f| fields.iter().any(|g| g == f))
-        {
-            return i;
-        }
-        if fields.len() > best.1 {
-            best = (i, fields.len());
-        }
-    }
-    best.0
+        .take_while(|(_, (r, _))| *r <= HEADER_SEARCH_ROWS)
+        .map(|(i, (_, cells))| {
+            let fields = cells
+                .iter()
+                .filter_map(|c| field_for_header(&header_name(c.as_ref())))
+                .collect();
+            (i, fields)
+        })
+}
+
+fn has_required(fields: &[String]) -> bool {
+    ["id", "level", "employment"]
+        .iter()
+        .all(|f| fields.iter().any(|g| g == f))
 }
 
 impl Header {

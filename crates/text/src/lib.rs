@@ -949,6 +949,16 @@ pub fn warning(w: &Warning, lang: Lang) -> String {
             p("skipped"),
             p("sheet")
         ),
+        ("sheet_without_header_skipped", Lang::Zh) => format!(
+            "第一个工作表 “{}” 没有花名册表头（工号、等级、用工性质），已改读工作表 “{}”",
+            p("skipped"),
+            p("sheet")
+        ),
+        ("sheet_without_header_skipped", Lang::En) => format!(
+            "the first sheet \"{}\" has no roster header (id, level, employment); read \"{}\" instead",
+            p("skipped"),
+            p("sheet")
+        ),
         ("totals_row_skipped", Lang::Zh) => format!("第 {row} 行是合计行，已跳过"),
         ("totals_row_skipped", Lang::En) => format!("row {row} is a totals row, skipped"),
         ("error_cell_ignored", Lang::Zh) => format!(

@@ -167,6 +167,12 @@ fn corpus() -> Vec<Value> {
             None,
             &[p("sheet", "花名册"), p("skipped", "旧表")],
         ),
+        Warning::new(
+            "sheet_without_header_skipped",
+            None,
+            None,
+            &[p("sheet", "花名册"), p("skipped", "填表说明")],
+        ),
         Warning::new("totals_row_skipped", Some(73), None, &[]),
         Warning::new(
             "error_cell_ignored",
