@@ -68,8 +68,8 @@ fn each_component_has_baseline_proposal_and_difference() {
         "方案对比",
     );
     assert_eq!(rows[0][0], Data::String("工号".into()));
-    assert_eq!(rows[0][19], Data::String("基本工资（基准）".into()));
-    assert_eq!(rows[0][30], Data::String("绩效工资（差额）".into()));
+    assert_eq!(rows[0][19], Data::String("基本岗位工资（基准）".into()));
+    assert_eq!(rows[0][30], Data::String("效益工资（差额）".into()));
     assert_eq!(rows[0][33], Data::String("应发合计（差额）".into()));
     let km011 = rows
         .iter()

@@ -549,7 +549,15 @@ fn an_instructions_sheet_before_the_roster_is_skipped_with_a_warning() {
         .unwrap();
     let roster = book.add_worksheet().set_name("花名册").unwrap();
     let rows = [
-        ["工号", "姓名", "等级", "档次", "用工性质", "岗位年限", "综合得分"],
+        [
+            "工号",
+            "姓名",
+            "等级",
+            "档次",
+            "用工性质",
+            "岗位年限",
+            "综合得分",
+        ],
         ["KM002", "李四", "中级", "B", "聘用", "13", "88"],
     ];
     for (r, row) in rows.iter().enumerate() {
@@ -560,7 +568,10 @@ fn an_instructions_sheet_before_the_roster_is_skipped_with_a_warning() {
     let bytes = book.save_to_buffer().unwrap();
     let (people, warnings) = pay(&bytes, "team.xlsx", None);
     // 1500 + 800 + 13 × 6.00 + 1000 × 1.40 × 1.00 (88: good) = 3778.00.
-    assert_eq!(people, [p("KM002", "intermediate-B", "good", 13, "3778.00")]);
+    assert_eq!(
+        people,
+        [p("KM002", "intermediate-B", "good", 13, "3778.00")]
+    );
     assert_eq!(
         warnings,
         [(
@@ -572,7 +583,10 @@ fn an_instructions_sheet_before_the_roster_is_skipped_with_a_warning() {
     let r = parse_roster(&bytes, "team.xlsx", None).unwrap();
     assert_eq!(
         (r.sheets.as_slice(), r.sheet.as_deref()),
-        (&["填表说明".to_string(), "花名册".to_string()][..], Some("花名册"))
+        (
+            &["填表说明".to_string(), "花名册".to_string()][..],
+            Some("花名册")
+        )
     );
     let e = parse_roster(&bytes, "team.xlsx", Some("填表说明")).unwrap_err();
     assert_eq!(e.code(), "missing_field");

@@ -588,3 +588,53 @@ fn percentage_formatted_scores_are_refused_and_text_percentages_read_as_points()
         ["94", "90", "85", "0.94"]
     );
 }
+
+/// Headers as offices write them: a space inside (`姓 名`), a line break typed with
+/// Alt+Enter (`经营⏎业绩`), a unit in brackets at the end, full- or half-width
+/// (`岗位年限（年）`, `营销部审核评价(分)`) — each read as its column.
+#[test]
+fn headers_with_spaces_line_breaks_and_units_are_their_columns() {
+    let csv = "工号,姓 名,等级,档次,用工性质,岗位年限（年）,\"经营\n业绩\",客户满意度,工业企业评价,自我评价,营销部审核评价(分)\n\
+               K1,张三,中级,B,聘用,12,92,88,85,95,80\n";
+    let r = parse_roster(csv.as_bytes(), "office.csv", None).unwrap();
+    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    let e = &r.employees[0];
+    assert_eq!((e.name.as_str(), e.years_in_post), ("张三", Some(12)));
+    let s = e.scores.clone().unwrap();
+    assert_eq!(
+        [s.business, s.marketing_audit].map(|d| d.unwrap().to_string()),
+        ["92", "80"]
+    );
+}
+
+/// A totals row however an office writes it — 合计 under 序号 or 姓名, `合计：71人`, a
+/// 小计, `Total:` — has no level: skipped with a warning, not refused as a person
+/// without a level.
+#[test]
+fn totals_rows_under_any_column_are_skipped() {
+    let head = "序号,工号,姓名,等级,档次,用工性质,岗位年限,综合得分\n1,K1,张三,中级,B,聘用,12,88\n";
+    for last in [
+        "合计,,,,,,,88",
+        ",,合计,,,,,88",
+        ",合计：71人,,,,,,",
+        ",,小计,,,,,",
+        ",Total:,,,,,,",
+    ] {
+        let r = parse_roster(format!("{head}{last}\n").as_bytes(), "t.csv", None).unwrap();
+        assert_eq!(r.employees.len(), 1, "{last}");
+        let codes: Vec<_> = r.warnings.iter().map(|w| (w.code, w.row)).collect();
+        assert_eq!(
+            codes,
+            [("unknown_column", Some(1)), ("totals_row_skipped", Some(3))],
+            "{last}"
+        );
+    }
+    // A person named 合计 with a level is a person.
+    let r = parse_roster(
+        format!("{head}2,K2,合计,初级,A,在册,3,70\n").as_bytes(),
+        "t.csv",
+        None,
+    )
+    .unwrap();
+    assert_eq!(r.employees[1].name, "合计");
+}

@@ -39,8 +39,8 @@ test('the comparison export: baseline, proposal and difference per component, a 
   const lines = csv.bytes.toString('utf8').trimEnd().split('\n');
   assert.equal(lines.length, 72);
   assert.ok(lines[0].startsWith('\ufeff工号,姓名,等级,档次,用工性质,岗位年限,入岗日期,农村,'), lines[0]);
-  assert.ok(lines[0].endsWith(',基本工资（基准）,基本工资（方案）,基本工资（差额）,浮动工资（基准）,浮动工资（方案）,浮动工资（差额）,'
-    + '年功工资（基准）,年功工资（方案）,年功工资（差额）,绩效工资（基准）,绩效工资（方案）,绩效工资（差额）,应发合计（基准）,应发合计（方案）,应发合计（差额）'), lines[0]);
+  assert.ok(lines[0].endsWith(',基本岗位工资（基准）,基本岗位工资（方案）,基本岗位工资（差额）,岗位浮动工资（基准）,岗位浮动工资（方案）,岗位浮动工资（差额）,'
+    + '年功工资（基准）,年功工资（方案）,年功工资（差额）,效益工资（基准）,效益工资（方案）,效益工资（差额）,应发合计（基准）,应发合计（方案）,应发合计（差额）'), lines[0]);
   // KM011, intermediate-B, contract, 6 years, factor 1.00: performance 1000.00 × 1.40 →
   // × 1.50, seniority 6 × 4.00.
   assert.equal(lines.find((l) => l.startsWith('KM011,')), 'KM011,冯宇怡,中级,B,聘用,6,,否,92,90,84,89,78,,,84,89,本科,10,'
@@ -51,7 +51,7 @@ test('the comparison export: baseline, proposal and difference per component, a 
   assert.equal(xlsx.name, 'paygrade-comparison.xlsx');
   const sheet = readXlsx(xlsx.bytes);
   assert.equal(sheet.name, '方案对比');
-  assert.equal(sheet.cells.get('T1'), '基本工资（基准）');
+  assert.equal(sheet.cells.get('T1'), '基本岗位工资（基准）');
   assert.equal(sheet.cells.get('AH1'), '应发合计（差额）');
   const row = [...sheet.cells].find(([ref, v]) => /^A\d+$/.test(ref) && v === 'KM011')[0].slice(1);
   assert.deepEqual(['AC', 'AD', 'AE', 'AF', 'AG', 'AH'].map((c) => sheet.cells.get(`${c}${row}`)), [1400, 1500, 100, 3724, 3824, 100]);

@@ -285,10 +285,10 @@ pub const RESULT_COLUMNS: [(&str, &str); 11] = [
     ("result_composite", "计算综合得分"),
     ("result_rating", "考核等次"),
     ("result_factor", "考核系数"),
-    ("result_base", "基本工资"),
-    ("result_floating", "浮动工资"),
+    ("result_base", "基本岗位工资"),
+    ("result_floating", "岗位浮动工资"),
     ("result_seniority", "年功工资"),
-    ("result_performance", "绩效工资"),
+    ("result_performance", "效益工资"),
     ("result_total", "应发合计"),
 ];
 
@@ -297,7 +297,15 @@ pub const RESULT_COLUMNS: [(&str, &str); 11] = [
 /// `基本工资（方案）`, `difference_total` …).
 pub fn is_result_header(header: &str) -> bool {
     let h = header.trim();
-    RESULT_COLUMNS.iter().any(|(en, zh)| *en == h || *zh == h) || is_comparison_header(h)
+    let current = |h: &str| {
+        RESULT_COLUMNS.iter().any(|(en, zh)| *en == h || *zh == h) || is_comparison_header(h)
+    };
+    // An older export's names (基本工资, 基本工资（基准）…) read as today's.
+    current(h)
+        || FORMER_PART_NAMES.iter().any(|(new, old)| {
+            h.strip_prefix(old)
+                .is_some_and(|rest| current(&format!("{new}{rest}")))
+        })
 }
 
 /// One exported cell: text (neutralised when written) or an exact number. Text is
@@ -813,11 +821,20 @@ fn table_xlsx(
 /// The components of a comparison export, in order, as `(English, 中文)`: the four
 /// components and the monthly total.
 const COMPARISON_PARTS: [(&str, &str); 5] = [
-    ("base", "基本工资"),
-    ("floating", "浮动工资"),
+    ("base", "基本岗位工资"),
+    ("floating", "岗位浮动工资"),
     ("seniority", "年功工资"),
-    ("performance", "绩效工资"),
+    ("performance", "效益工资"),
     ("total", "应发合计"),
+];
+
+/// The Chinese component names exports used before they took the page's and the seed's
+/// terms (SPEC §1: 基本岗位工资, 岗位浮动工资, 效益工资), as `(new, old)`: an older
+/// export's result columns are still recognised, and skipped, when it is read back.
+const FORMER_PART_NAMES: [(&str, &str); 3] = [
+    ("基本岗位工资", "基本工资"),
+    ("岗位浮动工资", "浮动工资"),
+    ("效益工资", "绩效工资"),
 ];
 
 /// The three columns of each component in a comparison export, as `(English, 中文)`.
@@ -982,12 +999,12 @@ pub fn payslips_xlsx(
             "工号",
             "姓名",
             "定级",
-            "基本工资",
-            "浮动工资",
+            "基本岗位工资",
+            "岗位浮动工资",
             "年功工资",
-            "绩效工资",
+            "效益工资",
             "应发合计",
-            "绩效工资计算",
+            "效益工资计算",
         ]
     } else {
         [
@@ -1159,6 +1176,34 @@ pub fn projection_csv(p: &paygrade::projection::Projection) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Exports name the components as the page and the seed do (SPEC §1); an older
+    /// export's names are still result columns when it is read back; inputs are not.
+    #[test]
+    fn result_headers_today_and_as_older_exports_named_them() {
+        for h in [
+            "基本岗位工资",
+            "效益工资",
+            "岗位浮动工资（方案）",
+            "应发合计（差额）",
+            "基本工资",
+            "浮动工资",
+            "绩效工资",
+            "绩效工资（差额）",
+            "浮动工资（基准）",
+            "result_total",
+            "difference_performance",
+        ] {
+            assert!(is_result_header(h), "{h}");
+        }
+        for h in ["工号", "综合得分", "岗位年限", "绩效", "基本工资（其他）"] {
+            assert!(!is_result_header(h), "{h}");
+        }
+        assert_eq!(
+            comparison_header(COMPARISON_PARTS[3], COMPARISON_SIDES[1], Lang::Zh),
+            "效益工资（方案）"
+        );
+    }
     use rust_decimal::Decimal;
     use std::borrow::Cow;
 

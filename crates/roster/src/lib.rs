@@ -184,7 +184,7 @@ pub fn stream_roster<T>(
 pub fn field_for_header(header: &str) -> Option<String> {
     let h = to_half_width(header);
     let h = h.trim().trim_start_matches('\u{feff}').trim();
-    if let Some(f) = fixed_field(h) {
+    if let Some(f) = fixed_field(h).or_else(|| fixed_field(&loosened(h))) {
         return Some(f.to_string());
     }
     let kpi = |name: &str, part: &str| {
@@ -197,6 +197,24 @@ pub fn field_for_header(header: &str) -> Option<String> {
         return kpi(name, "actual");
     }
     None
+}
+
+/// A header as offices also write it, brought to its plain name: spaces and line breaks
+/// inside taken out (`姓 名`, `经营⏎业绩` typed with Alt+Enter) and a unit in brackets at
+/// the end dropped (`岗位年限（年）`, `营销部审核评价(分)`; full-width brackets are
+/// half-width by now). An export's result column (`基本岗位工资（方案）`) is not loosened.
+fn loosened(h: &str) -> String {
+    if crate::export::is_result_header(h) {
+        return h.to_string();
+    }
+    let joined: String = h.chars().filter(|c| !c.is_whitespace()).collect();
+    match joined
+        .strip_suffix(')')
+        .and_then(|rest| rest.rfind('(').map(|i| (rest, i)))
+    {
+        Some((rest, i)) if i > 0 => rest.get(..i).unwrap_or(rest).to_string(),
+        _ => joined,
+    }
 }
 
 fn fixed_field(h: &str) -> Option<&'static str> {
@@ -949,16 +967,26 @@ fn from_rows(
     Ok(roster)
 }
 
-/// A totals row (an export's 合计 / total line): its id cell says so and it has no level.
+/// A totals row (an export's 合计 / total line, an office's 合计：71人 under any column
+/// — 序号, 工号, 姓名 — or a 小计 between branches): it has no level, and one of its text
+/// cells begins with 合计, 总计, 小计 or total.
 fn is_totals_row(cells: &[rows::CellRef<'_>], columns: &[Option<(String, String)>]) -> bool {
-    let cell_of = |field: &str| {
-        columns
+    let level = columns
+        .iter()
+        .position(|c| c.as_ref().is_some_and(|(f, _)| f == "level"))
+        .and_then(|i| cells.get(i));
+    matches!(level, None | Some(rows::CellRef::Empty))
+        && cells
             .iter()
-            .position(|c| c.as_ref().is_some_and(|(f, _)| f == field))
-            .and_then(|i| cells.get(i))
-    };
-    let id_says = matches!(cell_of("id"), Some(rows::CellRef::Text(t)) if matches!(t.trim(), "合计" | "总计" | "total" | "Total" | "TOTAL"));
-    id_says && matches!(cell_of("level"), None | Some(rows::CellRef::Empty))
+            .any(|c| matches!(c, rows::CellRef::Text(t) if is_totals_label(t)))
+}
+
+/// Whether a cell's text labels a totals row: it begins with 合计, 总计, 小计 or
+/// `total` (any case).
+fn is_totals_label(text: &str) -> bool {
+    let t = text.trim();
+    ["合计", "总计", "小计"].iter().any(|m| t.starts_with(m))
+        || t.get(..5).is_some_and(|h| h.eq_ignore_ascii_case("total"))
 }
 
 fn insert_path(object: &mut Map<String, Value>, path: &str, value: Value) {
