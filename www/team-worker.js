@@ -59,6 +59,8 @@ const COMMANDS = {
   exportComparisonCsv: (_, proposal, asOf, lang) => need().exportComparisonCsv(null, proposal, asOf, lang),
   exportComparisonXlsx: (_, proposal, asOf, lang) => need().exportComparisonXlsx(null, proposal, asOf, lang),
   exportPayslipsXlsx: (_, proposal, asOf, lang) => need().exportPayslipsXlsx(proposal, asOf, lang),
+  /** A blank roster to fill in (the input columns, an example row, notes). */
+  templateXlsx: (_, lang) => hr.rosterTemplateXlsx(lang),
 };
 
 /** Who roster person `index` is ({id, row}), for an error about them. */

@@ -10,7 +10,7 @@ import { mountCharts, drawProjection } from './team-charts.js';
 const TEXT = {
   zh: {
     title: '团队与政策模拟', privacy: '花名册与政策只在本机浏览器中处理，不会上传。', to_mypay: '← 我的月薪',
-    roster: '花名册', upload: '上传 CSV / XLSX / JSON 等花名册文件（或拖放到这里）', use_sample: '使用示例花名册（71 人）', as_of: '计薪日期',
+    roster: '花名册', upload: '上传 CSV / XLSX / JSON 等花名册文件（或拖放到这里）', use_sample: '使用示例花名册（71 人）', template: '下载空白模板（XLSX，含填表说明）', as_of: '计薪日期',
     proposal: '方案政策', proposal_note: '基准为默认政策；方案从基准复制而来，下面每个字段都可修改（也可直接编辑 JSON），出错时在该字段旁标出。',
     edit_json: '高级：以 JSON 编辑', policy_json: '方案政策 JSON', reset_proposal: '恢复为基准', save_policy: '保存政策 JSON', load_policy: '载入政策 JSON', share: '生成分享链接',
     share_note: '链接的 # 之后包含整份政策，不会发送到服务器：', comparison: '方案对比', by_level: '按等级', policy_diff: '政策差异',
@@ -44,7 +44,7 @@ const TEXT = {
   },
   en: {
     title: 'Team and policy modelling', privacy: 'The roster and policies are processed in this browser only; nothing is uploaded.', to_mypay: '← My pay',
-    roster: 'Roster', upload: 'Upload CSV / XLSX / XLS / ODS / TXT / JSON (or drop it here)', use_sample: 'Use the sample roster (71 people)', as_of: 'Pay date',
+    roster: 'Roster', upload: 'Upload CSV / XLSX / XLS / ODS / TXT / JSON (or drop it here)', use_sample: 'Use the sample roster (71 people)', template: 'Download a blank template (XLSX, with notes)', as_of: 'Pay date',
     proposal: 'Proposal policy', proposal_note: 'The baseline is the default policy; the proposal starts as a copy. Every field below can be edited (or edit the JSON); an invalid edit is shown at its field.',
     edit_json: 'Advanced: edit as JSON', policy_json: 'Proposal policy JSON', reset_proposal: 'Reset to the baseline', save_policy: 'Save policy JSON', load_policy: 'Load policy JSON', share: 'Make a share link',
     share_note: 'The link carries the whole policy after #, which is never sent to a server:', comparison: 'Comparison', by_level: 'By level', policy_diff: 'Policy differences',
@@ -951,6 +951,11 @@ $('export-xlsx').addEventListener('click', async () => {
     const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
     Object.assign(document.createElement('a'), { href: url, download: 'paygrade-roster.xlsx' }).click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
+  } catch (err) { showError('err-roster', err); }
+});
+$('template').addEventListener('click', async () => {
+  try {
+    downloadBytes(lang === 'zh' ? 'paygrade-花名册模板.xlsx' : 'paygrade-roster-template.xlsx', await call('templateXlsx', lang), XLSX_TYPE);
   } catch (err) { showError('err-roster', err); }
 });
 /** Hand bytes to the browser as a file. */

@@ -195,3 +195,24 @@ test('the file picker offers every roster format the engine reads', async () => 
   const accept = /id="file" accept="([^"]*)"/.exec(html)?.[1];
   assert.equal(accept, '.csv,.tsv,.txt,.xlsx,.xlsm,.xls,.ods,.json');
 });
+
+test('a blank template downloads, with its notes, and loads back as its one example person', async () => {
+  const { page } = b;
+  const file = await download('#template');
+  assert.equal(file.name, 'paygrade-花名册模板.xlsx');
+  const sheet = readXlsx(file.bytes);
+  assert.equal(sheet.name, '花名册');
+  assert.deepEqual(['A1', 'C1', 'E1', 'F1', 'I1', 'S1'].map((c) => sheet.cells.get(c)), ['工号', '等级', '用工性质', '岗位年限', '经营业绩', '工作年限']);
+  assert.deepEqual(['A2', 'C2', 'E2', 'F2', 'I2'].map((c) => sheet.cells.get(c)), ['E001', '中级', '聘用', 12, 92]);
+  // Loaded back: SPEC §11 example 1, 3,872.00 a month, no warning.
+  await page.setInputFiles('#file', { name: 'template.xlsx', mimeType: 'application/octet-stream', buffer: file.bytes });
+  await page.waitForFunction(() => document.querySelector('#roster-info').textContent.includes('template.xlsx'));
+  assert.match(await text('#roster-info'), /^1 人/);
+  assert.equal(await page.locator('#warnings li').count(), 0);
+  assert.match(await text('#people-table'), /3,872\.00/);
+  await switchLang('en');
+  assert.equal((await download('#template')).name, 'paygrade-roster-template.xlsx');
+  await switchLang('zh');
+  await page.click('#sample');
+  await page.waitForFunction(() => document.querySelector('#roster-info').textContent.startsWith('71 人'));
+});

@@ -721,6 +721,95 @@ pub fn roster_export_xlsx(
     )
 }
 
+/// The person of the roster template's example row: SPEC §11 example 1 (an
+/// intermediate-B contract manager, 12 years in post, rural, the five scores) — 3,872.00
+/// a month under the default policy.
+const TEMPLATE_EXAMPLE: &str = r#"{ "id": "E001", "name": "示例", "level": "intermediate", "band": "B",
+  "employment": "contract", "years_in_post": 12, "rural": true,
+  "scores": { "business": "92", "customer_satisfaction": "88", "supplier": "85",
+              "self": "95", "marketing_audit": "80" } }"#;
+
+/// What the template's second sheet says about each column, in `lang`.
+fn template_notes(lang: Lang) -> &'static [&'static str] {
+    if lang == Lang::Zh {
+        &[
+            "填表说明（本页不会被读取；花名册在第一个工作表）",
+            "第一行是表头，每人一行；表头上方可以有标题行，末尾的合计行会被跳过；示例行 E001 请删去或改成真实人员。",
+            "必填：工号；等级（见习、初级、中级、高级）；档次（A、B、C，见习不填）；用工性质（在册 或 聘用）。",
+            "岗位年限（整数）与入岗日期（如 2014-03-01、2014/3/1、2014年3月1日）二选一，每人只填其中一个。",
+            "评分按 0–100 分填写：经营业绩、客户满意度、工业企业评价、自我评价、营销部审核评价五项，或只填综合得分。不要把分数列设成百分比格式（94% 会存为 0.94）。",
+            "农村：是 或 否（不填为否）。计薪天数：不填为全月出勤。",
+            "年度定级用（可不填）：考试成绩、综合评议（0–100 分），学历（无、中专、大专、本科、硕士、博士），工作年限（整数）。",
+        ]
+    } else {
+        &[
+            "How to fill in the roster (this sheet is not read; the roster is the first sheet)",
+            "The first row is the header, then one row per person; title rows above the header are allowed and a totals row at the end is skipped. Delete the example row E001 or overwrite it.",
+            "Required: id; level (trainee, junior, intermediate, senior); band (A, B, C; none for a trainee); employment (regular or contract).",
+            "Either years_in_post (a whole number) or post_start (2014-03-01, 2014/3/1), one of the two per person.",
+            "Scores are points from 0 to 100: the five evaluations (business, customer_satisfaction, supplier, self, marketing_audit), or composite_score alone. Do not format score columns as percentages (94% is stored as 0.94).",
+            "rural: yes or no (empty is no). paid_days: empty for a full month.",
+            "For the annual grading (optional): exam and review (0–100), education (none, secondary, associate, bachelor, master, doctorate), years_of_work (a whole number).",
+        ]
+    }
+}
+
+/// A blank roster to fill in, as an XLSX workbook in `lang`: the first sheet holds the
+/// input columns of a re-importable export (SPEC §8; bold frozen header) and one example
+/// row ([`TEMPLATE_EXAMPLE`]), the second the notes on each column. Read back, it is a
+/// roster of that one person; the notes sheet, not being first, is never read.
+///
+/// # Errors
+/// `internal` if the workbook cannot be written.
+pub fn roster_template_xlsx(lang: Lang) -> Result<Vec<u8>> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let fail =
+        |e: rust_xlsxwriter::XlsxError| Error::new(ErrorKind::Internal(format!("XLSX: {e}")), "");
+    let example = paygrade::Employee::from_json(TEMPLATE_EXAMPLE)?;
+    let zh = lang == Lang::Zh;
+    let mut book = Workbook::new();
+    let bold = Format::new().set_bold();
+    let sheet = book.add_worksheet();
+    sheet
+        .set_name(if zh { "花名册" } else { "roster" })
+        .map_err(fail)?;
+    for (c, (en, cn)) in INPUT_COLUMNS.iter().enumerate() {
+        let h = if zh { *cn } else { *en };
+        sheet
+            .write_string_with_format(0, c as u16, h, &bold)
+            .map_err(fail)?;
+        sheet
+            .set_column_width(c as u16, column_width(c, h, false))
+            .map_err(fail)?;
+    }
+    sheet.set_freeze_panes(1, 0).map_err(fail)?;
+    for (c, cell) in input_cells(&example, lang).iter().enumerate() {
+        let c = c as u16;
+        match cell {
+            ExportCell::Text(t) => sheet.write_string(1, c, neutralise(t)).map(|_| ()),
+            ExportCell::Number(d) | ExportCell::Money(d) => sheet
+                .write_number(1, c, paygrade::money::to_f64_lossy(*d))
+                .map(|_| ()),
+            ExportCell::Empty => Ok(()),
+        }
+        .map_err(fail)?;
+    }
+    let notes = book.add_worksheet();
+    notes
+        .set_name(if zh { "填表说明" } else { "notes" })
+        .map_err(fail)?;
+    notes.set_column_width(0, 120).map_err(fail)?;
+    for (r, line) in template_notes(lang).iter().enumerate() {
+        if r == 0 {
+            notes.write_string_with_format(0, 0, *line, &bold)
+        } else {
+            notes.write_string(r as u32, 0, *line)
+        }
+        .map_err(fail)?;
+    }
+    book.save_to_buffer().map_err(fail)
+}
+
 /// A table of export cells as CSV text (UTF-8 with BOM so Excel opens Chinese text
 /// correctly): text neutralised, numbers and money as plain exact numbers.
 fn table_csv<'a, R: AsRef<[ExportCell<'a>]>>(
@@ -1176,6 +1265,37 @@ pub fn projection_csv(p: &paygrade::projection::Projection) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The template reads back as a roster of its example person (SPEC §11 example 1),
+    /// in both languages, with no warning: the notes sheet is second and never read.
+    #[test]
+    fn the_template_reads_back_as_its_example_person() {
+        for lang in [Lang::Zh, Lang::En] {
+            let bytes = roster_template_xlsx(lang).unwrap();
+            let r = crate::parse_roster(&bytes, "template.xlsx", None).unwrap();
+            assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+            let e = &r.employees[0];
+            let level = if lang == Lang::Zh {
+                "中级"
+            } else {
+                "intermediate"
+            };
+            assert_eq!(
+                (
+                    r.employees.len(),
+                    e.id.as_str(),
+                    e.level.as_str(),
+                    e.years_in_post,
+                    e.rural
+                ),
+                (1, "E001", level, Some(12), true)
+            );
+            let policy = paygrade::Policy::default().check().unwrap();
+            let pay = paygrade::compute_pay(&policy, &r.employees[0], None).unwrap();
+            assert_eq!(pay.total.to_string(), "3872.00");
+            assert_eq!(r.sheets.len(), 2);
+        }
+    }
 
     /// Exports name the components as the page and the seed do (SPEC §1); an older
     /// export's names are still result columns when it is read back; inputs are not.

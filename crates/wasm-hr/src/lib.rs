@@ -426,6 +426,17 @@ pub fn export_comparison_xlsx(
         .map_err(|e| js_error(&e))
 }
 
+/// A blank roster to fill in, as XLSX bytes, for download: the input columns and one
+/// example row (SPEC §11 example 1) in `lang` `zh` or `en` (default `zh`), and a sheet
+/// of notes on each column (`paygrade_roster::export::roster_template_xlsx`).
+///
+/// # Errors
+/// `internal` if the workbook cannot be written.
+#[wasm_bindgen(js_name = rosterTemplateXlsx)]
+pub fn roster_template_xlsx(lang: Option<String>) -> Result<Vec<u8>, JsValue> {
+    paygrade_roster::export::roster_template_xlsx(export_lang(lang, "zh")).map_err(|e| js_error(&e))
+}
+
 /// 工资条 (payslips) as XLSX bytes, for download: the roster paid under `policy` for the
 /// month of `asOf` (each slip headed by it), in `lang` `zh` or `en` — the header row
 /// repeated above each person, a blank row between.
