@@ -181,10 +181,19 @@ function showModes() {
   }
 }
 
+/** A date as people type it — 2014-03-01, 2014/3/1, 2014.3.1, 2014年3月1日, full-width
+ * digits too — as the engine's YYYY-MM-DD (the forms a roster file's date column takes);
+ * anything else is passed on as typed, for the engine to refuse at its field. */
+function isoDate(text) {
+  const half = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).trim();
+  const m = /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?$/.exec(half);
+  return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : text;
+}
+
 function employeeFrom(s) {
   const e = { id: 'me', level: s.level, employment: s.employment, rural: s.rural };
   if (s.band) e.band = s.band;
-  if (s.years_mode === 'date') e.post_start = s.post_start; else e.years_in_post = s.years_in_post;
+  if (s.years_mode === 'date') e.post_start = isoDate(s.post_start); else e.years_in_post = s.years_in_post;
   if (s.score_mode === 'composite') e.composite_score = s.composite_score;
   else e.scores = Object.fromEntries(SCORE_FIELDS.map((f) => [f, s[f]]));
   if (s.paid_days.trim()) e.paid_days = s.paid_days;
@@ -245,7 +254,7 @@ function recompute() {
   lastError = null;
   if (isBlankStart(s)) { last = null; render(); return; }
   try {
-    last = calculator().computeWhatIfs(employeeFrom(s), s.as_of);
+    last = calculator().computeWhatIfs(employeeFrom(s), isoDate(s.as_of));
     if (firstResultMs == null) firstResultMs = performance.now(); // since navigation start
   } catch (err) {
     lastError = err;

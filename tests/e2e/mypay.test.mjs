@@ -67,6 +67,18 @@ test('bad input shows a message at that field and keeps the other inputs', async
   await page.fill('#as_of', '2026-11-30');
   assert.equal(await text('#total'), '3872.00');
   assert.match(await text('#wi-seniority'), /2030-03-01/);
+  // Dates as offices type them, as a roster file's date column takes them.
+  for (const [start, asOf] of [['2014/3/1', '2026/11/30'], ['2014年3月1日', '2026年11月30日'], ['２０１４.3.1', '2026.11.30']]) {
+    await page.fill('#post_start', start);
+    await page.fill('#as_of', asOf);
+    assert.equal(await text('#total'), '3872.00', start);
+    assert.equal(await text('#err-post_start'), '', start);
+    assert.match(await text('#wi-seniority'), /2030-03-01/, start);
+  }
+  await page.fill('#post_start', '2014/2/30');
+  assert.match(await text('#err-post_start'), /不是有效日期/);
+  await page.fill('#post_start', '2014-03-01');
+  await page.fill('#as_of', '2026-11-30');
   await page.check('input[name="years_mode"][value="years"]');
 
   await page.fill('#business', '９２');
