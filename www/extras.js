@@ -168,6 +168,8 @@ function buildScorecard() {
     const cells = [ind.weight, withUnit(input(ind.id, 'target', name.firstChild.textContent)), withUnit(input(ind.id, 'actual', name.firstChild.textContent)), '', ''].map((x, i) => {
       const td = document.createElement('td');
       if (Array.isArray(x)) td.append(...x); else td.textContent = x;
+      // The column's name, shown before the cell where the table is laid out as cards (phone width).
+      td.dataset.label = t(['sc_weight', 'sc_target', 'sc_actual', 'sc_credited', 'how'][i]);
       if (i === 3) td.id = `sc_${ind.id}_credited`;
       if (i === 4) { td.id = `sc_${ind.id}_explain`; td.className = 'explain'; }
       return td;
@@ -196,7 +198,9 @@ function scoreCard() {
   $('err-sc').textContent = '';
   for (const el of $('sc_table').querySelectorAll('input')) el.removeAttribute('aria-invalid');
   if (Object.keys(kpis).length < preset.indicators.length) {
-    $('err-sc').textContent = t('sc_fill');
+    // A card just opened, all empty, is not an error yet: the note waits for a first figure.
+    const started = Object.values(values).some((v) => v.target.trim() || v.actual.trim());
+    $('err-sc').textContent = started ? t('sc_fill') : '';
   } else {
     const policy = extraModule.defaultPolicy();
     policy.scorecard = preset;

@@ -219,6 +219,10 @@ test('the bank scorecard gives example 1 its business score', async () => {
   await page.click('#sc_go');
   await page.waitForSelector('#sc_body:not([hidden])');
   await page.selectOption('#sc_card', 'bank');
+  // Just opened and empty: no error yet; a first figure brings the reminder.
+  assert.equal(await text('#err-sc'), '');
+  await page.fill('#sc_deposits_target', '1000');
+  assert.equal(await text('#err-sc'), '请填写每个指标的目标和完成值。');
   // The bank example scorecard, the README's worked example (weights 0.30/0.30/0.20/0.10/0.10):
   const figures = { deposits: ['1000', '1180'], loans: ['500', '450'], intermediate_income: ['50', '40'],
     new_customers: ['2', '1'], overdue_ratio: ['2.0', '1.5'] };
