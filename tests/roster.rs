@@ -638,3 +638,81 @@ fn totals_rows_under_any_column_are_skipped() {
     .unwrap();
     assert_eq!(r.employees[1].name, "合计");
 }
+
+/// A header over two rows, as Chinese HR sheets merge it: a title, then 工号 … merged
+/// down two rows and 五评价 merged across the five score columns above their names. The
+/// two rows are read as one header (a warning says so); the people start below, rows
+/// counted as the file's.
+#[test]
+fn a_two_row_merged_header_is_read_as_one() {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let plain = rust_xlsxwriter::Format::new();
+    sheet
+        .write_string(0, 0, "2026年11月客户经理薪酬表")
+        .unwrap();
+    for (c, h) in ["工号", "姓名", "等级", "档次", "用工性质", "岗位年限"]
+        .iter()
+        .enumerate()
+    {
+        sheet
+            .merge_range(1, c as u16, 2, c as u16, h, &plain)
+            .unwrap();
+    }
+    sheet.merge_range(1, 6, 1, 10, "五评价", &plain).unwrap();
+    for (c, h) in [
+        "经营业绩",
+        "客户满意度",
+        "工业企业评价",
+        "自我评价",
+        "营销部审核评价",
+    ]
+    .iter()
+    .enumerate()
+    {
+        sheet.write_string(2, 6 + c as u16, *h).unwrap();
+    }
+    let people = [
+        [
+            "E001", "示例", "中级", "B", "聘用", "12", "92", "88", "85", "95", "80",
+        ],
+        [
+            "E002", "乙", "初级", "A", "在册", "3", "70", "70", "70", "70", "70",
+        ],
+    ];
+    for (r, row) in people.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            sheet.write_string(3 + r as u32, c as u16, *cell).unwrap();
+        }
+    }
+    let bytes = book.save_to_buffer().unwrap();
+    let r = parse_roster(&bytes, "merged.xlsx", None).unwrap();
+    let codes: Vec<_> = r
+        .warnings
+        .iter()
+        .map(|w| {
+            (
+                w.code,
+                w.row,
+                w.params.clone().into_iter().collect::<Vec<_>>(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("header_row", Some(2), vec![("skipped", "1".to_string())]),
+            ("two_row_header", Some(2), vec![("second", "3".to_string())]),
+        ]
+    );
+    assert_eq!(r.sources.iter().map(|s| s.row).collect::<Vec<_>>(), [4, 5]);
+    // SPEC §11 example 1 without the rural uplift (no 农村 column): 1500 + 800 +
+    // 12 × 6.00 + 1000 × 1.40 × 1.00 = 3772.00.
+    let policy = Policy::default().check().unwrap();
+    let pay = compute_roster(&policy, &r.employees, None).unwrap();
+    assert_eq!(pay.results[0].total.to_string(), "3772.00");
+    // A data row under a one-row header is still a person, not a second header row.
+    let csv = "工号,等级,档次,用工性质,岗位年限,综合得分\nK1,中级,B,聘用,12,88\n";
+    let r = parse_roster(csv.as_bytes(), "one.csv", None).unwrap();
+    assert_eq!((r.employees.len(), r.warnings.len()), (1, 0));
+}

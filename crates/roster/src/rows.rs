@@ -284,6 +284,30 @@ fn find_header(rows: &[(usize, Vec<Cell>)]) -> usize {
         })
 }
 
+/// The header read over `upper` and the row `below` it, when `below` is the second row
+/// of a two-row header: it names known columns itself, and together the two name more
+/// known columns than `upper` alone. Each column takes `below`'s name where it has one,
+/// else `upper`'s (a name merged down both rows is in the upper row only).
+fn two_row_header(upper: &[Cell], below: &[Cell]) -> Option<Vec<Cell>> {
+    let known = |cells: &[Cell]| {
+        cells
+            .iter()
+            .filter(|c| field_for_header(&header_name(c.as_ref())).is_some())
+            .count()
+    };
+    if known(below) == 0 {
+        return None;
+    }
+    let merged: Vec<Cell> = (0..upper.len().max(below.len()))
+        .map(|i| match (below.get(i), upper.get(i)) {
+            (Some(b), _) if *b != Cell::Empty => b.clone(),
+            (_, Some(u)) => u.clone(),
+            _ => Cell::Empty,
+        })
+        .collect();
+    (known(&merged) > known(upper)).then_some(merged)
+}
+
 /// Whether one of the first [`HEADER_SEARCH_ROWS`] rows is a roster header (it names the
 /// required columns: id, level, employment) — a workbook's sheet of instructions
 /// (填表说明) has none.
@@ -676,15 +700,34 @@ impl<'a> RosterRows<'a> {
         }
         let header_index = find_header(ahead.make_contiguous());
         ahead.drain(..header_index);
-        let Some((header_row, header)) = ahead.pop_front() else {
+        let Some((header_row, mut header)) = ahead.pop_front() else {
             return Err(file_error("empty_file", &[]));
         };
+        // A header over two rows (五评价 merged across the five score columns above their
+        // names, 工号 … merged down both rows): the row below names more columns in the
+        // gaps, so the two are read as one, each column's lower name where it has one.
+        let mut second_row = None;
+        if let Some(merged) = ahead
+            .front()
+            .and_then(|(_, below)| two_row_header(&header, below))
+        {
+            header = merged;
+            second_row = ahead.pop_front().map(|(row, _)| row);
+        }
         if header_index > 0 {
             warnings.push(Warning::new(
                 "header_row",
                 Some(header_row),
                 None,
                 &[("skipped", header_index.to_string())],
+            ));
+        }
+        if let Some(second) = second_row {
+            warnings.push(Warning::new(
+                "two_row_header",
+                Some(header_row),
+                None,
+                &[("second", second.to_string())],
             ));
         }
         let header = Header::read(header_row, &header, date1904, &mut warnings)?;

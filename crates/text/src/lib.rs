@@ -959,6 +959,13 @@ pub fn warning(w: &Warning, lang: Lang) -> String {
             p("skipped"),
             p("sheet")
         ),
+        ("two_row_header", Lang::Zh) => {
+            format!("表头占两行（第 {row} 行和第 {} 行），已合并读取", p("second"))
+        }
+        ("two_row_header", Lang::En) => format!(
+            "the header spans two rows ({row} and {}), read as one",
+            p("second")
+        ),
         ("totals_row_skipped", Lang::Zh) => format!("第 {row} 行是合计行，已跳过"),
         ("totals_row_skipped", Lang::En) => format!("row {row} is a totals row, skipped"),
         ("error_cell_ignored", Lang::Zh) => format!(

@@ -173,6 +173,7 @@ fn corpus() -> Vec<Value> {
             None,
             &[p("sheet", "花名册"), p("skipped", "填表说明")],
         ),
+        Warning::new("two_row_header", Some(2), None, &[p("second", "3")]),
         Warning::new("totals_row_skipped", Some(73), None, &[]),
         Warning::new(
             "error_cell_ignored",
