@@ -674,8 +674,13 @@ pub fn non_negative(value: Decimal, path: &str) -> Result<()> {
     }
 }
 
-/// Error unless 0 ≤ `value` ≤ 100.
-pub(crate) fn check_score(value: Decimal, path: &str) -> Result<()> {
+/// Error unless 0 ≤ `value` ≤ 100: an evaluation, composite or grading score (SPEC §1,
+/// points). The roster reader calls it too, so a file's out-of-range score is listed with
+/// the file's other bad cells rather than after them.
+///
+/// # Errors
+/// `score_range` at `path`.
+pub fn check_score(value: Decimal, path: &str) -> Result<()> {
     if value < Decimal::ZERO || value > Decimal::ONE_HUNDRED {
         Err(Error::new(ErrorKind::ScoreRange(value), path))
     } else {

@@ -580,12 +580,19 @@ fn percentage_formatted_scores_are_refused_and_text_percentages_read_as_points()
     );
     // A CSV saved from a percentage column holds "94%": 94 points; "0.94" as text stays 0.94.
     let csv = "工号,等级,档次,用工性质,岗位年限,经营业绩,客户满意度,工业企业评价,自我评价,营销部审核评价\n\
-               K1,中级,B,在册,12,94%,90％, 85 % ,0.94,80\n";
+               K1,中级,B,在册,12,94%,90％, 85 % ,0.94,80分\n";
     let r = parse_roster(csv.as_bytes(), "pct.csv", None).unwrap();
     let s = r.employees[0].scores.clone().unwrap();
     assert_eq!(
-        [s.business, s.customer_satisfaction, s.supplier, s.self_].map(|d| d.unwrap().to_string()),
-        ["94", "90", "85", "0.94"]
+        [
+            s.business,
+            s.customer_satisfaction,
+            s.supplier,
+            s.self_,
+            s.marketing_audit
+        ]
+        .map(|d| d.unwrap().to_string()),
+        ["94", "90", "85", "0.94", "80"]
     );
 }
 

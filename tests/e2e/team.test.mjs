@@ -357,10 +357,10 @@ test('file errors and places read in Chinese; assignment reasons in words', asyn
   assert.equal(await text('#err-roster'), '第 2 行“岗位年限”列：不是有效数字：“十二”');
   // A cell the file reads but the pay rules refuse (found when the roster is paid, within
   // the baseline): placed at the file's row and column too, not at an internal field.
-  const score = '工号,姓名,等级,档次,用工性质,岗位年限,综合得分\nZ1,乙,中级,B,聘用,12,88\nZ2,丙,中级,B,聘用,12,120\n';
+  const score = '工号,姓名,等级,档次,用工性质,岗位年限,综合得分\nZ1,乙,中级,B,聘用,12,88\nZ2,丙,中级,D,聘用,12,80\n';
   await page.setInputFiles('#file', { name: 'score.csv', mimeType: 'text/csv', buffer: Buffer.from(score) });
   await page.waitForFunction(() => document.querySelector('#err-roster').textContent.includes('第 3 行'));
-  assert.equal(await text('#err-roster'), '工号 Z2 · 第 3 行“综合得分”列：分数须在 0 到 100 之间，当前为 120');
+  assert.equal(await text('#err-roster'), '工号 Z2 · 第 3 行“档次”列：档次 “D” 不属于等级 “中级”');
   // The results on screen are the last successful run's; the note says why — the roster,
   // not the proposal.
   assert.equal(await text('#stale-note'), '以下结果来自上一次成功的计算；花名册或计薪日期有误（见上方），修正后会重新计算。');
@@ -390,7 +390,7 @@ test('a refused file never replaces the saved roster; an unreadable one says whi
   assert.equal(await page.isVisible('#stale-note'), false);
   // Read, then refused by the pay rules: the results are the last run's, marked; the
   // refused roster is not saved — a reload brings back good.csv, with row numbers intact.
-  const refused = '工号,姓名,等级,档次,用工性质,岗位年限,综合得分\nR1,丙,中级,B,聘用,12,120\n';
+  const refused = '工号,姓名,等级,档次,用工性质,岗位年限,综合得分\nR1,丙,中级,D,聘用,12,80\n';
   await page.setInputFiles('#file', { name: 'refused.csv', mimeType: 'text/csv', buffer: Buffer.from(refused) });
   await page.waitForFunction(() => document.querySelector('#err-roster').textContent.includes('R1'));
   assert.equal(await page.isVisible('#kept-roster'), false);

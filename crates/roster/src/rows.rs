@@ -607,19 +607,25 @@ const SCORE_FIELDS: &[&str] = &[
 ];
 
 /// A score cell's text as points: a percentage written as text (`94%`, `94％` — what a
-/// CSV saved from a percentage-formatted column holds) is its points, 94.
+/// CSV saved from a percentage-formatted column holds) is its points, 94, as is `94分`
+/// (分 is the points' unit). Points outside
+/// 0–100 are refused here, with the file's other unreadable cells.
 ///
 /// # Errors
-/// Those of [`parse_decimal_at`].
+/// Those of [`parse_decimal_at`]; `score_range` (`paygrade::policy::check_score`).
 fn read_score(text: &str, path: &str) -> Result<Decimal> {
     let trimmed = text.trim();
-    match trimmed
+    // 分 is the points' own unit: `94分` is 94.
+    let trimmed = trimmed.strip_suffix('分').map_or(trimmed, str::trim_end);
+    let points = match trimmed
         .strip_suffix('%')
         .or_else(|| trimmed.strip_suffix('％'))
     {
-        Some(number) => parse_decimal_at(number, path),
-        None => parse_decimal_at(text, path),
-    }
+        Some(number) => parse_decimal_at(number, path)?,
+        None => parse_decimal_at(trimmed, path)?,
+    };
+    paygrade::policy::check_score(points, path)?;
+    Ok(points)
 }
 
 /// A workbook's number in a score column strictly between 0 and 1: what a spreadsheet
