@@ -108,6 +108,17 @@ impl Error {
         first
     }
 
+    /// Every problem listed, each on its own: this one, then [`Error::also`] (the count of
+    /// more is dropped: for a roster row's several bad cells, which has none).
+    pub fn into_all(mut self) -> Vec<Error> {
+        let rest = self.rest.take();
+        let mut all = vec![self];
+        if let Some(r) = rest {
+            all.extend(r.also);
+        }
+        all
+    }
+
     /// Every problem listed: this one, then [`Error::also`].
     pub fn all(&self) -> impl Iterator<Item = &Error> {
         std::iter::once(self).chain(self.also().iter())

@@ -723,3 +723,28 @@ fn a_two_row_merged_header_is_read_as_one() {
     let r = parse_roster(csv.as_bytes(), "one.csv", None).unwrap();
     assert_eq!((r.employees.len(), r.warnings.len()), (1, 0));
 }
+
+/// A row with several bad cells lists each of them (in reading order), so one upload
+/// shows everything to fix; other rows' problems follow in row order.
+#[test]
+fn every_bad_cell_of_a_row_is_listed() {
+    let csv = "工号,姓名,等级,档次,用工性质,岗位年限,经营业绩,客户满意度,工业企业评价,自我评价,营销部审核评价\n\
+               A1,甲,中级,B,临时,三,九十,88,150,95,80\n\
+               A2,乙,中级,B,聘用,3,90,88,85,95,80\n\
+               A3,丙,,B,聘用,x,90,88,85,95,80\n";
+    let e = parse_roster(csv.as_bytes(), "multi.csv", None).unwrap_err();
+    let all: Vec<_> = e.all().map(|p| (loc(p), p.code())).collect();
+    let at = |place: &str, code: &'static str| (place.to_string(), code);
+    assert_eq!(
+        all,
+        [
+            at("row 2, column 用工性质", "unknown_mode"),
+            at("row 2, column 岗位年限", "invalid_number"),
+            at("row 2, column 经营业绩", "invalid_number"),
+            at("row 2, column 工业企业评价", "score_range"),
+            at("row 4, column 等级", "missing_field"),
+            at("row 4, column 岗位年限", "invalid_number"),
+        ]
+    );
+    assert_eq!(e.more(), 0);
+}

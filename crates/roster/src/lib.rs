@@ -950,8 +950,16 @@ fn from_rows(
                 employees.push(employee);
                 sources.push(source);
             }
-            Err(e) if problems.len() < paygrade::error::MAX_LISTED => problems.push(e),
-            Err(_) => more += 1,
+            // A row's several bad cells are listed one by one.
+            Err(e) => {
+                for e in e.into_all() {
+                    if problems.len() < paygrade::error::MAX_LISTED {
+                        problems.push(e);
+                    } else {
+                        more += 1;
+                    }
+                }
+            }
         }
     }
     let header_row = reader.header_row();

@@ -513,10 +513,13 @@ impl Header {
                 columns: self.known.clone(),
                 ..Roster::default()
             };
-            // The row is the place; the partial roster's position means nothing outside.
-            let mut e = partial.locate(e.for_employee(0));
-            e.employee = None;
-            e
+            // Each bad cell of the row at its place; the partial roster's position means
+            // nothing outside.
+            e.map_all(&|e| {
+                let mut e = partial.locate(e.for_employee(0));
+                e.employee = None;
+                e
+            })
         })
     }
 }
@@ -550,46 +553,72 @@ fn read_employee(
             .into_iter()
             .any(|i| matches!(texts.get(i), Some(Some(_))))
     };
+    // Every field is read, and every bad one listed (in reading order), so a row with
+    // several bad cells is fixed in one go.
+    let mut errors: Vec<Error> = Vec::new();
+    macro_rules! ok {
+        ($read:expr) => {
+            match $read {
+                Ok(v) => Some(v),
+                Err(e) => {
+                    errors.push(e);
+                    None
+                }
+            }
+        };
+    }
+    let level = ok!(required(2).map(str::to_string));
+    let employment = ok!(required(4).and_then(|t| Employment::from_name(t, path(4))));
+    let years_in_post = ok!(whole(5)).flatten();
+    let post_start = ok!(given(6).map(|t| parse_date_at(t, path(6))).transpose()).flatten();
+    let rural = ok!(given(7).map(|t| parse_flag_at(t, path(7))).transpose())
+        .flatten()
+        .unwrap_or(false);
+    let scores = block(SCORES).then(|| Scores {
+        business: ok!(score(8)).flatten(),
+        customer_satisfaction: ok!(score(9)).flatten(),
+        supplier: ok!(score(10)).flatten(),
+        self_: ok!(score(11)).flatten(),
+        marketing_audit: ok!(score(12)).flatten(),
+    });
+    let composite_score = ok!(score(13)).flatten();
+    let paid_days = ok!(decimal(14)).flatten();
+    let grading = block(GRADING).then(|| Grading {
+        exam: ok!(score(15)).flatten(),
+        review: ok!(score(16)).flatten(),
+    });
+    let education = ok!(given(17)
+        .map(|t| Education::from_name(t, path(17)))
+        .transpose())
+    .flatten();
+    let years_of_work = ok!(whole(18)).flatten();
+    let kpis = ok!(kpis
+        .map(|m| NamedList::<Kpi>::from_json(&Value::Object(m), "kpis"))
+        .transpose())
+    .flatten();
+    if let Some(e) = Error::many(errors, 0) {
+        return Err(e);
+    }
+    let (Some(level), Some(employment)) = (level, employment) else {
+        // Not reached: a required field that did not read left its error above.
+        return Err(Error::new(ErrorKind::Internal("row".into()), ""));
+    };
     Ok(Employee {
         id: given(0).map(str::to_string).unwrap_or_default(),
         name: given(1).map(str::to_string).unwrap_or_default(),
-        level: required(2)?.to_string(),
+        level,
         band: given(3).map(str::to_string),
-        employment: Employment::from_name(required(4)?, path(4))?,
-        years_in_post: whole(5)?,
-        post_start: given(6).map(|t| parse_date_at(t, path(6))).transpose()?,
-        rural: given(7)
-            .map(|t| parse_flag_at(t, path(7)))
-            .transpose()?
-            .unwrap_or(false),
-        scores: if block(SCORES) {
-            Some(Scores {
-                business: score(8)?,
-                customer_satisfaction: score(9)?,
-                supplier: score(10)?,
-                self_: score(11)?,
-                marketing_audit: score(12)?,
-            })
-        } else {
-            None
-        },
-        composite_score: score(13)?,
-        paid_days: decimal(14)?,
-        grading: if block(GRADING) {
-            Some(Grading {
-                exam: score(15)?,
-                review: score(16)?,
-            })
-        } else {
-            None
-        },
-        education: given(17)
-            .map(|t| Education::from_name(t, path(17)))
-            .transpose()?,
-        years_of_work: whole(18)?,
-        kpis: kpis
-            .map(|m| NamedList::<Kpi>::from_json(&Value::Object(m), "kpis"))
-            .transpose()?,
+        employment,
+        years_in_post,
+        post_start,
+        rural,
+        scores,
+        composite_score,
+        paid_days,
+        grading,
+        education,
+        years_of_work,
+        kpis,
     })
 }
 

@@ -18,11 +18,14 @@ struct Problems {
 }
 
 impl Problems {
+    /// `e`, and each further problem it lists (a row's several bad cells), one by one.
     fn push(&mut self, e: Error) {
-        if self.listed.len() < MAX_LISTED {
-            self.listed.push(e);
-        } else {
-            self.more += 1;
+        for e in e.into_all() {
+            if self.listed.len() < MAX_LISTED {
+                self.listed.push(e);
+            } else {
+                self.more += 1;
+            }
         }
     }
 
