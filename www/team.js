@@ -420,9 +420,17 @@ async function run(offset = state.result?.people.offset ?? 0) {
     // error: shown by the form, with the person's id and row.
     const ofProposal = (err.path ?? '').startsWith('proposal.');
     showError(ofProposal ? 'err-policy' : 'err-roster', err);
+    // A new roster refused by the pay rules: what its reading noticed (an unknown column
+    // is often why a score is missing) is shown, not the last roster's.
+    if (!ofProposal && state.result?.roster !== roster) showWarnings(roster);
     setStale(Boolean(state.result), ofProposal ? 'stale' : 'stale_input');
   }
   progress(null);
+}
+
+/** What reading `roster` noticed (unknown columns, title and totals rows …), in words. */
+function showWarnings(roster) {
+  $('warnings').replaceChildren(...(roster?.warnings ?? []).map((w) => { const li = document.createElement('li'); li.textContent = warningText(w, lang); return li; }));
 }
 
 /** Show the progress bar at `fraction` (0–1) with the phase's name; null hides it. */
@@ -441,7 +449,7 @@ function render() {
   if (!r) return;
   const c = r.comparison;
   $('roster-info').textContent = tn('rows', r.roster.size).replace('{src}', state.source === 'sample' ? t('sample') : state.source);
-  $('warnings').replaceChildren(...(r.roster.warnings ?? []).map((w) => { const li = document.createElement('li'); li.textContent = warningText(w, lang); return li; }));
+  showWarnings(r.roster);
   $('hashes').textContent = [t('hash').replace('{b}', c.baseline_hash).replace('{p}', c.proposal_hash),
     `${t('roster')}${colon()}${$('roster-info').textContent}`, `${t('as_of')}${colon()}${r.asOf ?? '—'}`].join(' · ');
   $('counts').replaceChildren(...['gain', 'lose', 'same'].map((k) => {

@@ -390,9 +390,11 @@ test('a refused file never replaces the saved roster; an unreadable one says whi
   assert.equal(await page.isVisible('#stale-note'), false);
   // Read, then refused by the pay rules: the results are the last run's, marked; the
   // refused roster is not saved — a reload brings back good.csv, with row numbers intact.
-  const refused = '工号,姓名,等级,档次,用工性质,岗位年限,综合得分\nR1,丙,中级,D,聘用,12,80\n';
+  const refused = '工号,姓名,等级,档次,用工性质,岗位年限,综合得分,备注\nR1,丙,中级,D,聘用,12,80,新\n';
   await page.setInputFiles('#file', { name: 'refused.csv', mimeType: 'text/csv', buffer: Buffer.from(refused) });
   await page.waitForFunction(() => document.querySelector('#err-roster').textContent.includes('R1'));
+  // What its reading noticed is shown (not good.csv's): often why a field is missing.
+  assert.equal(await text('#warnings'), '未知列 “备注”，已忽略');
   assert.equal(await page.isVisible('#kept-roster'), false);
   assert.equal(await page.isVisible('#stale-note'), true);
   await page.reload();
