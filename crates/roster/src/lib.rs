@@ -149,27 +149,7 @@ pub fn stream_roster<T>(
             read(&mut reader).map(Some)
         }
         format => {
-            let mut table = workbook_rows(bytes, format, sheet)?;
-            if sheet.is_none() && !rows::has_header(&table.rows) {
-                // The first visible sheet has no roster header (a sheet of instructions,
-                // 填表说明, before the roster): the first visible sheet that has one is
-                // read instead, and the warning names both.
-                let first = table.sheet.clone().unwrap_or_default();
-                let others: Vec<String> = table.sheets.iter().skip(1).cloned().collect();
-                for other in others {
-                    let next = workbook_rows(bytes, format, Some(&other))?;
-                    if rows::has_header(&next.rows) {
-                        table = next;
-                        table.warnings.push(Warning::new(
-                            "sheet_without_header_skipped",
-                            None,
-                            None,
-                            &[("sheet", other), ("skipped", first)],
-                        ));
-                        break;
-                    }
-                }
-            }
+            let mut table = workbook_table(bytes, format, sheet)?;
             let frame = rows::Frame::of(&mut table);
             let rows = rows::TableRows::new(std::mem::take(&mut table.rows));
             let mut reader = RosterRows::start(Box::new(rows), frame, max_rows)?;
@@ -496,27 +476,7 @@ fn read_as(
         }
         FileFormat::Json => from_json_array(&decode_text(bytes)?),
         format => {
-            let mut table = workbook_rows(bytes, format, sheet)?;
-            if sheet.is_none() && !rows::has_header(&table.rows) {
-                // The first visible sheet has no roster header (a sheet of instructions,
-                // 填表说明, before the roster): the first visible sheet that has one is
-                // read instead, and the warning names both.
-                let first = table.sheet.clone().unwrap_or_default();
-                let others: Vec<String> = table.sheets.iter().skip(1).cloned().collect();
-                for other in others {
-                    let next = workbook_rows(bytes, format, Some(&other))?;
-                    if rows::has_header(&next.rows) {
-                        table = next;
-                        table.warnings.push(Warning::new(
-                            "sheet_without_header_skipped",
-                            None,
-                            None,
-                            &[("sheet", other), ("skipped", first)],
-                        ));
-                        break;
-                    }
-                }
-            }
+            let mut table = workbook_table(bytes, format, sheet)?;
             let frame = rows::Frame::of(&mut table);
             from_rows(
                 Box::new(rows::TableRows::new(std::mem::take(&mut table.rows))),
@@ -596,6 +556,33 @@ fn workbook_cell(value: &calamine::Data, row: usize) -> Result<Cell> {
         Data::DateTime(dt) => Cell::Number(xlsx_number_text(dt.as_f64())),
         Data::Error(e) => Cell::Error(e.to_string()),
     })
+}
+
+/// The workbook's sheet to read: `sheet`, or the first visible one — unless that one has
+/// no roster header (a sheet of instructions, 填表说明, before the roster), when the
+/// first visible sheet that has one is read instead and a warning names both.
+///
+/// # Errors
+/// Those of [`workbook_rows`].
+fn workbook_table(bytes: &[u8], format: FileFormat, sheet: Option<&str>) -> Result<Table> {
+    let table = workbook_rows(bytes, format, sheet)?;
+    if sheet.is_some() || rows::has_header(&table.rows) {
+        return Ok(table);
+    }
+    let first = table.sheet.clone().unwrap_or_default();
+    for other in table.sheets.iter().skip(1) {
+        let mut next = workbook_rows(bytes, format, Some(other))?;
+        if rows::has_header(&next.rows) {
+            next.warnings.push(Warning::new(
+                "sheet_without_header_skipped",
+                None,
+                None,
+                &[("sheet", other.clone()), ("skipped", first)],
+            ));
+            return Ok(next);
+        }
+    }
+    Ok(table)
 }
 
 fn workbook_rows(bytes: &[u8], format: FileFormat, sheet: Option<&str>) -> Result<Table> {

@@ -477,9 +477,9 @@ impl Header {
                     }
                 }
             } else {
-                if let CellRef::Number(n) = *cell {
+                if let (CellRef::Number(n), Slot::Field(i)) = (*cell, *slot) {
                     if let Some(kind) = SCORE_FIELDS
-                        .contains(&field.as_str())
+                        .contains(&i)
                         .then(|| score_fraction(n))
                         .flatten()
                     {
@@ -622,18 +622,9 @@ fn read_employee(
     })
 }
 
-/// The fields whose cells are scores: 0–100 points (SPEC §1) — the five evaluations,
-/// the composite, the grading exam and review.
-const SCORE_FIELDS: &[&str] = &[
-    "scores.business",
-    "scores.customer_satisfaction",
-    "scores.supplier",
-    "scores.self",
-    "scores.marketing_audit",
-    "composite_score",
-    "grading.exam",
-    "grading.review",
-];
+/// The [`FIELDS`] whose cells are scores, 0–100 points (SPEC §1): the five
+/// evaluations, the composite, the grading exam and review.
+const SCORE_FIELDS: [usize; 8] = [8, 9, 10, 11, 12, 13, 15, 16];
 
 /// A score cell's text as points: a percentage written as text (`94%`, `94％` — what a
 /// CSV saved from a percentage-formatted column holds) is its points, 94, as is `94分`
