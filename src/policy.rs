@@ -681,6 +681,19 @@ pub fn non_negative(value: Decimal, path: &str) -> Result<()> {
 /// # Errors
 /// `score_range` at `path`.
 pub fn check_score(value: Decimal, path: &str) -> Result<()> {
+    // The common case on integers alone (a roster reads five scores a row): the value is
+    // mantissa ÷ 10^scale, so 0 ≤ value ≤ 100 ⇔ 0 ≤ mantissa ≤ 100 × 10^scale.
+    let limit = 10i128
+        .checked_pow(value.scale())
+        .and_then(|p| p.checked_mul(100));
+    if let Some(limit) = limit {
+        let m = value.mantissa();
+        return if (0..=limit).contains(&m) {
+            Ok(())
+        } else {
+            Err(Error::new(ErrorKind::ScoreRange(value), path))
+        };
+    }
     if value < Decimal::ZERO || value > Decimal::ONE_HUNDRED {
         Err(Error::new(ErrorKind::ScoreRange(value), path))
     } else {
@@ -1015,5 +1028,47 @@ impl FromJson for AssignmentPolicy {
             bands: o.or("bands", || d.bands)?,
             thresholds: o.opt("thresholds")?,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn score(text: &str, ok: bool) {
+        let v: Decimal = text.parse().unwrap();
+        let r = check_score(v, "s");
+        assert_eq!(r.is_ok(), ok, "{text}");
+        if let Err(e) = r {
+            assert_eq!(e.kind, ErrorKind::ScoreRange(v));
+        }
+    }
+
+    /// 0–100 inclusive at any scale, the integer fast path and the comparison agreeing.
+    #[test]
+    fn scores_from_0_to_100_at_any_scale() {
+        for t in [
+            "0",
+            "-0",
+            "0.00",
+            "92",
+            "99.999999",
+            "100",
+            "100.000",
+            "0.0000000000000000000000000001",
+        ] {
+            score(t, true);
+        }
+        for t in [
+            "-0.01",
+            "-1",
+            "100.01",
+            "100.0000000000000000000000001",
+            "150",
+            "79228162514264337593543950335",
+        ] {
+            score(t, false);
+        }
     }
 }
