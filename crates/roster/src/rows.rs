@@ -634,6 +634,12 @@ const SCORE_FIELDS: [usize; 8] = [8, 9, 10, 11, 12, 13, 15, 16];
 /// # Errors
 /// Those of [`parse_decimal_at`]; `score_range` (`paygrade::policy::check_score`).
 fn read_score(text: &str, path: &str) -> Result<Decimal> {
+    // Most cells end in a digit: read as they are.
+    if text.as_bytes().last().is_some_and(u8::is_ascii_digit) {
+        let points = parse_decimal_at(text, path)?;
+        paygrade::policy::check_score(points, path)?;
+        return Ok(points);
+    }
     let trimmed = text.trim();
     // 分 is the points' own unit: `94分` is 94.
     let trimmed = trimmed.strip_suffix('分').map_or(trimmed, str::trim_end);
