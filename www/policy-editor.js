@@ -34,7 +34,7 @@ const TEXT = {
     add_item: '＋ 一项', add_block: '按默认值添加此部分', absent_block: '此部分未填写，使用默认值。',
     default_hint: '默认 {v}', remove: '删除', yes: '是',
     remove_x: '删除 {x}', bracket_n: '第 {n} 段', row_n: '第 {n} 行', row_rating: '第 {n} 行（{r}）', item_n: '{c} 第 {n} 项',
-    requirements_of: '{l}的条件', rating_is: '评级（{r}）',
+    requirements_of: '{l}的条件', rating_is: '评级代码（{r}）', rating_id: '评级代码', level_id: '等级代码',
   },
   en: {
     general: 'General', format: 'Format', name: 'Name', currency: 'Currency', rounding: 'Rounding', scale: 'Decimal places', mode: 'Mode',
@@ -59,7 +59,7 @@ const TEXT = {
     add_item: '+ item', add_block: 'Add this block with the defaults', absent_block: 'This block is absent: the defaults apply.',
     default_hint: 'default {v}', remove: 'Remove', yes: 'yes',
     remove_x: 'Remove {x}', bracket_n: 'bracket {n}', row_n: 'row {n}', row_rating: 'row {n} ({r})', item_n: '{c}, item {n}',
-    requirements_of: 'the requirements of {l}', rating_is: 'Rating ({r})',
+    requirements_of: 'the requirements of {l}', rating_is: 'Rating id ({r})', rating_id: 'Rating id', level_id: 'Level id',
   },
 };
 
@@ -443,7 +443,7 @@ export function mountPolicyEditor(container, { lang = 'zh', onChange = () => {},
       }) : [];
       return el('fieldset', { className: 'pe-level', data: { path: pathText(k) } }, legend,
         el('div', { className: 'pe-row' },
-          field([...k, 'level'], 'text', { onSet: (v) => { legend.textContent = `${t('level_n', { n: i + 1 })} · ${levelWord(v)}`; } }),
+          field([...k, 'level'], 'text', { label: t('level_id'), onSet: (v) => { legend.textContent = `${t('level_n', { n: i + 1 })} · ${levelWord(v)}`; } }),
           field([...k, 'base_wage'], 'amount'), field([...k, 'floating_wage'], 'amount'), field([...k, 'quota_max'], 'amount?', { placeholder: t('no_cap') }),
           !banded || lv.coefficient !== undefined ? field([...k, 'coefficient'], 'amount') : null),
         banded ? el('div', { className: 'pe-bands', data: { path: pathText([...k, 'bands']) } }, el('span', { className: 'pe-sub', textContent: t('bands') }), bands) : null,
@@ -523,7 +523,7 @@ export function mountPolicyEditor(container, { lang = 'zh', onChange = () => {},
   function ratingField(tk, i) {
     const label = () => {
       const r = ratingWord(getAt(policy, [...tk, i]) ?? {});
-      return r ? t('rating_is', { r }) : t('rating');
+      return r ? t('rating_is', { r }) : t('rating_id');
     };
     const f = field([...tk, i, 'rating'], 'text', { label: label(), onSet: () => { f.firstChild.textContent = label(); } });
     f.classList.add('pe-rating');

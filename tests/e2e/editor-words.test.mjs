@@ -103,7 +103,10 @@ test('in Chinese every choice, label, tooltip and button name of the editor is i
     ['等级 1 · 见习', '等级 2 · 一级客户经理', '等级 3 · 中级', '等级 4 · 高级']);
   assert.deepEqual(await b.page.$$eval('.pe-req > .pe-key', (ks) => ks.map((k) => k.textContent)), ['一级客户经理', '中级', '高级']);
   assert.deepEqual(await b.page.$$eval('[data-path^="performance.assessment.table["][data-path$="].rating"]', (is) => is.map((i) => i.closest('label').textContent)),
-    ['评级（优秀）', '评级（良好）', '评级（合格）', '评级（基本合格）', '评级（不合格）']);
+    ['评级代码（优秀）', '评级代码（良好）', '评级代码（合格）', '评级代码（基本合格）', '评级代码（不合格）']);
+  // A level's and a rating's id is a code the files and the policy use (trainee, good):
+  // its field says so, beside the name the legend and label give.
+  assert.equal(await b.page.$eval('[data-path="ladder[0].level"]', (i) => i.closest('label').firstChild.textContent), '等级代码');
   // Tooltips and button names say where, in words; data-path stays the engine's path.
   assert.equal(await attr('[data-path="ladder[2].bands[1].coefficient"]', 'title'), '中级 B档 · 效益工资系数');
   assert.equal(await attr('[data-action="remove-band"][data-target="ladder[2].bands[1]"]', 'aria-label'), '删除 中级 B档');
