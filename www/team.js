@@ -17,7 +17,7 @@ const TEXT = {
     people: '人员明细', search: '搜索工号/姓名', filter_level: '等级', all_levels: '全部', export_csv: '导出 CSV', export_xlsx: '导出 XLSX', print_report: '打印对比报告（一页）',
     quota: '比例控制', assignment: '年度等级评定（按考试与评议）', footer: 'Paygrade · 数据只在本机处理',
     loading: '正在加载…', parsing: '读取花名册…', paying: '计算薪酬与对比…', grading: '比例与评定…', drawing: '显示结果…', done: '完成',
-    rows: '{n} 人（{src}）', sample: '示例', ph_date: '年-月-日', hash: '基准 {b} · 方案 {p}', gain: '增加', lose: '减少', same: '不变',
+    rows: '{n} 人（{src}）', sample: '示例', ph_date: '年-月-日', hash: '核对码 基准 {b} · 方案 {p}', hash_tip: '核对码由政策内容算出：同一份政策总得到同一个码，两份报告的码相同即出自同一政策。', gain: '增加', lose: '减少', same: '不变',
     component: '项目', annual_difference: '年差额', baseline: '基准', proposal_col: '方案', difference: '差额', base: '基本岗位工资', floating: '岗位浮动工资',
     seniority: '年功工资', performance: '效益工资', total: '月合计', annual: '年合计', employer_cost: '单位成本（月）',
     id: '工号', name: '姓名', grade: '等级档次', before: '基准', after: '方案', level: '等级', count: '人数', cap: '上限',
@@ -51,7 +51,7 @@ const TEXT = {
     people: 'People', search: 'Search id/name', filter_level: 'Level', all_levels: 'All', export_csv: 'Export CSV', export_xlsx: 'Export XLSX', print_report: 'Print the comparison report (one page)',
     quota: 'Quotas', assignment: 'Annual grade assignment (exam and review)', footer: 'Paygrade · data stays on this machine',
     loading: 'Loading…', parsing: 'Reading the roster…', paying: 'Paying and comparing…', grading: 'Quotas and assignment…', drawing: 'Showing the results…', done: 'Done',
-    rows: '{n} people ({src})', rows_one: '1 person ({src})', sample: 'sample', ph_date: 'YYYY-MM-DD', hash: 'baseline {b} · proposal {p}', gain: 'gain', lose: 'lose', same: 'same',
+    rows: '{n} people ({src})', rows_one: '1 person ({src})', sample: 'sample', ph_date: 'YYYY-MM-DD', hash: 'check codes: baseline {b} · proposal {p}', hash_tip: 'A check code is worked out from the policy itself: the same policy always gives the same code, so two reports with equal codes come from the same policy.', gain: 'gain', lose: 'lose', same: 'same',
     component: 'Component', annual_difference: 'Annual difference', baseline: 'Baseline', proposal_col: 'Proposal', difference: 'Difference', base: 'Base wage', floating: 'Floating wage',
     seniority: 'Seniority pay', performance: 'Performance pay', total: 'Monthly total', annual: 'Annual total', employer_cost: 'Employer cost (monthly)',
     id: 'Id', name: 'Name', grade: 'Grade', before: 'Baseline', after: 'Proposal', level: 'Level', count: 'People', cap: 'Cap',
@@ -450,6 +450,7 @@ function render() {
   const c = r.comparison;
   $('roster-info').textContent = tn('rows', r.roster.size).replace('{src}', state.source === 'sample' ? t('sample') : state.source);
   showWarnings(r.roster);
+  $('hashes').title = t('hash_tip');
   $('hashes').textContent = [t('hash').replace('{b}', c.baseline_hash).replace('{p}', c.proposal_hash),
     `${t('roster')}${colon()}${$('roster-info').textContent}`, `${t('as_of')}${colon()}${r.asOf ?? '—'}`].join(' · ');
   $('counts').replaceChildren(...['gain', 'lose', 'same'].map((k) => {
