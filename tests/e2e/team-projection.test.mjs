@@ -34,9 +34,11 @@ test('marginal seniority over five years, then three: exact differences by year'
   assert.equal(five[5].split('\t').slice(0, 8).join(' '), '2031 (+5) 2031-11-30 241,782.00 241,582.00 -200.00 2,901,384.00 2,898,984.00 -2,400.00');
   assert.equal(await page.locator('.total-diff').innerText(), '-40.00');
   assert.match(await cumulative(), /6 个年度累计年差额：-6,480\.00/);
-  // Why 2029 costs more: one reached the threshold, two moved up a bracket.
+  // Why 2029 costs more: seniority pay 118.00 more a month in all (`paygrade project`:
+  // seniority_change), 64.00 of it from one who reached the threshold and two who moved
+  // up a bracket.
   const why = await page.locator('#projection-why li').allInnerTexts();
-  assert.match(why[3], /^2029: 基准 — 1 人满年功门槛、2 人进入更高年功档，增加年功工资 64\.00 元\/月/);
+  assert.match(why[3], /^2029: 基准 — 年功工资合计每月变化 118\.00 元（每人多一年年限）；其中 1 人刚满年功门槛、2 人进入更高年功档，这部分增加 64\.00 元\/月/);
   await page.click('#projection-chart-box > summary');
   await page.waitForFunction(() => document.querySelector('#chart-projection svg text')?.textContent.trim().startsWith('逐年月度成本'));
   const labels = await page.$$eval('#chart-projection svg text', (ts) => ts.map((t) => t.textContent.trim()));
