@@ -1084,13 +1084,13 @@ pub fn check_ids(roster: &Roster) -> Result<()> {
 /// rows pass by (`Box<str>`, the smallest).
 #[derive(Debug)]
 pub struct IdCheck<K> {
-    seen: std::collections::HashMap<K, u32>,
+    seen: std::collections::HashMap<K, u32, foldhash::fast::RandomState>,
 }
 
 impl<K> Default for IdCheck<K> {
     fn default() -> Self {
         IdCheck {
-            seen: std::collections::HashMap::new(),
+            seen: std::collections::HashMap::default(),
         }
     }
 }
@@ -1099,7 +1099,7 @@ impl<K: std::borrow::Borrow<str> + Eq + std::hash::Hash> IdCheck<K> {
     /// Room for `n` ids.
     pub fn with_capacity(n: usize) -> Self {
         IdCheck {
-            seen: std::collections::HashMap::with_capacity(n),
+            seen: std::collections::HashMap::with_capacity_and_hasher(n, Default::default()),
         }
     }
 
