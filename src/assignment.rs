@@ -25,6 +25,9 @@ use serde::Serialize;
 pub struct Assigned {
     /// Employee id.
     pub id: String,
+    /// The person's name as given (left out of the JSON when empty).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub name: String,
     /// Grading score, exact, at least two decimals.
     pub grading_score: String,
     /// The grade before (null when the input grade is not on the ladder).
@@ -283,6 +286,7 @@ pub fn assign_grades(
             .map(|g| ladder.grade_name(g));
         results.push(Assigned {
             id: c.e.id.clone(),
+            name: c.e.name.clone(),
             grading_score: fmt_at_least_2(c.score),
             old_grade,
             new_grade: ladder.grade_name(Grade { level: *li, band }),

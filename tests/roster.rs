@@ -748,3 +748,26 @@ fn every_bad_cell_of_a_row_is_listed() {
     );
     assert_eq!(e.more(), 0);
 }
+
+/// Each assigned person carries their name as the roster gives it (the team page's
+/// assignment table shows it beside the id); a person without a name has none in the JSON.
+#[test]
+fn assignment_rows_carry_the_names() {
+    let r = sample_roster().unwrap();
+    let a = assign_grades(&Policy::default().check().unwrap(), &r.employees, None).unwrap();
+    assert_eq!(a.results.len(), 71);
+    for x in &a.results {
+        let e = r.employees.iter().find(|e| e.id == x.id).unwrap();
+        assert_eq!(x.name, e.name, "{}", x.id);
+    }
+    let first = &a.results[0];
+    assert!(!first.name.is_empty());
+    let json = serde_json::to_value(first).unwrap();
+    assert_eq!(json["name"], first.name.as_str());
+    let mut nameless = first.clone();
+    nameless.name.clear();
+    assert!(serde_json::to_value(&nameless)
+        .unwrap()
+        .get("name")
+        .is_none());
+}

@@ -497,8 +497,8 @@ function drawAssignment() {
   const a = state.result?.assignment;
   const nav = $('assign-pager');
   if (a) {
-    table('assign-table', [['i', t('id')], ['s', t('score')], ['o', t('old_grade')], ['n', t('new_grade')], ['r', t('reason')]],
-      a.results.map((x) => tr(cell(x.id), cell(x.grading_score, 'num'), cell(gradeLabel(x.old_grade)), cell(gradeLabel(x.new_grade)), cell(reasonsText(x.reasons, lang, ladder())))));
+    table('assign-table', [['i', t('id')], ['m', t('name')], ['s', t('score')], ['o', t('old_grade')], ['n', t('new_grade')], ['r', t('reason')]],
+      a.results.map((x) => tr(cell(x.id), cell(x.name ?? ''), cell(x.grading_score, 'num'), cell(gradeLabel(x.old_grade)), cell(gradeLabel(x.new_grade)), cell(reasonsText(x.reasons, lang, ladder())))));
     pager(nav, 'assign_pages', a.offset, PAGE_ROWS, a.total, loadAssignment);
   } else {
     $('assign-table').replaceChildren(tr(cell(t('no_grading'))));

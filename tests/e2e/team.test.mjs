@@ -372,6 +372,9 @@ test('file errors and places read in Chinese; assignment reasons in words', asyn
   // The sample's assignment explains a refusal in words, levels in Chinese.
   await page.click('#sample');
   await page.waitForFunction(() => document.querySelector('#roster-info').textContent.includes('71'));
+  // Each row names the person beside the id (the sample's first by rank, as `paygrade
+  // assign` lists it: KM004 宋明浩, 93.00).
+  assert.deepEqual(await page.$$eval('#assign-table tbody tr:first-child td', (tds) => tds.slice(0, 3).map((td) => td.textContent)), ['KM004', '宋明浩', '93.00']);
   const reasons = await page.$$eval('#assign-table tbody td:last-child', (tds) => tds.map((td) => td.textContent).filter((x) => x !== '—'));
   assert.ok(reasons.length > 0);
   for (const r of reasons) assert.match(r, /^(高级|中级|初级)：(学历须|工作年限须满|岗位年限须满|名额已满)/, r);

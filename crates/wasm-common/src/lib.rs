@@ -488,7 +488,7 @@ export interface RosterColumns { ids: string[]; totals: Decimal[]; summary: Rost
 /** SPEC §12 Assignment result. */
 export interface AssignmentResult {
   seats: Record<string, number>;
-  results: { id: string; grading_score: string; old_grade: string | null; new_grade: string; reasons?: Reason[] }[];
+  results: { id: string; name?: string; grading_score: string; old_grade: string | null; new_grade: string; reasons?: Reason[] }[];
 }
 export interface SideTotals { components: Components; total: Decimal; annual_total: Decimal; employer_cost: Decimal | null }
 /** SPEC §12 Comparison of a baseline and a proposal policy. */
