@@ -238,6 +238,9 @@ function showError(err) {
   return true;
 }
 
+/** Years in post beyond which My pay asks the reader to check the figure (a working life). */
+const MAX_PLAUSIBLE_YEARS = 50;
+
 /** The default policy validated once, kept for every recompute. @type {Calculator | null} */
 let calc = null;
 function calculator() {
@@ -256,6 +259,11 @@ function recompute() {
   try {
     last = calculator().computeWhatIfs(employeeFrom(s), isoDate(s.as_of));
     if (firstResultMs == null) firstResultMs = performance.now(); // since navigation start
+    // Paid, but hardly a career: more than MAX_PLAUSIBLE_YEARS in post (1212 for 12 typed
+    // twice) is said at the field, without holding the result back.
+    const years = last.current.years_in_post;
+    const slot = s.years_mode === 'date' ? 'post_start' : 'years_in_post';
+    if (years > MAX_PLAUSIBLE_YEARS) $(`err-${slot}`).textContent = t('years_check').replace('{y}', String(years));
   } catch (err) {
     lastError = err;
   }

@@ -11,7 +11,7 @@
 //
 // Not scanned, because it is data and not the page's words: input and textarea values
 // (numbers typed, the policy JSON), the share link (a URL: <code id="share-link">) and
-// people's names — the sample roster's are Chinese: the name column of the people table
+// people's names — the sample roster's are Chinese: the name columns of the people and assignment tables
 // and the name on each payslip are not scanned, and on the English page the names are
 // taken out of the explanation box ("KM001 张伟 · …") before it is, as the sample's column
 // headers are out of the error boxes (an error names a cell by its header as the file
@@ -75,7 +75,7 @@ function offenders(items, lang) {
  * page (Chromium and Firefox).
  */
 function pageItems(names) {
-  const SKIP = 'script, style, template, textarea, #share-link, #people-table td:nth-child(2), #payslips .slip-name';
+  const SKIP = 'script, style, template, textarea, #share-link, #people-table td:nth-child(2), #assign-table td:nth-child(2), #payslips .slip-name';
   const where = (el) => {
     const parts = [];
     for (let e = el; e && e !== document.body && parts.length < 3; e = e.parentElement) {

@@ -54,6 +54,13 @@ test('bad input shows a message at that field and keeps the other inputs', async
   await page.fill('#supplier', '85');
   assert.equal(await text('#err-supplier'), '');
 
+  // 12 typed twice: paid, and the field asks for a check (not an error).
+  await page.fill('#years_in_post', '1212');
+  assert.equal(await text('#err-years_in_post'), '岗位年限 1212 年，超过 50 年：请核对');
+  assert.equal(await page.getAttribute('#years_in_post', 'aria-invalid'), null);
+  assert.equal(await text('#x-seniority'), '1212 × 8.00 = 9696.00');
+  await page.fill('#years_in_post', '12');
+  assert.equal(await text('#err-years_in_post'), '');
   await page.fill('#years_in_post', 'abc');
   assert.match(await text('#err-years_in_post'), /不是有效数字/);
   assert.equal(await page.inputValue('#supplier'), '85');

@@ -49,6 +49,7 @@ export default {
   footer: 'Paygrade · pay data stays on this machine',
   lang_switch: '中文',
   fill_in: 'Fill in the form; the result updates as you type.',
+  years_check: '{y} years in post is more than 50: please check',
   years_unit: 'years',
   band_up: 'One band up',
   level_up: 'One level up (same band)',

@@ -49,6 +49,7 @@ export default {
   footer: 'Paygrade · 薪酬数据只在本机处理',
   lang_switch: 'English',
   fill_in: '请填写“我的月薪”表单，结果会随输入即时更新。',
+  years_check: '岗位年限 {y} 年，超过 50 年：请核对',
   years_unit: '年',
   band_up: '升一档',
   level_up: '升一级（同档）',
