@@ -274,11 +274,11 @@ pub enum ErrorKind {
     },
     /// An evaluation or grading score is outside 0–100.
     ScoreRange(Decimal),
-    /// A roster file's score cell holds a number strictly between 0 and 1: a cell
-    /// formatted as a percentage, which a spreadsheet stores as a fraction (94% as
-    /// 0.94), read as 0.94 points it would pay at the lowest rating. Refused rather than
-    /// guessed: scores are 0–100 (SPEC §1); a percentage written as text (`94%`) is read
-    /// as its points.
+    /// A roster file's score cell holds a bare number above 0 and at most 1: what a
+    /// spreadsheet stores for a cell formatted as a percentage (94% as 0.94, 100% as 1),
+    /// read as points it would pay at the lowest rating. Refused rather than guessed:
+    /// scores are 0–100 (SPEC §1); a percentage written as text (`94%`) is read as its
+    /// points, and a score truly that low is written with its unit (`0.5分`).
     ScoreFraction {
         /// The number in the cell (`0.94`).
         value: Decimal,

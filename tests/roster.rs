@@ -516,11 +516,13 @@ fn every_bad_row_in_row_order_the_first_100_and_a_count() {
     );
 }
 
-/// A score column formatted as a percentage (Excel shows 94%, stores 0.94): the workbook
-/// reader does not see the format, so a number strictly between 0 and 1 in a score
-/// column is refused at its cell with the points it stands for — read as 0.94 points it
-/// paid the lowest rating without a word. Text percentages (a CSV saved from such a
-/// column, or a text cell) are read as their points; 0 and 1 as numbers are scores.
+/// A score column formatted as a percentage (Excel shows 94%, stores 0.94; 100% as 1):
+/// the workbook reader does not see the format, so a bare number above 0 and at most 1
+/// in a score column is refused at its cell, every such cell of the row, with the points
+/// it stands for — read as points it paid the lowest rating without a word. The same
+/// holds for a CSV's bare `0.83` (a system exporting fractions). Text percentages (a CSV
+/// saved from such a column) read as their points; a score truly that low is written with
+/// its unit (`0.94分`), as the export writes it; 0 is a score.
 #[test]
 fn percentage_formatted_scores_are_refused_and_text_percentages_read_as_points() {
     let header = [
@@ -558,29 +560,49 @@ fn percentage_formatted_scores_are_refused_and_text_percentages_read_as_points()
         .map(|p| (p.code(), loc(p), p.kind.params()))
         .collect();
     let params = |v: &str, p: &str| vec![("value", v.to_string()), ("points", p.to_string())];
+    let at = |column: &str, v: &str, p: &str| {
+        (
+            "score_fraction",
+            format!("row 2, column {column}"),
+            params(v, p),
+        )
+    };
     assert_eq!(
         all,
-        [(
-            "score_fraction",
-            "row 2, column 经营业绩".to_string(),
-            params("0.94", "94")
-        )],
-        "each row's first refused cell, as every row error"
+        [
+            at("经营业绩", "0.94", "94"),
+            at("客户满意度", "0.9", "90"),
+            at("工业企业评价", "1", "100"),
+            at("营销部审核评价", "0.88", "88"),
+        ],
+        "every refused cell of the row (0% reads as 0)"
     );
     assert_eq!(
         paygrade_text::error_message(&e.kind, paygrade_text::Lang::Zh),
-        "分数 0.94 在 0 到 1 之间，像是设成了百分比格式的单元格（94% 存为 0.94）：分数按 0–100 填写，请把该列改为常规或数值格式，填 94"
+        "分数 0.94 不大于 1，像是设成了百分比格式的单元格（94% 存为 0.94）：分数按 0–100 填写，请把该列改为常规或数值格式，填 94；若确为 0.94 分，请写成 0.94分"
     );
-    // Whole points in the same format are scores (0 and 1 included).
-    let r = parse_roster(&workbook([94.0, 90.0, 1.0, 0.0, 88.0]), "points.xlsx", None).unwrap();
+    // Whole points in the same format are scores (0 and 100 included).
+    let r = parse_roster(
+        &workbook([94.0, 90.0, 100.0, 0.0, 88.0]),
+        "points.xlsx",
+        None,
+    )
+    .unwrap();
     let s = r.employees[0].scores.clone().unwrap();
     assert_eq!(
         [s.business, s.supplier, s.self_].map(|d| d.unwrap().to_string()),
-        ["94", "1", "0"]
+        ["94", "100", "0"]
     );
-    // A CSV saved from a percentage column holds "94%": 94 points; "0.94" as text stays 0.94.
+    // A CSV: bare 0.83 is refused too; with its unit it is 0.83 points.
+    let csv = "工号,等级,档次,用工性质,岗位年限,经营业绩\nK1,中级,B,在册,12,0.83\n";
+    let e = parse_roster(csv.as_bytes(), "fraction.csv", None).unwrap_err();
+    assert_eq!(
+        (e.code(), loc(&e)),
+        ("score_fraction", "row 2, column 经营业绩".to_string())
+    );
+    // A CSV saved from a percentage column holds "94%": 94 points; "0.94分" is 0.94.
     let csv = "工号,等级,档次,用工性质,岗位年限,经营业绩,客户满意度,工业企业评价,自我评价,营销部审核评价\n\
-               K1,中级,B,在册,12,94%,90％, 85 % ,0.94,80分\n";
+               K1,中级,B,在册,12,94%,90％, 85 % ,0.94分,80 pts\n";
     let r = parse_roster(csv.as_bytes(), "pct.csv", None).unwrap();
     let s = r.employees[0].scores.clone().unwrap();
     assert_eq!(

@@ -129,6 +129,19 @@ pub fn roster_csv(pay: &RosterPay) -> Result<String> {
     Ok(format!("\u{feff}{text}"))
 }
 
+/// A score above 0 and at most 1 as text with its unit (`0.5分`, `0.5 pts`), for an
+/// export that must read back: the reader refuses such a score written bare, as a
+/// percentage-formatted cell (`score_fraction`). `None` for any other score.
+fn low_score_text(v: rust_decimal::Decimal, zh: bool) -> Option<String> {
+    (v > rust_decimal::Decimal::ZERO && v <= rust_decimal::Decimal::ONE).then(|| {
+        if zh {
+            format!("{v}分")
+        } else {
+            format!("{v} pts")
+        }
+    })
+}
+
 /// Employees as a roster CSV with the English headers `parse_roster` reads back (SPEC §8):
 /// id, name, level, band, employment, years_in_post, post_start, rural, the five scores,
 /// composite_score, paid_days, exam, review, education, years_of_work. Text that a
@@ -162,6 +175,10 @@ pub fn employees_csv(people: &[paygrade::Employee]) -> Result<String> {
     ])
     .map_err(fail)?;
     let opt = |d: Option<rust_decimal::Decimal>| d.map(|d| d.to_string()).unwrap_or_default();
+    let score = |d: Option<rust_decimal::Decimal>| {
+        d.and_then(|v| low_score_text(v, false))
+            .unwrap_or_else(|| opt(d))
+    };
     for e in people {
         let s = e.scores.clone().unwrap_or_default();
         let g = e.grading.clone().unwrap_or_default();
@@ -174,15 +191,15 @@ pub fn employees_csv(people: &[paygrade::Employee]) -> Result<String> {
             e.years_in_post.map(|y| y.to_string()).unwrap_or_default(),
             e.post_start.map(|d| d.to_string()).unwrap_or_default(),
             if e.rural { "yes" } else { "no" }.to_string(),
-            opt(s.business),
-            opt(s.customer_satisfaction),
-            opt(s.supplier),
-            opt(s.self_),
-            opt(s.marketing_audit),
-            opt(e.composite_score),
+            score(s.business),
+            score(s.customer_satisfaction),
+            score(s.supplier),
+            score(s.self_),
+            score(s.marketing_audit),
+            score(e.composite_score),
             opt(e.paid_days),
-            opt(g.exam),
-            opt(g.review),
+            score(g.exam),
+            score(g.review),
             e.education
                 .map(|x| x.name().to_string())
                 .unwrap_or_default(),
@@ -391,11 +408,16 @@ fn input_cells(e: &paygrade::Employee, lang: Lang) -> [ExportCell<'_>; 19] {
     use ExportCell::{Empty, Number as N, Text as T};
     let zh = lang == Lang::Zh;
     let num = |d: Option<rust_decimal::Decimal>| d.map_or(Empty, N);
-    // A score strictly between 0 and 1 is written as text: a workbook number there reads
-    // back as a percentage-formatted cell and is refused (`score_fraction`).
+    // A score above 0 and at most 1 is written with its unit (`0.5分`, `0.5 pts`): a bare
+    // number there reads back as a percentage-formatted cell and is refused
+    // (`score_fraction`).
     let points = |d: Option<rust_decimal::Decimal>| match d {
-        Some(v) if v > rust_decimal::Decimal::ZERO && v < rust_decimal::Decimal::ONE => {
-            T(O(v.to_string()))
+        Some(v) if v > rust_decimal::Decimal::ZERO && v <= rust_decimal::Decimal::ONE => {
+            T(O(if zh {
+                format!("{v}分")
+            } else {
+                format!("{v} pts")
+            }))
         }
         d => num(d),
     };

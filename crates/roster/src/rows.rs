@@ -477,15 +477,6 @@ impl Header {
                     }
                 }
             } else {
-                if let (CellRef::Number(n), Slot::Field(i)) = (*cell, *slot) {
-                    if let Some(kind) = SCORE_FIELDS
-                        .contains(&i)
-                        .then(|| score_fraction(n))
-                        .flatten()
-                    {
-                        return Err(Error::at_cell(kind, row, header.clone()));
-                    }
-                }
                 text
             };
             match *slot {
@@ -622,49 +613,46 @@ fn read_employee(
     })
 }
 
-/// The [`FIELDS`] whose cells are scores, 0–100 points (SPEC §1): the five
-/// evaluations, the composite, the grading exam and review.
-const SCORE_FIELDS: [usize; 8] = [8, 9, 10, 11, 12, 13, 15, 16];
-
-/// A score cell's text as points: a percentage written as text (`94%`, `94％` — what a
-/// CSV saved from a percentage-formatted column holds) is its points, 94, as is `94分`
-/// (分 is the points' unit). Points outside
-/// 0–100 are refused here, with the file's other unreadable cells.
+/// A score cell's text as points (SPEC §1: 0–100). A percentage written as text (`94%`,
+/// `94％` — what a CSV saved from a percentage-formatted column holds) is its points, 94;
+/// so is `94分` or `94 pts` (the points' unit). A bare number above 0 and at most 1 is
+/// refused (`score_fraction`): it is what a spreadsheet stores for a percentage-formatted
+/// cell (94% as 0.94, 100% as 1), whose format the workbook readers do not see, and what a
+/// system exporting fractions writes; read as points it would pay the lowest rating
+/// without a word. A score truly that low is written with its unit (`0.5分`), as the
+/// export writes it. Points outside 0–100 are refused here, with the file's other
+/// unreadable cells.
 ///
 /// # Errors
-/// Those of [`parse_decimal_at`]; `score_range` (`paygrade::policy::check_score`).
+/// Those of [`parse_decimal_at`]; `score_fraction`; `score_range`
+/// (`paygrade::policy::check_score`).
 fn read_score(text: &str, path: &str) -> Result<Decimal> {
-    // Most cells end in a digit: read as they are.
-    if text.as_bytes().last().is_some_and(u8::is_ascii_digit) {
-        let points = parse_decimal_at(text, path)?;
-        paygrade::policy::check_score(points, path)?;
-        return Ok(points);
-    }
     let trimmed = text.trim();
-    // 分 is the points' own unit: `94分` is 94.
-    let trimmed = trimmed.strip_suffix('分').map_or(trimmed, str::trim_end);
-    let points = match trimmed
-        .strip_suffix('%')
-        .or_else(|| trimmed.strip_suffix('％'))
-    {
-        Some(number) => parse_decimal_at(number, path)?,
-        None => parse_decimal_at(trimmed, path)?,
+    // The points' own unit: `94分`, `94 pts` are 94, whatever their size.
+    let unit = trimmed
+        .strip_suffix('分')
+        .or_else(|| trimmed.strip_suffix("pts"))
+        .map(str::trim_end);
+    let points = match (
+        unit,
+        trimmed
+            .strip_suffix('%')
+            .or_else(|| trimmed.strip_suffix('％')),
+    ) {
+        (Some(number), _) | (None, Some(number)) => parse_decimal_at(number, path)?,
+        (None, None) => {
+            let value = parse_decimal_at(trimmed, path)?;
+            // 0 < mantissa ÷ 10^scale ≤ 1, on integers (five scores a row).
+            let (m, scale) = (value.mantissa(), value.scale());
+            if m > 0 && 10i128.checked_pow(scale).is_some_and(|p| m <= p) {
+                let points = (value * Decimal::ONE_HUNDRED).normalize();
+                return Err(Error::new(ErrorKind::ScoreFraction { value, points }, path));
+            }
+            value
+        }
     };
     paygrade::policy::check_score(points, path)?;
     Ok(points)
-}
-
-/// A workbook's number in a score column strictly between 0 and 1: what a spreadsheet
-/// stores for a cell formatted as a percentage (94% as 0.94), whose format the workbook
-/// readers do not see. Read as 0.94 points it would pay the lowest rating without a
-/// word, so it is refused (`score_fraction`, with the points it stands for). A text cell
-/// (CSV; the export writes such a score as text) is read as written.
-fn score_fraction(text: &str) -> Option<ErrorKind> {
-    let value = parse_decimal_at(text, "").ok()?;
-    (value > Decimal::ZERO && value < Decimal::ONE).then(|| ErrorKind::ScoreFraction {
-        value,
-        points: (value * Decimal::ONE_HUNDRED).normalize(),
-    })
 }
 
 /// What a source of rows holds besides its rows: the workbook's sheets and warnings.
