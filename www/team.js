@@ -26,7 +26,7 @@ const TEXT = {
     page_first: '首页', page_prev: '上一页', page_next: '下一页', page_last: '末页', page_status: '第 {a}–{b} 行，共 {m} 行', page_none: '没有符合条件的人员',
     people_pages: '人员明细分页', assign_pages: '年度等级评定分页',
     explain_hint: '点击一行查看该人按方案的计算过程。', storage_full: '浏览器存储已满，状态未保存（页面不受影响）。',
-    storage_corrupt: '保存的状态已损坏，已丢弃。', bad_link: '分享链接无法读取（已截断或损坏），已忽略；方案保持不变。', share_invalid: '方案有误，无法生成分享链接。', stale: '以下结果来自上一份有效的方案；方案当前有误，修正后会重新计算。', stale_input: '以下结果来自上一次成功的计算；花名册或计薪日期有误（见上方），修正后会重新计算。', kept_roster: '该文件未载入；下方仍是 {src} 的结果。', saved_roster_failed: '上次的花名册无法恢复，已改用示例花名册。', row_of: '工号 {id}（第 {row} 行）', id_of: '工号 {id}', charts: '图表：成本构成、各等级月薪分布、每人差额', lang: 'English', no_grading: '花名册没有考试成绩和综合评议，无法评定。',
+    storage_corrupt: '保存的状态已损坏，已丢弃。', bad_link: '分享链接无法读取（已截断或损坏），已忽略；方案保持不变。', share_invalid: '方案有误，无法生成分享链接。', stale: '以下结果来自上一份有效的方案；方案当前有误，修正后会重新计算。', stale_input: '以下结果来自上一次成功的计算；花名册或计薪日期有误（见上方），修正后会重新计算。', kept_roster: '该文件未载入；下方仍是 {src} 的结果。', kept_sample: '该文件未载入；下方仍是示例花名册的结果。', saved_roster_failed: '上次的花名册无法恢复，已改用示例花名册。', row_of: '工号 {id}（第 {row} 行）', id_of: '工号 {id}', charts: '图表：成本构成、各等级月薪分布、每人差额', lang: 'English', no_grading: '花名册没有考试成绩和综合评议，无法评定。',
     projection: '逐年成本', projection_note: '每过一年，每人的岗位年限加 1（填写入岗日期的人按顺延一年的计薪日期计算，2 月 29 日规则同上），等级、评分、计薪天数不变（勾选重新定级时每年按考试与评议重新评定）；年合计 = 月合计 × 12。基准为默认政策。',
     projection_years: '预测年数 N', projection_assign: '每年按年度等级评定重新定级', export_projection: '导出逐年成本 CSV',
     projection_run: '计算逐年成本', projection_on_demand: '花名册人数较多（{n} 人）：逐年成本不随每次修改自动计算，需要时点击“计算逐年成本”（约需数秒）。',
@@ -60,7 +60,7 @@ const TEXT = {
     page_first: 'First', page_prev: 'Previous', page_next: 'Next', page_last: 'Last', page_status: 'Rows {a}–{b} of {m}', page_none: 'No one matches',
     people_pages: 'People table pages', assign_pages: 'Assignment pages',
     explain_hint: 'Click a row to see how the proposal pays that person.', storage_full: 'Browser storage is full; the state was not saved (the page still works).',
-    storage_corrupt: 'The saved state was corrupt and was discarded.', bad_link: 'The share link cannot be read (cut short or damaged) and was ignored; the proposal is unchanged.', share_invalid: 'The proposal has an error: no share link.', stale: 'These results come from the last valid proposal; the proposal has an error now and is recomputed once it is fixed.', stale_input: 'These results come from the last successful run; the roster or the pay date has an error (see above) and the results are recomputed once it is fixed.', kept_roster: 'That file was not loaded; the results below are still those of {src}.', saved_roster_failed: 'The last roster could not be restored; the sample roster is used instead.', row_of: 'id {id} (row {row})', id_of: 'id {id}', charts: 'Charts: cost by component, pay per level, per-person differences', lang: '中文', no_grading: 'The roster has no exam and review scores: no assignment.',
+    storage_corrupt: 'The saved state was corrupt and was discarded.', bad_link: 'The share link cannot be read (cut short or damaged) and was ignored; the proposal is unchanged.', share_invalid: 'The proposal has an error: no share link.', stale: 'These results come from the last valid proposal; the proposal has an error now and is recomputed once it is fixed.', stale_input: 'These results come from the last successful run; the roster or the pay date has an error (see above) and the results are recomputed once it is fixed.', kept_roster: 'That file was not loaded; the results below are still those of {src}.', kept_sample: 'That file was not loaded; the results below are still those of the sample roster.', saved_roster_failed: 'The last roster could not be restored; the sample roster is used instead.', row_of: 'id {id} (row {row})', id_of: 'id {id}', charts: 'Charts: cost by component, pay per level, per-person differences', lang: '中文', no_grading: 'The roster has no exam and review scores: no assignment.',
     projection: 'Cost over the years', projection_note: 'Each year everyone\'s completed years in post advance by one (people with a start date are counted to the pay date moved a year, with the same 29 February rule); grades, scores and paid days stay the same (or, when re-grading is ticked, are assigned each year from the exam and review). Annual = monthly × 12. The baseline is the default policy.',
     projection_years: 'Years to project N', projection_assign: 'Re-grade each year with the annual assignment', export_projection: 'Export cost over the years (CSV)',
     projection_run: 'Compute the cost over the years', projection_on_demand: 'A large roster ({n} people): the cost over the years is not recomputed on every change; press “Compute the cost over the years” when you need it (a few seconds).',
@@ -121,7 +121,8 @@ const colon = () => (lang === 'zh' ? '：' : ': ');
 /** @type {{ runs: number, readShare: number, baseline: import('./pkg/paygrade_hr.js').Policy | null, proposalText: string,
  *   roster: RosterSummary | null, source: string, result: RunResult | null, sort: { key: string, dir: number },
  *   share: { url?: string, invalid?: boolean } | null, explainId: string | null, payslips: { results: any[], asOf: string | undefined } | null,
- *   saved: { roster: RosterSummary, source: string, text: string | null } | null }} */
+ *   saved: { roster: RosterSummary, source: string, text: string | null } | null,
+ *   good?: { source: string, cmd: string, args: any[] }, lastFile?: { file: File, name: string } }} */
 const state = { runs: 0, readShare: 0, baseline: null, proposalText: '', roster: null, source: 'sample', result: null, sort: { key: 'difference', dir: -1 },
   share: null, explainId: null, payslips: null, saved: null };
 
@@ -279,17 +280,22 @@ function money(amount, signed = false) {
 }
 const signClass = (d) => (d.startsWith('-') ? 'lose' : d === '0.00' || /^0(\.0+)?$/.test(d) ? '' : 'gain');
 
-/** After a file that could not be read: the roster still loaded is named (`src`), its
- * results still shown and still current; null hides the note. */
-function showKept(src) {
+/** After a file that was not loaded (unreadable, or refused by the pay rules): the roster
+ * whose results are still shown, and current, is named (`source`: a file name, or
+ * 'sample'); null hides the note. */
+function showKept(source) {
   const note = $('kept-roster');
-  note.hidden = src === null;
-  note.dataset.src = src ?? '';
-  note.textContent = src === null ? '' : t('kept_roster').replace('{src}', src);
+  note.hidden = source === null;
+  note.dataset.src = source ?? '';
+  note.textContent = keptText(source);
+}
+function keptText(source) {
+  if (source === null) return '';
+  return source === 'sample' ? t('kept_sample') : t('kept_roster').replace('{src}', source);
 }
 function relabel() {
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-  if (!$('kept-roster').hidden) $('kept-roster').textContent = t('kept_roster').replace('{src}', $('kept-roster').dataset.src);
+  if (!$('kept-roster').hidden) $('kept-roster').textContent = keptText($('kept-roster').dataset.src ?? null);
   for (const el of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-t]'))) el.textContent = t(el.dataset.t);
   for (const el of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll('[data-t-placeholder]'))) el.placeholder = t(el.dataset.tPlaceholder);
   $('lang').textContent = t('lang');
@@ -351,10 +357,12 @@ function problemLine(p, atField) {
 }
 
 /** Pay, compare, check quotas and assign (one engine call) and show the results; the
- * people table keeps its page (`offset`: the row to start from). */
+ * people table keeps its page (`offset`: the row to start from). Says how it ended:
+ * 'paid', 'refused' (the roster or the pay date has an error), 'proposal' (the proposal
+ * cannot pay someone), or undefined (nothing run, or a newer run took over). */
 async function run(offset = state.result?.people.offset ?? 0) {
   showError('err-roster', null);
-  if (!state.roster || !state.baseline) return;
+  if (!state.roster || !state.baseline) return undefined;
   // Runs may overlap (typing, uploads): only the latest one shows its results.
   const seq = ++state.runs;
   const roster = state.roster;
@@ -370,12 +378,12 @@ async function run(offset = state.result?.people.offset ?? 0) {
     progress(t('paying'), state.readShare);
     try {
       await call('validatePolicy', proposal);
-      if (seq !== state.runs) return;
+      if (seq !== state.runs) return undefined;
       showError('err-policy', null);
       $('proposal-json').removeAttribute('aria-invalid');
       editor.clearErrors();
     } catch (err) {
-      if (seq !== state.runs) return;
+      if (seq !== state.runs) return undefined;
       showError('err-policy', err, true);
       invalid = true;
     }
@@ -386,7 +394,7 @@ async function run(offset = state.result?.people.offset ?? 0) {
     if (!state.result || state.result.roster === roster) {
       setStale(Boolean(state.result));
       progress(null);
-      return;
+      return undefined;
     }
     proposal = state.result.proposal;
   }
@@ -411,11 +419,14 @@ async function run(offset = state.result?.people.offset ?? 0) {
     save();
     if (latest) keepRosterForSaving(roster, state.source);
     render();
-    if (!latest) return;
+    // A newer run is under way: its bar stays.
+    if (!latest) return 'paid';
     if (roster.size <= PROJECTION_AUTO_MAX) await runProjection(seq);
     else renderProjection();
+    progress(null);
+    return 'paid';
   } catch (err) {
-    if (seq !== state.runs) return;
+    if (seq !== state.runs) return undefined;
     // A proposal that cannot pay someone (a trainee given bands, say) is the proposal's
     // error: shown by the form, with the person's id and row.
     const ofProposal = (err.path ?? '').startsWith('proposal.');
@@ -424,8 +435,9 @@ async function run(offset = state.result?.people.offset ?? 0) {
     // is often why a score is missing) is shown, not the last roster's.
     if (!ofProposal && state.result?.roster !== roster) showWarnings(roster);
     setStale(Boolean(state.result), ofProposal ? 'stale' : 'stale_input');
+    progress(null);
+    return ofProposal ? 'proposal' : 'refused';
   }
-  progress(null);
 }
 
 /** What reading `roster` noticed (unknown columns, title and totals rows …), in words. */
@@ -804,10 +816,17 @@ function drawProjectionChart() {
 $('projection-chart-box').addEventListener('toggle', drawProjectionChart);
 
 // ---------- roster input ----------
-/** Load a roster into the worker (`cmd`: loadFile, loadSample, loadEmployees), then run. */
+/** Load a roster into the worker (`cmd`: loadFile, loadSheet, loadSample, loadEmployees),
+ * then run. A roster the pay rules refuse is not kept: its errors stay on screen and the
+ * last roster that was paid is loaded back (`state.good`), so the results shown stay
+ * usable — exports, pages, a new pay date. */
 async function useRoster(source, cmd, ...args) {
   const parsing = cmd === 'loadFile' ? 0.3 : 0.05;
   progress(t('parsing'), 0);
+  // How to load this roster again: a sheet is read from the file it belongs to.
+  const again = cmd === 'loadSheet' && state.lastFile
+    ? { cmd: 'loadFile', args: [state.lastFile.file, state.lastFile.name, args[0]] }
+    : { cmd, args };
   try {
     const roster = await callWith((f) => progress(t('parsing'), parsing * f), cmd, ...args);
     state.roster = roster;
@@ -815,16 +834,35 @@ async function useRoster(source, cmd, ...args) {
     showKept(null);
     showSheets();
     state.readShare = parsing;
-    await run(0);
+    const outcome = await run(0);
+    if (outcome === 'paid') state.good = { source, ...again };
+    else if (outcome === 'refused' && state.good) await restore(state.good);
   } catch (err) {
     showError('err-roster', err);
     // The roster still loaded (and its results) stays: say so when it has results.
-    showKept(cmd === 'loadFile' && state.result ? (state.source === 'sample' ? t('sample') : state.source) : null);
+    showKept(cmd === 'loadFile' && state.result ? state.source : null);
     showSheets(); // a sheet that could not be read: the selector shows the one still in use
   } finally {
     state.readShare = 0;
   }
   progress(null);
+}
+/** Load the last roster that was paid back into the worker and pay it again there (its
+ * results are the ones on screen), after a new roster was refused. */
+async function restore(good) {
+  try {
+    const roster = await call(good.cmd, ...good.args);
+    const r = state.result;
+    if (!r) return;
+    const summary = await call('run', r.proposal, r.asOf, peopleQuery(r.people.offset));
+    state.roster = roster;
+    state.source = good.source;
+    if (state.saved?.source === good.source) state.saved.roster = roster;
+    state.result = { ...r, comparison: summary, quota: summary.quota, people: summary.people, assignment: summary.assignment, roster };
+    showSheets();
+    setStale(false);
+    showKept(good.source);
+  } catch { /* the refused roster stays loaded; its errors are on screen */ }
 }
 /** A workbook with more than one visible sheet: the sheets to choose from, the one read
  * selected (issue 15 item 2); choosing another reads it from the same file. */
@@ -837,6 +875,7 @@ function showSheets() {
 }
 async function readFile(file) {
   progress(t('parsing'), 0);
+  state.lastFile = { file, name: file.name };
   // The File itself crosses to the worker (a handle, not a copy); the engine reads it there.
   return useRoster(file.name, 'loadFile', file, file.name);
 }

@@ -361,9 +361,20 @@ test('file errors and places read in Chinese; assignment reasons in words', asyn
   await page.setInputFiles('#file', { name: 'score.csv', mimeType: 'text/csv', buffer: Buffer.from(score) });
   await page.waitForFunction(() => document.querySelector('#err-roster').textContent.includes('第 3 行'));
   assert.equal(await text('#err-roster'), '工号 Z2 · 第 3 行“档次”列：档次 “D” 不属于等级 “中级”');
-  // The results on screen are the last successful run's; the note says why — the roster,
-  // not the proposal.
+  // The refused file is not kept: the roster before it (twice.csv) is loaded back and its
+  // results, on screen, stay current.
+  await page.waitForFunction(() => !document.querySelector('#kept-roster').hidden);
+  assert.equal(await text('#kept-roster'), '该文件未载入；下方仍是 twice.csv 的结果。');
+  assert.equal(await page.isVisible('#stale-note'), false);
+  // A pay date that cannot be read: the results on screen are the last successful run's;
+  // the note says why — the roster or the date, not the proposal.
+  await page.fill('#as_of', '2026-13-01');
+  await page.locator('#as_of').dispatchEvent('change');
+  await page.waitForFunction(() => !document.querySelector('#stale-note').hidden);
   assert.equal(await text('#stale-note'), '以下结果来自上一次成功的计算；花名册或计薪日期有误（见上方），修正后会重新计算。');
+  await page.fill('#as_of', '2026-11-30');
+  await page.locator('#as_of').dispatchEvent('change');
+  await page.waitForFunction(() => document.querySelector('#stale-note').hidden);
   // A file refused while it is read names no one from the roster kept before it.
   const dup = '工号,姓名,等级,档次,用工性质,岗位年限,综合得分\nD1,乙,中级,B,聘用,12,88\nD1,丙,中级,B,聘用,12,80\n';
   await page.setInputFiles('#file', { name: 'dup.csv', mimeType: 'text/csv', buffer: Buffer.from(dup) });
@@ -391,15 +402,23 @@ test('a refused file never replaces the saved roster; an unreadable one says whi
   await page.waitForFunction(() => !document.querySelector('#kept-roster').hidden);
   assert.equal(await text('#kept-roster'), '该文件未载入；下方仍是 good.csv 的结果。');
   assert.equal(await page.isVisible('#stale-note'), false);
-  // Read, then refused by the pay rules: the results are the last run's, marked; the
-  // refused roster is not saved — a reload brings back good.csv, with row numbers intact.
+  // Read, then refused by the pay rules: its errors stay, good.csv is loaded back and its
+  // results stay usable (not greyed, exports on); the refused roster is not saved — a
+  // reload brings back good.csv, with row numbers intact.
   const refused = '工号,姓名,等级,档次,用工性质,岗位年限,综合得分,备注\nR1,丙,中级,D,聘用,12,80,新\n';
   await page.setInputFiles('#file', { name: 'refused.csv', mimeType: 'text/csv', buffer: Buffer.from(refused) });
   await page.waitForFunction(() => document.querySelector('#err-roster').textContent.includes('R1'));
   // What its reading noticed is shown (not good.csv's): often why a field is missing.
   assert.equal(await text('#warnings'), '未知列 “备注”，已忽略');
-  assert.equal(await page.isVisible('#kept-roster'), false);
-  assert.equal(await page.isVisible('#stale-note'), true);
+  await page.waitForFunction(() => !document.querySelector('#kept-roster').hidden);
+  assert.equal(await text('#kept-roster'), '该文件未载入；下方仍是 good.csv 的结果。');
+  assert.equal(await page.isVisible('#stale-note'), false);
+  assert.equal(await page.isEnabled('#export-csv'), true);
+  // A new pay date pays good.csv again (not the refused file).
+  await page.fill('#as_of', '2026-12-31');
+  await page.locator('#as_of').dispatchEvent('change');
+  await page.waitForFunction(() => document.querySelector('#err-roster').textContent === '');
+  assert.match(await text('#roster-info'), /^2 人.*good\.csv/);
   await page.reload();
   await page.waitForFunction(() => window.paygradeTeam?.ready);
   assert.equal(await text('#err-roster'), '');
