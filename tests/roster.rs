@@ -636,9 +636,10 @@ fn headers_with_spaces_line_breaks_and_units_are_their_columns() {
     );
 }
 
-/// A totals row however an office writes it — 合计 under 序号 or 姓名, `合计：71人`, a
-/// 小计, `Total:` — has no level: skipped with a warning, not refused as a person
-/// without a level.
+/// A totals row however an office writes it — 合计 under 序号 or 姓名, `合计：71人`,
+/// `合　计`, a 小计 with sums in it, `高级 小计` in the level column, `Total:` — is
+/// skipped with a warning, not refused as a person without a level (or with sums for
+/// scores).
 #[test]
 fn totals_rows_under_any_column_are_skipped() {
     let head = "序号,工号,姓名,等级,档次,用工性质,岗位年限,综合得分\n1,K1,张三,中级,B,聘用,12,88\n";
@@ -648,15 +649,15 @@ fn totals_rows_under_any_column_are_skipped() {
         ",合计：71人,,,,,,",
         ",,小计,,,,,",
         ",Total:,,,,,,",
+        "合　计,,,,,,,88",
+        ",,,高级 小计,,,,",
+        ",,小计,,,,177,440",
     ] {
         let r = parse_roster(format!("{head}{last}\n").as_bytes(), "t.csv", None).unwrap();
         assert_eq!(r.employees.len(), 1, "{last}");
         let codes: Vec<_> = r.warnings.iter().map(|w| (w.code, w.row)).collect();
-        assert_eq!(
-            codes,
-            [("unknown_column", Some(1)), ("totals_row_skipped", Some(3))],
-            "{last}"
-        );
+        // 序号, a row number column, is ignored without a word.
+        assert_eq!(codes, [("totals_row_skipped", Some(3))], "{last}");
     }
     // A person named 合计 with a level is a person.
     let r = parse_roster(

@@ -182,10 +182,12 @@ function showModes() {
 }
 
 /** A date as people type it — 2014-03-01, 2014/3/1, 2014.3.1, 2014年3月1日, full-width
- * digits too — as the engine's YYYY-MM-DD (the forms a roster file's date column takes);
+ * digits and separators too — as the engine's YYYY-MM-DD (the forms a roster file's date column takes);
  * anything else is passed on as typed, for the engine to refuse at its field. */
 function isoDate(text) {
-  const half = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).trim();
+  // Full-width digits and separators (an input method's punctuation mode: ２０１４／３／１,
+  // 2014。3。1) as their ASCII forms.
+  const half = text.replace(/[０-９／－．]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/。/g, '.').trim();
   const m = /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?$/.exec(half);
   return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : text;
 }

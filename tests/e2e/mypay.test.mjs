@@ -75,7 +75,7 @@ test('bad input shows a message at that field and keeps the other inputs', async
   assert.equal(await text('#total'), '3872.00');
   assert.match(await text('#wi-seniority'), /2030-03-01/);
   // Dates as offices type them, as a roster file's date column takes them.
-  for (const [start, asOf] of [['2014/3/1', '2026/11/30'], ['2014年3月1日', '2026年11月30日'], ['２０１４.3.1', '2026.11.30']]) {
+  for (const [start, asOf] of [['2014/3/1', '2026/11/30'], ['2014年3月1日', '2026年11月30日'], ['２０１４.3.1', '2026.11.30'], ['2014／3／1', '2026－11－30'], ['2014。3。1', '2026．11．30']]) {
     await page.fill('#post_start', start);
     await page.fill('#as_of', asOf);
     assert.equal(await text('#total'), '3872.00', start);

@@ -787,8 +787,11 @@ pub fn roster_template_xlsx(lang: Lang) -> Result<Vec<u8>> {
     use rust_xlsxwriter::{Format, Workbook};
     let fail =
         |e: rust_xlsxwriter::XlsxError| Error::new(ErrorKind::Internal(format!("XLSX: {e}")), "");
-    let example = paygrade::Employee::from_json(TEMPLATE_EXAMPLE)?;
+    let mut example = paygrade::Employee::from_json(TEMPLATE_EXAMPLE)?;
     let zh = lang == Lang::Zh;
+    if !zh {
+        example.name = "Example".to_string();
+    }
     let mut book = Workbook::new();
     let bold = Format::new().set_bold();
     let sheet = book.add_worksheet();
@@ -1302,15 +1305,21 @@ mod tests {
             } else {
                 "intermediate"
             };
+            let name = if lang == Lang::Zh {
+                "示例"
+            } else {
+                "Example"
+            };
             assert_eq!(
                 (
                     r.employees.len(),
                     e.id.as_str(),
+                    e.name.as_str(),
                     e.level.as_str(),
                     e.years_in_post,
                     e.rural
                 ),
-                (1, "E001", level, Some(12), true)
+                (1, "E001", name, level, Some(12), true)
             );
             let policy = paygrade::Policy::default().check().unwrap();
             let pay = paygrade::compute_pay(&policy, &r.employees[0], None).unwrap();

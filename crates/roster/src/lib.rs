@@ -962,26 +962,38 @@ fn from_rows(
     Ok(roster)
 }
 
-/// A totals row (an export's 合计 / total line, an office's 合计：71人 under any column
-/// — 序号, 工号, 姓名 — or a 小计 between branches): it has no level, and one of its text
-/// cells begins with 合计, 总计, 小计 or total.
+/// A totals row (an export's 合计 / total line, an office's 合计：71人 or 合　计 under any
+/// column — 序号, 工号, 姓名 — or a 小计 between branches or levels, 高级 小计 in the level
+/// column, its cells holding sums): one of its text cells is a totals label, and its
+/// level cell is empty or is that label.
 fn is_totals_row(cells: &[rows::CellRef<'_>], columns: &[Option<(String, String)>]) -> bool {
     let level = columns
         .iter()
         .position(|c| c.as_ref().is_some_and(|(f, _)| f == "level"))
         .and_then(|i| cells.get(i));
-    matches!(level, None | Some(rows::CellRef::Empty))
-        && cells
-            .iter()
-            .any(|c| matches!(c, rows::CellRef::Text(t) if is_totals_label(t)))
+    let label = |c: &rows::CellRef<'_>| matches!(c, rows::CellRef::Text(t) if is_totals_label(t));
+    match level {
+        None | Some(rows::CellRef::Empty) => cells.iter().any(label),
+        Some(cell) => label(cell),
+    }
 }
 
-/// Whether a cell's text labels a totals row: it begins with 合计, 总计, 小计 or
-/// `total` (any case).
+/// Whether a cell's text labels a totals row: spaces taken out (合　计), it begins or
+/// ends with 合计, 总计 or 小计 (合计：71人, 高级小计), or begins with `total` (any case).
 fn is_totals_label(text: &str) -> bool {
+    const MARKS: [&str; 3] = ["合计", "总计", "小计"];
     let t = text.trim();
-    ["合计", "总计", "小计"].iter().any(|m| t.starts_with(m))
-        || t.get(..5).is_some_and(|h| h.eq_ignore_ascii_case("total"))
+    if t.get(..5).is_some_and(|h| h.eq_ignore_ascii_case("total")) {
+        return true;
+    }
+    // Quick refusal for the cells of people's rows: no mark, no totals row.
+    if !t.contains('计') {
+        return false;
+    }
+    let joined: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    MARKS
+        .iter()
+        .any(|m| joined.starts_with(m) || joined.ends_with(m))
 }
 
 fn insert_path(object: &mut Map<String, Value>, path: &str, value: Value) {

@@ -368,7 +368,9 @@ impl Header {
                 }
                 Some(f) => columns.push(Some((f, name))),
                 None => {
-                    if !name.is_empty() && !crate::export::is_result_header(&name) {
+                    // A row number column (序号) is an office's habit, not an unknown field.
+                    let row_number = matches!(name.as_str(), "序号" | "序" | "No." | "No" | "#");
+                    if !name.is_empty() && !row_number && !crate::export::is_result_header(&name) {
                         warnings.push(Warning::new(
                             "unknown_column",
                             Some(row),
