@@ -30,6 +30,7 @@ const TH_BODY = `
     </dl>
     <p class="note warning" id="th_warnings" role="status"></p>
     <h3 data-i18n="th_chart"></h3>
+    <p class="note" id="th_no_tax" data-i18n="th_no_tax" hidden></p>
     <div id="th_chart" class="bars" role="img"></div>
     <div class="scroll" tabindex="0"><table class="components" id="th_table">
       <thead><tr><th data-i18n="th_month"></th><th data-i18n="th_gross"></th><th data-i18n="th_si"></th><th data-i18n="th_fund"></th><th data-i18n="th_cum_taxable"></th><th data-i18n="th_withheld"></th><th data-i18n="th_net"></th><th data-i18n="th_employer"></th></tr></thead>
@@ -278,6 +279,10 @@ function renderTakeHome() {
   $('th_net_year').textContent = r.year_totals.net;
   $('th_tax_year').textContent = r.year_totals.withheld;
   $('th_employer_year').textContent = r.year_totals.employer_cost;
+  // No tax withheld all year: a sentence says so instead of twelve empty bars.
+  const none = r.months.every((x) => /^0(\.0+)?$/.test(x.withheld));
+  $('th_no_tax').hidden = !none;
+  $('th_chart').hidden = none;
   const max = Math.max(...r.months.map((x) => Number(x.withheld)), 0.01);
   $('th_chart').setAttribute('aria-label', t('th_chart'));
   $('th_chart').replaceChildren(...r.months.map((x) => {

@@ -201,6 +201,9 @@ test('take-home for the year loads on demand and shows the schedule', async () =
   // net 3,872 − 1,054.30 = 2,817.70 a month; no tax below the 5,000 basic deduction.
   assert.equal(await text('#th_net_year'), '33812.40');
   assert.equal(await text('#th_tax_year'), '0.00');
+  // No tax in any month: a sentence instead of twelve empty bars.
+  assert.equal(await page.isVisible('#th_chart'), false);
+  assert.equal(await text('#th_no_tax'), '全年每月预扣个税均为 0.00：收入未超过基本减除费用和专项扣除。');
   assert.equal(await text('#th_employer_year'), '73671.60');
   assert.equal(await page.locator('#th_table tbody tr').count(), 12);
   assert.equal(await page.isVisible('#th_net_bonus'), false, 'no bonus: no bonus totals');

@@ -19,6 +19,7 @@ export default {
   unit_ratio: 'ratio',
   sc_err_kpi_target: 'the target of {name} must be greater than 0',
   sc_err_kpi_missing: 'no target and actual for {name}',
+  th_no_tax: 'No tax is withheld in any month: income stays within the basic deduction and the special deductions.',
   sc_fill: 'Enter the target and actual of every indicator.',
   takehome_note: '12 months at the monthly pay above: social insurance and housing fund (example city tables; check the local announcement), cumulative IIT withholding, and the annual bonus taxed separately or combined.',
   th_city: 'Contribution table (example)',

@@ -19,6 +19,7 @@ export default {
   unit_ratio: '比值',
   sc_err_kpi_target: '指标 “{name}” 的目标必须大于 0',
   sc_err_kpi_missing: '指标 “{name}” 缺少目标或完成值',
+  th_no_tax: '全年每月预扣个税均为 0.00：收入未超过基本减除费用和专项扣除。',
   sc_fill: '请填写每个指标的目标和完成值。',
   takehome_note: '按上方月薪计算 12 个月：社保与公积金（城市示例表，以当地公布为准）、个税累计预扣法、年终奖单独计税与并入综合所得对比。',
   th_city: '社保公积金（示例表）',
