@@ -11,7 +11,7 @@
 //! binary float (SPEC §12). Output uses serde's `Serialize`.
 
 use crate::error::{join_path, Error, ErrorKind, Result};
-use crate::number::{parse_decimal, parse_iso_date, to_half_width};
+use crate::number::{parse_decimal, parse_iso_date, to_half_width, trim_space};
 use indexmap::IndexMap;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -203,14 +203,15 @@ pub fn parse_date_at(text: &str, path: &str) -> Result<chrono::NaiveDate> {
 /// Whether text counts as absent, as a blank JSON string does ([`is_blank`]): nothing but
 /// white space (the ideographic space U+3000 included; what [`to_half_width`] maps
 /// besides it is never white space, so the text is not mapped first).
+#[inline]
 pub fn is_blank_text(text: &str) -> bool {
-    text.trim().is_empty()
+    trim_space(text).is_empty()
 }
 
 /// Read a yes/no word (SPEC §8): yes/no, true/false, y/n, 是/否, 1/0; blank is no.
 pub fn parse_flag(text: &str) -> Option<bool> {
     let half = to_half_width(text);
-    let t = half.trim();
+    let t = trim_space(&half);
     let is = |words: &[&str]| words.iter().any(|w| t.eq_ignore_ascii_case(w));
     if is(&["yes", "y", "true", "1", "是"]) {
         Some(true)
@@ -431,7 +432,7 @@ macro_rules! json_enum {
             /// `unknown_mode` at `path`, listing the allowed names.
             pub fn from_name(text: &str, path: &str) -> $crate::error::Result<Self> {
                 let half = $crate::number::to_half_width(text);
-                let t = half.trim();
+                let t = $crate::number::trim_space(&half);
                 $(if t.eq_ignore_ascii_case($name) $(|| t == $alias)* {
                     return Ok($ty::$var);
                 })+

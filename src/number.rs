@@ -13,6 +13,31 @@ use rust_decimal::Decimal;
 /// The largest number of characters a number may have, checked before any other work.
 pub const MAX_NUMBER_LEN: usize = 64;
 
+/// `text` without white space around it: what `str::trim` gives, sooner for the text of
+/// nearly every cell, empty or with no white space at either end (then `text` itself,
+/// after looking at its first byte and its last character).
+#[inline]
+pub fn trim_space(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return text;
+    };
+    // White space as `char::is_whitespace` has it: in ASCII tab, line feed, vertical tab,
+    // form feed, carriage return and space; beyond it only characters whose UTF-8 begins
+    // with 0xC2 (U+0085, U+00A0), 0xE1 (U+1680), 0xE2 (U+2000–U+205F) or 0xE3 (U+3000).
+    let starts_plain = !matches!(first, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1..=0xE3);
+    let ends_plain = if last.is_ascii() {
+        !matches!(last, b'\t'..=b'\r' | b' ')
+    } else {
+        text.chars().next_back().is_some_and(|c| !c.is_whitespace())
+    };
+    if starts_plain && ends_plain {
+        text
+    } else {
+        text.trim()
+    }
+}
+
 /// Map full-width ASCII variants (U+FF01–U+FF5E) and the ideographic space to ASCII.
 /// Text with nothing to map (plain digits and letters, Chinese words — nearly every
 /// roster cell) is returned as it is, borrowed: nothing is allocated.
@@ -49,6 +74,9 @@ pub fn parse_decimal(text: &str) -> Result<Decimal> {
     }
     // The common case, digits with at most one point (`88`, `21.75`, `-3`): read as it
     // is. Anything else takes the lenient path below.
+    if let Some(d) = small_plain_decimal(text) {
+        return Ok(d);
+    }
     let digits = text.strip_prefix('-').unwrap_or(text);
     if text.len() <= MAX_NUMBER_LEN && is_plain_decimal(digits) {
         return Decimal::from_str_exact(text).map_err(|_| Error::new(ErrorKind::Overflow, ""));
@@ -110,13 +138,38 @@ pub fn parse_decimal(text: &str) -> Result<Decimal> {
 /// Digits with at most one `.` that has digits on at least one side… and, to be strict,
 /// digits before it: `12`, `12.5`, `0.5` (not `.5`, `5.`, `1.2.3`).
 fn is_plain_decimal(s: &str) -> bool {
-    let (int, frac) = match s.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (s, None),
-    };
-    !int.is_empty()
-        && int.bytes().all(|b| b.is_ascii_digit())
-        && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+    // Digits, at most one point, a digit on each side of it (one pass, no searcher).
+    let mut point = None;
+    for (i, b) in s.bytes().enumerate() {
+        match b {
+            b'0'..=b'9' => {}
+            b'.' if point.is_none() => point = Some(i),
+            _ => return false,
+        }
+    }
+    match point {
+        None => !s.is_empty(),
+        Some(i) => i > 0 && i + 1 < s.len(),
+    }
+}
+
+/// A plain decimal of at most 18 characters, unsigned (`88`, `21.75`, `007`, `80.50`),
+/// read exactly as `Decimal::from_str_exact` reads it — the same digits and scale —
+/// without its general machinery: `None` for anything else.
+fn small_plain_decimal(s: &str) -> Option<Decimal> {
+    if s.len() > 18 || !is_plain_decimal(s) {
+        return None;
+    }
+    let (mut digits, mut scale, mut point) = (0i64, 0u32, false);
+    for b in s.bytes() {
+        if b == b'.' {
+            point = true;
+        } else {
+            digits = digits * 10 + i64::from(b - b'0');
+            scale += u32::from(point);
+        }
+    }
+    Decimal::try_new(digits, scale).ok()
 }
 
 fn is_exponent(s: &str) -> bool {
@@ -180,6 +233,42 @@ pub fn parse_iso_date(text: &str) -> Result<chrono::NaiveDate> {
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    proptest::proptest! {
+        #[test]
+        fn small_plain_decimals_read_as_from_str_exact(s in "[0-9]{1,11}(\\.[0-9]{1,6})?") {
+            let exact = Decimal::from_str_exact(&s).unwrap();
+            let fast = small_plain_decimal(&s).unwrap();
+            // The same number and the same scale (`80.50` keeps its two places).
+            proptest::prop_assert_eq!(fast, exact);
+            proptest::prop_assert_eq!(fast.to_string(), exact.to_string());
+        }
+
+        #[test]
+        fn trim_space_is_trim(s in "[ \t\r\n\u{85}\u{a0}\u{3000}\u{2028}\u{feff}a中1.]{0,6}") {
+            proptest::prop_assert_eq!(trim_space(&s), s.trim());
+        }
+    }
+
+    #[test]
+    fn plain_decimals_keep_their_digits_and_scale() {
+        for (text, shown) in [
+            ("007", "7"),
+            ("80.50", "80.50"),
+            ("0.0", "0.0"),
+            ("21.75", "21.75"),
+        ] {
+            assert_eq!(parse_decimal(text).unwrap().to_string(), shown, "{text}");
+        }
+        for text in [".5", "5.", "1.2.3", "", "1e3", "-3"] {
+            assert_eq!(small_plain_decimal(text), None, "{text}");
+        }
+        assert_eq!(parse_decimal("-3").unwrap().to_string(), "-3");
+        assert_eq!(
+            parse_decimal("1234567890123456789").unwrap().to_string(),
+            "1234567890123456789"
+        );
+    }
 
     #[track_caller]
     fn ok(text: &str, want: &str) {

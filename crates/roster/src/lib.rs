@@ -29,7 +29,7 @@ use chrono::NaiveDate;
 use paygrade::employee::Employee;
 use paygrade::error::{Error, ErrorKind, Result};
 use paygrade::json::{self, FromJson};
-use paygrade::number::to_half_width;
+use paygrade::number::{to_half_width, trim_space};
 pub use paygrade::Warning;
 use serde_json::{Map, Value};
 
@@ -506,6 +506,13 @@ fn separator(text: &str, ext: &str) -> u8 {
 /// The blank lines a CSV reader skipped before a record whose reported start is `start`
 /// (the previous record's end, with or without its line terminator; `\r\n` is one break).
 fn blank_lines_at(text: &[u8], start: usize) -> usize {
+    // A byte order mark the reader skipped is where the first record starts.
+    let bom = b"\xEF\xBB\xBF";
+    let start = if start == 0 && text.starts_with(bom) {
+        bom.len()
+    } else {
+        start
+    };
     let run: &[u8] = text.get(start..).unwrap_or_default();
     let len = run
         .iter()
@@ -519,10 +526,20 @@ fn blank_lines_at(text: &[u8], start: usize) -> usize {
         i += if crlf { 2 } else { 1 };
         breaks += 1;
     }
-    // Unless the previous record's terminator was consumed with it, the first break (or
-    // the `\n` after its `\r`) is that terminator.
+    // Unless the previous record's terminator was consumed with it (a `\n`, or a `\r`
+    // that a `\n` does not follow), the first break (or the `\n` after its `\r`) is
+    // that terminator. The start of the text (after a byte order mark) has no record
+    // before it.
+    let first = text.get(..start).is_some_and(|b| b.is_empty() || b == bom);
     let prev = start.checked_sub(1).and_then(|p| text.get(p));
-    if start == 0 || prev == Some(&b'\n') {
+    let consumed = match prev {
+        _ if first => true,
+        None => true,
+        Some(b'\n') => true,
+        Some(b'\r') => run.first() != Some(&b'\n'),
+        Some(_) => false,
+    };
+    if consumed {
         breaks
     } else {
         breaks.saturating_sub(1)
@@ -982,7 +999,7 @@ fn is_totals_row(cells: &[rows::CellRef<'_>], columns: &[Option<(String, String)
 /// ends with 合计, 总计 or 小计 (合计：71人, 高级小计), or begins with `total` (any case).
 fn is_totals_label(text: &str) -> bool {
     const MARKS: [&str; 3] = ["合计", "总计", "小计"];
-    let t = text.trim();
+    let t = trim_space(text);
     if t.get(..5).is_some_and(|h| h.eq_ignore_ascii_case("total")) {
         return true;
     }
@@ -1051,8 +1068,8 @@ fn from_json_value(value: &Value) -> Result<Roster> {
 pub fn normalise_id(id: &str) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
     match to_half_width(id) {
-        Cow::Borrowed(half) => Cow::Borrowed(half.trim()),
-        Cow::Owned(half) if half.trim().len() == half.len() => Cow::Owned(half),
+        Cow::Borrowed(half) => Cow::Borrowed(trim_space(half)),
+        Cow::Owned(half) if trim_space(&half).len() == half.len() => Cow::Owned(half),
         Cow::Owned(half) => Cow::Owned(half.trim().to_string()),
     }
 }

@@ -15,6 +15,7 @@ use paygrade::evaluation::Scores;
 use paygrade::json::{
     is_blank_text, parse_date_at, parse_decimal_at, parse_flag_at, parse_whole, FromJson, NamedList,
 };
+use paygrade::number::trim_space;
 use paygrade::policy::{Education, Employment};
 use paygrade::Warning;
 use rust_decimal::Decimal;
@@ -119,12 +120,24 @@ pub(crate) trait Rows {
 
 /// Delimited text read one record at a time (UTF-8 text already decoded).
 pub(crate) struct TextRows<'t> {
-    text: &'t [u8],
-    reader: csv::Reader<&'t [u8]>,
-    record: csv::StringRecord,
+    text: &'t str,
+    split: Split<'t>,
     row: usize,
     count: usize,
     max_rows: Option<usize>,
+}
+
+/// How records are found in the text.
+enum Split<'t> {
+    /// Through the csv reader: text with quotes in it.
+    Csv {
+        reader: csv::Reader<&'t [u8]>,
+        record: csv::StringRecord,
+    },
+    /// Text without a quote (nearly every exported roster): a record is a line, a field
+    /// what lies between two separators — what the csv reader makes of such text, read
+    /// without copying or checking the UTF-8 again. `at`: where the next line starts.
+    Plain { separator: u8, at: usize },
 }
 
 impl<'t> TextRows<'t> {
@@ -134,21 +147,37 @@ impl<'t> TextRows<'t> {
     /// # Errors
     /// `csv_quote` when a quoted field never closes (an odd count of `"`).
     pub(crate) fn new(text: &'t str, ext: &str, max_rows: Option<usize>) -> Result<Self> {
+        Self::with_split(text, ext, max_rows, true)
+    }
+
+    /// [`TextRows::new`]; `plain`: whether text without quotes is split by lines and
+    /// separators directly (the csv reader otherwise — the tests compare the two).
+    fn with_split(text: &'t str, ext: &str, max_rows: Option<usize>, plain: bool) -> Result<Self> {
         // Well-formed CSV has quotes in pairs ("" inside a quoted field is a pair too); an
         // odd count means a quoted field never closes — a truncated file, not data to
         // guess at.
-        if text.bytes().filter(|&b| b == b'"').count() % 2 == 1 {
+        let quotes = text.bytes().filter(|&b| b == b'"').count();
+        if quotes % 2 == 1 {
             return Err(file_error("csv_quote", &[]));
         }
-        let reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(crate::separator(text, ext))
-            .from_reader(text.as_bytes());
+        let separator = crate::separator(text, ext);
+        let split = if plain && quotes == 0 {
+            // A byte order mark left at the start is not text, as the csv reader has it.
+            let at = if text.starts_with('\u{feff}') { 3 } else { 0 };
+            Split::Plain { separator, at }
+        } else {
+            Split::Csv {
+                reader: csv::ReaderBuilder::new()
+                    .has_headers(false)
+                    .flexible(true)
+                    .delimiter(separator)
+                    .from_reader(text.as_bytes()),
+                record: csv::StringRecord::new(),
+            }
+        };
         Ok(TextRows {
-            text: text.as_bytes(),
-            reader,
-            record: csv::StringRecord::new(),
+            text,
+            split,
             row: 0,
             count: 0,
             max_rows,
@@ -158,66 +187,208 @@ impl<'t> TextRows<'t> {
 
 impl Rows for TextRows<'_> {
     fn next_row(&mut self) -> Result<Option<(usize, Vec<CellRef<'_>>)>> {
-        loop {
-            let row = self.row;
-            let more = self.reader.read_record(&mut self.record).map_err(|e| {
-                Error::at_cell(
-                    ErrorKind::File {
-                        code: "csv",
-                        params: vec![("detail", e.to_string())],
-                    },
-                    row + 1,
-                    "",
-                )
-            })?;
-            if !more {
-                return Ok(None);
-            }
-            // Spreadsheet rows: the csv reader skips blank lines, which a spreadsheet shows
-            // as rows; a quoted line break stays inside one row. The record's reported
-            // start is where the previous one ended: the blank lines the reader skipped
-            // lie between there and its first field.
-            let start = self
-                .record
-                .position()
-                .and_then(|p| usize::try_from(p.byte()).ok())
-                .unwrap_or(0);
-            let blank = crate::blank_lines_at(self.text, start);
-            self.row = self.row.saturating_add(1 + blank);
-            let used = (0..self.record.len())
-                .rev()
-                .find(|&i| self.record.get(i).is_some_and(|f| !f.trim().is_empty()))
-                .map_or(0, |i| i + 1);
-            if used == 0 {
-                continue;
-            }
-            if self.max_rows.is_some_and(|max| self.count > max + 10) {
-                return Err(too_large("rows", MAX_ROWS + 1, MAX_ROWS));
-            }
-            if used > MAX_COLUMNS {
-                return Err(too_large("columns", used, MAX_COLUMNS));
-            }
-            self.count += 1;
-            let row = self.row;
-            let mut cells = Vec::with_capacity(used);
-            for field in self.record.iter().take(used) {
-                if field.len() > MAX_CELL_BYTES {
-                    return Err(crate::cell_too_large(field.len(), row));
+        match &mut self.split {
+            Split::Plain { separator, at } => loop {
+                let Some(rest) = self.text.get(*at..).filter(|r| !r.is_empty()) else {
+                    return Ok(None);
+                };
+                let line = plain_line(rest, *separator);
+                *at += line.length;
+                self.row = self.row.saturating_add(1);
+                if line.used == 0 {
+                    continue;
                 }
-                cells.push(if field.trim().is_empty() {
-                    CellRef::Empty
-                } else {
-                    CellRef::Text(field)
-                });
-            }
-            return Ok(Some((row, cells)));
+                return cells_of_line(rest, &line, self.row, &mut self.count, self.max_rows)
+                    .map(|cells| Some((self.row, cells)));
+            },
+            Split::Csv { reader, record } => loop {
+                let row = self.row;
+                let more = reader.read_record(record).map_err(|e| {
+                    Error::at_cell(
+                        ErrorKind::File {
+                            code: "csv",
+                            params: vec![("detail", e.to_string())],
+                        },
+                        row + 1,
+                        "",
+                    )
+                })?;
+                if !more {
+                    return Ok(None);
+                }
+                // Spreadsheet rows: the csv reader skips blank lines, which a spreadsheet
+                // shows as rows; a quoted line break stays inside one row. The record's
+                // reported start is where the previous one ended: the blank lines the
+                // reader skipped lie between there and its first field.
+                let start = record
+                    .position()
+                    .and_then(|p| usize::try_from(p.byte()).ok())
+                    .unwrap_or(0);
+                let blank = crate::blank_lines_at(self.text.as_bytes(), start);
+                self.row = self.row.saturating_add(1 + blank);
+                // A record of blank fields only is read again at the next (the borrow of
+                // `record` ends with this turn of the loop).
+                let blank_only = record.iter().all(|f| trim_space(f).is_empty());
+                if blank_only {
+                    continue;
+                }
+                let cells = cells_of(record.iter(), self.row, &mut self.count, self.max_rows)?;
+                return Ok(cells.map(|cells| (self.row, cells)));
+            },
         }
     }
 
     fn progress(&self) -> (usize, usize) {
-        let at = usize::try_from(self.reader.position().byte()).unwrap_or(usize::MAX);
+        let at = match &self.split {
+            Split::Plain { at, .. } => *at,
+            Split::Csv { reader, .. } => {
+                usize::try_from(reader.position().byte()).unwrap_or(usize::MAX)
+            }
+        };
         (at.min(self.text.len()), self.text.len())
     }
+}
+
+/// A record's cells, trailing blank ones removed; `None` when every field is blank.
+/// `count`: non-blank records so far, against `max_rows`.
+///
+/// # Errors
+/// `too_large` beyond [`MAX_ROWS`] records or [`MAX_COLUMNS`] used cells;
+/// `cell_too_large` for a used cell beyond [`MAX_CELL_BYTES`].
+fn cells_of<'a>(
+    fields: impl DoubleEndedIterator<Item = &'a str> + Clone,
+    row: usize,
+    count: &mut usize,
+    max_rows: Option<usize>,
+) -> Result<Option<Vec<CellRef<'a>>>> {
+    let trailing = fields
+        .clone()
+        .rev()
+        .take_while(|f| trim_space(f).is_empty())
+        .count();
+    let used = fields.clone().count() - trailing;
+    if used == 0 {
+        return Ok(None);
+    }
+    check_record(used, count, max_rows)?;
+    let mut cells = Vec::with_capacity(used);
+    for field in fields.take(used) {
+        if field.len() > MAX_CELL_BYTES {
+            return Err(crate::cell_too_large(field.len(), row));
+        }
+        cells.push(if trim_space(field).is_empty() {
+            CellRef::Empty
+        } else {
+            CellRef::Text(field)
+        });
+    }
+    Ok(Some(cells))
+}
+
+/// The limits on a record with `used` cells, counted as one more in `count`.
+///
+/// # Errors
+/// `too_large` beyond [`MAX_ROWS`] records or [`MAX_COLUMNS`] used cells.
+fn check_record(used: usize, count: &mut usize, max_rows: Option<usize>) -> Result<()> {
+    if max_rows.is_some_and(|max| *count > max + 10) {
+        return Err(too_large("rows", MAX_ROWS + 1, MAX_ROWS));
+    }
+    if used > MAX_COLUMNS {
+        return Err(too_large("columns", used, MAX_COLUMNS));
+    }
+    *count += 1;
+    Ok(())
+}
+
+/// One line of quote-free text, found in a single pass over its bytes.
+struct PlainLine {
+    /// Byte ranges of the line's first [`MAX_COLUMNS`] + 1 fields, each with whether it
+    /// is blank.
+    fields: Vec<(usize, usize, bool)>,
+    /// Fields up to the last that is not blank (0: a blank line), however many there are.
+    used: usize,
+    /// The line's bytes with its line break (`\r\n`, `\n` or `\r`; none at the end).
+    length: usize,
+}
+
+/// The line at the start of `text`, split at `separator` (an ASCII byte, so every field
+/// is whole UTF-8).
+fn plain_line(text: &str, separator: u8) -> PlainLine {
+    let bytes = text.as_bytes();
+    let mut fields = Vec::with_capacity(32);
+    let mut used = 0usize;
+    let mut seen = 0usize;
+    let mut start = 0usize;
+    let mut field = |fields: &mut Vec<(usize, usize, bool)>, start: usize, end: usize| {
+        seen += 1;
+        let blank = trim_space(text.get(start..end).unwrap_or_default()).is_empty();
+        if !blank {
+            used = seen;
+        }
+        if fields.len() <= MAX_COLUMNS {
+            fields.push((start, end, blank));
+        }
+    };
+    let mut i = 0usize;
+    let length = loop {
+        match bytes.get(i) {
+            None => {
+                field(&mut fields, start, i);
+                break i;
+            }
+            Some(b'\r') => {
+                field(&mut fields, start, i);
+                break i + if bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
+            }
+            Some(b'\n') => {
+                field(&mut fields, start, i);
+                break i + 1;
+            }
+            Some(&b) if b == separator => {
+                field(&mut fields, start, i);
+                start = i + 1;
+            }
+            Some(_) => {}
+        }
+        i += 1;
+    };
+    // An empty line is one empty field: blank, as the csv reader skips it.
+    PlainLine {
+        fields,
+        used,
+        length,
+    }
+}
+
+/// The used cells of `line` (read from `text`), as [`cells_of`] gives them.
+///
+/// # Errors
+/// As [`cells_of`].
+fn cells_of_line<'a>(
+    text: &'a str,
+    line: &PlainLine,
+    row: usize,
+    count: &mut usize,
+    max_rows: Option<usize>,
+) -> Result<Vec<CellRef<'a>>> {
+    check_record(line.used, count, max_rows)?;
+    let mut cells = Vec::with_capacity(line.used);
+    for &(start, end, blank) in line.fields.iter().take(line.used) {
+        let field = text.get(start..end).unwrap_or_default();
+        if field.len() > MAX_CELL_BYTES {
+            return Err(crate::cell_too_large(field.len(), row));
+        }
+        cells.push(if blank {
+            CellRef::Empty
+        } else {
+            CellRef::Text(field)
+        });
+    }
+    Ok(cells)
 }
 
 /// A workbook's rows, laid out already (see `workbook_rows`).
@@ -629,7 +800,7 @@ fn read_employee(
 /// Those of [`parse_decimal_at`]; `score_fraction`; `score_range`
 /// (`paygrade::policy::check_score`).
 fn read_score(text: &str, path: &str) -> Result<Decimal> {
-    let trimmed = text.trim();
+    let trimmed = trim_space(text);
     // The points' own unit: `94分`, `94 pts` are 94, whatever their size.
     let unit = trimmed
         .strip_suffix('分')
@@ -861,4 +1032,61 @@ fn person_of(
             .employee(row, cells, warnings)
             .map(|e| (Source { row }, e)),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Every row of `text` as (row, cells) or the first error's code, through the csv
+    /// reader (`plain` false) or the quote-free split.
+    fn read_all(text: &str, plain: bool) -> std::result::Result<Vec<(usize, Vec<String>)>, String> {
+        let mut rows = TextRows::with_split(text, "csv", Some(MAX_ROWS), plain)
+            .map_err(|e| format!("{e:?}"))?;
+        let mut out = Vec::new();
+        while let Some((row, cells)) = rows.next_row().map_err(|e| format!("{e:?}"))? {
+            let cells = cells.iter().map(|c| format!("{c:?}")).collect();
+            out.push((row, cells));
+        }
+        Ok(out)
+    }
+
+    #[track_caller]
+    fn same_rows(text: &str) {
+        assert_eq!(read_all(text, true), read_all(text, false), "{text:?}");
+    }
+
+    #[test]
+    fn quote_free_text_reads_as_the_csv_reader_reads_it() {
+        same_rows("");
+        same_rows("a,b\n1,2\n");
+        same_rows("a,b\r\n\r\n1,2\r\n,\r\n  ,\t\n3");
+        same_rows("a\r\rb\r\n\nc\n\r\nd");
+        same_rows("\n\n工号,姓名\nE1,张三,,\n");
+        same_rows("\u{feff}a,b\n1,2");
+    }
+
+    #[test]
+    fn plain_rows_have_their_spreadsheet_numbers() {
+        let rows = read_all("a,b\n\n1,2\r\n \r\n3,\n", true).unwrap();
+        let numbers: Vec<usize> = rows.iter().map(|(row, _)| *row).collect();
+        assert_eq!(numbers, [1, 3, 5]);
+        assert_eq!(rows[2].1, ["Text(\"3\")"]);
+        // Quoted text (the csv reader): a bare `\r` ends a line too, and a blank line after
+        // it is a row (this read as row 2 before).
+        let rows = read_all("a,b\r\r\"1\",2\r\"3\"", false).unwrap();
+        let numbers: Vec<usize> = rows.iter().map(|(row, _)| *row).collect();
+        assert_eq!(numbers, [1, 3, 4]);
+    }
+
+    proptest! {
+        #[test]
+        fn any_quote_free_text_reads_alike(parts in prop::collection::vec(
+            prop::sample::select(vec!["a", "bc", "1", "中", ",", ",", " ", "\t", "\r", "\n", "\r\n", "\u{3000}", "\u{feff}"]),
+            0..40,
+        )) {
+            same_rows(&parts.concat());
+        }
+    }
 }
