@@ -137,7 +137,12 @@ enum Split<'t> {
     /// Text without a quote (nearly every exported roster): a record is a line, a field
     /// what lies between two separators — what the csv reader makes of such text, read
     /// without copying or checking the UTF-8 again. `at`: where the next line starts.
-    Plain { separator: u8, at: usize },
+    /// `fields`: the current line's fields, a buffer kept from line to line.
+    Plain {
+        separator: u8,
+        at: usize,
+        fields: Vec<(usize, usize, bool)>,
+    },
 }
 
 impl<'t> TextRows<'t> {
@@ -164,7 +169,11 @@ impl<'t> TextRows<'t> {
         let split = if plain && quotes == 0 {
             // A byte order mark left at the start is not text, as the csv reader has it.
             let at = if text.starts_with('\u{feff}') { 3 } else { 0 };
-            Split::Plain { separator, at }
+            Split::Plain {
+                separator,
+                at,
+                fields: Vec::with_capacity(32),
+            }
         } else {
             Split::Csv {
                 reader: csv::ReaderBuilder::new()
@@ -188,11 +197,15 @@ impl<'t> TextRows<'t> {
 impl Rows for TextRows<'_> {
     fn next_row(&mut self) -> Result<Option<(usize, Vec<CellRef<'_>>)>> {
         match &mut self.split {
-            Split::Plain { separator, at } => loop {
+            Split::Plain {
+                separator,
+                at,
+                fields,
+            } => loop {
                 let Some(rest) = self.text.get(*at..).filter(|r| !r.is_empty()) else {
                     return Ok(None);
                 };
-                let line = plain_line(rest, *separator);
+                let line = plain_line(rest, *separator, fields);
                 *at += line.length;
                 self.row = self.row.saturating_add(1);
                 if line.used == 0 {
@@ -301,10 +314,10 @@ fn check_record(used: usize, count: &mut usize, max_rows: Option<usize>) -> Resu
 }
 
 /// One line of quote-free text, found in a single pass over its bytes.
-struct PlainLine {
+struct PlainLine<'f> {
     /// Byte ranges of the line's first [`MAX_COLUMNS`] + 1 fields, each with whether it
     /// is blank.
-    fields: Vec<(usize, usize, bool)>,
+    fields: &'f [(usize, usize, bool)],
     /// Fields up to the last that is not blank (0: a blank line), however many there are.
     used: usize,
     /// The line's bytes with its line break (`\r\n`, `\n` or `\r`; none at the end).
@@ -312,10 +325,14 @@ struct PlainLine {
 }
 
 /// The line at the start of `text`, split at `separator` (an ASCII byte, so every field
-/// is whole UTF-8).
-fn plain_line(text: &str, separator: u8) -> PlainLine {
+/// is whole UTF-8); its fields are written to `fields`.
+fn plain_line<'f>(
+    text: &str,
+    separator: u8,
+    fields: &'f mut Vec<(usize, usize, bool)>,
+) -> PlainLine<'f> {
     let bytes = text.as_bytes();
-    let mut fields = Vec::with_capacity(32);
+    fields.clear();
     let mut used = 0usize;
     let mut seen = 0usize;
     let mut start = 0usize;
@@ -333,11 +350,11 @@ fn plain_line(text: &str, separator: u8) -> PlainLine {
     let length = loop {
         match bytes.get(i) {
             None => {
-                field(&mut fields, start, i);
+                field(fields, start, i);
                 break i;
             }
             Some(b'\r') => {
-                field(&mut fields, start, i);
+                field(fields, start, i);
                 break i + if bytes.get(i + 1) == Some(&b'\n') {
                     2
                 } else {
@@ -345,11 +362,11 @@ fn plain_line(text: &str, separator: u8) -> PlainLine {
                 };
             }
             Some(b'\n') => {
-                field(&mut fields, start, i);
+                field(fields, start, i);
                 break i + 1;
             }
             Some(&b) if b == separator => {
-                field(&mut fields, start, i);
+                field(fields, start, i);
                 start = i + 1;
             }
             Some(_) => {}
@@ -370,7 +387,7 @@ fn plain_line(text: &str, separator: u8) -> PlainLine {
 /// As [`cells_of`].
 fn cells_of_line<'a>(
     text: &'a str,
-    line: &PlainLine,
+    line: &PlainLine<'_>,
     row: usize,
     count: &mut usize,
     max_rows: Option<usize>,
