@@ -77,6 +77,9 @@ impl Rounding {
     /// `overflow` at `path` when the amount cannot carry `scale` decimals (it is within
     /// a few digits of the 96-bit decimal limit).
     pub fn round(&self, exact: Decimal, path: &str) -> Result<Money> {
+        if let Some(d) = round_small(exact, self.scale, self.mode) {
+            return Ok(Money(d));
+        }
         let mut d = exact.round_dp_with_strategy(self.scale, self.mode.strategy());
         d.rescale(self.scale);
         if d.scale() != self.scale {
@@ -91,6 +94,33 @@ impl Rounding {
         d.rescale(self.scale);
         Money(d)
     }
+}
+
+/// [`Rounding::round`] for the common case — an amount of at least zero whose digits fit
+/// 64 bits — in 64-bit integer arithmetic: the same digits and scale as rust_decimal's
+/// `round_dp_with_strategy` then `rescale` (the tests compare the two); `None` for any
+/// other amount, which takes rust_decimal's path.
+fn round_small(exact: Decimal, scale: u32, mode: RoundingMode) -> Option<Decimal> {
+    if exact.is_sign_negative() {
+        return None;
+    }
+    let digits = u64::try_from(exact.mantissa()).ok()?;
+    let given = exact.scale();
+    let digits = if given <= scale {
+        digits.checked_mul(10u64.checked_pow(scale - given)?)?
+    } else {
+        let unit = 10u64.checked_pow(given - scale)?;
+        let (kept, rest) = (digits / unit, digits % unit);
+        // `rest` against half a unit, as `2 × rest` against `unit` without overflow.
+        let away = match mode {
+            RoundingMode::Down => false,
+            RoundingMode::Up => rest != 0,
+            RoundingMode::HalfUp => rest >= unit - rest,
+            RoundingMode::HalfEven => rest > unit - rest || (rest == unit - rest && kept % 2 == 1),
+        };
+        kept + u64::from(away)
+    };
+    Decimal::try_from_i128_with_scale(i128::from(digits), scale).ok()
 }
 
 /// A rounded amount of money (CNY) at the policy's scale. Only [`Rounding::round`] makes one.
@@ -108,6 +138,19 @@ impl Money {
     /// # Errors
     /// `overflow` at `path`.
     pub fn checked_add(self, other: Money, path: &str) -> Result<Money> {
+        // Two amounts of at least zero at one scale whose digits fit 64 bits (nearly every
+        // sum of pay): their digits added, as rust_decimal adds them.
+        let (a, b) = (self.0, other.0);
+        if a.scale() == b.scale() && !a.is_sign_negative() && !b.is_sign_negative() {
+            let sum = u64::try_from(a.mantissa())
+                .ok()
+                .zip(u64::try_from(b.mantissa()).ok())
+                .and_then(|(x, y)| x.checked_add(y))
+                .and_then(|d| Decimal::try_from_i128_with_scale(i128::from(d), a.scale()).ok());
+            if let Some(sum) = sum {
+                return Ok(Money(sum));
+            }
+        }
         self.0
             .checked_add(other.0)
             .map(Money)
@@ -238,6 +281,62 @@ mod tests {
         r(RoundingMode::Down, "1250.129", "1250.12");
         r(RoundingMode::Up, "1250.121", "1250.13");
         r(RoundingMode::HalfUp, "1500", "1500.00");
+    }
+
+    /// rust_decimal's own rounding, as `Rounding::round` did it before its 64-bit path.
+    fn library_round(exact: Decimal, scale: u32, mode: RoundingMode) -> Option<Decimal> {
+        let mut d = exact.round_dp_with_strategy(scale, mode.strategy());
+        d.rescale(scale);
+        (d.scale() == scale).then_some(d)
+    }
+
+    fn any_mode() -> impl proptest::strategy::Strategy<Value = RoundingMode> {
+        proptest::sample::select(vec![
+            RoundingMode::HalfUp,
+            RoundingMode::HalfEven,
+            RoundingMode::Down,
+            RoundingMode::Up,
+        ])
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_64_bit_rounding_is_rust_decimals(
+            digits in proptest::prop_oneof![0i128..1_000_000, 0i128..=i128::from(u64::MAX) + 10, -1_000_000i128..0],
+            given in 0u32..=20,
+            scale in 0u32..=6,
+            mode in any_mode(),
+        ) {
+            let exact = Decimal::from_i128_with_scale(digits, given);
+            let rounding = Rounding { scale, mode };
+            let ours = rounding.round(exact, "x").ok().map(Money::amount);
+            let theirs = library_round(exact, scale, mode);
+            // The same value, digits and scale: the text is the same.
+            proptest::prop_assert_eq!(ours.map(|d| d.to_string()), theirs.map(|d| d.to_string()));
+        }
+
+        #[test]
+        fn the_64_bit_sum_is_rust_decimals(
+            a in proptest::prop_oneof![0i128..1_000_000_000, -1_000i128..=i128::from(u64::MAX)],
+            b in proptest::prop_oneof![0i128..1_000_000_000, -1_000i128..=i128::from(u64::MAX)],
+            scale_a in 0u32..=6,
+            scale_b in 0u32..=6,
+        ) {
+            let (x, y) = (Decimal::from_i128_with_scale(a, scale_a), Decimal::from_i128_with_scale(b, scale_b));
+            let ours = Money(x).checked_add(Money(y), "x").ok().map(|m| m.amount().to_string());
+            proptest::prop_assert_eq!(ours, x.checked_add(y).map(|d| d.to_string()));
+        }
+    }
+
+    #[test]
+    fn midpoints_in_each_mode() {
+        r(RoundingMode::HalfEven, "1250.135", "1250.14");
+        r(RoundingMode::HalfEven, "1250.1250001", "1250.13");
+        r(RoundingMode::HalfUp, "0.005", "0.01");
+        r(RoundingMode::HalfUp, "0.0049999", "0.00");
+        r(RoundingMode::Up, "0.001", "0.01");
+        r(RoundingMode::Down, "0.999", "0.99");
+        r(RoundingMode::HalfUp, "7", "7.00");
     }
 
     #[test]

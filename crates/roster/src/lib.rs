@@ -930,6 +930,9 @@ pub fn excel_serial_date_1904(text: &str) -> Option<NaiveDate> {
 /// How many rows from the top the header is looked for in (title rows above it).
 pub const HEADER_SEARCH_ROWS: usize = 10;
 
+/// The people read before [`from_rows`] estimates how many the file holds.
+const ROWS_BEFORE_ESTIMATE: usize = 256;
+
 /// Read a roster from its rows, collecting every person and every bad row (in row
 /// order: the first [`paygrade::error::MAX_LISTED`], then a count).
 fn from_rows(
@@ -948,6 +951,14 @@ fn from_rows(
         if count % paygrade::payroll::PROGRESS_STEP == 0 {
             let (done, total) = reader.progress();
             progress(done, total);
+        }
+        if count == ROWS_BEFORE_ESTIMATE {
+            // Room for the rows the rest of the file holds at the rate so far, rather
+            // than doubling (and copying) the people as they come.
+            let (done, total) = reader.progress();
+            let estimate = (total / done.max(1)).saturating_mul(count).min(MAX_ROWS);
+            employees.reserve(estimate.saturating_sub(employees.len()));
+            sources.reserve(estimate.saturating_sub(sources.len()));
         }
         match person {
             Ok((source, employee)) => {
@@ -1090,12 +1101,47 @@ fn normalise_ids(roster: &mut Roster) {
 /// # Errors
 /// `missing_field` or `duplicate_id` at the person's row (or `employees[i].id`).
 pub fn check_ids(roster: &Roster) -> Result<()> {
-    let mut ids = IdCheck::with_capacity(roster.employees.len());
+    use hashbrown::hash_table::Entry;
+    use std::hash::BuildHasher;
+    let people = &roster.employees;
+    let id_of = |i: u32| {
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| people.get(i))
+            .map(|e| normalise_id(&e.id))
+            .unwrap_or_default()
+    };
+    let row_of = |i: usize| roster.sources.get(i).map_or(0, |s| s.row);
+    // Each id kept as its person's index (4 bytes, not the id's text): the table stays
+    // small enough for the cache; the id itself is looked at only when two hashes meet.
+    let state = foldhash::fast::RandomState::default();
+    let mut seen: hashbrown::HashTable<u32> = hashbrown::HashTable::with_capacity(people.len());
     let mut problems = Vec::new();
     let mut more = 0usize;
-    for (i, e) in roster.employees.iter().enumerate() {
-        let row = roster.sources.get(i).map_or(0, |s| s.row);
-        let Some(kind) = ids.check(normalise_id(&e.id), row) else {
+    for (i, e) in people.iter().enumerate() {
+        let id = normalise_id(&e.id);
+        let kind = if id.is_empty() {
+            Some(ErrorKind::MissingField("id".into()))
+        } else {
+            // More people than u32 holds are beyond any file read here.
+            let index = u32::try_from(i).unwrap_or(u32::MAX);
+            let hash = state.hash_one(&*id);
+            match seen.entry(hash, |&j| id_of(j) == id, |&j| state.hash_one(&*id_of(j))) {
+                Entry::Occupied(mut last) => {
+                    let before = usize::try_from(*last.get()).unwrap_or(usize::MAX);
+                    *last.get_mut() = index;
+                    Some(ErrorKind::DuplicateId {
+                        id: id.to_string(),
+                        first_row: row_of(before),
+                    })
+                }
+                Entry::Vacant(slot) => {
+                    slot.insert(index);
+                    None
+                }
+            }
+        };
+        let Some(kind) = kind else {
             continue;
         };
         if problems.len() < paygrade::error::MAX_LISTED {
