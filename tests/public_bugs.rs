@@ -359,11 +359,27 @@ fn exports_read_back_to_the_same_pay_in_both_languages() {
             assert_eq!(totals(&again), totals(&pay), "{lang:?} {name}");
             let codes: Vec<&str> = back.warnings.iter().map(|w| w.code).collect();
             let want: &[&str] = if name.ends_with("xlsx") {
-                &["totals_row_skipped"]
+                &["result_columns_recomputed", "totals_row_skipped"]
             } else {
-                &[]
+                &["result_columns_recomputed"]
             };
             assert_eq!(codes, want, "{lang:?} {name}");
+            // The result columns are named (the first of them) and counted, at the header.
+            let note = &back.warnings[0];
+            let first = if lang == Lang::Zh {
+                "定级"
+            } else {
+                "result_grade"
+            };
+            assert_eq!(
+                (
+                    note.row,
+                    note.column.as_deref(),
+                    note.params.get("count").map(String::as_str)
+                ),
+                (Some(1), Some(first), Some("11")),
+                "{lang:?} {name}"
+            );
         }
     }
     let zh = roster_export_csv(&sample.employees, &pay, Lang::Zh).unwrap();

@@ -281,7 +281,10 @@ fn compare_exports_each_component_as_csv_and_xlsx() {
         .iter()
         .map(|w| w["code"].as_str().unwrap())
         .collect();
-    assert_eq!(warnings, ["totals_row_skipped"]);
+    assert_eq!(
+        warnings,
+        ["result_columns_recomputed", "totals_row_skipped"]
+    );
 }
 
 #[test]

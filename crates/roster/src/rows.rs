@@ -539,6 +539,8 @@ impl Header {
     ) -> Result<Header> {
         let mut columns: Vec<Option<(String, String)>> = Vec::with_capacity(cells.len());
         let mut headers: Vec<String> = Vec::with_capacity(cells.len());
+        // An export's result columns (应发合计 …): not read, the pay is worked out again.
+        let mut results: Vec<String> = Vec::new();
         for cell in cells {
             let name = header_name(cell.as_ref());
             headers.push(name.clone());
@@ -558,7 +560,11 @@ impl Header {
                 None => {
                     // A row number column (序号) is an office's habit, not an unknown field.
                     let row_number = matches!(name.as_str(), "序号" | "序" | "No." | "No" | "#");
-                    if !name.is_empty() && !row_number && !crate::export::is_result_header(&name) {
+                    let result = crate::export::is_result_header(&name);
+                    if result {
+                        results.push(name.clone());
+                    }
+                    if !name.is_empty() && !row_number && !result {
                         warnings.push(Warning::new(
                             "unknown_column",
                             Some(row),
@@ -569,6 +575,14 @@ impl Header {
                     columns.push(None);
                 }
             }
+        }
+        if let Some(first) = results.first() {
+            warnings.push(Warning::new(
+                "result_columns_recomputed",
+                Some(row),
+                Some(first.clone()),
+                &[("count", results.len().to_string())],
+            ));
         }
         for required in ["id", "level", "employment"] {
             if !columns.iter().flatten().any(|(f, _)| f == required) {

@@ -966,6 +966,14 @@ pub fn warning(w: &Warning, lang: Lang) -> String {
             "the header spans two rows ({row} and {}), read as one",
             p("second")
         ),
+        ("result_columns_recomputed", Lang::Zh) => format!(
+            "文件带有 {} 个计算结果列（如 “{column}”），读入时不采用：工资按当前政策重新计算",
+            p("count")
+        ),
+        ("result_columns_recomputed", Lang::En) => format!(
+            "the file's {} result column(s) (such as \"{column}\") are not read: pay is worked out again under the current policy",
+            p("count")
+        ),
         ("totals_row_skipped", Lang::Zh) => format!("第 {row} 行是合计行，已跳过"),
         ("totals_row_skipped", Lang::En) => format!("row {row} is a totals row, skipped"),
         ("error_cell_ignored", Lang::Zh) => format!(

@@ -176,6 +176,12 @@ fn corpus() -> Vec<Value> {
         Warning::new("two_row_header", Some(2), None, &[p("second", "3")]),
         Warning::new("totals_row_skipped", Some(73), None, &[]),
         Warning::new(
+            "result_columns_recomputed",
+            Some(1),
+            Some("应发合计".into()),
+            &[p("count", "12")],
+        ),
+        Warning::new(
             "error_cell_ignored",
             Some(5),
             Some("备注".into()),
