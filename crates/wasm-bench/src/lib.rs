@@ -28,6 +28,31 @@ pub fn compute_roster_file(
     })())
 }
 
+/// [`compute_roster_file`] with the result as one JSON text rather than JS objects: the
+/// work of the native `roster/roster100k` benchmark exactly (it ends in the same JSON
+/// text), so `tools/bench.mjs` can set the two side by side without 200,000 JS strings
+/// (ids and totals) made on one side only.
+///
+/// # Errors
+/// As [`compute_roster_file`].
+#[wasm_bindgen(js_name = computeRosterFileText)]
+pub fn compute_roster_file_text(
+    #[wasm_bindgen(unchecked_param_type = "PolicyInput")] policy: JsValue,
+    bytes: &[u8],
+    file_name: &str,
+    as_of: Option<String>,
+) -> Result<String, JsValue> {
+    let policy = value(&policy)?;
+    (|| {
+        let policy = HrPolicy::from_json(policy.as_ref())?;
+        let roster = paygrade_roster::parse_roster(bytes, file_name, None)?;
+        let as_of = api::parse_as_of(as_of.as_deref())?;
+        let pay = paygrade_team::roster_file_figures(&policy, &roster, as_of)?;
+        paygrade::json::to_json(&RosterColumns::new(&roster.employees, &pay))
+    })()
+    .map_err(|e| paygrade_wasm_common::js_error(&e))
+}
+
 /// Compare a roster given as file bytes under two policies (bytes in, comparison out).
 #[wasm_bindgen(js_name = compareRosterFile, unchecked_return_type = "Comparison")]
 pub fn compare_roster_file(
