@@ -538,7 +538,7 @@ fn xlsx_inputs_the_fuzzer_found_get_an_exact_error() {
 /// A workbook whose first visible sheet is instructions (填表说明, no roster header) and
 /// whose roster is the second: the roster sheet is read, the warning names both, and the
 /// sheet read is the one the page's selector shows. Asked for by name, the instructions
-/// sheet is still refused (the header is missing there).
+/// sheet is refused with the name of the sheet that holds the roster.
 #[test]
 fn an_instructions_sheet_before_the_roster_is_skipped_with_a_warning() {
     let mut book = rust_xlsxwriter::Workbook::new();
@@ -588,6 +588,17 @@ fn an_instructions_sheet_before_the_roster_is_skipped_with_a_warning() {
             Some("花名册")
         )
     );
+    // The instructions sheet chosen by name: the error says where the roster is.
     let e = parse_roster(&bytes, "team.xlsx", Some("填表说明")).unwrap_err();
-    assert_eq!(e.code(), "missing_field");
+    assert_eq!(
+        e.kind.params(),
+        vec![
+            ("sheet", "填表说明".to_string()),
+            ("other", "花名册".to_string())
+        ]
+    );
+    assert_eq!(
+        paygrade_text::error_line(&e, paygrade_text::Lang::Zh),
+        "工作表 “填表说明” 没有花名册表头（工号、等级、用工性质）：花名册在工作表 “花名册”"
+    );
 }

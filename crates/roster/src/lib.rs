@@ -583,8 +583,26 @@ fn workbook_cell(value: &calamine::Data, row: usize) -> Result<Cell> {
 /// Those of [`workbook_rows`].
 fn workbook_table(bytes: &[u8], format: FileFormat, sheet: Option<&str>) -> Result<Table> {
     let table = workbook_rows(bytes, format, sheet)?;
-    if sheet.is_some() || rows::has_header(&table.rows) {
+    if rows::has_header(&table.rows) {
         return Ok(table);
+    }
+    if let Some(chosen) = sheet {
+        // A sheet chosen by name that holds no roster (填表说明): say where the roster
+        // is, when another sheet has one, rather than which column is missing.
+        let other = table
+            .sheets
+            .iter()
+            .filter(|s| s.as_str() != chosen)
+            .find(|s| {
+                workbook_rows(bytes, format, Some(s)).is_ok_and(|t| rows::has_header(&t.rows))
+            });
+        return match other {
+            Some(other) => Err(file_error(
+                "sheet_without_header",
+                &[("sheet", chosen.to_string()), ("other", other.clone())],
+            )),
+            None => Ok(table),
+        };
     }
     let first = table.sheet.clone().unwrap_or_default();
     for other in table.sheets.iter().skip(1) {

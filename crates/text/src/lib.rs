@@ -538,6 +538,16 @@ fn file_message(code: &str, p: &[(&'static str, String)], lang: Lang) -> String 
         ),
         ("unreadable_sheet", Lang::Zh) => format!("工作表 “{}” 无法读取（文件可能已损坏）", v("sheet")),
         ("unreadable_sheet", Lang::En) => format!("sheet {:?} cannot be read: {}", v("sheet"), v("detail")),
+        ("sheet_without_header", Lang::Zh) => format!(
+            "工作表 “{}” 没有花名册表头（工号、等级、用工性质）：花名册在工作表 “{}”",
+            v("sheet"),
+            v("other")
+        ),
+        ("sheet_without_header", Lang::En) => format!(
+            "sheet {:?} has no roster header (id, level, employment): the roster is on sheet {:?}",
+            v("sheet"),
+            v("other")
+        ),
         ("no_sheet", Lang::Zh) => format!("工作簿中没有工作表 “{}”（现有：{}）", v("sheet"), v("sheets")),
         ("no_sheet", Lang::En) => format!("the workbook has no sheet {:?} (sheets: {})", v("sheet"), v("sheets")),
         ("no_visible_sheet", _) => lang
