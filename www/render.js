@@ -166,6 +166,7 @@ export function warningText(w, lang) {
     case 'format_by_content': return zh ? `文件扩展名为 .${p('extension')}，但内容是${fmt()}，已按内容读取` : `the file is named .${p('extension')} but holds ${fmt()}; read as its content`;
     case 'sheet_without_header_skipped': return zh ? `第一个工作表 “${p('skipped')}” 没有花名册表头（工号、等级、用工性质），已改读工作表 “${p('sheet')}”` : `the first sheet "${p('skipped')}" has no roster header (id, level, employment); read "${p('sheet')}" instead`;
     case 'result_columns_recomputed': return zh ? `文件带有 ${p('count')} 个计算结果列（如 “${column}”），读入时不采用：工资按当前政策重新计算` : `the file's ${p('count')} result column(s) (such as "${column}") are not read: pay is worked out again under the current policy`;
+    case 'template_example_row': return zh ? `第 ${row} 行是模板的示例行（${p('id')}），仍按一人计算：请删去或改成真实人员` : `row ${row} is the template's example row (${p('id')}), still paid as a person: delete it or overwrite it`;
     case 'two_row_header': return zh ? `表头占两行（第 ${row} 行和第 ${p('second')} 行），已合并读取` : `the header spans two rows (${row} and ${p('second')}), read as one`;
     case 'hidden_sheet_skipped': return zh ? `已跳过隐藏的工作表 “${p('skipped')}”，读取 “${p('sheet')}”` : `hidden sheet(s) "${p('skipped')}" skipped; read "${p('sheet')}"`;
     case 'totals_row_skipped': return zh ? `第 ${row} 行是合计行，已跳过` : `row ${row} is a totals row, skipped`;

@@ -1058,11 +1058,18 @@ fn person_of(
         return Ok(None);
     }
     *read += 1;
-    Ok(Some(
-        header
-            .employee(row, cells, warnings)
-            .map(|e| (Source { row }, e)),
-    ))
+    let person = header.employee(row, cells, warnings);
+    if let Ok(e) = &person {
+        if crate::export::is_template_example(e) {
+            warnings.push(Warning::new(
+                "template_example_row",
+                Some(row),
+                None,
+                &[("id", e.id.clone())],
+            ));
+        }
+    }
+    Ok(Some(person.map(|e| (Source { row }, e))))
 }
 
 #[cfg(test)]

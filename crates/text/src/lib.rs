@@ -984,6 +984,14 @@ pub fn warning(w: &Warning, lang: Lang) -> String {
             "the file's {} result column(s) (such as \"{column}\") are not read: pay is worked out again under the current policy",
             p("count")
         ),
+        ("template_example_row", Lang::Zh) => format!(
+            "第 {row} 行是模板的示例行（{}），仍按一人计算：请删去或改成真实人员",
+            p("id")
+        ),
+        ("template_example_row", Lang::En) => format!(
+            "row {row} is the template's example row ({}), still paid as a person: delete it or overwrite it",
+            p("id")
+        ),
         ("totals_row_skipped", Lang::Zh) => format!("第 {row} 行是合计行，已跳过"),
         ("totals_row_skipped", Lang::En) => format!("row {row} is a totals row, skipped"),
         ("error_cell_ignored", Lang::Zh) => format!(

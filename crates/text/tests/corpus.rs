@@ -175,6 +175,7 @@ fn corpus() -> Vec<Value> {
         ),
         Warning::new("two_row_header", Some(2), None, &[p("second", "3")]),
         Warning::new("totals_row_skipped", Some(73), None, &[]),
+        Warning::new("template_example_row", Some(2), None, &[p("id", "E001")]),
         Warning::new(
             "result_columns_recomputed",
             Some(1),
