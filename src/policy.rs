@@ -681,14 +681,16 @@ pub fn non_negative(value: Decimal, path: &str) -> Result<()> {
 /// # Errors
 /// `score_range` at `path`.
 pub fn check_score(value: Decimal, path: &str) -> Result<()> {
-    // The common case on integers alone (a roster reads five scores a row): the value is
-    // mantissa ÷ 10^scale, so 0 ≤ value ≤ 100 ⇔ 0 ≤ mantissa ≤ 100 × 10^scale.
-    let limit = 10i128
+    // The common case on 64-bit integers alone (a roster reads five scores a row; the
+    // browser has no 128-bit multiply): the value is mantissa ÷ 10^scale, so
+    // 0 ≤ value ≤ 100 ⇔ 0 ≤ mantissa ≤ 100 × 10^scale (a mantissa below zero or beyond
+    // 64 bits is outside).
+    let limit = 10u64
         .checked_pow(value.scale())
         .and_then(|p| p.checked_mul(100));
     if let Some(limit) = limit {
-        let m = value.mantissa();
-        return if (0..=limit).contains(&m) {
+        let within = u64::try_from(value.mantissa()).is_ok_and(|m| m <= limit);
+        return if within {
             Ok(())
         } else {
             Err(Error::new(ErrorKind::ScoreRange(value), path))
