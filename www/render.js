@@ -165,7 +165,9 @@ export function warningText(w, lang) {
     case 'unknown_column': return zh ? `未知列 “${column}”，已忽略` : `unknown column "${column}" ignored`;
     case 'format_by_content': return zh ? `文件扩展名为 .${p('extension')}，但内容是${fmt()}，已按内容读取` : `the file is named .${p('extension')} but holds ${fmt()}; read as its content`;
     case 'sheet_without_header_skipped': return zh ? `第一个工作表 “${p('skipped')}” 没有花名册表头（工号、等级、用工性质），已改读工作表 “${p('sheet')}”` : `the first sheet "${p('skipped')}" has no roster header (id, level, employment); read "${p('sheet')}" instead`;
-    case 'result_columns_recomputed': return zh ? `文件带有 ${p('count')} 个计算结果列（如 “${column}”），读入时不采用：工资按当前政策重新计算` : `the file's ${p('count')} result column(s) (such as "${column}") are not read: pay is worked out again under the current policy`;
+    case 'result_columns_recomputed': return zh ? `文件带有 ${p('count')} 个计算结果列（如 “${column}”），读入时不采用：工资重新计算`
+      : p('count') === '1' ? `the file's result column "${column}" is not read: pay is worked out again`
+        : `the file's ${p('count')} result columns (such as "${column}") are not read: pay is worked out again`;
     case 'template_example_row': return zh ? `第 ${row} 行是模板的示例行（${p('id')}），仍按一人计算：请删去或改成真实人员` : `row ${row} is the template's example row (${p('id')}), still paid as a person: delete it or overwrite it`;
     case 'two_row_header': return zh ? `表头占两行（第 ${row} 行和第 ${p('second')} 行），已合并读取` : `the header spans two rows (${row} and ${p('second')}), read as one`;
     case 'hidden_sheet_skipped': return zh ? `已跳过隐藏的工作表 “${p('skipped')}”，读取 “${p('sheet')}”` : `hidden sheet(s) "${p('skipped')}" skipped; read "${p('sheet')}"`;
@@ -224,7 +226,8 @@ export function errorText(e, lang) {
     case 'paid_days_range': return zh ? `计薪天数须在 0 到 ${p.max} 之间，当前为 ${p.value}` : `paid_days must be from 0 to ${p.max}, got ${p.value}`;
     case 'post_start_after_as_of': return zh ? `入岗日期 ${p.start} 晚于计薪日期 ${p.as_of}` : `post start ${p.start} is after the pay date ${p.as_of}`;
     case 'invalid_date': return zh ? `不是有效日期（年-月-日，1900–2199 年）：“${p.value}”` : `not a valid date (YYYY-MM-DD, years 1900–2199): "${p.value}"`;
-    case 'unknown_band': return zh ? `档次 “${p.band}” 不属于等级 “${levelName(p.level, lang)}”` : `band "${p.band}" is not a band of level "${p.level}"`;
+    case 'unknown_band': return !p.band ? (zh ? `等级 “${levelName(p.level, lang)}” 须填档次` : `level "${p.level}" needs a band`)
+      : zh ? `档次 “${p.band}” 不属于等级 “${levelName(p.level, lang)}”` : `band "${p.band}" is not a band of level "${p.level}"`;
     case 'unknown_level': return zh ? `没有等级 “${p.level}”` : `no level "${p.level}" in the ladder`;
     case 'negative_amount': return zh ? `不能为负数，当前为 ${p.value}` : `must not be negative, got ${p.value}`;
     case 'conflicting_fields': return zh ? `${field(p.field)} 与 ${field(p.other)} 只能填写一个` : `give either ${field(p.field)} or ${field(p.other)}, not both`;

@@ -102,7 +102,9 @@ if (askedLang === lang) try { localStorage.setItem('paygrade.lang', lang); } cat
 const t = (k) => TEXT[lang][k] ?? k;
 /** The text of `k` for a count `n`, its `{n}` filled: the key's `_one` form for one, where
  * the language has one ("1 person"). */
-const tn = (k, n) => (n === 1 ? TEXT[lang][`${k}_one`] : undefined) ?? t(k).replaceAll('{n}', String(n));
+/** A count as people read it: 100,000, not 100000. @param {number} n */
+const count = (n) => n.toLocaleString('en-US');
+const tn = (k, n) => (n === 1 ? TEXT[lang][`${k}_one`] : undefined) ?? t(k).replaceAll('{n}', count(n));
 const colon = () => (lang === 'zh' ? '：' : ': ');
 /** @typedef {import('./pkg/paygrade_hr.js').RosterSummary} RosterSummary */
 /**
@@ -314,7 +316,7 @@ function showError(slot, err, atField = false) {
   if (err) shownErrors.set(slot, { err, atField }); else shownErrors.delete(slot);
   // Every problem the engine listed, a line each in row order, then the count of the rest.
   const lines = (err?.problems?.length ? err.problems : err ? [err] : []).map((p) => problemLine(p, atField));
-  if (err?.more) lines.push(t('more_problems').replace('{n}', err.more));
+  if (err?.more) lines.push(t('more_problems').replace('{n}', count(err.more)));
   $(slot).textContent = lines.join('\n');
   if (err && atField) {
     $('proposal-json').setAttribute('aria-invalid', 'true');
@@ -548,7 +550,7 @@ function pager(nav, label, offset, limit, total, go) {
     return b;
   };
   const status = Object.assign(document.createElement('span'), { className: 'pager-status',
-    textContent: total ? t('page_status').replace('{a}', String(offset + 1)).replace('{b}', String(Math.min(offset + limit, total))).replace('{m}', String(total)) : t('page_none') });
+    textContent: total ? t('page_status').replace('{a}', count(offset + 1)).replace('{b}', count(Math.min(offset + limit, total))).replace('{m}', count(total)) : t('page_none') });
   status.setAttribute('aria-live', 'polite');
   const buttons = [button('page_first', 0, offset === 0), button('page_prev', Math.max(0, offset - limit), offset === 0),
     button('page_next', offset + limit, offset + limit >= total), button('page_last', last, offset >= last)];
@@ -663,7 +665,7 @@ async function openPayslips() {
   // (100,000 slips took two minutes and a gigabyte); the XLSX export has no such limit.
   const size = r.roster?.size ?? 0;
   $('payslips-note').textContent = size > PRINT_SLIPS_MAX
-    ? t('payslips_too_many').replace('{n}', String(size)).replace('{m}', String(PRINT_SLIPS_MAX)) : '';
+    ? t('payslips_too_many').replace('{n}', count(size)).replace('{m}', count(PRINT_SLIPS_MAX)) : '';
   if (size > PRINT_SLIPS_MAX) return;
   let results;
   try { results = await call('payslips'); } catch (err) { showError('err-roster', err); return; }
@@ -753,7 +755,7 @@ function renderProjection() {
   const size = state.result?.roster?.size ?? 0;
   const onDemand = size > PROJECTION_AUTO_MAX;
   $('run-projection').hidden = !onDemand;
-  $('projection-on-demand').textContent = onDemand && !p ? t('projection_on_demand').replace('{n}', String(size)) : '';
+  $('projection-on-demand').textContent = onDemand && !p ? t('projection_on_demand').replace('{n}', count(size)) : '';
   if (!p) { $('projection-table').replaceChildren(); $('projection-cumulative').textContent = ''; $('chart-projection').replaceChildren(); detail.replaceChildren(); return; }
   table('projection-table', [['y', t('year')], ['d', t('as_of')], ['bm', t('monthly_baseline')], ['pm', t('monthly_proposal')], ['dm', t('monthly_difference')],
     ['ba', t('annual_baseline')], ['pa', t('annual_proposal')], ['da', t('annual_difference')], ['s', t('seniority_heads')]],
@@ -840,7 +842,7 @@ async function useRoster(source, cmd, ...args) {
   } catch (err) {
     showError('err-roster', err);
     // The roster still loaded (and its results) stays: say so when it has results.
-    showKept(cmd === 'loadFile' && state.result ? state.source : null);
+    showKept((cmd === 'loadFile' || cmd === 'loadSheet') && state.result ? state.source : null);
     showSheets(); // a sheet that could not be read: the selector shows the one still in use
   } finally {
     state.readShare = 0;

@@ -74,7 +74,7 @@ test('the comparison export: baseline, proposal and difference per component, a 
   // Two notes: the result columns are worked out again, and the totals row is skipped.
   const notes = await b.page.$$eval('#warnings li', (items) => items.map((li) => li.textContent));
   assert.equal(notes.length, 2, notes.join('\n'));
-  assert.equal(notes[0], '文件带有 15 个计算结果列（如 “基本岗位工资（基准）”），读入时不采用：工资按当前政策重新计算');
+  assert.equal(notes[0], '文件带有 15 个计算结果列（如 “基本岗位工资（基准）”），读入时不采用：工资重新计算');
   assert.deepEqual(await b.page.$$eval('#totals-table tbody tr', (rows) => rows.map((r) => [...r.cells].map((c) => c.textContent))), totals);
 
   // In English: English headers and values.

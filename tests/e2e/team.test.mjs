@@ -278,7 +278,7 @@ test('a proposal that cannot pay someone: the error names the person by id and r
   const lines = (await page.locator('#err-policy').innerText()).split('\n');
   assert.ok(lines.length > 1, lines.join('\n'));
   // The person by id, then the file's row and the band column's own header.
-  for (const l of lines) assert.match(l, /^工号 KM\d+ · 第 \d+ 行“档次”列：档次 “” 不属于等级 “见习”$/);
+  for (const l of lines) assert.match(l, /^工号 KM\d+ · 第 \d+ 行“档次”列：等级 “见习” 须填档次$/);
   assert.equal(await page.isVisible('#stale-note'), true);
   assert.equal(await page.isDisabled('#export-csv'), true);
   // Only the results dim; the form being fixed and the note stay at full strength.
@@ -287,7 +287,7 @@ test('a proposal that cannot pay someone: the error names the person by id and r
   // The message follows a language switch.
   await page.click('#lang');
   await page.waitForFunction(() => document.querySelector('#err-policy').textContent.startsWith('id KM'));
-  assert.match(await text('#err-policy'), /^id KM\d+ · row \d+, column 档次: band "" is not a band of level "trainee"/);
+  assert.match(await text('#err-policy'), /^id KM\d+ · row \d+, column 档次: level "trainee" needs a band/);
   await page.click('#lang');
   await page.waitForFunction(() => document.querySelector('#err-policy').textContent.startsWith('工号'));
   // Back to the baseline: fresh results, no warning.

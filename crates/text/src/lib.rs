@@ -789,9 +789,12 @@ pub fn error_message(kind: &ErrorKind, lang: Lang) -> String {
         },
         K::UnknownBand { band, level } => {
             let name = Names::default().level(level, lang);
-            match lang {
-                Lang::Zh => format!("档次 “{band}” 不属于等级 “{name}”"),
-                Lang::En => format!("band \"{band}\" is not a band of level \"{level}\""),
+            // No band where the level has bands: say it is needed.
+            match (lang, band.is_empty()) {
+                (Lang::Zh, true) => format!("等级 “{name}” 须填档次"),
+                (Lang::En, true) => format!("level \"{level}\" needs a band"),
+                (Lang::Zh, false) => format!("档次 “{band}” 不属于等级 “{name}”"),
+                (Lang::En, false) => format!("band \"{band}\" is not a band of level \"{level}\""),
             }
         }
         K::ScoreRange(v) => match lang {
@@ -977,11 +980,14 @@ pub fn warning(w: &Warning, lang: Lang) -> String {
             p("second")
         ),
         ("result_columns_recomputed", Lang::Zh) => format!(
-            "文件带有 {} 个计算结果列（如 “{column}”），读入时不采用：工资按当前政策重新计算",
+            "文件带有 {} 个计算结果列（如 “{column}”），读入时不采用：工资重新计算",
             p("count")
         ),
+        ("result_columns_recomputed", Lang::En) if p("count") == "1" => format!(
+            "the file's result column \"{column}\" is not read: pay is worked out again"
+        ),
         ("result_columns_recomputed", Lang::En) => format!(
-            "the file's {} result column(s) (such as \"{column}\") are not read: pay is worked out again under the current policy",
+            "the file's {} result columns (such as \"{column}\") are not read: pay is worked out again",
             p("count")
         ),
         ("template_example_row", Lang::Zh) => format!(

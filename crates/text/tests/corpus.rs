@@ -183,6 +183,12 @@ fn corpus() -> Vec<Value> {
             &[p("count", "12")],
         ),
         Warning::new(
+            "result_columns_recomputed",
+            Some(1),
+            Some("result_total".into()),
+            &[p("count", "1")],
+        ),
+        Warning::new(
             "error_cell_ignored",
             Some(5),
             Some("备注".into()),
@@ -219,6 +225,10 @@ fn corpus() -> Vec<Value> {
         K::UnknownBand {
             band: "D".into(),
             level: "intermediate".into(),
+        },
+        K::UnknownBand {
+            band: String::new(),
+            level: "senior".into(),
         },
         K::UnknownLevel("expert".into()),
         K::Negative(d("-1")),
