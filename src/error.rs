@@ -92,6 +92,24 @@ impl Error {
         self.rest.as_ref().map_or(&[], |r| r.also.as_slice())
     }
 
+    /// Two lists of one input's problems as one: this one's, then `then`'s — up to
+    /// [`MAX_LISTED`] listed in that order, the rest counted in [`Error::more`].
+    pub fn followed_by(mut self, then: Error) -> Error {
+        let more = self.more() + then.more();
+        let mut also = self.rest.take().map(|r| r.also).unwrap_or_default();
+        also.extend(then.into_all());
+        let room = MAX_LISTED.saturating_sub(1);
+        let extra = also.len().saturating_sub(room);
+        also.truncate(room);
+        if !also.is_empty() || more + extra > 0 {
+            self.rest = Some(Box::new(Rest {
+                also,
+                more: more + extra,
+            }));
+        }
+        self
+    }
+
     /// How many more problems were found beyond those listed.
     pub fn more(&self) -> usize {
         self.rest.as_ref().map_or(0, |r| r.more)

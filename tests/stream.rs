@@ -185,6 +185,59 @@ fn bad_rows_ids_and_pay_are_listed_in_the_same_order_and_places() {
     assert_eq!(listed(&outcomes[5]).0, ["3"]);
 }
 
+/// Bad cells and a repeated id in one file are listed in one pass: the cells, then the
+/// ids of the rows that could be read (a band the policy lacks is the pay's, listed once
+/// the file reads).
+#[test]
+fn bad_cells_and_repeated_ids_are_listed_together() {
+    let policy = default_policy();
+    let text = "工号,姓名,等级,档次,用工性质,岗位年限,农村,综合得分\r\
+                KM1,甲,中级,B,聘用,5,否,90\r\
+                KM2,乙,初级,X,在册,3,也许,85\r\r\
+                KM3,丙,高级,C,临时,abc,否,188\r\
+                KM1,丁,见习,,聘用,1,否,70\r";
+    let Outcome::Problems(lines, more, _) = same(&policy, text.as_bytes(), "t.csv") else {
+        panic!("refused")
+    };
+    assert_eq!(
+        (lines, more),
+        (
+            vec![
+                "invalid_value row 3 column 农村 path employees[0].rural".to_string(),
+                "unknown_mode row 5 column 用工性质 path employees[0].employment".to_string(),
+                "invalid_number row 5 column 岗位年限 path employees[0].years_in_post".to_string(),
+                "score_range row 5 column 综合得分 path employees[0].composite_score".to_string(),
+                "duplicate_id row 6 column 工号 path employees[1].id".to_string(),
+            ],
+            0
+        )
+    );
+}
+
+#[test]
+fn cells_then_ids_are_counted_beyond_a_hundred() {
+    let policy = default_policy();
+    let mut text = String::from("id,level,band,employment,years_in_post,composite_score\n");
+    for i in 0..90 {
+        text.push_str(&format!("P{i},junior,B,regular,x{i},80\n"));
+    }
+    for _ in 0..30 {
+        text.push_str("Q1,junior,B,regular,3,80\n");
+    }
+    match same(&policy, text.as_bytes(), "many.csv") {
+        // 90 bad cells and 29 repeats: 100 listed, 19 counted.
+        Outcome::Problems(lines, more, _) => {
+            assert_eq!((lines.len(), more), (100, 19));
+            assert!(
+                lines[99].starts_with("duplicate_id row 102 "),
+                "{}",
+                lines[99]
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
 #[test]
 fn more_than_a_hundred_bad_rows_are_counted_as_the_whole_path_counts_them() {
     let policy = default_policy();

@@ -997,7 +997,16 @@ fn from_rows(
     }
     let header_row = reader.header_row();
     if let Some(e) = Error::many(problems, more) {
-        return Err(e);
+        // The ids of the rows that could be read are checked too: one pass lists the bad
+        // cells and then the missing or repeated ids.
+        let mut roster = reader.into_roster();
+        roster.employees = employees;
+        roster.sources = sources;
+        normalise_ids(&mut roster);
+        return Err(match check_ids(&roster) {
+            Err(ids) => e.followed_by(ids),
+            Ok(()) => e,
+        });
     }
     if employees.is_empty() {
         return Err(Error::at_cell(ErrorKind::NoRows, header_row + 1, ""));

@@ -61,8 +61,9 @@ pub struct Streamed {
 ///
 /// # Errors
 /// As reading the whole file, in the same precedence: the file's own errors; every row
-/// that cannot be read; `no_rows`; every missing or repeated id; every person who cannot
-/// be paid — each list in row order, placed at its row and column.
+/// that cannot be read, followed by every missing or repeated id among the rows read;
+/// `no_rows`; every missing or repeated id; every person who cannot be paid — each list
+/// in row order, placed at its row and column.
 pub fn roster_export_csv_stream(
     policy: &HrPolicy,
     bytes: &[u8],
@@ -114,7 +115,11 @@ pub fn roster_export_csv_stream(
             }
         }
         if let Some(e) = unreadable.into_error() {
-            return Err(e);
+            // Then the ids of the rows that could be read, as the whole file lists them.
+            return Err(match bad_ids.into_error() {
+                Some(ids) => e.followed_by(ids),
+                None => e,
+            });
         }
         if people == 0 {
             return Err(Error::at_cell(ErrorKind::NoRows, rows.header_row() + 1, ""));
