@@ -19,13 +19,26 @@ pub fn compute_roster_file(
     as_of: Option<String>,
 ) -> Result<JsValue, JsValue> {
     let policy = value(&policy)?;
-    encode((|| {
-        let policy = HrPolicy::from_json(policy.as_ref())?;
-        let roster = paygrade_roster::parse_roster(bytes, file_name, None)?;
-        let as_of = api::parse_as_of(as_of.as_deref())?;
-        let pay = paygrade_team::roster_file_figures(&policy, &roster, as_of)?;
-        Ok(RosterColumns::new(&roster.employees, &pay))
-    })())
+    encode(roster_columns(
+        policy.as_ref(),
+        bytes,
+        file_name,
+        as_of.as_deref(),
+    ))
+}
+
+/// The work both roster calls time: the policy checked, the file read, everyone paid,
+/// the columns made.
+fn roster_columns(
+    policy: Option<&serde_json::Value>,
+    bytes: &[u8],
+    file_name: &str,
+    as_of: Option<&str>,
+) -> paygrade::Result<RosterColumns> {
+    let policy = HrPolicy::from_json(policy)?;
+    let roster = paygrade_roster::parse_roster(bytes, file_name, None)?;
+    let pay = paygrade_team::roster_file_figures(&policy, &roster, api::parse_as_of(as_of)?)?;
+    Ok(RosterColumns::new(&roster.employees, &pay))
 }
 
 /// [`compute_roster_file`] with the result as one JSON text rather than JS objects: the
@@ -43,14 +56,9 @@ pub fn compute_roster_file_text(
     as_of: Option<String>,
 ) -> Result<String, JsValue> {
     let policy = value(&policy)?;
-    (|| {
-        let policy = HrPolicy::from_json(policy.as_ref())?;
-        let roster = paygrade_roster::parse_roster(bytes, file_name, None)?;
-        let as_of = api::parse_as_of(as_of.as_deref())?;
-        let pay = paygrade_team::roster_file_figures(&policy, &roster, as_of)?;
-        paygrade::json::to_json(&RosterColumns::new(&roster.employees, &pay))
-    })()
-    .map_err(|e| paygrade_wasm_common::js_error(&e))
+    roster_columns(policy.as_ref(), bytes, file_name, as_of.as_deref())
+        .and_then(|columns| paygrade::json::to_json(&columns))
+        .map_err(|e| paygrade_wasm_common::js_error(&e))
 }
 
 /// Compare a roster given as file bytes under two policies (bytes in, comparison out).
