@@ -1205,6 +1205,12 @@ impl<K: std::borrow::Borrow<str> + Eq + std::hash::Hash> IdCheck<K> {
         }
     }
 
+    /// Room for `n` more ids (a caller that learns how many people a file holds as it
+    /// reads, rather than growing the set step by step).
+    pub fn reserve(&mut self, n: usize) {
+        self.seen.reserve(n);
+    }
+
     /// Check the id of the person at spreadsheet `row` (0 for JSON), given as
     /// [`normalise_id`] gives it: `missing_field` for an empty one, `duplicate_id` naming
     /// the row the id was last seen in for a repeat, `None` when it is fine.

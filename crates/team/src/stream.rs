@@ -10,6 +10,13 @@ use paygrade::policy::PerformanceMode;
 use paygrade_roster::export::{Lang, RosterCsv};
 use paygrade_roster::{normalise_id, place, IdCheck};
 
+/// The people read before the id set is sized for the whole file.
+const ESTIMATE_AFTER: usize = 256;
+
+/// The most ids room is made for ahead (10,000,000: 57 bytes a row of a file of 570 MB);
+/// beyond it the set grows as rows come.
+const MAX_RESERVED_IDS: usize = 10_000_000;
+
 /// Problems of one kind, in row order: the first [`MAX_LISTED`], then a count.
 #[derive(Default)]
 struct Problems {
@@ -93,6 +100,12 @@ pub fn roster_export_csv_stream(
             };
             let i = people;
             people += 1;
+            if people == ESTIMATE_AFTER {
+                // Room for the ids the rest of the file holds at the rate so far.
+                let (done, total) = rows.progress();
+                let rest = (total - done.min(total)) / done.max(1);
+                ids.reserve(rest.saturating_mul(people).min(MAX_RESERVED_IDS));
+            }
             let id = normalise_id(&e.id);
             if *id != *e.id {
                 e.id = id.into_owned();
