@@ -534,8 +534,7 @@ fn blank_lines_at(text: &[u8], start: usize) -> usize {
     let prev = start.checked_sub(1).and_then(|p| text.get(p));
     let consumed = match prev {
         _ if first => true,
-        None => true,
-        Some(b'\n') => true,
+        None | Some(b'\n') => true,
         Some(b'\r') => run.first() != Some(&b'\n'),
         Some(_) => false,
     };
@@ -973,8 +972,7 @@ fn from_rows(
         if count == ROWS_BEFORE_ESTIMATE {
             // Room for the rows the rest of the file holds at the rate so far, rather
             // than doubling (and copying) the people as they come.
-            let (done, total) = reader.progress();
-            let estimate = (total / done.max(1)).saturating_mul(count).min(MAX_ROWS);
+            let estimate = reader.estimated_people(count, MAX_ROWS);
             employees.reserve(estimate.saturating_sub(employees.len()));
             sources.reserve(estimate.saturating_sub(sources.len()));
         }
@@ -1180,10 +1178,10 @@ pub fn check_ids(roster: &Roster) -> Result<()> {
     Error::many(problems, more).map_or(Ok(()), Err)
 }
 
-/// The id check of [`check_ids`], one person at a time (the command line's stream uses it
-/// as it reads): every id is kept once, with the row it was last seen in. `K` is how an
-/// id is kept: borrowed from the roster when it is held whole (`Cow<str>`), owned when
-/// rows pass by (`Box<str>`, the smallest).
+/// The rule of [`check_ids`], one person at a time, for rows that pass by (the command
+/// line's stream uses it as it reads): every id is kept once, with the row it was last
+/// seen in. `K` is how an id is kept (`Box<str>`, the smallest owned form). The whole
+/// roster's [`check_ids`] keeps people's indexes instead, the ids staying in the roster.
 #[derive(Debug)]
 pub struct IdCheck<K> {
     seen: std::collections::HashMap<K, u32, foldhash::fast::RandomState>,
@@ -1198,13 +1196,6 @@ impl<K> Default for IdCheck<K> {
 }
 
 impl<K: std::borrow::Borrow<str> + Eq + std::hash::Hash> IdCheck<K> {
-    /// Room for `n` ids.
-    pub fn with_capacity(n: usize) -> Self {
-        IdCheck {
-            seen: std::collections::HashMap::with_capacity_and_hasher(n, Default::default()),
-        }
-    }
-
     /// Room for `n` more ids (a caller that learns how many people a file holds as it
     /// reads, rather than growing the set step by step).
     pub fn reserve(&mut self, n: usize) {

@@ -211,8 +211,13 @@ impl Rows for TextRows<'_> {
                 if line.used == 0 {
                     continue;
                 }
-                return cells_of_line(rest, &line, self.row, &mut self.count, self.max_rows)
-                    .map(|cells| Some((self.row, cells)));
+                let fields = line
+                    .fields
+                    .iter()
+                    .map(|&(start, end, blank)| (rest.get(start..end).unwrap_or_default(), blank));
+                let cells =
+                    used_cells(fields, line.used, self.row, &mut self.count, self.max_rows)?;
+                return Ok(Some((self.row, cells)));
             },
             Split::Csv { reader, record } => loop {
                 let row = self.row;
@@ -239,14 +244,17 @@ impl Rows for TextRows<'_> {
                     .unwrap_or(0);
                 let blank = crate::blank_lines_at(self.text.as_bytes(), start);
                 self.row = self.row.saturating_add(1 + blank);
-                // A record of blank fields only is read again at the next (the borrow of
-                // `record` ends with this turn of the loop).
-                let blank_only = record.iter().all(|f| trim_space(f).is_empty());
-                if blank_only {
+                // Fields up to the last that is not blank; none: a blank row.
+                let used = (0..record.len())
+                    .rev()
+                    .find(|&i| record.get(i).is_some_and(|f| !trim_space(f).is_empty()))
+                    .map_or(0, |i| i + 1);
+                if used == 0 {
                     continue;
                 }
-                let cells = cells_of(record.iter(), self.row, &mut self.count, self.max_rows)?;
-                return Ok(cells.map(|cells| (self.row, cells)));
+                let fields = record.iter().map(|f| (f, trim_space(f).is_empty()));
+                let cells = used_cells(fields, used, self.row, &mut self.count, self.max_rows)?;
+                return Ok(Some((self.row, cells)));
             },
         }
     }
@@ -262,40 +270,32 @@ impl Rows for TextRows<'_> {
     }
 }
 
-/// A record's cells, trailing blank ones removed; `None` when every field is blank.
-/// `count`: non-blank records so far, against `max_rows`.
+/// The first `used` cells of a record (each field with whether it is blank), after the
+/// record's limits: the cells the csv reader's records and quote-free lines both give.
 ///
 /// # Errors
 /// `too_large` beyond [`MAX_ROWS`] records or [`MAX_COLUMNS`] used cells;
 /// `cell_too_large` for a used cell beyond [`MAX_CELL_BYTES`].
-fn cells_of<'a>(
-    fields: impl DoubleEndedIterator<Item = &'a str> + Clone,
+fn used_cells<'a>(
+    fields: impl Iterator<Item = (&'a str, bool)>,
+    used: usize,
     row: usize,
     count: &mut usize,
     max_rows: Option<usize>,
-) -> Result<Option<Vec<CellRef<'a>>>> {
-    let trailing = fields
-        .clone()
-        .rev()
-        .take_while(|f| trim_space(f).is_empty())
-        .count();
-    let used = fields.clone().count() - trailing;
-    if used == 0 {
-        return Ok(None);
-    }
+) -> Result<Vec<CellRef<'a>>> {
     check_record(used, count, max_rows)?;
     let mut cells = Vec::with_capacity(used);
-    for field in fields.take(used) {
+    for (field, blank) in fields.take(used) {
         if field.len() > MAX_CELL_BYTES {
             return Err(crate::cell_too_large(field.len(), row));
         }
-        cells.push(if trim_space(field).is_empty() {
+        cells.push(if blank {
             CellRef::Empty
         } else {
             CellRef::Text(field)
         });
     }
-    Ok(Some(cells))
+    Ok(cells)
 }
 
 /// The limits on a record with `used` cells, counted as one more in `count`.
@@ -379,33 +379,6 @@ fn plain_line<'f>(
         used,
         length,
     }
-}
-
-/// The used cells of `line` (read from `text`), as [`cells_of`] gives them.
-///
-/// # Errors
-/// As [`cells_of`].
-fn cells_of_line<'a>(
-    text: &'a str,
-    line: &PlainLine<'_>,
-    row: usize,
-    count: &mut usize,
-    max_rows: Option<usize>,
-) -> Result<Vec<CellRef<'a>>> {
-    check_record(line.used, count, max_rows)?;
-    let mut cells = Vec::with_capacity(line.used);
-    for &(start, end, blank) in line.fields.iter().take(line.used) {
-        let field = text.get(start..end).unwrap_or_default();
-        if field.len() > MAX_CELL_BYTES {
-            return Err(crate::cell_too_large(field.len(), row));
-        }
-        cells.push(if blank {
-            CellRef::Empty
-        } else {
-            CellRef::Text(field)
-        });
-    }
-    Ok(cells)
 }
 
 /// A workbook's rows, laid out already (see `workbook_rows`).
@@ -540,7 +513,8 @@ impl Header {
         let mut columns: Vec<Option<(String, String)>> = Vec::with_capacity(cells.len());
         let mut headers: Vec<String> = Vec::with_capacity(cells.len());
         // An export's result columns (应发合计 …): not read, the pay is worked out again.
-        let mut results: Vec<String> = Vec::new();
+        // The first is named in the note, the rest counted.
+        let (mut first_result, mut results) = (None::<String>, 0usize);
         for cell in cells {
             let name = header_name(cell.as_ref());
             headers.push(name.clone());
@@ -562,7 +536,8 @@ impl Header {
                     let row_number = matches!(name.as_str(), "序号" | "序" | "No." | "No" | "#");
                     let result = crate::export::is_result_header(&name);
                     if result {
-                        results.push(name.clone());
+                        first_result.get_or_insert_with(|| name.clone());
+                        results += 1;
                     }
                     if !name.is_empty() && !row_number && !result {
                         warnings.push(Warning::new(
@@ -576,12 +551,12 @@ impl Header {
                 }
             }
         }
-        if let Some(first) = results.first() {
+        if let Some(first) = first_result {
             warnings.push(Warning::new(
                 "result_columns_recomputed",
                 Some(row),
-                Some(first.clone()),
-                &[("count", results.len().to_string())],
+                Some(first),
+                &[("count", results.to_string())],
             ));
         }
         for required in ["id", "level", "employment"] {
@@ -1008,6 +983,13 @@ impl<'a> RosterRows<'a> {
     /// How far the reading is (rows or bytes) and the whole, for a progress bar.
     pub fn progress(&self) -> (usize, usize) {
         self.rows.progress()
+    }
+
+    /// How many people the whole file holds, at the rate of the `read` so far (at most
+    /// `cap`): for sizing what grows with the people once, rather than step by step.
+    pub fn estimated_people(&self, read: usize, cap: usize) -> usize {
+        let (done, total) = self.progress();
+        (total / done.max(1)).saturating_mul(read).min(cap)
     }
 
     /// The spreadsheet row of the header.

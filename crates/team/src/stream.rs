@@ -102,9 +102,10 @@ pub fn roster_export_csv_stream(
             people += 1;
             if people == ESTIMATE_AFTER {
                 // Room for the ids the rest of the file holds at the rate so far.
-                let (done, total) = rows.progress();
-                let rest = (total - done.min(total)) / done.max(1);
-                ids.reserve(rest.saturating_mul(people).min(MAX_RESERVED_IDS));
+                ids.reserve(
+                    rows.estimated_people(people, MAX_RESERVED_IDS)
+                        .saturating_sub(people),
+                );
             }
             let id = normalise_id(&e.id);
             if *id != *e.id {
