@@ -26,7 +26,7 @@ const TEXT = {
     page_first: '首页', page_prev: '上一页', page_next: '下一页', page_last: '末页', page_status: '第 {a}–{b} 行，共 {m} 行', page_none: '没有符合条件的人员',
     people_pages: '人员明细分页', assign_pages: '年度等级评定分页',
     explain_hint: '点击一行查看该人按方案的计算过程。', storage_full: '浏览器存储已满，状态未保存（页面不受影响）。',
-    storage_corrupt: '保存的状态已损坏，已丢弃。', bad_link: '分享链接无法读取（已截断或损坏），已忽略；方案保持不变。', share_invalid: '方案有误，无法生成分享链接。', stale: '以下结果来自上一份有效的方案；方案当前有误，修正后会重新计算。', stale_input: '以下结果来自上一次成功的计算；花名册或计薪日期有误（见上方），修正后会重新计算。', kept_roster: '该文件未载入；下方仍是 {src} 的结果。', kept_sample: '该文件未载入；下方仍是示例花名册的结果。', saved_roster_failed: '上次的花名册无法恢复，已改用示例花名册。', row_of: '工号 {id}（第 {row} 行）', id_of: '工号 {id}', charts: '图表：成本构成、各等级月薪分布、每人差额', lang: 'English', no_grading: '花名册没有考试成绩和综合评议，无法评定。',
+    storage_corrupt: '保存的状态已损坏，已丢弃。', bad_link: '分享链接无法读取（已截断或损坏），已忽略；方案保持不变。', share_invalid: '方案有误，无法生成分享链接。', stale: '以下结果来自上一份有效的方案；方案当前有误，修正后会重新计算。', stale_input: '以下结果来自上一次成功的计算；花名册或计薪日期有误（见上方），修正后会重新计算。', kept_roster: '该文件未载入；下方仍是 {src} 的结果。', kept_sample: '该文件未载入；下方仍是示例花名册的结果。', saved_roster_failed: '上次的花名册无法恢复，已改用示例花名册。', row_of: '工号 {id}（第 {row} 行）', notes_of: '读取 {src} 时的提示：', id_of: '工号 {id}', charts: '图表：成本构成、各等级月薪分布、每人差额', lang: 'English', no_grading: '花名册没有考试成绩和综合评议，无法评定。',
     projection: '逐年成本', projection_note: '每过一年，每人的岗位年限加 1（填写入岗日期的人按顺延一年的计薪日期计算，2 月 29 日规则同上），等级、评分、计薪天数不变（勾选重新定级时每年按考试与评议重新评定）；年合计 = 月合计 × 12。基准为默认政策。',
     projection_years: '预测年数 N', projection_assign: '每年按年度等级评定重新定级', export_projection: '导出逐年成本 CSV',
     projection_run: '计算逐年成本', projection_on_demand: '花名册人数较多（{n} 人）：逐年成本不随每次修改自动计算，需要时点击“计算逐年成本”（约需数秒）。',
@@ -60,7 +60,7 @@ const TEXT = {
     page_first: 'First', page_prev: 'Previous', page_next: 'Next', page_last: 'Last', page_status: 'Rows {a}–{b} of {m}', page_none: 'No one matches',
     people_pages: 'People table pages', assign_pages: 'Assignment pages',
     explain_hint: 'Click a row to see how the proposal pays that person.', storage_full: 'Browser storage is full; the state was not saved (the page still works).',
-    storage_corrupt: 'The saved state was corrupt and was discarded.', bad_link: 'The share link cannot be read (cut short or damaged) and was ignored; the proposal is unchanged.', share_invalid: 'The proposal has an error: no share link.', stale: 'These results come from the last valid proposal; the proposal has an error now and is recomputed once it is fixed.', stale_input: 'These results come from the last successful run; the roster or the pay date has an error (see above) and the results are recomputed once it is fixed.', kept_roster: 'That file was not loaded; the results below are still those of {src}.', kept_sample: 'That file was not loaded; the results below are still those of the sample roster.', saved_roster_failed: 'The last roster could not be restored; the sample roster is used instead.', row_of: 'id {id} (row {row})', id_of: 'id {id}', charts: 'Charts: cost by component, pay per level, per-person differences', lang: '中文', no_grading: 'The roster has no exam and review scores: no assignment.',
+    storage_corrupt: 'The saved state was corrupt and was discarded.', bad_link: 'The share link cannot be read (cut short or damaged) and was ignored; the proposal is unchanged.', share_invalid: 'The proposal has an error: no share link.', stale: 'These results come from the last valid proposal; the proposal has an error now and is recomputed once it is fixed.', stale_input: 'These results come from the last successful run; the roster or the pay date has an error (see above) and the results are recomputed once it is fixed.', kept_roster: 'That file was not loaded; the results below are still those of {src}.', kept_sample: 'That file was not loaded; the results below are still those of the sample roster.', saved_roster_failed: 'The last roster could not be restored; the sample roster is used instead.', row_of: 'id {id} (row {row})', notes_of: 'Notes on reading {src}:', id_of: 'id {id}', charts: 'Charts: cost by component, pay per level, per-person differences', lang: '中文', no_grading: 'The roster has no exam and review scores: no assignment.',
     projection: 'Cost over the years', projection_note: 'Each year everyone\'s completed years in post advance by one (people with a start date are counted to the pay date moved a year, with the same 29 February rule); grades, scores and paid days stay the same (or, when re-grading is ticked, are assigned each year from the exam and review). Annual = monthly × 12. The baseline is the default policy.',
     projection_years: 'Years to project N', projection_assign: 'Re-grade each year with the annual assignment', export_projection: 'Export cost over the years (CSV)',
     projection_run: 'Compute the cost over the years', projection_on_demand: 'A large roster ({n} people): the cost over the years is not recomputed on every change; press “Compute the cost over the years” when you need it (a few seconds).',
@@ -435,16 +435,22 @@ async function run(offset = state.result?.people.offset ?? 0) {
     showError(ofProposal ? 'err-policy' : 'err-roster', err);
     // A new roster refused by the pay rules: what its reading noticed (an unknown column
     // is often why a score is missing) is shown, not the last roster's.
-    if (!ofProposal && state.result?.roster !== roster) showWarnings(roster);
+    if (!ofProposal && state.result?.roster !== roster) showWarnings(roster, state.source);
     setStale(Boolean(state.result), ofProposal ? 'stale' : 'stale_input');
     progress(null);
     return ofProposal ? 'proposal' : 'refused';
   }
 }
 
-/** What reading `roster` noticed (unknown columns, title and totals rows …), in words. */
-function showWarnings(roster) {
-  $('warnings').replaceChildren(...(roster?.warnings ?? []).map((w) => { const li = document.createElement('li'); li.textContent = warningText(w, lang); return li; }));
+/** What reading `roster` noticed (unknown columns, title and totals rows …), in words,
+ * under a title naming the file it came from (`source`: a file name or 'sample'): after a
+ * refused file the notes shown may be the refused file's or the kept roster's. */
+function showWarnings(roster, source) {
+  const warnings = roster?.warnings ?? [];
+  const title = $('warnings-title');
+  title.hidden = warnings.length === 0;
+  title.textContent = warnings.length === 0 ? '' : t('notes_of').replace('{src}', source === 'sample' ? t('sample') : source);
+  $('warnings').replaceChildren(...warnings.map((w) => { const li = document.createElement('li'); li.textContent = warningText(w, lang); return li; }));
 }
 
 /** Show the progress bar at `fraction` (0–1) with the phase's name; null hides it. */
@@ -463,7 +469,7 @@ function render() {
   if (!r) return;
   const c = r.comparison;
   $('roster-info').textContent = tn('rows', r.roster.size).replace('{src}', state.source === 'sample' ? t('sample') : state.source);
-  showWarnings(r.roster);
+  showWarnings(r.roster, state.source);
   $('hashes').title = t('hash_tip');
   $('hashes').textContent = [t('hash').replace('{b}', c.baseline_hash).replace('{p}', c.proposal_hash),
     `${t('roster')}${colon()}${$('roster-info').textContent}`, `${t('as_of')}${colon()}${r.asOf ?? '—'}`].join(' · ');

@@ -415,6 +415,7 @@ async function teamViews(lang) {
   await page.setInputFiles('#file', { name: file, mimeType: 'application/octet-stream', buffer: Buffer.from(warned) });
   await page.waitForFunction((f) => document.querySelector('#roster-info').textContent.includes(f), file);
   assert.ok(await page.locator('#warnings li').count() >= 2, await text('#warnings'));
+  assert.equal(await text('#warnings-title'), lang === 'zh' ? '读取 花名册.xlsx 时的提示：' : 'Notes on reading roster.xlsx:');
   await look('a roster read with warnings');
   await page.setInputFiles('#file', { name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('') });
   await page.waitForFunction(() => document.querySelector('#err-roster').textContent !== '');

@@ -410,6 +410,8 @@ test('a refused file never replaces the saved roster; an unreadable one says whi
   await page.waitForFunction(() => document.querySelector('#err-roster').textContent.includes('R1'));
   // What its reading noticed is shown (not good.csv's): often why a field is missing.
   assert.equal(await text('#warnings'), '未知列 “备注”，已忽略');
+  // … under a title naming the file they are about, above good.csv's results.
+  assert.equal(await text('#warnings-title'), '读取 refused.csv 时的提示：');
   await page.waitForFunction(() => !document.querySelector('#kept-roster').hidden);
   assert.equal(await text('#kept-roster'), '该文件未载入；下方仍是 good.csv 的结果。');
   assert.equal(await page.isVisible('#stale-note'), false);
@@ -419,6 +421,9 @@ test('a refused file never replaces the saved roster; an unreadable one says whi
   await page.locator('#as_of').dispatchEvent('change');
   await page.waitForFunction(() => document.querySelector('#err-roster').textContent === '');
   assert.match(await text('#roster-info'), /^2 人.*good\.csv/);
+  // good.csv read with nothing to note: no notes, no title.
+  assert.equal(await text('#warnings'), '');
+  assert.equal(await page.isVisible('#warnings-title'), false);
   await page.reload();
   await page.waitForFunction(() => window.paygradeTeam?.ready);
   assert.equal(await text('#err-roster'), '');
