@@ -389,6 +389,37 @@ fn exports_read_back_to_the_same_pay_in_both_languages() {
     );
 }
 
+/// The XLSX export writes 入岗日期 as a date cell (Excel sorts and filters it as a date,
+/// shown `yyyy-mm-dd`), and it reads back as the same date and the same pay; the CSV
+/// export writes it as `YYYY-MM-DD`.
+#[test]
+fn the_export_writes_post_start_as_a_date_that_reads_back() {
+    use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
+    use paygrade_roster::export::{roster_export_csv, roster_export_xlsx, Lang};
+    let text = "工号,姓名,等级,档次,用工性质,入岗日期,综合得分\nD1,甲,中级,B,聘用,2014/3/1,88\n";
+    let roster = parse_roster(text.as_bytes(), "d.csv", None).unwrap();
+    let policy = Policy::default().check().unwrap();
+    let pay = compute_roster(&policy, &roster.employees, as_of()).unwrap();
+    let xlsx = roster_export_xlsx(&roster.employees, &pay, Lang::Zh).unwrap();
+    let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(xlsx.clone())).unwrap();
+    let sheet = book.worksheet_range_at(0).unwrap().unwrap();
+    assert_eq!(sheet.get((0, 6)), Some(&Data::String("入岗日期".into())));
+    // 2014-03-01 is Excel's day 41699.
+    match sheet.get((1, 6)) {
+        Some(Data::DateTime(d)) => assert_eq!(d.as_f64(), 41699.0),
+        other => panic!("not a date cell: {other:?}"),
+    }
+    let back = parse_roster(&xlsx, "back.xlsx", None).unwrap();
+    assert_eq!(
+        back.employees[0].post_start,
+        chrono::NaiveDate::from_ymd_opt(2014, 3, 1)
+    );
+    let again = compute_roster(&policy, &back.employees, as_of()).unwrap();
+    assert_eq!(again.results[0].total, pay.results[0].total);
+    let csv = roster_export_csv(&roster.employees, &pay, Lang::Zh).unwrap();
+    assert!(csv.contains("D1,甲,中级,B,聘用,,2014-03-01,否,"), "{csv}");
+}
+
 /// An XLSX written by rust_xlsxwriter with one part rewritten.
 fn rewritten(part: &str, edit: impl Fn(String) -> String) -> Vec<u8> {
     use std::io::{Read, Write};

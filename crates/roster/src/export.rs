@@ -335,6 +335,9 @@ pub enum ExportCell<'a> {
     Number(rust_decimal::Decimal),
     /// Money (a thousands-separator format in XLSX).
     Money(rust_decimal::Decimal),
+    /// A date: `YYYY-MM-DD` in CSV, a date cell in a `yyyy-mm-dd` format in XLSX (so
+    /// Excel sorts and filters it as a date); both read back as the same date.
+    Date(chrono::NaiveDate),
     /// Nothing.
     Empty,
 }
@@ -448,7 +451,7 @@ fn input_cells(e: &paygrade::Employee, lang: Lang) -> [ExportCell<'_>; 19] {
         e.band.as_deref().map_or(Empty, |b| T(B(b))),
         T(B(employment)),
         e.years_in_post.map_or(Empty, |y| N(y.into())),
-        e.post_start.map_or(Empty, |d| T(O(d.to_string()))),
+        e.post_start.map_or(Empty, ExportCell::Date),
         T(B(rural)),
         score(|s| s.business),
         score(|s| s.customer_satisfaction),
@@ -687,6 +690,11 @@ impl<W: std::io::Write> RosterCsv<W> {
                 ExportCell::Number(d) | ExportCell::Money(d) => {
                     write_decimal(&mut self.line, *d);
                 }
+                ExportCell::Date(d) => {
+                    use std::io::Write as _;
+                    // Writing into a Vec cannot fail.
+                    let _ = write!(self.line, "{d}");
+                }
                 ExportCell::Empty => {}
             }
         }
@@ -719,6 +727,7 @@ fn csv_text(c: &ExportCell<'_>) -> String {
     match c {
         ExportCell::Text(t) => neutralise(t),
         ExportCell::Number(d) | ExportCell::Money(d) => d.to_string(),
+        ExportCell::Date(d) => d.to_string(),
         ExportCell::Empty => String::new(),
     }
 }
@@ -824,6 +833,7 @@ pub fn roster_template_xlsx(lang: Lang) -> Result<Vec<u8>> {
             ExportCell::Number(d) | ExportCell::Money(d) => sheet
                 .write_number(1, c, paygrade::money::to_f64_lossy(*d))
                 .map(|_| ()),
+            ExportCell::Date(d) => xlsx_date(sheet, 1, c, *d),
             ExportCell::Empty => Ok(()),
         }
         .map_err(fail)?;
@@ -862,6 +872,27 @@ fn table_csv<'a, R: AsRef<[ExportCell<'a>]>>(
 
 /// How wide a column is shown (in Excel's character widths): room for its header (a CJK
 /// character counts two), at least 12 for money and the id and name, 10 for the rest.
+/// A date cell in a `yyyy-mm-dd` format (what the roster's own dates look like); a date
+/// Excel cannot hold (before 1900 or after 9999) as its `YYYY-MM-DD` text, which reads
+/// back the same.
+fn xlsx_date(
+    sheet: &mut rust_xlsxwriter::Worksheet,
+    row: u32,
+    column: u16,
+    date: chrono::NaiveDate,
+) -> std::result::Result<(), rust_xlsxwriter::XlsxError> {
+    use chrono::Datelike;
+    let format = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+    let excel = u16::try_from(date.year()).ok().and_then(|year| {
+        rust_xlsxwriter::ExcelDateTime::from_ymd(year, date.month() as u8, date.day() as u8).ok()
+    });
+    match excel {
+        Some(excel) => sheet.write_datetime_with_format(row, column, &excel, &format),
+        None => sheet.write_string(row, column, date.to_string()),
+    }
+    .map(|_| ())
+}
+
 fn column_width(c: usize, header: &str, money: bool) -> f64 {
     let text: usize = header
         .chars()
@@ -890,9 +921,10 @@ fn table_xlsx(
     let bold_money = Format::new().set_bold().set_num_format("#,##0.00");
     let sheet = book.add_worksheet();
     sheet.set_name(sheet_name).map_err(fail)?;
+    // Money and dates are wider than their headers; a narrow date shows as ####.
     let is_money = |c: usize| {
         rows.iter()
-            .any(|row| matches!(row.get(c), Some(ExportCell::Money(_))))
+            .any(|row| matches!(row.get(c), Some(ExportCell::Money(_) | ExportCell::Date(_))))
     };
     for (c, h) in headers.iter().enumerate() {
         sheet
@@ -915,6 +947,7 @@ fn table_xlsx(
                 ExportCell::Money(d) => sheet
                     .write_number_with_format(r, c, paygrade::money::to_f64_lossy(*d), &money)
                     .map(|_| ()),
+                ExportCell::Date(d) => xlsx_date(sheet, r, c, *d),
                 ExportCell::Empty => Ok(()),
             }
             .map_err(fail)?;
