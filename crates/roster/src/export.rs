@@ -802,7 +802,7 @@ fn template_notes(lang: Lang) -> &'static [&'static str] {
 /// # Errors
 /// `internal` if the workbook cannot be written.
 pub fn roster_template_xlsx(lang: Lang) -> Result<Vec<u8>> {
-    use rust_xlsxwriter::{Format, Workbook};
+    use rust_xlsxwriter::{DataValidation, DataValidationErrorStyle, Format, Workbook};
     let fail =
         |e: rust_xlsxwriter::XlsxError| Error::new(ErrorKind::Internal(format!("XLSX: {e}")), "");
     let mut example = paygrade::Employee::from_json(TEMPLATE_EXAMPLE)?;
@@ -838,6 +838,35 @@ pub fn roster_template_xlsx(lang: Lang) -> Result<Vec<u8>> {
         }
         .map_err(fail)?;
     }
+    // Drop-downs for the columns with a fixed set of values, in the template's language.
+    // Off the list is a warning, not a refusal: the import reads other spellings too
+    // (中级 and intermediate, 正式 …), and a pasted column should not be blocked.
+    for (column, values) in template_lists(lang) {
+        let header = INPUT_COLUMNS.get(usize::from(column)).map_or(
+            "",
+            |(en, cn)| {
+                if zh {
+                    *cn
+                } else {
+                    *en
+                }
+            },
+        );
+        let message = if zh {
+            format!("请从下拉列表中选择：{}", values.join("、"))
+        } else {
+            format!("Choose from the list: {}", values.join(", "))
+        };
+        let list = DataValidation::new()
+            .allow_list_strings(&values)
+            .and_then(|v| v.set_error_title(header))
+            .and_then(|v| v.set_error_message(message))
+            .map_err(fail)?
+            .set_error_style(DataValidationErrorStyle::Warning);
+        sheet
+            .add_data_validation(1, column, TEMPLATE_LAST_ROW, column, &list)
+            .map_err(fail)?;
+    }
     let notes = book.add_worksheet();
     notes
         .set_name(if zh { "填表说明" } else { "notes" })
@@ -852,6 +881,40 @@ pub fn roster_template_xlsx(lang: Lang) -> Result<Vec<u8>> {
         .map_err(fail)?;
     }
     book.save_to_buffer().map_err(fail)
+}
+
+/// The template's drop-downs reach the sheet's last row (Excel's row 1,048,576).
+const TEMPLATE_LAST_ROW: u32 = 1_048_575;
+
+/// The template's columns with a fixed set of values (by column index in
+/// [`INPUT_COLUMNS`]) and those values in `lang`, as the import reads them back: level
+/// (the default ladder's, SPEC §2), band, employment, rural, education.
+fn template_lists(lang: Lang) -> [(u16, Vec<&'static str>); 5] {
+    use paygrade::policy::Education as E;
+    let zh = lang == Lang::Zh;
+    let pick = |cn: &[&'static str], en: &[&'static str]| if zh { cn } else { en }.to_vec();
+    let education = [
+        E::None,
+        E::Secondary,
+        E::Associate,
+        E::Bachelor,
+        E::Master,
+        E::Doctorate,
+    ]
+    .map(|e| if zh { education_zh(e) } else { e.name() });
+    [
+        (
+            2,
+            pick(
+                &["见习", "初级", "中级", "高级"],
+                &["trainee", "junior", "intermediate", "senior"],
+            ),
+        ),
+        (3, vec!["A", "B", "C"]),
+        (4, pick(&["在册", "聘用"], &["regular", "contract"])),
+        (7, pick(&["是", "否"], &["yes", "no"])),
+        (17, education.to_vec()),
+    ]
 }
 
 /// A table of export cells as CSV text (UTF-8 with BOM so Excel opens Chinese text
@@ -870,8 +933,6 @@ fn table_csv<'a, R: AsRef<[ExportCell<'a>]>>(
     finish_csv(w)
 }
 
-/// How wide a column is shown (in Excel's character widths): room for its header (a CJK
-/// character counts two), at least 12 for money and the id and name, 10 for the rest.
 /// A date cell in a `yyyy-mm-dd` format (what the roster's own dates look like); a date
 /// Excel cannot hold (before 1900 or after 9999) as its `YYYY-MM-DD` text, which reads
 /// back the same.
@@ -893,6 +954,9 @@ fn xlsx_date(
     .map(|_| ())
 }
 
+/// How wide a column is shown (in Excel's character widths): room for its header (a CJK
+/// character counts two), at least 12 for money (and dates) and the id and name, 10 for
+/// the rest.
 fn column_width(c: usize, header: &str, money: bool) -> f64 {
     let text: usize = header
         .chars()
@@ -1369,6 +1433,59 @@ mod tests {
             let pay = paygrade::compute_pay(&policy, &r.employees[0], None).unwrap();
             assert_eq!(pay.total.to_string(), "3872.00");
             assert_eq!(r.sheets.len(), 2);
+        }
+    }
+
+    /// The template has drop-downs (warning style) for level, band, employment, rural and
+    /// education, in its language, down to the sheet's last row; each listed value reads
+    /// back as what it says.
+    #[test]
+    fn the_template_has_drop_downs_whose_values_read_back() {
+        use std::io::Read;
+        for (lang, level_list) in [
+            (Lang::Zh, "\"见习,初级,中级,高级\""),
+            (Lang::En, "\"trainee,junior,intermediate,senior\""),
+        ] {
+            let bytes = roster_template_xlsx(lang).unwrap();
+            let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+            let mut xml = String::new();
+            zip.by_name("xl/worksheets/sheet1.xml")
+                .unwrap()
+                .read_to_string(&mut xml)
+                .unwrap();
+            let ranges: Vec<&str> = xml
+                .split("sqref=\"")
+                .skip(1)
+                .filter_map(|s| s.split('"').next())
+                .collect();
+            assert_eq!(
+                ranges,
+                [
+                    "C2:C1048576",
+                    "D2:D1048576",
+                    "E2:E1048576",
+                    "H2:H1048576",
+                    "R2:R1048576"
+                ]
+            );
+            assert!(
+                xml.contains(&format!("<formula1>{level_list}</formula1>")),
+                "{xml}"
+            );
+            assert_eq!(xml.matches("errorStyle=\"warning\"").count(), 5, "{xml}");
+            // Every listed value is one the import reads (a row of them pays).
+            let lists = template_lists(lang);
+            for i in 0..6 {
+                let pick = |c: usize| lists[c].1.get(i).or(lists[c].1.last()).copied().unwrap();
+                let band = if i == 0 { "" } else { pick(1) };
+                let header = INPUT_COLUMNS.map(|(en, cn)| if lang == Lang::Zh { cn } else { en });
+                let columns = [0, 2, 3, 4, 5, 7, 13, 17].map(|c| header[c]).join(",");
+                let (level, employment, rural, education) = (pick(0), pick(2), pick(3), pick(4));
+                let text =
+                    format!("{columns}\nX1,{level},{band},{employment},3,{rural},80,{education}\n");
+                let r = crate::parse_roster(text.as_bytes(), "t.csv", None);
+                assert!(r.is_ok(), "{text} {r:?}");
+            }
         }
     }
 
