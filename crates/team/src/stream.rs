@@ -88,7 +88,7 @@ pub fn roster_export_csv_stream(
         let mut unreadable = Problems::default();
         let mut bad_ids = Problems::default();
         let mut unpaid = Problems::default();
-        let mut ids = IdCheck::<Box<str>>::default();
+        let mut ids = IdCheck::default();
         let mut people = 0usize;
         while let Some(person) = rows.next_person()? {
             let (source, mut e) = match person {
@@ -111,7 +111,7 @@ pub fn roster_export_csv_stream(
             if *id != *e.id {
                 e.id = id.into_owned();
             }
-            let id_problem = ids.check(Box::<str>::from(e.id.as_str()), source.row);
+            let id_problem = ids.check(&e.id, source.row);
             if let Some(kind) = id_problem {
                 let err = Error::new(kind, "id").for_employee(i);
                 bad_ids.push(place(err, i, source.row, rows.columns()));
