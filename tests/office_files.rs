@@ -394,6 +394,15 @@ fn an_xls_record_calamine_would_index_past_is_refused() {
     m.extend(3u16.to_le_bytes());
     let e = parse_roster(&xls(1, None, &[rec(0x00BD, &m)]), "m.xls", None).unwrap_err();
     assert_eq!(e.kind.detail_code(), "unreadable_workbook");
+    // Both languages say the same, without the reader library's own (English) words.
+    assert_eq!(
+        paygrade_text::error_message(&e.kind, paygrade_text::Lang::En),
+        "not a readable Excel 97–2003 (XLS) file (it may be damaged, or not a workbook)"
+    );
+    assert_eq!(
+        paygrade_text::error_message(&e.kind, paygrade_text::Lang::Zh),
+        "不是可读取的 Excel 97–2003（XLS）文件（可能已损坏，或并非工作簿）"
+    );
 }
 
 // ---------------------------------------------------------------------------------

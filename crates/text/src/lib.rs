@@ -527,17 +527,21 @@ fn file_message(code: &str, p: &[(&'static str, String)], lang: Lang) -> String 
             .into(),
         ("csv", Lang::Zh) => "CSV 格式错误，无法读取这一行".into(),
         ("csv", Lang::En) => format!("CSV: {}", v("detail")),
-        ("unreadable_workbook", Lang::Zh) => format!(
-            "不是可读取的 {} 文件（可能已损坏，或并非工作簿）",
+        ("unreadable_workbook", Lang::Zh) => {
+            // No space after a full-width bracket: Excel 97–2003（XLS）文件.
+            let name = format_name(v("format"), lang);
+            let gap = if name.ends_with('）') { "" } else { " " };
+            format!("不是可读取的 {name}{gap}文件（可能已损坏，或并非工作簿）")
+        }
+        // The reader library's own words (`detail`, English, about zip records and
+        // such) stay in the error's facts for the curious; the message says what the
+        // Chinese one says.
+        ("unreadable_workbook", Lang::En) => format!(
+            "not a readable {} file (it may be damaged, or not a workbook)",
             format_name(v("format"), lang)
         ),
-        ("unreadable_workbook", Lang::En) => format!(
-            "not a readable {} file: {}",
-            format_name(v("format"), lang),
-            v("detail")
-        ),
         ("unreadable_sheet", Lang::Zh) => format!("工作表 “{}” 无法读取（文件可能已损坏）", v("sheet")),
-        ("unreadable_sheet", Lang::En) => format!("sheet {:?} cannot be read: {}", v("sheet"), v("detail")),
+        ("unreadable_sheet", Lang::En) => format!("sheet {:?} cannot be read (the file may be damaged)", v("sheet")),
         ("sheet_without_header", Lang::Zh) => format!(
             "工作表 “{}” 没有花名册表头（工号、等级、用工性质）：花名册在工作表 “{}”",
             v("sheet"),
