@@ -37,8 +37,12 @@ pub struct Employee {
     /// The five evaluation scores, 0–100.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scores: Option<Scores>,
-    /// The composite score given directly, 0–100.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The composite score given directly, 0–100 (read and written as the five scores
+    /// are: [`crate::evaluation::read_score`]).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::evaluation::score_text"
+    )]
     pub composite_score: Option<Decimal>,
     /// Paid days this month (0 ≤ paid_days ≤ standard_days); absent = a full month.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -65,8 +69,10 @@ pub struct Employee {
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Grading {
     /// Skills exam 考试成绩.
+    #[serde(serialize_with = "crate::evaluation::score_text")]
     pub exam: Option<Decimal>,
     /// Review of work ability 综合评议.
+    #[serde(serialize_with = "crate::evaluation::score_text")]
     pub review: Option<Decimal>,
 }
 
@@ -93,7 +99,7 @@ impl FromJson for Employee {
             post_start: o.opt("post_start")?,
             rural: o.or("rural", || false)?,
             scores: o.opt("scores")?,
-            composite_score: o.opt("composite_score")?,
+            composite_score: o.opt_with("composite_score", crate::evaluation::score_from_json)?,
             paid_days: o.opt("paid_days")?,
             grading: o.opt("grading")?,
             education: o.opt("education")?,
@@ -107,8 +113,8 @@ impl FromJson for Grading {
     fn from_json(value: &serde_json::Value, path: &str) -> crate::Result<Self> {
         let o = Obj::new(value, path)?;
         Ok(Grading {
-            exam: o.opt("exam")?,
-            review: o.opt("review")?,
+            exam: o.opt_with("exam", crate::evaluation::score_from_json)?,
+            review: o.opt_with("review", crate::evaluation::score_from_json)?,
         })
     }
 }

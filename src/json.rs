@@ -375,6 +375,21 @@ impl<'a> Obj<'a> {
         }
     }
 
+    /// An optional field read by `read` (a reader other than the type's [`FromJson`]).
+    ///
+    /// # Errors
+    /// Those of `read`, at the field's path.
+    pub fn opt_with<T>(
+        &self,
+        key: &str,
+        read: impl FnOnce(&Value, &str) -> Result<T>,
+    ) -> Result<Option<T>> {
+        match self.map.get(key) {
+            Some(v) if !is_blank(v) => read(v, &self.path(key)).map(Some),
+            _ => Ok(None),
+        }
+    }
+
     /// An optional block kept as given (a JSON object another crate reads, e.g. a
     /// policy's `contributions`).
     ///

@@ -26,8 +26,15 @@ fn hundredths(max: u32) -> impl Strategy<Value = Decimal> {
 prop_compose! {
     fn person()(g in grade(), contract in any::<bool>(), years in 0u32..60, rural in any::<bool>(),
                 composite in hundredths(10_000), days in hundredths(2_175)) -> Value {
+        // A score above 0 and at most 1 is written with its unit, as the exports write it
+        // (bare, it is refused as a fraction: `score_fraction`).
+        let composite = if paygrade::evaluation::is_fraction_sized(composite) {
+            format!("{composite}分")
+        } else {
+            composite.to_string()
+        };
         json!({ "id": "P", "level": g.0, "band": g.1, "employment": if contract { "contract" } else { "regular" },
-                "years_in_post": years, "rural": rural, "composite_score": composite.to_string(),
+                "years_in_post": years, "rural": rural, "composite_score": composite,
                 "paid_days": days.to_string() })
     }
 }
@@ -70,9 +77,10 @@ proptest! {
     #[test]
     fn pay_never_falls_with_a_higher_composite(v in person(), bump in hundredths(10_000)) {
         let policy = checked(SeniorityMode::Flat);
-        let c: Decimal = v["composite_score"].as_str().unwrap().parse().unwrap();
+        let c: Decimal = v["composite_score"].as_str().unwrap().trim_end_matches('分').parse().unwrap();
         let mut more = v.clone();
-        more["composite_score"] = json!((c + bump).min(Decimal::ONE_HUNDRED).to_string());
+        let higher = (c + bump).min(Decimal::ONE_HUNDRED);
+        more["composite_score"] = json!(format!("{higher}分"));
         prop_assert!(total(&policy, &more) >= total(&policy, &v));
     }
 

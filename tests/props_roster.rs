@@ -18,11 +18,13 @@ fn arb_employee(i: usize) -> impl Strategy<Value = Employee> {
     )
         .prop_map(move |((level, band), contract, years, rural, scores, days, name)| {
             let d = |n: u32| format!("{}.{:02}", n / 100, n % 100);
+            // A score above 0 and at most 1 carries its unit (bare, it reads as a fraction).
+            let p = |n: u32| if (1..=100).contains(&n) { format!("{}分", d(n)) } else { d(n) };
             let mut v = serde_json::json!({
                 "id": format!("P{i:03}"), "name": name, "level": level, "band": band,
                 "employment": if contract { "contract" } else { "regular" }, "years_in_post": years, "rural": rural,
-                "scores": { "business": d(scores[0]), "customer_satisfaction": d(scores[1]), "supplier": d(scores[2]),
-                            "self": d(scores[3]), "marketing_audit": d(scores[4]) } });
+                "scores": { "business": p(scores[0]), "customer_satisfaction": p(scores[1]), "supplier": p(scores[2]),
+                            "self": p(scores[3]), "marketing_audit": p(scores[4]) } });
             if let Some(days) = days {
                 v["paid_days"] = serde_json::json!(d(days));
             }

@@ -232,7 +232,7 @@ fn person(
 ) -> Employee {
     Employee::from_json(&format!(
         r#"{{"id":"{id}","level":"junior","band":"C","employment":"regular","years_in_post":{years},
-            "composite_score":"80","grading":{{"exam":"{exam}","review":"{review}"}},
+            "composite_score":"80","grading":{{"exam":"{exam}分","review":"{review}分"}},
             "education":"{education}","years_of_work":{worked}}}"#
     ))
     .unwrap()
@@ -579,7 +579,7 @@ fn percentage_formatted_scores_are_refused_and_text_percentages_read_as_points()
     );
     assert_eq!(
         paygrade_text::error_message(&e.kind, paygrade_text::Lang::Zh),
-        "分数 0.94 不大于 1，像是设成了百分比格式的单元格（94% 存为 0.94）：分数按 0–100 填写，请把该列改为常规或数值格式，填 94；若确为 0.94 分，请写成 0.94分"
+        "分数 0.94 不大于 1，像是百分比（94% 记作 0.94）：分数按 0–100 填写，请填 94（表格中请把该列设为常规或数值格式）；若确为 0.94 分，请写成 0.94分"
     );
     // Whole points in the same format are scores (0 and 100 included).
     let r = parse_roster(

@@ -222,6 +222,9 @@ export function errorText(e, lang) {
   switch (e.code) {
     case 'invalid_number': return zh ? `不是有效数字：“${p.value}”` : `not a number: "${p.value}"`;
     case 'score_range': return zh ? `分数须在 0 到 100 之间，当前为 ${p.value}` : `score must be from 0 to 100, got ${p.value}`;
+    case 'score_fraction': return zh
+      ? `分数 ${p.value} 不大于 1，像是百分比（${p.points}% 记作 ${p.value}）：分数按 0–100 填写，请填 ${p.points}（表格中请把该列设为常规或数值格式）；若确为 ${p.value} 分，请写成 ${p.value}分`
+      : `score ${p.value} is at most 1, like a percentage (${p.points}% written as ${p.value}): scores are 0–100, so enter ${p.points} (in a spreadsheet, format the column as a number); if it truly is ${p.value} points, write ${p.value} pts`;
     case 'missing_field': return zh ? `缺少${field(p.field)}` : `missing field ${field(p.field)}`;
     case 'paid_days_range': return zh ? `计薪天数须在 0 到 ${p.max} 之间，当前为 ${p.value}` : `paid_days must be from 0 to ${p.max}, got ${p.value}`;
     case 'post_start_after_as_of': return zh ? `入岗日期 ${p.start} 晚于计薪日期 ${p.as_of}` : `post start ${p.start} is after the pay date ${p.as_of}`;

@@ -191,6 +191,31 @@ test('errors go to the visible field; untouched empty fields are not marked', as
   assert.equal(await text('#total'), '3872.00');
 });
 
+test('a score typed as a fraction is refused at its field, as a roster cell is; 94% and 94分 are 94', async () => {
+  const { page } = b;
+  await page.click('#reset');
+  await fillExample1(page);
+  // 0.94 for 94% would pay the lowest rating (3122.00); the last result stays, greyed.
+  await page.fill('#business', '0.94');
+  assert.equal(await text('#err-business'), '分数 0.94 不大于 1，像是百分比（94% 记作 0.94）：分数按 0–100 填写，请填 94（表格中请把该列设为常规或数值格式）；若确为 0.94 分，请写成 0.94分');
+  assert.equal(await page.getAttribute('#business', 'aria-invalid'), 'true');
+  assert.equal(await text('#total'), '3872.00');
+  assert.equal(await page.evaluate(() => document.querySelector('#summary').classList.contains('stale')), true);
+  // Example 1 with business 94 (composite 88.65 + 0.40 × 2 = 89.45: still good, 1.00): the same pay.
+  for (const typed of ['94%', '94分', '９４％']) {
+    await page.fill('#business', typed);
+    assert.equal(await text('#err-business'), '', typed);
+    assert.equal(await text('#f-composite'), '89.45', typed);
+    assert.equal(await text('#total'), '3872.00', typed);
+  }
+  await page.click('#lang');
+  await page.fill('#business', '1');
+  assert.equal(await text('#err-business'), 'score 1 is at most 1, like a percentage (100% written as 1): scores are 0–100, so enter 100 (in a spreadsheet, format the column as a number); if it truly is 1 points, write 1 pts');
+  await page.click('#lang');
+  await page.fill('#business', '92');
+  assert.equal(await text('#total'), '3872.00');
+});
+
 test('take-home for the year loads on demand and shows the schedule', async () => {
   const { page } = b;
   await page.click('#reset');

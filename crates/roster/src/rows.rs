@@ -11,14 +11,13 @@ use crate::{
 use chrono::NaiveDate;
 use paygrade::employee::{Employee, Grading, Kpi};
 use paygrade::error::{Error, ErrorKind, Result};
-use paygrade::evaluation::Scores;
+use paygrade::evaluation::{read_score, Scores};
 use paygrade::json::{
     is_blank_text, parse_date_at, parse_decimal_at, parse_flag_at, parse_whole, FromJson, NamedList,
 };
 use paygrade::number::trim_space;
 use paygrade::policy::{Education, Employment};
 use paygrade::Warning;
-use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 
@@ -790,48 +789,6 @@ fn read_employee(
         years_of_work,
         kpis,
     })
-}
-
-/// A score cell's text as points (SPEC §1: 0–100). A percentage written as text (`94%`,
-/// `94％` — what a CSV saved from a percentage-formatted column holds) is its points, 94;
-/// so is `94分` or `94 pts` (the points' unit). A bare number above 0 and at most 1 is
-/// refused (`score_fraction`): it is what a spreadsheet stores for a percentage-formatted
-/// cell (94% as 0.94, 100% as 1), whose format the workbook readers do not see, and what a
-/// system exporting fractions writes; read as points it would pay the lowest rating
-/// without a word. A score truly that low is written with its unit (`0.5分`), as the
-/// export writes it. Points outside 0–100 are refused here, with the file's other
-/// unreadable cells.
-///
-/// # Errors
-/// Those of [`parse_decimal_at`]; `score_fraction`; `score_range`
-/// (`paygrade::policy::check_score`).
-fn read_score(text: &str, path: &str) -> Result<Decimal> {
-    let trimmed = trim_space(text);
-    // The points' own unit: `94分`, `94 pts` are 94, whatever their size.
-    let unit = trimmed
-        .strip_suffix('分')
-        .or_else(|| trimmed.strip_suffix("pts"))
-        .map(str::trim_end);
-    let points = match (
-        unit,
-        trimmed
-            .strip_suffix('%')
-            .or_else(|| trimmed.strip_suffix('％')),
-    ) {
-        (Some(number), _) | (None, Some(number)) => parse_decimal_at(number, path)?,
-        (None, None) => {
-            let value = parse_decimal_at(trimmed, path)?;
-            // 0 < mantissa ÷ 10^scale ≤ 1, on integers (five scores a row).
-            let (m, scale) = (value.mantissa(), value.scale());
-            if m > 0 && 10i128.checked_pow(scale).is_some_and(|p| m <= p) {
-                let points = (value * Decimal::ONE_HUNDRED).normalize();
-                return Err(Error::new(ErrorKind::ScoreFraction { value, points }, path));
-            }
-            value
-        }
-    };
-    paygrade::policy::check_score(points, path)?;
-    Ok(points)
 }
 
 /// What a source of rows holds besides its rows: the workbook's sheets and warnings.

@@ -806,8 +806,8 @@ pub fn error_message(kind: &ErrorKind, lang: Lang) -> String {
             Lang::En => format!("score must be from 0 to 100, got {v}"),
         },
         K::ScoreFraction { value: v, points } => match lang {
-            Lang::Zh => format!("分数 {v} 不大于 1，像是设成了百分比格式的单元格（{points}% 存为 {v}）：分数按 0–100 填写，请把该列改为常规或数值格式，填 {points}；若确为 {v} 分，请写成 {v}分"),
-            Lang::En => format!("score {v} is at most 1, like a cell formatted as a percentage ({points}% is stored as {v}): scores are 0–100, so format the column as a number and enter {points}; if it truly is {v} points, write {v} pts"),
+            Lang::Zh => format!("分数 {v} 不大于 1，像是百分比（{points}% 记作 {v}）：分数按 0–100 填写，请填 {points}（表格中请把该列设为常规或数值格式）；若确为 {v} 分，请写成 {v}分"),
+            Lang::En => format!("score {v} is at most 1, like a percentage ({points}% written as {v}): scores are 0–100, so enter {points} (in a spreadsheet, format the column as a number); if it truly is {v} points, write {v} pts"),
         },
         K::MissingScore => lang.pick("缺少评价分数", "evaluation score missing").into(),
         K::Conflict(a, b) => match lang {

@@ -212,6 +212,10 @@ fn corpus() -> Vec<Value> {
     let kinds = [
         K::InvalidNumber("八十".into()),
         K::ScoreRange(d("150")),
+        K::ScoreFraction {
+            value: d("0.94"),
+            points: d("94"),
+        },
         K::MissingField("composite_score".into()),
         K::PaidDays {
             value: d("30"),
