@@ -318,7 +318,7 @@ fn the_scorecard_is_checked_with_the_policy() {
     );
     assert_eq!(
         words(&e),
-        "scorecard.indicators: weights sum to 1.05, not exactly 1"
+        "scorecard, indicators: weights sum to 1.05, not exactly 1"
     );
     let p = policy_with_card(|i| i[1]["id"] = serde_json::json!("deposits"));
     assert_eq!(

@@ -101,10 +101,16 @@ const FIELDS = /* @__PURE__ */ Object.assign({}, PAY_FIELDS, {
   base: ['效益工资基数', 'performance base'], pool: ['效益工资总额', 'pool'], assessment: ['考核系数表', 'assessment table'],
   min_score: ['最低得分', 'minimum score'], rating: ['评价', 'rating'], factor: ['考核系数', 'assessment factor'], proration: ['按天折算', 'proration'],
   standard_days: ['月计薪天数', 'standard days'], components: ['折算项目', 'components'], quota: ['名额', 'quota'], basis: ['名额基数', 'basis'],
-  seat_rounding: ['名额取整', 'seat rounding'], assignment: ['年度定级', 'assignment'], requirements: ['基本条件', 'requirements'],
+  seat_rounding: ['名额取整', 'seat rounding'], headcount: ['名额计算人数', 'headcount basis'], assignment: ['年度定级', 'assignment'], requirements: ['基本条件', 'requirements'],
   min_education: ['最低学历', 'minimum education'], min_years_of_work: ['最低工作年限', 'minimum years of work'],
   min_years_in_post: ['最低岗位年限', 'minimum years in post'], thresholds: ['分档分数线', 'thresholds'], exam: ['考试成绩', 'exam'],
-  review: ['综合评议', 'review'], contributions: ['社保公积金与个税', 'contributions and tax'], scorecard: ['经营业绩计分卡', 'scorecard'],
+  review: ['综合评议', 'review'], contributions: ['社保公积金与个税', 'contributions and tax'], city: ['城市', 'city'],
+  effective_from: ['生效日期', 'effective from'], schemes: ['社保险种', 'insurance schemes'], scheme: ['险种', 'scheme'],
+  employee_rate: ['个人缴费比例', 'employee rate'], employer_rate: ['单位缴费比例', 'employer rate'], employee_fixed: ['个人固定缴费', 'employee fixed amount'],
+  housing_fund: ['住房公积金', 'housing fund'], housing_fund_base: ['公积金缴费基数', 'housing fund base'],
+  bonus_separate_until: ['年终奖单独计税截止', 'bonus taxed separately until'], floor: ['下限', 'floor'], cap: ['上限', 'cap'],
+  scorecard: ['经营业绩计分卡', 'scorecard'], indicators: ['指标', 'indicators'], weight: ['权重', 'weight'], direction: ['方向', 'direction'],
+  unit: ['单位', 'unit'], name_zh: ['中文名称', 'Chinese name'], name_en: ['英文名称', 'English name'],
 });
 // Enumerated ids by their Chinese names, for policy values in a diff (as `paygrade-text`).
 const CHOICES_ZH = { regular: '在册职工', contract: '聘用工', none: '无', secondary: '中专/高中', associate: '大专', bachelor: '本科', master: '硕士',
@@ -140,7 +146,17 @@ export function diffText(d, lang, ladder) {
     if (d.band && rest.length >= 2 && typeof rest[1] === 'number') { band = d.band; rest = rest.slice(2); }
     head = levelBand(d.level, band, lang, ladder);
   }
-  const what = rest.map((k) => (typeof k === 'number' ? (lang === 'zh' ? `第 ${k + 1} 项` : `item ${k + 1}`) : FIELDS[k]?.[lang === 'zh' ? 0 : 1] ?? k)).join(' ');
+  // As `paygrade-text`: a default level id as its name, `table` (inside the assessment
+  // table) left out, English fields set apart by commas.
+  let parent = null;
+  const what = rest.filter((k) => k !== 'table').map((k, i) => {
+    const word = typeof k === 'number' ? (lang === 'zh' ? `第 ${k + 1} 项` : `item ${k + 1}`)
+      // The social-insurance base of the contributions block, not performance's.
+      : k === 'base' && parent === 'contributions' ? (lang === 'zh' ? '社保缴费基数' : 'contribution base')
+      : FIELDS[k]?.[lang === 'zh' ? 0 : 1] ?? (Object.hasOwn(LEVELS[lang], k) ? LEVELS[lang][k] : k);
+    if (typeof k !== 'number') parent = k;
+    return i === 0 ? word : `${lang === 'en' && typeof k !== 'number' ? ', ' : ' '}${word}`;
+  }).join('');
   const place = head && what ? `${head} ${what}` : head || what;
   const colon = lang === 'zh' ? '：' : ': ';
   // A whole group added or removed (a block such as the take-home table, a level, a band).

@@ -83,7 +83,7 @@ self.onmessage = async (event) => {
     // error of a load is not given a person from the workspace.
     const kept = !String(cmd).startsWith('load');
     const fields = (e) => ({ code: e.code ?? 'internal', path: e.path ?? '', loc: e.loc ?? null, params: e.params ?? {},
-      employee: e.employee, who: kept ? who(e.employee) : undefined, place_zh: e.place_zh ?? '', place_en: e.place_en ?? '',
+      employee: e.employee, side: e.side, who: kept ? who(e.employee) : undefined, place_zh: e.place_zh ?? '', place_en: e.place_en ?? '',
       message_zh: e.message_zh ?? e.message ?? String(e), message_en: e.message_en ?? e.message ?? String(e) });
     self.postMessage({ id, error: { ...fields(err), message: err.message ?? String(err),
       problems: (err.problems ?? []).map(fields), more: err.more ?? 0 } });

@@ -354,7 +354,8 @@ function problemLine(p, atField) {
     const cell = p.loc && typeof p.loc === 'object';
     who = (w.row && !cell ? t('row_of').replace('{row}', w.row) : t('id_of')).replace('{id}', w.id);
   }
-  const where = [who, place.replace(/^(proposal|baseline)[ .]/, '')].filter(Boolean).join(' · ') || (atField ? t('policy_place') : '');
+  // The engine's place is within the policy (`side`: proposal or baseline) it concerns.
+  const where = [who, place].filter(Boolean).join(' · ') || (atField ? t('policy_place') : '');
   return `${where ? `${where}${lang === 'zh' ? '：' : ': '}` : ''}${message(p)}`;
 }
 
@@ -431,7 +432,7 @@ async function run(offset = state.result?.people.offset ?? 0) {
     if (seq !== state.runs) return undefined;
     // A proposal that cannot pay someone (a trainee given bands, say) is the proposal's
     // error: shown by the form, with the person's id and row.
-    const ofProposal = (err.path ?? '').startsWith('proposal.');
+    const ofProposal = err.side === 'proposal';
     showError(ofProposal ? 'err-policy' : 'err-roster', err);
     // A new roster refused by the pay rules: what its reading noticed (an unknown column
     // is often why a score is missing) is shown, not the last roster's.

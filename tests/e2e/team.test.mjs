@@ -65,7 +65,12 @@ test('an invalid proposal edit shows at the field and keeps the page', async () 
   await openJson();
   await page.fill('#proposal-json', json.replace('"0.40"', '"0.45"'));
   await page.waitForFunction(() => document.querySelector('#err-policy').textContent.includes('五评价 权重'));
+  assert.equal(await text('#err-policy'), '五评价 权重：权重之和为 1.05，必须恰好等于 1');
   assert.equal(await page.getAttribute('#proposal-json', 'aria-invalid'), 'true');
+  // In English the place is in words too, not the JSON path.
+  await page.click('#lang');
+  assert.equal(await text('#err-policy'), 'evaluation, weights: weights sum to 1.05, not exactly 1');
+  await page.click('#lang');
   await page.fill('#proposal-json', json);
   await page.waitForFunction(() => document.querySelector('#err-policy').textContent === '');
 });

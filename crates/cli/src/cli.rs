@@ -298,7 +298,11 @@ fn load_roster(path: Option<&Path>, sheet: Option<&str>) -> Result<Roster, Failu
 
 fn as_of_date(as_of: Option<String>) -> Result<Option<chrono::NaiveDate>, Failure> {
     let text = as_of.unwrap_or_else(today);
-    paygrade::api::parse_as_of(Some(&text)).map_err(|e| engine(e.within("--as-of")))
+    // The place is the option itself (`--as-of: not a valid date …`).
+    paygrade::api::parse_as_of(Some(&text)).map_err(|mut e| {
+        e.path = "--as-of".into();
+        engine(e)
+    })
 }
 
 /// Read a text file (`-` = standard input), refusing files over the JSON size limit.

@@ -58,7 +58,7 @@ fn bad_input_exits_2_with_one_line_naming_the_field() {
     assert_eq!((code, out.as_str()), (2, ""));
     assert_eq!(
         err,
-        format!("paygrade: {file}: scores.supplier: score must be from 0 to 100, got 150\n")
+        format!("paygrade: {file}: scores, supplier: score must be from 0 to 100, got 150\n")
     );
     let (_, _, err) = paygrade(&["--lang", "zh", "pay", &file]);
     assert_eq!(
@@ -69,7 +69,7 @@ fn bad_input_exits_2_with_one_line_naming_the_field() {
     assert_eq!((code, out.as_str()), (2, ""));
     assert_eq!(
         err,
-        "paygrade: --as-of.as_of: not a valid date (YYYY-MM-DD, years 1900–2199): \"2026-02-30\"\n"
+        "paygrade: --as-of: not a valid date (YYYY-MM-DD, years 1900–2199): \"2026-02-30\"\n"
     );
     let (code, _, err) = paygrade(&["pay", "/nonexistent/e.json"]);
     assert_eq!(code, 2, "{err}");

@@ -306,6 +306,7 @@ pub fn field_label(key: &str, lang: Lang) -> Option<&'static str> {
         "components" => lang.pick("折算项目", "components"),
         "quota" => lang.pick("名额", "quota"),
         "basis" => lang.pick("名额基数", "basis"),
+        "headcount" => lang.pick("名额计算人数", "headcount basis"),
         "seat_rounding" => lang.pick("名额取整", "seat rounding"),
         "assignment" => lang.pick("年度定级", "assignment"),
         "requirements" => lang.pick("基本条件", "requirements"),
@@ -316,7 +317,25 @@ pub fn field_label(key: &str, lang: Lang) -> Option<&'static str> {
         "exam" => lang.pick("考试成绩", "exam"),
         "review" => lang.pick("综合评议", "review"),
         "contributions" => lang.pick("社保公积金与个税", "contributions and tax"),
+        "city" => lang.pick("城市", "city"),
+        "effective_from" => lang.pick("生效日期", "effective from"),
+        "schemes" => lang.pick("社保险种", "insurance schemes"),
+        "scheme" => lang.pick("险种", "scheme"),
+        "employee_rate" => lang.pick("个人缴费比例", "employee rate"),
+        "employer_rate" => lang.pick("单位缴费比例", "employer rate"),
+        "employee_fixed" => lang.pick("个人固定缴费", "employee fixed amount"),
+        "housing_fund" => lang.pick("住房公积金", "housing fund"),
+        "housing_fund_base" => lang.pick("公积金缴费基数", "housing fund base"),
+        "bonus_separate_until" => lang.pick("年终奖单独计税截止", "bonus taxed separately until"),
+        "floor" => lang.pick("下限", "floor"),
+        "cap" => lang.pick("上限", "cap"),
         "scorecard" => lang.pick("经营业绩计分卡", "scorecard"),
+        "indicators" => lang.pick("指标", "indicators"),
+        "weight" => lang.pick("权重", "weight"),
+        "direction" => lang.pick("方向", "direction"),
+        "unit" => lang.pick("单位", "unit"),
+        "name_zh" => lang.pick("中文名称", "Chinese name"),
+        "name_en" => lang.pick("英文名称", "English name"),
         "id" => lang.pick("工号", "id"),
         "employment" => lang.pick("用工性质", "employment"),
         "years_in_post" => lang.pick("岗位年限", "years in post"),
@@ -355,17 +374,40 @@ pub fn path_words(path: &str, lang: Lang) -> String {
     keys_words(&keys, lang)
 }
 
+/// Keys in words: each field's label (a default level id as the level's name, `quota_max`
+/// under `intermediate` → 中级), each index as its position; in English the fields are
+/// set apart by commas (`seniority pay, brackets item 2, per year`). `table`, the list
+/// inside the assessment table, is left out: its block's name says it already.
 fn keys_words(keys: &[Key], lang: Lang) -> String {
-    keys.iter()
-        .map(|k| match k {
-            Key::Field(f) => field_label(f, lang).map_or_else(|| f.clone(), str::to_string),
+    let mut out = String::new();
+    let mut parent: Option<&str> = None;
+    for k in keys {
+        let word = match k {
+            Key::Field(f) if f == "table" => continue,
+            // The social-insurance base of the contributions block, not performance's.
+            Key::Field(f) if f == "base" && parent == Some("contributions") => {
+                lang.pick("社保缴费基数", "contribution base").to_string()
+            }
+            Key::Field(f) => field_label(f, lang)
+                .or_else(|| default_level_name(f, lang))
+                .map_or_else(|| f.clone(), str::to_string),
             Key::Index(i) => match lang {
                 Lang::Zh => format!("第 {} 项", i + 1),
                 Lang::En => format!("item {}", i + 1),
             },
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+        };
+        if !out.is_empty() {
+            out.push_str(match (lang, k) {
+                (Lang::En, Key::Field(_)) => ", ",
+                _ => " ",
+            });
+        }
+        out.push_str(&word);
+        if let Key::Field(f) = k {
+            parent = Some(f);
+        }
+    }
+    out
 }
 
 /// A group of settings (an object, or a list holding one), not a single value.
@@ -875,10 +917,17 @@ pub fn error_message(kind: &ErrorKind, lang: Lang) -> String {
 }
 
 /// Where an error was found, in words: `第 5 行“岗位年限”列` / `row 5, column 岗位年限`;
-/// a field path in Chinese words (`五项评分 工业企业评价`) or as written in English (for a
-/// roster person, the field inside their record: the caller names the person); "" when
-/// it concerns the whole input.
+/// a field path in words (`五项评分 工业企业评价` / `scores, supplier`; for a roster
+/// person, the field inside their record: the caller names the person); "" when it
+/// concerns the whole input.
 pub fn error_place(e: &Error, lang: Lang) -> String {
+    error_place_at(e, &e.path, lang)
+}
+
+/// [`error_place`] with `path` in place of the error's own (a caller that names part of
+/// the path itself: the team page drops the `proposal.` of a proposal's error, shown in
+/// the proposal's own box).
+pub fn error_place_at(e: &Error, path: &str, lang: Lang) -> String {
     if let Some(c) = &e.cell {
         return match (lang, c.column.is_empty()) {
             (Lang::Zh, true) => format!("第 {} 行", c.row),
@@ -891,17 +940,12 @@ pub fn error_place(e: &Error, lang: Lang) -> String {
     let path = match e.employee {
         Some(i) => {
             let prefix = format!("employees[{i}]");
-            e.path
-                .split_once(&prefix)
-                .map_or(e.path.as_str(), |(_, inner)| inner.trim_start_matches('.'))
+            path.split_once(&prefix)
+                .map_or(path, |(_, inner)| inner.trim_start_matches('.'))
         }
-        None => e.path.as_str(),
+        None => path,
     };
-    match lang {
-        // English keeps the field path as written: its keys are English already.
-        Lang::En => path.to_string(),
-        Lang::Zh => path_words(path, lang),
-    }
+    path_words(path, lang)
 }
 
 /// One problem as a line: `place：message` (or the message alone).
@@ -1060,5 +1104,72 @@ pub fn takehome_warning(code: &str, param: &dyn Fn(&str) -> String, lang: Lang) 
             param("year")
         ),
         (other, _) => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn words(path: &str, zh: &str, en: &str) {
+        assert_eq!(
+            (path_words(path, Lang::Zh), path_words(path, Lang::En)),
+            (zh.to_string(), en.to_string()),
+            "{path}"
+        );
+    }
+
+    /// A field path in words in both languages: labels, positions, a level id as the
+    /// level's name, the assessment table's own list key left out, the contributions'
+    /// base named as the social-insurance base; English fields set apart by commas.
+    #[test]
+    fn paths_in_words() {
+        words(
+            "ladder[2].base_wage",
+            "等级表 第 3 项 基本岗位工资",
+            "ladder item 3, base wage",
+        );
+        words(
+            "seniority.brackets[1].per_year",
+            "年功工资 年限分段 第 2 项 每年金额",
+            "seniority pay, brackets item 2, per year",
+        );
+        words(
+            "performance.assessment.table[1].rating",
+            "效益工资 考核系数表 第 2 项 评价",
+            "performance pay, assessment table item 2, rating",
+        );
+        words(
+            "assignment.requirements.junior.min_years_of_work",
+            "年度定级 基本条件 初级 最低工作年限",
+            "assignment, requirements, Junior, minimum years of work",
+        );
+        words(
+            "contributions.base.floor",
+            "社保公积金与个税 社保缴费基数 下限",
+            "contributions and tax, contribution base, floor",
+        );
+        words(
+            "performance.base",
+            "效益工资 效益工资基数",
+            "performance pay, performance base",
+        );
+        words(
+            "scorecard.indicators[0].weight",
+            "经营业绩计分卡 指标 第 1 项 权重",
+            "scorecard, indicators item 1, weight",
+        );
+        words(
+            "contributions.schemes[2].employer_rate",
+            "社保公积金与个税 社保险种 第 3 项 单位缴费比例",
+            "contributions and tax, insurance schemes item 3, employer rate",
+        );
+        words(
+            "quota.headcount",
+            "名额 名额计算人数",
+            "quota, headcount basis",
+        );
+        words("mystery.key", "mystery key", "mystery, key");
     }
 }

@@ -136,10 +136,33 @@ fn corpus() -> Vec<Value> {
             coefficient: "1.90".parse().unwrap(),
         });
 
+    // A rating in the assessment table (its list key `table` is not a word) and a
+    // requirement under a level id (the level's name).
+    p.performance.assessment.table[1].factor = "1.05".parse().unwrap();
+    p.assignment.requirements.0[0].1.min_years_of_work = 2;
     p.scorecard = Some(json!({"name": "x", "indicators": []}));
     let proposal = p.check().unwrap();
     let c = paygrade::scenario::compare(&default, &proposal, &people, as_of).unwrap();
     let names = Names::of(proposal.policy());
+    for d in &c.policy_diff {
+        out.push(entry(
+            "diff",
+            json!({ "diff": d }),
+            diff(d, &names, Lang::Zh),
+            diff(d, &names, Lang::En),
+        ));
+    }
+    // Inside the contributions block: its `base` is the social-insurance base.
+    let with_base = |floor: &str| {
+        Policy {
+            contributions: Some(json!({ "base": { "floor": floor, "cap": "37302" } })),
+            ..Policy::default()
+        }
+        .check()
+        .unwrap()
+    };
+    let c = paygrade::scenario::compare(&with_base("7460"), &with_base("7384"), &people, as_of)
+        .unwrap();
     for d in &c.policy_diff {
         out.push(entry(
             "diff",
@@ -336,15 +359,23 @@ fn each_rule_and_reason_in_both_languages() {
         ),
         (
             "按天折算 折算项目 第 2 项：岗位浮动工资 → —",
-            "proration components item 2: floating → —",
+            "proration, components item 2: floating → —",
         ),
         (
             "农村客户经理加档 浮动工资随等级：否 → 是",
-            "rural uplift floating wage follows: no → yes",
+            "rural uplift, floating wage follows: no → yes",
         ),
         (
             "年功工资 年限分段 第 2 项 每年金额：6.00 → 7.00",
-            "seniority pay brackets item 2 per year: 6.00 → 7.00",
+            "seniority pay, brackets item 2, per year: 6.00 → 7.00",
+        ),
+        (
+            "效益工资 考核系数表 第 2 项 考核系数：1.00 → 1.05",
+            "performance pay, assessment table item 2, assessment factor: 1.00 → 1.05",
+        ),
+        (
+            "年度定级 基本条件 初级 最低工作年限：1 → 2",
+            "assignment, requirements, Junior, minimum years of work: 1 → 2",
         ),
         (
             "第 5 行“备注”列的单元格是表格错误值 #N/A，该列不参与计算，已忽略",

@@ -32,10 +32,11 @@ fn set(obj: &JsValue, key: &str, value: &JsValue) {
 
 /// One problem's facts and words on `obj`: `code`, `path`, `loc` (`{row, column}` for a
 /// roster cell, the field path, or null), `params`, `employee` (a roster position, when
-/// it concerns a person), and the words made at this edge by `paygrade-text`:
-/// `place_zh`/`place_en` (where) and `message_zh`/`message_en` (what).
+/// it concerns a person), `side` (`proposal` or `baseline`, when the path starts with
+/// one: a comparison's policy), and the words made at this edge by `paygrade-text`:
+/// `place_zh`/`place_en` (where, within the side) and `message_zh`/`message_en` (what).
 fn describe<const WORDS: bool>(obj: &JsValue, e: &paygrade::Error) {
-    use paygrade_text::{error_message, error_place, Lang};
+    use paygrade_text::{error_message, error_place_at, Lang};
     set(obj, "code", &JsValue::from_str(e.code()));
     set(obj, "path", &JsValue::from_str(&e.path));
     let loc: JsValue = match &e.cell {
@@ -57,6 +58,13 @@ fn describe<const WORDS: bool>(obj: &JsValue, e: &paygrade::Error) {
     if let Some(i) = e.employee {
         set(obj, "employee", &JsValue::from(i as f64));
     }
+    let (side, within) = match e.path.split_once('.') {
+        Some((side @ ("proposal" | "baseline"), within)) => (Some(side), within),
+        _ => (None, e.path.as_str()),
+    };
+    if let Some(side) = side {
+        set(obj, "side", &JsValue::from_str(side));
+    }
     if !WORDS {
         return;
     }
@@ -64,7 +72,7 @@ fn describe<const WORDS: bool>(obj: &JsValue, e: &paygrade::Error) {
         set(
             obj,
             &format!("place_{suffix}"),
-            &JsValue::from_str(&error_place(e, lang)),
+            &JsValue::from_str(&error_place_at(e, within, lang)),
         );
         set(
             obj,
@@ -278,6 +286,9 @@ export interface Problem {
   params: Record<string, string>;
   /** The roster position of the person it concerns, when paying a roster. */
   employee?: number;
+  /** The comparison's policy the path starts in (`proposal.…`, `baseline.…`); the place
+   * words are within it. */
+  side?: 'proposal' | 'baseline';
   /** The place and the message in words (absent from the first-load module `paygrade`,
    * whose page words the facts itself). */
   place_zh?: string;
