@@ -86,6 +86,38 @@ impl Employee {
     }
 }
 
+/// Completed years from text (a roster cell, a form field, a JSON string): a whole number,
+/// optionally followed by its unit as people write it in a column titled 岗位年限 —
+/// `12`, `12年`, `12 年`, `12 years`, `12 yrs` are all 12.
+///
+/// # Errors
+/// Those of [`json::parse_whole`] on the number (`invalid_number` for `三年`, `not_whole`
+/// for `2.5年`), at `path`.
+pub fn read_years(text: &str, path: &str) -> crate::Result<u32> {
+    let trimmed = crate::number::trim_space(text);
+    let number = trimmed.strip_suffix('年').unwrap_or_else(|| {
+        // An English unit, any case: `years`, `year`, `yrs`, `yr`.
+        let lower = trimmed.to_ascii_lowercase();
+        ["years", "year", "yrs", "yr"]
+            .iter()
+            .find(|unit| lower.ends_with(*unit))
+            .and_then(|unit| trimmed.get(..trimmed.len() - unit.len()))
+            .unwrap_or(trimmed)
+    });
+    json::parse_whole(number.trim_end(), path)
+}
+
+/// A years field of an employee's JSON (text or a number) read by [`read_years`].
+///
+/// # Errors
+/// `invalid_value` for a value that is neither; those of [`read_years`].
+pub fn years_from_json(value: &serde_json::Value, path: &str) -> crate::Result<u32> {
+    match value {
+        serde_json::Value::String(text) => read_years(text, path),
+        _ => u32::from_json(value, path),
+    }
+}
+
 impl FromJson for Employee {
     fn from_json(value: &serde_json::Value, path: &str) -> crate::Result<Self> {
         let o = Obj::new(value, path)?;
@@ -95,7 +127,7 @@ impl FromJson for Employee {
             level: o.req("level")?,
             band: o.opt("band")?,
             employment: o.req("employment")?,
-            years_in_post: o.opt("years_in_post")?,
+            years_in_post: o.opt_with("years_in_post", years_from_json)?,
             post_start: o.opt("post_start")?,
             rural: o.or("rural", || false)?,
             scores: o.opt("scores")?,
@@ -103,7 +135,7 @@ impl FromJson for Employee {
             paid_days: o.opt("paid_days")?,
             grading: o.opt("grading")?,
             education: o.opt("education")?,
-            years_of_work: o.opt("years_of_work")?,
+            years_of_work: o.opt_with("years_of_work", years_from_json)?,
             kpis: o.opt("kpis")?,
         })
     }
@@ -135,5 +167,52 @@ impl FromJson for Kpi {
             target: o.req("target")?,
             actual: o.req("actual")?,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn years(text: &str) -> Result<u32, String> {
+        read_years(text, "years_in_post").map_err(|e| format!("{:?} at {}", e.kind, e.path))
+    }
+
+    #[test]
+    fn years_read_with_or_without_their_unit() {
+        for (text, want) in [
+            ("12", 12),
+            ("12年", 12),
+            (" 12 年 ", 12),
+            ("１２年", 12),
+            ("12 years", 12),
+            ("1 Year", 1),
+            ("3yrs", 3),
+            ("0年", 0),
+        ] {
+            assert_eq!(years(text), Ok(want), "{text}");
+        }
+        assert_eq!(
+            years("三年"),
+            Err(r#"InvalidNumber("三") at years_in_post"#.to_string())
+        );
+        assert_eq!(
+            years("2.5年"),
+            Err(r#"NotWhole("2.5") at years_in_post"#.to_string())
+        );
+        assert_eq!(
+            years("年"),
+            Err(r#"InvalidNumber("") at years_in_post"#.to_string())
+        );
+    }
+
+    #[test]
+    fn an_employees_json_reads_years_with_their_unit() {
+        let e = Employee::from_json(
+            r#"{"level":"junior","band":"A","employment":"regular","years_in_post":"12年","years_of_work":7}"#,
+        )
+        .unwrap();
+        assert_eq!((e.years_in_post, e.years_of_work), (Some(12), Some(7)));
     }
 }

@@ -56,7 +56,7 @@ fn csv_error(row: &str, code: &str, path: &str) {
 #[test]
 fn csv_values_as_offices_type_them() {
     let text = format!(
-        "\u{feff}{HEADER},备注\nA1, 甲 ,中级,B,聘用,１２,是,８８．６５,,x\nA2,乙,初级,a,在册,3,否,1.0875E+01,,\nA3,丙,见习,,聘用工,0,1,60元,\"1,0\",\n"
+        "\u{feff}{HEADER},备注\nA1, 甲 ,中级,B,聘用,１２年,是,８８．６５,,x\nA2,乙,初级,a,在册,3,否,1.0875E+01,,\nA3,丙,见习,,聘用工,0,1,60元,\"1,0\",\n"
     );
     let e = parse_roster(text.as_bytes(), "t.csv", None).unwrap_err();
     assert_eq!(
@@ -73,7 +73,8 @@ fn csv_values_as_offices_type_them() {
     );
     let pay = compute_roster(&Policy::default().check().unwrap(), &r.employees, None).unwrap();
     let totals: Vec<String> = pay.results.iter().map(|b| b.total.to_string()).collect();
-    // A1 is SPEC example 1 given a composite (88.65, full-width); A2: band "a" → A, composite
+    // A1 is SPEC example 1 given a composite (88.65, full-width) and its years with their
+    // unit (１２年); A2: band "a" → A, composite
     // 1.0875E+01 = 10.875 → unqualified 0.50; A3: trainee, composite 60元 → 0.80, 10.875 of
     // 21.75 days = half a month: (1500 + 1000 × 0.80 × 0.80) ÷ 2 = 1070.
     assert_eq!(pay.results[0].composite_score, "88.65");

@@ -9,11 +9,11 @@ use crate::{
     MAX_ROWS,
 };
 use chrono::NaiveDate;
-use paygrade::employee::{Employee, Grading, Kpi};
+use paygrade::employee::{read_years, Employee, Grading, Kpi};
 use paygrade::error::{Error, ErrorKind, Result};
 use paygrade::evaluation::{read_score, Scores};
 use paygrade::json::{
-    is_blank_text, parse_date_at, parse_decimal_at, parse_flag_at, parse_whole, FromJson, NamedList,
+    is_blank_text, parse_date_at, parse_decimal_at, parse_flag_at, FromJson, NamedList,
 };
 use paygrade::number::trim_space;
 use paygrade::policy::{Education, Employment};
@@ -714,7 +714,7 @@ fn read_employee(
     };
     let decimal = |i: usize| given(i).map(|t| parse_decimal_at(t, path(i))).transpose();
     let score = |i: usize| given(i).map(|t| read_score(t, path(i))).transpose();
-    let whole = |i: usize| given(i).map(|t| parse_whole(t, path(i))).transpose();
+    let years = |i: usize| given(i).map(|t| read_years(t, path(i))).transpose();
     // A block (scores, grading) is there when any of its columns has a cell, as the JSON
     // object a row made was.
     let block = |range: std::ops::Range<usize>| {
@@ -738,7 +738,7 @@ fn read_employee(
     }
     let level = ok!(required(2).map(str::to_string));
     let employment = ok!(required(4).and_then(|t| Employment::from_name(t, path(4))));
-    let years_in_post = ok!(whole(5)).flatten();
+    let years_in_post = ok!(years(5)).flatten();
     let post_start = ok!(given(6).map(|t| parse_date_at(t, path(6))).transpose()).flatten();
     let rural = ok!(given(7).map(|t| parse_flag_at(t, path(7))).transpose())
         .flatten()
@@ -760,7 +760,7 @@ fn read_employee(
         .map(|t| Education::from_name(t, path(17)))
         .transpose())
     .flatten();
-    let years_of_work = ok!(whole(18)).flatten();
+    let years_of_work = ok!(years(18)).flatten();
     let kpis = ok!(kpis
         .map(|m| NamedList::<Kpi>::from_json(&Value::Object(m), "kpis"))
         .transpose())
