@@ -325,6 +325,11 @@ pub enum ErrorKind {
     },
     /// Pool-mode performance pay needs the whole roster (SPEC §6).
     PoolNeedsRoster,
+    /// A policy (an object with a `ladder` or the policy `format`) was given where a roster
+    /// was asked for: the file was opened in the wrong place.
+    PolicyNotRoster,
+    /// A roster (a list of employees) was given where a policy was asked for.
+    RosterNotPolicy,
     /// A pool-mode policy has no `pool` amount.
     MissingPool,
     /// An employee id appears twice in a roster.
@@ -416,6 +421,8 @@ impl ErrorKind {
             ErrorKind::StartAfterAsOf { .. } => "post_start_after_as_of",
             ErrorKind::PaidDays { .. } => "paid_days_range",
             ErrorKind::PoolNeedsRoster => "pool_needs_roster",
+            ErrorKind::PolicyNotRoster => "policy_not_roster",
+            ErrorKind::RosterNotPolicy => "roster_not_policy",
             ErrorKind::MissingPool => "missing_pool",
             ErrorKind::DuplicateId { .. } => "duplicate_id",
             ErrorKind::KpiMissing(_) => "kpi_missing",
@@ -506,6 +513,8 @@ impl ErrorKind {
             ErrorKind::Overflow
             | ErrorKind::MissingScore
             | ErrorKind::PoolNeedsRoster
+            | ErrorKind::PolicyNotRoster
+            | ErrorKind::RosterNotPolicy
             | ErrorKind::MissingPool
             | ErrorKind::NoMonths
             | ErrorKind::NoRows

@@ -574,8 +574,8 @@ impl Policy {
     /// Parse a policy from JSON text (SPEC §12) and check it.
     ///
     /// # Errors
-    /// Any JSON error with its field path (see [`crate::json::from_json_str`]), then any
-    /// error of [`Policy::check`].
+    /// Any JSON error with its field path (see [`crate::json::from_json_str`]);
+    /// `roster_not_policy` for a list of employees; then any error of [`Policy::check`].
     pub fn from_json(text: &str) -> Result<CheckedPolicy> {
         Policy::from_value(&json::parse(text)?)
     }
@@ -839,6 +839,15 @@ json_enum!(BandRule { Thirds = "thirds", Thresholds = "thresholds" });
 
 impl FromJson for Policy {
     fn from_json(value: &Value, path: &str) -> Result<Self> {
+        // A list of employees is a roster opened in the wrong place (SPEC §12).
+        if let Value::Array(items) = value {
+            if items
+                .first()
+                .is_some_and(|item| item.get("level").is_some())
+            {
+                return Err(Error::new(ErrorKind::RosterNotPolicy, path));
+            }
+        }
         let o = Obj::new(value, path)?;
         Ok(Policy {
             format: o.req("format")?,

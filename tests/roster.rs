@@ -795,3 +795,34 @@ fn assignment_rows_carry_the_names() {
         .get("name")
         .is_none());
 }
+
+#[test]
+fn a_policy_opened_as_a_roster_and_a_roster_as_a_policy_say_so() {
+    let policy = serde_json::to_string(&Policy::default()).unwrap();
+    let e = parse_roster(policy.as_bytes(), "政策.json", None).unwrap_err();
+    assert_eq!(
+        (e.code(), words(&e).as_str()),
+        (
+            "policy_not_roster",
+            "this is a policy file, not a roster: load it as a policy"
+        )
+    );
+    assert_eq!(
+        paygrade_text::error_line(&e, paygrade_text::Lang::Zh),
+        "这是政策文件，不是花名册：请作为政策载入"
+    );
+    let roster = r#"[{"id":"A1","level":"junior","band":"A","employment":"regular","years_in_post":1,"composite_score":80}]"#;
+    let e = Policy::from_json(roster).unwrap_err();
+    assert_eq!(
+        (e.code(), words(&e).as_str()),
+        (
+            "roster_not_policy",
+            "this is a roster (a list of employees), not a policy: load it as a roster"
+        )
+    );
+    // Other shapes keep their type error.
+    let e = Policy::from_json("[1]").unwrap_err();
+    assert_eq!(e.code(), "invalid_value");
+    let e = parse_roster(br#"{"id":"A1"}"#, "one.json", None).unwrap_err();
+    assert_eq!(e.code(), "invalid_value");
+}

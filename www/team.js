@@ -324,12 +324,14 @@ function showError(slot, err, atField = false) {
   }
 }
 
-/** Text that is not JSON, in words: the browser's message is English whatever the page's
- * language, so the Chinese side gives the line and column it names. */
+/** Text that is not JSON, in words: the browser's message differs between browsers and is
+ * English whatever the page's language, so both languages say the same thing in the page's
+ * own words, with the line and column the browser names (Chromium and Firefox both say
+ * `line N column M`). */
 function jsonError(err) {
   const at = /line (\d+) column (\d+)/.exec(String(err?.message));
   return { message_zh: `JSON 格式有误，无法读取${at ? `（第 ${at[1]} 行第 ${at[2]} 列附近）` : ''}；表单保留上一份有效的方案。`,
-    message_en: `JSON: ${err?.message ?? err}` };
+    message_en: `The JSON is malformed and cannot be read${at ? ` (near line ${at[1]}, column ${at[2]})` : ''}; the form keeps the last valid proposal.` };
 }
 
 /** Results shown belong to an older run: `why` is `stale` when the proposal has an error,

@@ -350,7 +350,7 @@ async function teamViews(lang) {
   await look('a weight sum error');
   await page.fill('[data-path="evaluation.weights.business"]', p.evaluation.weights.business);
   await page.fill('#proposal-json', '{ "broken": ');
-  await page.waitForFunction(() => document.querySelector('#err-policy').textContent.startsWith('JSON'));
+  await page.waitForFunction(() => document.querySelector('#err-policy').textContent.includes('JSON'));
   await look('JSON that does not parse');
   await page.fill('#proposal-json', '{ "broken" }');
   await page.waitForFunction(() => /\d/.test(document.querySelector('#err-policy').textContent));
@@ -427,7 +427,7 @@ async function teamViews(lang) {
   await page.click(`#people-table tr[data-id="${ids[1]}"] .row-open`);
   await page.waitForFunction((i) => document.querySelector('#explain').dataset.for === `${i}|${document.documentElement.lang === 'en' ? 'en' : 'zh'}`, ids[1]);
   await page.fill('#proposal-json', '{ "broken" }');
-  await page.waitForFunction(() => document.querySelector('#err-policy').textContent.startsWith('JSON'));
+  await page.waitForFunction(() => document.querySelector('#err-policy').textContent.includes('JSON'));
   const other = lang === 'zh' ? 'en' : 'zh';
   await page.click('#lang');
   await page.waitForFunction((o) => document.querySelector('#explain').dataset.for?.endsWith(`|${o}`), other);

@@ -527,3 +527,23 @@ test('a new roster while the proposal has an error is paid under the last valid 
   assert.equal(await page.isDisabled('#export-csv'), false);
   assert.deepEqual(b.consoleErrors, []);
 });
+
+test('a policy file chosen as the roster says it is a policy; malformed JSON reads in the page language', async () => {
+  const { page } = b;
+  await open();
+  await page.click('#sample');
+  await page.waitForFunction(() => document.querySelector('#roster-info').textContent.includes('71'));
+  const policy = await proposal();
+  await page.setInputFiles('#file', { name: 'policy.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(policy)) });
+  await page.waitForFunction(() => document.querySelector('#err-roster').textContent !== '');
+  assert.equal(await text('#err-roster'), '这是政策文件，不是花名册：请作为政策载入');
+  await page.click('#lang');
+  assert.equal(await text('#err-roster'), 'this is a policy file, not a roster: load it as a policy');
+  await openJson();
+  await page.fill('#proposal-json', '{ "broken" }');
+  await page.waitForFunction(() => document.querySelector('#err-policy').textContent.includes('JSON'));
+  assert.equal(await text('#err-policy'), 'The JSON is malformed and cannot be read (near line 1, column 12); the form keeps the last valid proposal.');
+  await page.click('#lang');
+  assert.equal(await text('#err-policy'), 'JSON 格式有误，无法读取（第 1 行第 12 列附近）；表单保留上一份有效的方案。');
+  await page.click('#reset-proposal');
+});

@@ -1073,6 +1073,7 @@ fn from_json_array(text: &str) -> Result<Roster> {
 /// checked as a `.json` file is: ids normalised, duplicates refused.
 ///
 /// # Errors
+/// `policy_not_roster` for a policy (an object with a `ladder` or `format`);
 /// `invalid_value` when `value` is not an array of employees; `too_large` beyond
 /// [`MAX_ROWS`]; any field error, at its path; `duplicate_id` for a repeated 工号.
 pub fn roster_from_json(value: &Value) -> Result<Roster> {
@@ -1083,6 +1084,10 @@ pub fn roster_from_json(value: &Value) -> Result<Roster> {
 }
 
 fn from_json_value(value: &Value) -> Result<Roster> {
+    // A policy is an object with a ladder (SPEC §12): a file opened in the wrong place.
+    if value.get("ladder").is_some() || value.get("format").is_some() {
+        return Err(Error::new(ErrorKind::PolicyNotRoster, ""));
+    }
     let items = value
         .as_array()
         .ok_or_else(|| json::wrong_type(value, "employees", ""))?;

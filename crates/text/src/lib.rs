@@ -874,6 +874,18 @@ pub fn error_message(kind: &ErrorKind, lang: Lang) -> String {
                 "performance mode `pool` shares a pool over a roster; it cannot pay one person alone",
             )
             .into(),
+        K::PolicyNotRoster => lang
+            .pick(
+                "这是政策文件，不是花名册：请作为政策载入",
+                "this is a policy file, not a roster: load it as a policy",
+            )
+            .into(),
+        K::RosterNotPolicy => lang
+            .pick(
+                "这是花名册（员工列表），不是政策：请作为花名册载入",
+                "this is a roster (a list of employees), not a policy: load it as a roster",
+            )
+            .into(),
         K::MissingPool => lang
             .pick("效益工资总额分配模式需要填写总额", "performance mode `pool` needs a `pool` amount")
             .into(),
