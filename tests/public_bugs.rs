@@ -311,6 +311,28 @@ fn formats_by_content() {
     )
     .unwrap();
     assert_eq!(r.employees[0].band.as_deref(), Some("C"));
+    // Semicolons, as Excel saves "CSV" under a European list separator; a name with a
+    // comma stays one cell.
+    let r = parse_roster(
+        "工号;姓名;等级;档次;用工性质;岗位年限;综合得分\nS1;Li, Ming;中级;B;聘用;12;88.65\n"
+            .as_bytes(),
+        "r.csv",
+        None,
+    )
+    .unwrap();
+    assert_eq!(
+        (r.employees[0].name.as_str(), r.employees[0].years_in_post),
+        ("Li, Ming", Some(12))
+    );
+    let pay = compute_roster(
+        &paygrade::Policy::default().check().unwrap(),
+        &r.employees,
+        None,
+    )
+    .unwrap();
+    // Intermediate-B, 12 years, 88.65 (good, 1.00): 1500 + 800 + 72 + 1000 × 1.40 × 1.00,
+    // the same as the file with commas gives.
+    assert_eq!(pay.results[0].total.to_string(), "3772.00");
 }
 
 #[test]

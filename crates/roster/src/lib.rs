@@ -487,17 +487,20 @@ fn read_as(
     }
 }
 
-/// The separator of delimited text: a tab for `.tsv`, else whichever of tab and comma
-/// the first lines use more.
+/// The separator of delimited text: a tab for `.tsv`, else whichever of tab, comma and
+/// semicolon the first lines use most (a comma on a tie). Excel saves "CSV" with
+/// semicolons where the system's list separator is one (a European locale setting).
 fn separator(text: &str, ext: &str) -> u8 {
     if ext == "tsv" {
         return b'\t';
     }
     let head: String = text.lines().take(10).collect();
-    let tabs = head.matches('\t').count();
-    let commas = head.matches(',').count();
-    if tabs > commas {
+    let count = |c: char| head.matches(c).count();
+    let (commas, tabs, semicolons) = (count(','), count('\t'), count(';'));
+    if tabs > commas && tabs >= semicolons {
         b'\t'
+    } else if semicolons > commas && semicolons > tabs {
+        b';'
     } else {
         b','
     }
