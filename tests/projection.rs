@@ -6,6 +6,7 @@ use paygrade::policy::{Bracket, SeniorityMode};
 use paygrade::scenario::compare;
 use paygrade::seniority::seniority_pay;
 use paygrade::{CheckedPolicy, Employee, Policy};
+use paygrade_roster::export::Lang;
 use paygrade_roster::sample::sample_roster;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -330,7 +331,7 @@ fn the_chart_and_the_csv_show_every_year() {
             assert!(texts.contains(&amount), "{lang} {amount}");
         }
     }
-    let csv = paygrade_roster::export::projection_csv(&p).unwrap();
+    let csv = paygrade_roster::export::projection_csv(&p, Lang::En).unwrap();
     let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
     assert_eq!(lines.len(), 1 + 6 * 3);
     assert_eq!(
@@ -340,5 +341,24 @@ fn the_chart_and_the_csv_show_every_year() {
     assert_eq!(
         lines[16],
         "5,2031-11-30,baseline,106500.00,45000.00,852.00,89430.00,241782.00,2901384.00,15,0,4,128.00,"
+    );
+    assert_eq!(
+        lines[0],
+        "offset,as_of,side,base,floating,seniority,performance,total,annual_total,seniority_headcount,crossed_threshold,crossed_bracket,crossings_amount,cumulative_annual_difference"
+    );
+    // In Chinese: the same figures under Chinese headers and side words.
+    let zh = paygrade_roster::export::projection_csv(&p, Lang::Zh).unwrap();
+    let zh: Vec<&str> = zh.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(
+        zh[0],
+        "第几年,计薪日期,口径,基本工资,浮动工资,年功工资,效益工资,月合计,年合计,领取年功人数,满门槛人数,进档人数,满门槛与进档增加（月）,累计年差额"
+    );
+    assert_eq!(
+        zh[16],
+        "5,2031-11-30,基准,106500.00,45000.00,852.00,89430.00,241782.00,2901384.00,15,0,4,128.00,"
+    );
+    assert_eq!(
+        zh[18],
+        "5,2031-11-30,差额,0.00,0.00,-200.00,0.00,-200.00,-2400.00,0,,,,-6480.00"
     );
 }

@@ -52,7 +52,7 @@ const COMMANDS = {
   payslips: () => need().breakdowns(),
   /** Cost over the years (issue 18): offsets 0 … years, baseline = the default policy. */
   project: (_, proposal, asOf, years, assign) => need().projectScenarios(null, proposal, asOf, years, assign),
-  exportProjectionCsv: (_, proposal, asOf, years, assign) => need().exportProjectionCsv(null, proposal, asOf, years, assign),
+  exportProjectionCsv: (_, proposal, asOf, years, assign, lang) => need().exportProjectionCsv(null, proposal, asOf, years, assign, lang),
   exportCsv: (_, proposal, asOf, lang) => need().exportRosterCsv(proposal, asOf, lang),
   exportXlsx: (_, proposal, asOf, lang) => need().exportRosterXlsx(proposal, asOf, lang),
   /** Baseline (the default policy), proposal and difference per person and component. */

@@ -991,7 +991,7 @@ $('export-projection').addEventListener('click', async () => {
   const r = state.result;
   if (!r) return;
   try {
-    const csv = await call('exportProjectionCsv', r.proposal, r.asOf, projectionYears(), /** @type {HTMLInputElement} */ ($('projection-assign')).checked);
+    const csv = await call('exportProjectionCsv', r.proposal, r.asOf, projectionYears(), /** @type {HTMLInputElement} */ ($('projection-assign')).checked, lang);
     download('paygrade-projection.csv', csv, 'text/csv;charset=utf-8');
   } catch (err) { showError('err-projection', err); }
 });

@@ -63,9 +63,19 @@ test('marginal seniority over five years, then three: exact differences by year'
 
 test('the export holds every year', async () => {
   const { page } = b;
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-projection')]);
-  const text = await (await import('node:fs/promises')).readFile(await download.path(), 'utf8');
-  const lines = text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  // In the page's language: Chinese headers and side words, then English ones.
+  const exported = async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-projection')]);
+    const text = await (await import('node:fs/promises')).readFile(await download.path(), 'utf8');
+    return text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  };
+  let lines = await exported();
+  assert.equal(lines[0], '第几年,计薪日期,口径,基本工资,浮动工资,年功工资,效益工资,月合计,年合计,领取年功人数,满门槛人数,进档人数,满门槛与进档增加（月）,累计年差额');
+  assert.equal(lines.length, 1 + 6 * 3);
+  assert.equal(lines.at(-1), '5,2031-11-30,差额,0.00,0.00,-200.00,0.00,-200.00,-2400.00,0,,,,-6480.00');
+  await page.click('#lang');
+  lines = await exported();
+  await page.click('#lang');
   assert.equal(lines[0], 'offset,as_of,side,base,floating,seniority,performance,total,annual_total,seniority_headcount,crossed_threshold,crossed_bracket,crossings_amount,cumulative_annual_difference');
   assert.equal(lines.length, 1 + 6 * 3);
   assert.equal(lines.at(-1), '5,2031-11-30,difference,0.00,0.00,-200.00,0.00,-200.00,-2400.00,0,,,,-6480.00');

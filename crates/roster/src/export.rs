@@ -1300,35 +1300,40 @@ pub fn payslips_xlsx(
     book.save_to_buffer().map_err(fail)
 }
 
-/// The columns of an exported projection, in order.
-pub const CSV_COLUMNS: [&str; 14] = [
-    "offset",
-    "as_of",
-    "side",
-    "base",
-    "floating",
-    "seniority",
-    "performance",
-    "total",
-    "annual_total",
-    "seniority_headcount",
-    "crossed_threshold",
-    "crossed_bracket",
-    "crossings_amount",
-    "cumulative_annual_difference",
+/// The columns of an exported projection, in order, as `(English, 中文)` headers.
+pub const CSV_COLUMNS: [(&str, &str); 14] = [
+    ("offset", "第几年"),
+    ("as_of", "计薪日期"),
+    ("side", "口径"),
+    ("base", "基本工资"),
+    ("floating", "浮动工资"),
+    ("seniority", "年功工资"),
+    ("performance", "效益工资"),
+    ("total", "月合计"),
+    ("annual_total", "年合计"),
+    ("seniority_headcount", "领取年功人数"),
+    ("crossed_threshold", "满门槛人数"),
+    ("crossed_bracket", "进档人数"),
+    ("crossings_amount", "满门槛与进档增加（月）"),
+    ("cumulative_annual_difference", "累计年差额"),
 ];
 
-/// A projection as CSV (UTF-8 with BOM, like the roster export): per year one row each
-/// for `baseline`, `proposal` and `difference`, money as plain numbers with the policy's
-/// decimals; the drift columns on the policy rows; the running cumulative annual
-/// difference on the difference rows.
+/// A projection as CSV (UTF-8 with BOM, like the roster export) in `lang`: headers from
+/// [`CSV_COLUMNS`]; per year one row each for the baseline, the proposal and the
+/// difference (`baseline` / `proposal` / `difference`, 基准 / 方案 / 差额), money as
+/// plain numbers with the policy's decimals (monthly CNY; `annual_total` is × 12); the
+/// drift columns on the policy rows; the running cumulative annual difference on the
+/// difference rows.
 ///
 /// # Errors
 /// `invalid_value` if writing fails (it does not for in-memory output); `overflow`.
-pub fn projection_csv(p: &paygrade::projection::Projection) -> Result<String> {
+pub fn projection_csv(p: &paygrade::projection::Projection, lang: Lang) -> Result<String> {
     let fail = |e: csv::Error| Error::new(ErrorKind::Internal(format!("CSV: {e}")), "");
+    let zh = lang == Lang::Zh;
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(CSV_COLUMNS).map_err(fail)?;
+    w.write_record(CSV_COLUMNS.iter().map(|(en, cn)| if zh { cn } else { en }))
+        .map_err(fail)?;
+    let side = |en: &'static str, cn: &'static str| if zh { cn } else { en };
     let mut cumulative: Option<Money> = None;
     for y in &p.years {
         let date = y.as_of.map(|d| d.to_string()).unwrap_or_default();
@@ -1361,21 +1366,21 @@ pub fn projection_csv(p: &paygrade::projection::Projection) -> Result<String> {
         cumulative = Some(cum);
         for record in [
             row(
-                "baseline",
+                side("baseline", "基准"),
                 &y.baseline.totals,
                 y.baseline.seniority_headcount.to_string(),
                 y.baseline.drift.as_ref(),
                 String::new(),
             ),
             row(
-                "proposal",
+                side("proposal", "方案"),
                 &y.proposal.totals,
                 y.proposal.seniority_headcount.to_string(),
                 y.proposal.drift.as_ref(),
                 String::new(),
             ),
             row(
-                "difference",
+                side("difference", "差额"),
                 &y.difference.totals,
                 y.difference.seniority_headcount.to_string(),
                 None,

@@ -240,7 +240,8 @@ pub fn project_scenarios(
     )
 }
 
-/// A projection as CSV text (UTF-8 with BOM), one row per year and side, for download.
+/// A projection as CSV text (UTF-8 with BOM), one row per year and side, for download;
+/// headers and side words in `lang` (`zh` or `en`, default `en`).
 #[wasm_bindgen(js_name = exportProjectionCsv)]
 pub fn export_projection_csv(
     baseline: JsValue,
@@ -249,12 +250,14 @@ pub fn export_projection_csv(
     as_of: Option<String>,
     years: u32,
     assign: bool,
+    lang: Option<String>,
 ) -> Result<String, JsValue> {
     let (baseline, proposal) = (value(&baseline)?, value(&proposal)?);
     let employees = required_large(&employees, "employees")?;
+    let lang = export_lang(lang, "en");
     people(&employees)
         .and_then(|people| projection(baseline, proposal, &people, as_of, years, assign))
-        .and_then(|p| paygrade_roster::export::projection_csv(&p))
+        .and_then(|p| paygrade_roster::export::projection_csv(&p, lang))
         .map_err(|e| js_error(&e))
 }
 
@@ -802,11 +805,13 @@ impl Workspace {
         as_of: Option<String>,
         years: u32,
         assign: bool,
+        lang: Option<String>,
     ) -> Result<String, JsValue> {
         let (baseline, proposal) = (value(&baseline)?, value(&proposal)?);
+        let lang = export_lang(lang, "en");
         self.people()
             .and_then(|p| projection(baseline, proposal, p, as_of, years, assign))
-            .and_then(|p| paygrade_roster::export::projection_csv(&p))
+            .and_then(|p| paygrade_roster::export::projection_csv(&p, lang))
             .map_err(|e| js_error(&e))
     }
 

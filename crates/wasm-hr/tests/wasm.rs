@@ -255,12 +255,29 @@ fn the_workspace_keeps_the_roster_and_answers_as_the_free_functions() {
         ws.export_roster_csv(JsValue::NULL, date(), None).unwrap(),
         hr::export_roster_csv(JsValue::NULL, employees.clone(), date(), None).unwrap()
     );
-    assert_eq!(
-        ws.export_projection_csv(JsValue::NULL, proposal.clone(), date(), 2, false)
+    for lang in [None, Some("zh".to_string())] {
+        assert_eq!(
+            ws.export_projection_csv(
+                JsValue::NULL,
+                proposal.clone(),
+                date(),
+                2,
+                false,
+                lang.clone()
+            )
             .unwrap(),
-        hr::export_projection_csv(JsValue::NULL, proposal, employees.clone(), date(), 2, false)
+            hr::export_projection_csv(
+                JsValue::NULL,
+                proposal.clone(),
+                employees.clone(),
+                date(),
+                2,
+                false,
+                lang
+            )
             .unwrap()
-    );
+        );
+    }
 
     // A workbook of two sheets: November's read first, December's from the kept bytes; a
     // sheet that is not there leaves December's roster in use.
