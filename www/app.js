@@ -345,7 +345,7 @@ function renderWhatIfs(w) {
     : item('wi-level', levelUp, t('none_top')));
   if (w.next_seniority) {
     const s = w.next_seniority;
-    const when = t('at_years').replace('{y}', s.years) + (s.date ? ' ' + t('on_date').replace('{d}', s.date) : '');
+    const when = t('at_years').replace('{y}', s.years) + (s.date ? t('on_date').replace('{d}', s.date) : '');
     list.push(item('wi-seniority', `${t('next_seniority')}${t('colon')}${when}`, step(s)));
   } else {
     list.push(item('wi-seniority', t('next_seniority'), t('none_seniority')));
@@ -353,7 +353,7 @@ function renderWhatIfs(w) {
   if (w.next_rating) {
     const r = w.next_rating;
     const name = text.ratings?.[r.rating] ?? r.rating;
-    list.push(item('wi-rating', `${t('next_rating')} (${name})`, r.composite_needed, `→ ${step(r)}`));
+    list.push(item('wi-rating', `${t('next_rating')}${t('rating_named').replace('{r}', name)}`, r.composite_needed, `→ ${step(r)}`));
   } else {
     list.push(item('wi-rating', t('next_rating'), t('none_top')));
   }

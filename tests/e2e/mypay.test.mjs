@@ -28,6 +28,8 @@ test('SPEC example 1 typed into the form shows 3872.00, the explanation lines an
   assert.match(await text('#wi-level'), /高级 B档[\s\S]*4572\.00 \(\+700\.00\)/);
   assert.match(await text('#wi-seniority'), /满 16 年[\s\S]*3928\.00 \(\+56\.00\)/);
   assert.match(await text('#wi-rating'), /优秀[\s\S]*90\.00/);
+  // Full-width brackets in Chinese, no space before them.
+  assert.equal(await text('#wi-rating .wi-label'), '下一评价所需综合得分（优秀）');
   await page.screenshot({ path: fileURLToPath(new URL('../../target/mypay-example1.png', import.meta.url)), fullPage: true });
 });
 
@@ -74,6 +76,7 @@ test('bad input shows a message at that field and keeps the other inputs', async
   await page.fill('#as_of', '2026-11-30');
   assert.equal(await text('#total'), '3872.00');
   assert.match(await text('#wi-seniority'), /2030-03-01/);
+  assert.equal(await text('#wi-seniority .wi-label'), '下一个年功档：满 16 年（2030-03-01 起）');
   // Dates as offices type them, as a roster file's date column takes them.
   for (const [start, asOf] of [['2014/3/1', '2026/11/30'], ['2014年3月1日', '2026年11月30日'], ['２０１４.3.1', '2026.11.30'], ['2014／3／1', '2026－11－30'], ['2014。3。1', '2026．11．30']]) {
     await page.fill('#post_start', start);

@@ -59,6 +59,7 @@ export default {
   next_rating: '下一评价所需综合得分',
   at_years: '满 {y} 年',
   on_date: '（{d} 起）',
+  rating_named: '（{r}）',
   none_top: '已是最高等级',
   band_top: '已是本级最高档',
   no_band: '见习无档次',
