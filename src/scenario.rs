@@ -375,13 +375,26 @@ fn diff_values(path: &mut Vec<Key>, a: &Value, b: &Value, out: &mut Vec<FieldDif
         // The same amount written two ways ("1500" and "1500.00") is no difference.
         (Value::String(_), Value::String(_))
             if as_decimal(a).is_some() && as_decimal(a) == as_decimal(b) => {}
-        _ if a != b => out.push(FieldDiff {
-            path: path.clone(),
-            level: None,
-            band: None,
-            baseline: a.clone(),
-            proposal: b.clone(),
-        }),
+        _ if a != b => {
+            // Two amounts at one number of decimals (1500.00 → 1600.00, not → 1600 when
+            // the proposal was typed as 1,600).
+            let (baseline, proposal) = match (as_decimal(a), as_decimal(b)) {
+                (Some(mut x), Some(mut y)) => {
+                    let scale = x.scale().max(y.scale());
+                    x.rescale(scale);
+                    y.rescale(scale);
+                    (Value::String(x.to_string()), Value::String(y.to_string()))
+                }
+                _ => (a.clone(), b.clone()),
+            };
+            out.push(FieldDiff {
+                path: path.clone(),
+                level: None,
+                band: None,
+                baseline,
+                proposal,
+            });
+        }
         _ => {}
     }
 }

@@ -144,3 +144,20 @@ fn the_same_policy_read_back_from_json_has_the_same_hash_and_no_diff() {
     );
     assert_ne!(c.baseline_hash, c.proposal_hash);
 }
+
+#[test]
+fn a_wage_typed_with_fewer_decimals_differs_at_the_policys_decimals() {
+    let people = sample_roster().unwrap().employees;
+    let base = Policy::default().check().unwrap();
+    let mut json = serde_json::to_value(base.policy()).unwrap();
+    json["ladder"][2]["base_wage"] = serde_json::json!("1,600");
+    let proposal = Policy::from_json(&json.to_string()).unwrap();
+    let c = compare(&base, &proposal, &people, None).unwrap();
+    let names = paygrade_text::Names::of(proposal.policy());
+    let lines: Vec<String> = c
+        .policy_diff
+        .iter()
+        .map(|d| paygrade_text::diff(d, &names, paygrade_text::Lang::Zh))
+        .collect();
+    assert_eq!(lines, ["中级 基本岗位工资：1500.00 → 1600.00"]);
+}
