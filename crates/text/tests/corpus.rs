@@ -144,14 +144,6 @@ fn corpus() -> Vec<Value> {
     let proposal = p.check().unwrap();
     let c = paygrade::scenario::compare(&default, &proposal, &people, as_of).unwrap();
     let names = Names::of(proposal.policy());
-    for d in &c.policy_diff {
-        out.push(entry(
-            "diff",
-            json!({ "diff": d }),
-            diff(d, &names, Lang::Zh),
-            diff(d, &names, Lang::En),
-        ));
-    }
     // Inside the contributions block: its `base` is the social-insurance base.
     let with_base = |floor: &str| {
         Policy {
@@ -161,9 +153,10 @@ fn corpus() -> Vec<Value> {
         .check()
         .unwrap()
     };
-    let c = paygrade::scenario::compare(&with_base("7460"), &with_base("7384"), &people, as_of)
-        .unwrap();
-    for d in &c.policy_diff {
+    let contributions =
+        paygrade::scenario::compare(&with_base("7460"), &with_base("7384"), &people, as_of)
+            .unwrap();
+    for d in c.policy_diff.iter().chain(&contributions.policy_diff) {
         out.push(entry(
             "diff",
             json!({ "diff": d }),
