@@ -194,6 +194,9 @@ for (const lang of ['zh', 'en']) {
       // without scrolling; English grade names (Intermediate B) are too wide for that.
       if (id === 'totals-table' || (id === 'people-table' && lang === 'zh')) assert.ok(m.fits, `${id}: fits the phone's width`);
     }
+    // A chart is drawn at two thirds of its width: its title is on screen in Chinese.
+    const title = await page.$eval('#chart-cost svg text', (t) => { const r = t.getBoundingClientRect(); return [Math.round(r.left), Math.round(r.right)]; });
+    if (lang === 'zh') assert.ok(title[0] >= 0 && title[1] <= 390, `the cost chart's title is on screen (${title})`);
     // A table that scrolls keeps its first column (the 工号) in view.
     assert.equal(await page.$eval('#assign-table td', (td) => getComputedStyle(td).position), 'sticky');
     // The 差额 / Difference column can be reached: scrolled into view inside its box.
