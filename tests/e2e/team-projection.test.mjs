@@ -37,8 +37,15 @@ test('marginal seniority over five years, then three: exact differences by year'
   // Why 2029 costs more: seniority pay 118.00 more a month in all (`paygrade project`:
   // seniority_change), 64.00 of it from one who reached the threshold and two who moved
   // up a bracket.
-  const why = await page.locator('#projection-why li').allInnerTexts();
-  assert.match(why[3], /^2029: 基准 — 年功工资合计每月变化 118\.00 元（每人多一年年限）；其中 1 人刚满年功门槛、2 人进入更高年功档，这部分增加 64\.00 元\/月/);
+  // A year a line, each side's reason a line below it.
+  const year = page.locator('#projection-why > li').nth(3);
+  assert.equal(await year.evaluate((li) => li.firstChild.textContent), '2029');
+  const why = await year.locator('li').allInnerTexts();
+  assert.equal(why.length, 2);
+  assert.match(why[0], /^基准：年功工资合计每月变化 118\.00 元（每人多一年年限）；其中 1 人刚满年功门槛、2 人进入更高年功档，这部分增加 64\.00 元\/月/);
+  assert.match(why[1], /^方案：年功工资合计每月变化 /);
+  // The first year: both sides start there, said once.
+  assert.deepEqual(await page.locator('#projection-why > li').first().locator('li').allInnerTexts(), ['基准与方案：起始年（计薪日期当年）']);
   await page.click('#projection-chart-box > summary');
   await page.waitForFunction(() => document.querySelector('#chart-projection svg text')?.textContent.trim().startsWith('逐年月度成本'));
   const labels = await page.$$eval('#chart-projection svg text', (ts) => ts.map((t) => t.textContent.trim()));
