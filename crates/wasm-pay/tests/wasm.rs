@@ -95,7 +95,8 @@ fn errors_are_js_errors_with_code_and_path_and_the_module_keeps_working() {
 
 /// Values cross with serde-wasm-bindgen, no JSON text: a JS number is read through its
 /// shortest decimal text (what `JSON.stringify` writes), so `88.65` is 88.65 exactly and
-/// `0.1 + 0.2` is the 0.30000000000000004 JS holds, never a rounded binary float.
+/// `60.1 + 0.2` is the 60.300000000000004 JS holds, never a rounded binary float. (A
+/// score of at most 1, such as `0.1 + 0.2`, is refused as a fraction: `score_fraction`.)
 #[wasm_bindgen_test]
 fn js_numbers_are_read_through_their_shortest_text() {
     let e = obj(r#"{ "id": "E001", "level": "intermediate", "band": "B",
@@ -108,9 +109,17 @@ fn js_numbers_are_read_through_their_shortest_text() {
     let b = compute_pay(JsValue::NULL, e.clone(), None).unwrap();
     assert_eq!(s(&b, &["paid_days"]), "10.875");
     assert_eq!(s(&b, &["total"]), "1936.00");
+    let _ = Reflect::set(
+        &e,
+        &"composite_score".into(),
+        &JsValue::from_f64(60.1 + 0.2),
+    );
+    let b = compute_pay(JsValue::NULL, e.clone(), None).unwrap();
+    assert_eq!(s(&b, &["composite_score"]), "60.300000000000004");
     let _ = Reflect::set(&e, &"composite_score".into(), &JsValue::from_f64(0.1 + 0.2));
-    let b = compute_pay(JsValue::NULL, e, None).unwrap();
-    assert_eq!(s(&b, &["composite_score"]), "0.30000000000000004");
+    let err = compute_pay(JsValue::NULL, e, None).unwrap_err();
+    assert_eq!(s(&err, &["code"]), "score_fraction");
+    assert_eq!(s(&err, &["params", "value"]), "0.30000000000000004");
 }
 
 /// Input nested deeper than the JSON limit is refused before it is descended into.
