@@ -21,6 +21,8 @@ WASM_OPT := node_modules/.bin/wasm-opt -Oz --converge $(WASM_FEATURES)
 # on the team page's main thread when the charts open). `paygrade_bench` is built by
 # `make bench` only. Each module is a file target that depends on the Rust sources, so a
 # second `make build` with nothing changed rebuilds nothing.
+# Cargo's output folder: ./target, or $CARGO_TARGET_DIR when set.
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 RUST_SOURCES := Cargo.toml Cargo.lock $(shell find src crates -name '*.rs' -o -name Cargo.toml -o -name '*.csv' | grep -v '/target/')
 MODULES := paygrade paygrade_extra paygrade_hr paygrade_charts
 crate_of = $(patsubst paygrade,paygrade-wasm-pay,$(patsubst paygrade_extra,paygrade-wasm-extra,$(patsubst paygrade_hr,paygrade-wasm-hr,$(patsubst paygrade_charts,paygrade-wasm-charts,$(patsubst paygrade_bench,paygrade-wasm-bench,$(1))))))
@@ -38,7 +40,7 @@ wasm: setup $(MODULES:%=www/pkg/%_bg.wasm)
 
 www/pkg/%_bg.wasm: $(RUST_SOURCES)
 	cargo build --profile $(call profile_of,$*) --lib --target wasm32-unknown-unknown -p $(call crate_of,$*)
-	wasm-bindgen --target web --out-dir www/pkg --out-name $* target/wasm32-unknown-unknown/$(call profile_of,$*)/$(call lib_of,$*).wasm
+	wasm-bindgen --target web --out-dir www/pkg --out-name $* $(TARGET_DIR)/wasm32-unknown-unknown/$(call profile_of,$*)/$(call lib_of,$*).wasm
 	$(call wasm_opt_of,$*) www/pkg/$*_bg.wasm -o www/pkg/$*_bg.wasm
 	@# The glue minified (its types are in $*.d.ts): first-load budget.
 	node_modules/.bin/esbuild www/pkg/$*.js --format=esm --minify --log-level=warning --allow-overwrite --outfile=www/pkg/$*.js
