@@ -5,9 +5,8 @@
 //! [`serde_json::Value`] (the CLI from a file's text with [`crate::json::parse`], a wasm
 //! facade from a JS object) and encode the result.
 
-use crate::error::Result;
+use crate::error::{Error, ErrorKind, Result};
 use crate::json::FromJson;
-use crate::number::parse_iso_date;
 use crate::{compute_pay, what_ifs, Breakdown, CheckedPolicy, Employee, Policy, WhatIfs};
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -23,13 +22,21 @@ pub fn policy_from(policy: Option<&Value>) -> Result<CheckedPolicy> {
     }
 }
 
-/// Read an optional pay date `YYYY-MM-DD` (empty = none).
+/// Read an optional pay date (empty = none): `YYYY-MM-DD` or as offices write dates
+/// (`2026/12/31`, `2026年12月31日`; [`crate::number::parse_written_date`]).
 ///
 /// # Errors
 /// `invalid_date` at `as_of`.
 pub fn parse_as_of(as_of: Option<&str>) -> Result<Option<NaiveDate>> {
     match as_of.map(str::trim).filter(|s| !s.is_empty()) {
-        Some(s) => parse_iso_date(s).map(Some).map_err(|e| e.within("as_of")),
+        Some(s) => crate::number::parse_written_date(s)
+            .map(Some)
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorKind::InvalidDate(s.chars().take(40).collect()),
+                    "as_of",
+                )
+            }),
         None => Ok(None),
     }
 }

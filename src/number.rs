@@ -198,6 +198,39 @@ pub const MIN_YEAR: u32 = 1900;
 /// Latest year a date may have.
 pub const MAX_YEAR: u32 = 2199;
 
+/// A date as offices write it: ISO `2026-03-01` (a time part after `T` or a space is
+/// dropped), `2026/3/1`, `2026.3.1`, `2026-3-1`, `2026年3月1日`, full-width digits and
+/// separators too; years [`MIN_YEAR`]–[`MAX_YEAR`], a real calendar day. Two-digit years
+/// are refused, never guessed. `None` when it is not such a date.
+pub fn parse_written_date(text: &str) -> Option<chrono::NaiveDate> {
+    let half = to_half_width(text);
+    let t = half.trim();
+    // A date-time: the date before `T` or a space, when what follows is a time.
+    let t = match t.split_once(['T', ' ']) {
+        Some((date, time))
+            if time
+                .trim()
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b":.+-Z".contains(&b)) =>
+        {
+            date
+        }
+        _ => t,
+    };
+    let mut parts = t
+        .split(['-', '/', '.', '年', '月', '日'])
+        .filter(|p| !p.is_empty());
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 || m.len() > 2 || d.len() > 2 {
+        return None;
+    }
+    let year: u32 = y.parse().ok()?;
+    if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
+        return None;
+    }
+    chrono::NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
 /// Parse an ISO date `YYYY-MM-DD` (also accepting full-width digits and spaces around).
 ///
 /// # Errors
@@ -362,5 +395,40 @@ mod tests {
         ] {
             assert_eq!(parse_iso_date(t).unwrap_err().code(), "invalid_date", "{t}");
         }
+    }
+
+    #[test]
+    fn written_dates() {
+        let date = |t: &str| parse_written_date(t).map(|d| d.to_string());
+        for t in [
+            "2026-12-31",
+            "2026/12/31",
+            "2026.12.31",
+            "2026年12月31日",
+            "２０２６／１２／３１",
+            " 2026-12-31T00:00:00 ",
+            "2026-12-31 08:30",
+        ] {
+            assert_eq!(date(t).as_deref(), Some("2026-12-31"), "{t}");
+        }
+        assert_eq!(date("2014/3/1").as_deref(), Some("2014-03-01"));
+        for t in [
+            "26/12/31",
+            "2026/2/30",
+            "1899/12/31",
+            "2026/12",
+            "2026/12/31/1",
+            "12/31/2026",
+            "",
+        ] {
+            assert_eq!(date(t), None, "{t}");
+        }
+        // The pay date reads them too; what it refuses is an error at `as_of`.
+        assert_eq!(
+            crate::api::parse_as_of(Some("2026年12月31日")).unwrap(),
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 31)
+        );
+        let e = crate::api::parse_as_of(Some("31.12.26")).unwrap_err();
+        assert_eq!((e.code(), e.path.as_str()), ("invalid_date", "as_of"));
     }
 }

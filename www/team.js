@@ -34,7 +34,7 @@ const TEXT = {
     annual_baseline: '基准（年）', annual_proposal: '方案（年）', seniority_heads: '领取年功人数（基准/方案）',
     cumulative: '{n} 个年度累计年差额：{d}（基准累计 {b}，方案累计 {p}）', why: '成本为何变化（与上一年相比）',
     drift: '年功工资合计每月变化 {c} 元（每人多一年年限）；其中 {t} 人刚满年功门槛、{k} 人进入更高年功档，这部分增加 {a} 元/月（{y} 元/年）',
-    drift_first: '起始年（计薪日期当年）', both_sides: '基准与方案', moves: '重新定级后等级变化 {n} 人', crossed_threshold: '满门槛', crossed_bracket: '进档',
+    as_of_needed: '请填写计薪日期：花名册中有人填的是入岗日期，岗位年限按计薪日期计算。', drift_first: '起始年（计薪日期当年）', both_sides: '基准与方案', moves: '重新定级后等级变化 {n} 人', crossed_threshold: '满门槛', crossed_bracket: '进档',
     year_detail: '{y} 年明细', projection_chart: '图表：逐年月度成本（基准、方案与差额）', crossings: '跨越门槛或年功档的人员', years_label: '{a} → {b} 年',
     sheet: '工作表', export_comparison_csv: '导出对比 CSV', export_comparison_xlsx: '导出对比 XLSX', print_payslips: '打印工资条', export_payslips: '导出工资条 XLSX',
     payslips_too_many: '人数较多（{n} 人）：打印视图最多 {m} 人，请用“导出工资条 XLSX”。',
@@ -68,7 +68,7 @@ const TEXT = {
     annual_baseline: 'Baseline (year)', annual_proposal: 'Proposal (year)', seniority_heads: 'Paid seniority (baseline/proposal)',
     cumulative: 'Cumulative annual difference over {n} years: {d} (baseline {b}, proposal {p})', why: 'Why the cost changes (against the year before)',
     drift: 'seniority pay changed by {c} CNY a month in all (everyone one year longer in post); of it, {t} newly reached the threshold and {k} moved up a bracket, adding {a} a month ({y} a year)',
-    drift_first: 'Starting year (the pay date)', both_sides: 'Baseline and proposal', moves: '{n} people change grade when re-graded', moves_one: '1 person changes grade when re-graded', crossed_threshold: 'threshold', crossed_bracket: 'bracket',
+    as_of_needed: 'Enter the pay date: some people have a post start date, and their years in post are counted to the pay date.', drift_first: 'Starting year (the pay date)', both_sides: 'Baseline and proposal', moves: '{n} people change grade when re-graded', moves_one: '1 person changes grade when re-graded', crossed_threshold: 'threshold', crossed_bracket: 'bracket',
     year_detail: '{y} in detail', projection_chart: 'Chart: monthly cost by year (baseline, proposal and difference)', crossings: 'Who crossed a threshold or bracket', years_label: '{a} → {b} years',
     sheet: 'Sheet', export_comparison_csv: 'Export the comparison (CSV)', export_comparison_xlsx: 'Export the comparison (XLSX)', print_payslips: 'Print payslips', export_payslips: 'Export payslips (XLSX)',
     payslips_too_many: 'A large roster ({n} people): the print view takes at most {m} people; use “Export payslips (XLSX)”.',
@@ -314,8 +314,9 @@ function relabel() {
 const shownErrors = new Map();
 function showError(slot, err, atField = false) {
   if (err) shownErrors.set(slot, { err, atField }); else shownErrors.delete(slot);
-  // Every problem the engine listed, a line each in row order, then the count of the rest.
-  const lines = (err?.problems?.length ? err.problems : err ? [err] : []).map((p) => problemLine(p, atField));
+  // Every problem the engine listed, a line each in row order, then the count of the rest;
+  // a line said of several people (the pay date missing) once.
+  const lines = [...new Set((err?.problems?.length ? err.problems : err ? [err] : []).map((p) => problemLine(p, atField)))];
   if (err?.more) lines.push(t('more_problems').replace('{n}', count(err.more)));
   $(slot).textContent = lines.join('\n');
   if (err && atField) {
@@ -347,6 +348,9 @@ function setStale(stale, why = 'stale') {
 /** One problem in the reader's language: who (a roster person by id and file row),
  * where (the engine's place words) and what. */
 function problemLine(p, atField) {
+  // No pay date, and someone's years run from a post start date: the page's own field is
+  // empty, not that person's row.
+  if (p.code === 'missing_field' && p.params?.field === 'as_of' && !control('as_of').value.trim()) return t('as_of_needed');
   const place = (lang === 'zh' ? p.place_zh : p.place_en) ?? '';
   let who = '';
   if (p.employee !== undefined && p.who) {

@@ -547,3 +547,28 @@ test('a policy file chosen as the roster says it is a policy; malformed JSON rea
   assert.equal(await text('#err-policy'), 'JSON 格式有误，无法读取（第 1 行第 12 列附近）；表单保留上一份有效的方案。');
   await page.click('#reset-proposal');
 });
+
+test('the pay date as offices write it; an empty one asked for once at its own field', async () => {
+  const { page } = b;
+  await open();
+  const csv = '工号,姓名,等级,档次,用工性质,入岗日期,综合得分\nD1,甲,中级,B,聘用,2014/3/1,88.65\nD2,乙,中级,B,聘用,2014年3月1日,88.65\n';
+  await page.setInputFiles('#file', { name: 'dates.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.waitForFunction(() => document.querySelector('#roster-info').textContent.includes('dates.csv'));
+  for (const date of ['2026年11月30日', '2026/11/30', '2026.11.30']) {
+    await page.fill('#as_of', date);
+    await page.locator('#as_of').dispatchEvent('change');
+    // 12 completed years on 2026-11-30: 1500 + 800 + 72 + 1400 = 3772.00 each.
+    await page.waitForFunction(() => document.querySelector('#err-roster').textContent === '' && document.querySelector('#people-table tbody tr[data-id]'));
+    assert.deepEqual(await page.$$eval('#people-table tbody tr[data-id] td:nth-child(5)', (tds) => tds.map((td) => td.textContent)), ['3,772.00', '3,772.00'], date);
+  }
+  await page.fill('#as_of', '');
+  await page.locator('#as_of').dispatchEvent('change');
+  await page.waitForFunction(() => document.querySelector('#err-roster').textContent !== '');
+  assert.equal(await text('#err-roster'), '请填写计薪日期：花名册中有人填的是入岗日期，岗位年限按计薪日期计算。');
+  await page.click('#lang');
+  assert.equal(await text('#err-roster'), 'Enter the pay date: some people have a post start date, and their years in post are counted to the pay date.');
+  await page.click('#lang');
+  await page.fill('#as_of', '2026-11-30');
+  await page.locator('#as_of').dispatchEvent('change');
+  await page.waitForFunction(() => document.querySelector('#err-roster').textContent === '');
+});

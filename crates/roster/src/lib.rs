@@ -882,8 +882,8 @@ pub fn xlsx_number_text(value: f64) -> String {
         .unwrap_or_else(|_| format!("{value}"))
 }
 
-/// A date cell: ISO `2026-03-01` (a time part after `T` or a space is dropped),
-/// `2026/3/1`, `2026.3.1`, `2026-3-1`, `2026年3月1日`, or an Excel serial number (1900
+/// A date cell: a written date ([`paygrade::number::parse_written_date`]: ISO
+/// `2026-03-01`, `2026/3/1`, `2026.3.1`, `2026年3月1日` …) or an Excel serial number (1900
 /// date system). Two-digit years are refused, never guessed.
 pub fn parse_roster_date(text: &str) -> Option<NaiveDate> {
     let half = to_half_width(text);
@@ -895,33 +895,7 @@ pub fn parse_roster_date(text: &str) -> Option<NaiveDate> {
     {
         return excel_serial_date(t);
     }
-    // A date-time: the date before `T` or a space, when what follows is a time.
-    let t = match t.split_once(['T', ' ']) {
-        Some((date, time))
-            if time
-                .trim()
-                .bytes()
-                .all(|b| b.is_ascii_digit() || b":.+-Z".contains(&b)) =>
-        {
-            date
-        }
-        _ => t,
-    };
-    let parts: Vec<&str> = t
-        .split(['-', '/', '.', '年', '月', '日'])
-        .filter(|p| !p.is_empty())
-        .collect();
-    let [y, m, d] = parts.as_slice() else {
-        return None;
-    };
-    if y.len() != 4 || m.len() > 2 || d.len() > 2 {
-        return None;
-    }
-    let year: u32 = y.parse().ok()?;
-    if !(paygrade::number::MIN_YEAR..=paygrade::number::MAX_YEAR).contains(&year) {
-        return None;
-    }
-    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    paygrade::number::parse_written_date(t)
 }
 
 /// Excel's 1900 date system: serial 1 = 1900-01-01; serial 60 is Excel's non-existent
