@@ -9,6 +9,7 @@ import { mountCharts, drawProjection } from './team-charts.js';
 
 const TEXT = {
   zh: {
+    saved_here: '此花名册（含姓名与评分）已保存在本浏览器中，下次打开本页自动载入。', forget: '从本浏览器删除', forgotten: '已从本浏览器删除保存的花名册。',
     title: '团队与政策模拟', privacy: '花名册与政策只在本机浏览器中处理，不会上传。', to_mypay: '← 我的月薪',
     roster: '花名册', upload: '上传 CSV / XLSX / JSON 等花名册文件（或拖放到这里）', use_sample: '使用示例花名册（71 人）', template: '下载空白模板（XLSX，含填表说明）', as_of: '计薪日期',
     proposal: '方案政策', proposal_note: '基准为默认政策；方案从基准复制而来，下面每个字段都可修改（也可直接编辑 JSON），出错时在该字段旁标出。',
@@ -43,6 +44,7 @@ const TEXT = {
     copy: '复制链接', copied: '已复制到剪贴板。', copy_failed: '无法写入剪贴板：链接已选中，请按 Ctrl+C 复制。', share_link: '分享链接', scroll_region: '{t}（可横向滚动）', sort_by: '按{c}排序',
   },
   en: {
+    saved_here: 'This roster (names and scores included) is kept in this browser and loads again on your next visit.', forget: 'Remove it from this browser', forgotten: 'The kept roster was removed from this browser.',
     title: 'Team and policy modelling', privacy: 'The roster and policies are processed in this browser only; nothing is uploaded.', to_mypay: '← My pay',
     roster: 'Roster', upload: 'Upload CSV / XLSX / XLS / ODS / TXT / JSON (or drop it here)', use_sample: 'Use the sample roster (71 people)', template: 'Download a blank template (XLSX, with notes)', as_of: 'Pay date',
     proposal: 'Proposal policy', proposal_note: 'The baseline is the default policy; the proposal starts as a copy. Every field below can be edited (or edit the JSON); an invalid edit is shown at its field.',
@@ -162,6 +164,13 @@ function save() {
     const fields = JSON.stringify({ proposal: state.proposalText, as_of: control('as_of').value, source });
     localStorage.setItem(STORE, `${fields.slice(0, -1)},"roster":${roster ?? 'null'}}`);
   } catch { $('notice').textContent = t('storage_full'); }
+  showSaved();
+}
+/** Say when an uploaded roster's people are kept in this browser (a shared office PC
+ * shows them to the next person), with the button that forgets them. */
+function showSaved() {
+  $('saved-note').hidden = !state.saved?.text;
+  $('saved-text').textContent = t('saved_here');
 }
 /** Keep a roster that was just paid for the next visit (a refused one never replaces the
  * last good one): a small uploaded roster's people, asked of the engine once, as JSON
@@ -298,6 +307,7 @@ function keptText(source) {
 function relabel() {
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   if (!$('kept-roster').hidden) $('kept-roster').textContent = keptText($('kept-roster').dataset.src ?? null);
+  showSaved();
   for (const el of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-t]'))) el.textContent = t(el.dataset.t);
   for (const el of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll('[data-t-placeholder]'))) el.placeholder = t(el.dataset.tPlaceholder);
   $('lang').textContent = t('lang');
@@ -940,6 +950,15 @@ $('drop').addEventListener('dragover', (e) => { e.preventDefault(); $('drop').cl
 $('drop').addEventListener('dragleave', () => $('drop').classList.remove('over'));
 $('drop').addEventListener('drop', (e) => { e.preventDefault(); $('drop').classList.remove('over'); if (e.dataTransfer.files[0]) readFile(e.dataTransfer.files[0]); });
 $('sample').addEventListener('click', () => useRoster('sample', 'loadSample'));
+// Forget the kept roster: the stored state goes (the proposal and pay date are written back
+// without people), and the sample roster is shown instead of the forgotten one.
+$('forget').addEventListener('click', async () => {
+  try { localStorage.removeItem(STORE); } catch { /* nothing stored */ }
+  state.saved = null;
+  await useRoster('sample', 'loadSample');
+  save();
+  $('notice').textContent = t('forgotten');
+});
 $('sheet').addEventListener('change', () => useRoster(state.source, 'loadSheet', control('sheet').value));
 $('as_of').addEventListener('change', () => run());
 $('proposal-json').addEventListener('input', (e) => {

@@ -212,6 +212,18 @@ test('reload keeps the proposal and the uploaded roster', async () => {
   await page.waitForFunction(() => window.paygradeTeam?.ready);
   assert.match(await text('#roster-info'), /team\.csv/);
   assert.match(await text('#policy-diff'), /中级 B档 效益工资系数/);
+  // The page says the roster is kept here, and forgets it on request: the sample instead,
+  // the proposal kept, nothing of the roster left in storage.
+  assert.equal(await text('#saved-text'), '此花名册（含姓名与评分）已保存在本浏览器中，下次打开本页自动载入。');
+  await page.click('#forget');
+  await page.waitForFunction(() => document.querySelector('#roster-info').textContent.includes('71'));
+  assert.equal(await text('#notice'), '已从本浏览器删除保存的花名册。');
+  assert.equal(await page.isVisible('#saved-note'), false);
+  assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem('paygrade.team.v1')).roster), null);
+  await page.reload();
+  await page.waitForFunction(() => window.paygradeTeam?.ready);
+  assert.match(await text('#roster-info'), /71/);
+  assert.match(await text('#policy-diff'), /中级 B档 效益工资系数/);
   await page.evaluate(() => localStorage.setItem('paygrade.team.v1', '{broken'));
   await page.reload();
   await page.waitForFunction(() => window.paygradeTeam?.ready);
