@@ -9,6 +9,7 @@ import { mountCharts, drawProjection } from './team-charts.js';
 
 const TEXT = {
   zh: {
+    roster_file_as_policy: '这是花名册文件，不是政策 JSON：请用上方的上传花名册载入；方案未改变。',
     saved_here: '此花名册（含姓名与评分）已保存在本浏览器中，下次打开本页自动载入。', forget: '从本浏览器删除', forgotten: '已从本浏览器删除保存的花名册。',
     title: '团队与政策模拟', privacy: '花名册与政策只在本机浏览器中处理，不会上传。', to_mypay: '← 我的月薪',
     roster: '花名册', upload: '上传 CSV / XLSX / JSON 等花名册文件（或拖放到这里）', use_sample: '使用示例花名册（71 人）', template: '下载空白模板（XLSX，含填表说明）', as_of: '计薪日期',
@@ -44,6 +45,7 @@ const TEXT = {
     copy: '复制链接', copied: '已复制到剪贴板。', copy_failed: '无法写入剪贴板：链接已选中，请按 Ctrl+C 复制。', share_link: '分享链接', scroll_region: '{t}（可横向滚动）', sort_by: '按{c}排序',
   },
   en: {
+    roster_file_as_policy: 'This is a roster file, not a policy JSON: load it with the roster upload above; the proposal is unchanged.',
     saved_here: 'This roster (names and scores included) is kept in this browser and loads again on your next visit.', forget: 'Remove it from this browser', forgotten: 'The kept roster was removed from this browser.',
     title: 'Team and policy modelling', privacy: 'The roster and policies are processed in this browser only; nothing is uploaded.', to_mypay: '← My pay',
     roster: 'Roster', upload: 'Upload CSV / XLSX / XLS / ODS / TXT / JSON (or drop it here)', use_sample: 'Use the sample roster (71 people)', template: 'Download a blank template (XLSX, with notes)', as_of: 'Pay date',
@@ -974,7 +976,19 @@ $('load-policy').addEventListener('change', async (e) => {
   const f = box.files[0];
   box.value = ''; // loading the same file again is a new load
   if (!f) return;
-  state.proposalText = await f.text();
+  const text = await f.text();
+  // A file that is no policy at all (a roster file, a list of employees, not JSON) leaves
+  // the proposal as it was, and says why; a policy with an error loads, to be fixed.
+  let value;
+  try { value = JSON.parse(text); } catch (err) {
+    showError('err-policy', /\.(csv|tsv|txt|xlsx|xlsm|xls|ods)$/i.test(f.name)
+      ? { message_zh: TEXT.zh.roster_file_as_policy, message_en: TEXT.en.roster_file_as_policy } : jsonError(err));
+    return;
+  }
+  if (Array.isArray(value)) {
+    try { await call('validatePolicy', value); } catch (err) { showError('err-policy', err); return; }
+  }
+  state.proposalText = text;
   control('proposal-json').value = state.proposalText;
   clearFragment();
   syncForm();

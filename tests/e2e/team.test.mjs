@@ -558,6 +558,21 @@ test('a policy file chosen as the roster says it is a policy; malformed JSON rea
   await page.click('#lang');
   assert.equal(await text('#err-policy'), 'JSON 格式有误，无法读取（第 1 行第 12 列附近）；表单保留上一份有效的方案。');
   await page.click('#reset-proposal');
+  await page.waitForFunction(() => document.querySelector('#err-policy').textContent === '');
+  // The other way round: a roster file, or a list of employees, chosen as the policy is
+  // refused with the reason, and the proposal stays as it was.
+  const before = await page.inputValue('#proposal-json');
+  const csv = '工号,姓名,等级,档次,用工性质,岗位年限,综合得分\nP1,甲,中级,B,聘用,12,88\n';
+  await page.setInputFiles('#load-policy', { name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.waitForFunction(() => document.querySelector('#err-policy').textContent !== '');
+  assert.equal(await text('#err-policy'), '这是花名册文件，不是政策 JSON：请用上方的上传花名册载入；方案未改变。');
+  assert.equal(await page.inputValue('#proposal-json'), before);
+  const employees = [{ id: 'P1', level: 'intermediate', band: 'B', employment: 'contract', years_in_post: 12, composite_score: '88' }];
+  await page.setInputFiles('#load-policy', { name: 'people.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(employees)) });
+  await page.waitForFunction(() => document.querySelector('#err-policy').textContent.startsWith('这是花名册（'));
+  assert.equal(await text('#err-policy'), '这是花名册（员工列表），不是政策：请作为花名册载入');
+  assert.equal(await page.inputValue('#proposal-json'), before);
+  assert.equal(await page.isVisible('#stale-note'), false);
 });
 
 test('the pay date as offices write it; an empty one asked for once at its own field', async () => {
