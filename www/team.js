@@ -970,7 +970,11 @@ $('proposal-json').addEventListener('input', (e) => {
   run();
 });
 $('reset-proposal').addEventListener('click', () => { setProposal(state.baseline); history.replaceState(null, '', location.pathname); run(); });
-$('save-policy').addEventListener('click', () => download('proposal-policy.json', state.proposalText, 'application/json'));
+/** A download's file name in the page's language: `paygrade-花名册结果.csv` / `paygrade-roster.csv`. */
+const FILE_NAMES = { roster: ['花名册结果', 'roster'], comparison: ['方案对比', 'comparison'], projection: ['逐年成本', 'projection'],
+  payslips: ['工资条', 'payslips'], policy: ['方案政策', 'proposal-policy'], template: ['花名册模板', 'roster-template'] };
+const fileName = (/** @type {keyof typeof FILE_NAMES} */ key, /** @type {string} */ ext, suffix = '') => `paygrade-${FILE_NAMES[key][lang === 'zh' ? 0 : 1]}${suffix}.${ext}`;
+$('save-policy').addEventListener('click', () => download(fileName('policy', 'json'), state.proposalText, 'application/json'));
 $('load-policy').addEventListener('change', async (e) => {
   const box = /** @type {HTMLInputElement} */ (e.target);
   const f = box.files[0];
@@ -1037,7 +1041,7 @@ $('export-projection').addEventListener('click', async () => {
   if (!r) return;
   try {
     const csv = await call('exportProjectionCsv', r.proposal, r.asOf, projectionYears(), /** @type {HTMLInputElement} */ ($('projection-assign')).checked, lang);
-    download('paygrade-projection.csv', csv, 'text/csv;charset=utf-8');
+    download(fileName('projection', 'csv'), csv, 'text/csv;charset=utf-8');
   } catch (err) { showError('err-projection', err); }
 });
 $('search').addEventListener('input', () => loadPeople(0));
@@ -1045,7 +1049,7 @@ $('filter-level').addEventListener('change', () => loadPeople(0));
 $('export-csv').addEventListener('click', async () => {
   try {
     const csv = await call('exportCsv', state.result.proposal, state.result.asOf, lang);
-    download('paygrade-roster.csv', csv, 'text/csv;charset=utf-8');
+    download(fileName('roster', 'csv'), csv, 'text/csv;charset=utf-8');
   } catch (err) { showError('err-roster', err); }
 });
 
@@ -1053,13 +1057,13 @@ $('export-xlsx').addEventListener('click', async () => {
   try {
     const bytes = await call('exportXlsx', state.result.proposal, state.result.asOf, lang);
     const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-    Object.assign(document.createElement('a'), { href: url, download: 'paygrade-roster.xlsx' }).click();
+    Object.assign(document.createElement('a'), { href: url, download: fileName('roster', 'xlsx') }).click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   } catch (err) { showError('err-roster', err); }
 });
 $('template').addEventListener('click', async () => {
   try {
-    downloadBytes(lang === 'zh' ? 'paygrade-花名册模板.xlsx' : 'paygrade-roster-template.xlsx', await call('templateXlsx', lang), XLSX_TYPE);
+    downloadBytes(fileName('template', 'xlsx'), await call('templateXlsx', lang), XLSX_TYPE);
   } catch (err) { showError('err-roster', err); }
 });
 /** Hand bytes to the browser as a file. */
@@ -1073,20 +1077,20 @@ $('export-comparison-csv').addEventListener('click', async () => {
   try {
     const csv = await call('exportComparisonCsv', state.result.proposal, state.result.asOf, lang);
     showError('err-compare', null);
-    download('paygrade-comparison.csv', csv, 'text/csv;charset=utf-8');
+    download(fileName('comparison', 'csv'), csv, 'text/csv;charset=utf-8');
   } catch (err) { showError('err-compare', err); }
 });
 $('export-comparison-xlsx').addEventListener('click', async () => {
   try {
     const bytes = await call('exportComparisonXlsx', state.result.proposal, state.result.asOf, lang);
     showError('err-compare', null);
-    downloadBytes('paygrade-comparison.xlsx', bytes, XLSX_TYPE);
+    downloadBytes(fileName('comparison', 'xlsx'), bytes, XLSX_TYPE);
   } catch (err) { showError('err-compare', err); }
 });
 $('export-payslips').addEventListener('click', async () => {
   try {
     const bytes = await call('exportPayslipsXlsx', state.result.proposal, state.result.asOf, lang);
-    downloadBytes(`paygrade-payslips${monthOf(state.result.asOf) ? `-${monthOf(state.result.asOf)}` : ''}.xlsx`, bytes, XLSX_TYPE);
+    downloadBytes(fileName('payslips', 'xlsx', monthOf(state.result.asOf) ? `-${monthOf(state.result.asOf)}` : ''), bytes, XLSX_TYPE);
   } catch (err) { showError('err-roster', err); }
 });
 $('print-payslips').addEventListener('click', () => openPayslips());

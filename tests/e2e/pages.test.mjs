@@ -57,9 +57,9 @@ test('dist/paygrade-team.html from file://: sample, +0.10 edit, charts, export, 
   assert.equal(await page.locator('#quota-table tbody tr').count(), 3);
   assert.ok(await page.locator('#assign-table tbody tr').count() > 0);
   const [csvFile] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
-  assert.equal(csvFile.suggestedFilename(), 'paygrade-roster.csv');
+  assert.equal(csvFile.suggestedFilename(), 'paygrade-花名册结果.csv');
   const [xlsxFile] = await Promise.all([page.waitForEvent('download'), page.click('#export-xlsx')]);
-  assert.equal(xlsxFile.suggestedFilename(), 'paygrade-roster.xlsx');
+  assert.equal(xlsxFile.suggestedFilename(), 'paygrade-花名册结果.xlsx');
   assert.equal(downloads.length, 2);
   // The report: print styles hide everything but the comparison and the cost over the years.
   await page.evaluate(() => document.body.classList.add('report'));

@@ -35,7 +35,7 @@ const CJK = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+/g;
 test('the comparison export: baseline, proposal and difference per component, a totals row, re-importable', async () => {
   // CSV, in Chinese.
   const csv = await download('#export-comparison-csv');
-  assert.equal(csv.name, 'paygrade-comparison.csv');
+  assert.equal(csv.name, 'paygrade-方案对比.csv');
   const lines = csv.bytes.toString('utf8').trimEnd().split('\n');
   assert.equal(lines.length, 72);
   assert.ok(lines[0].startsWith('\ufeff工号,姓名,等级,档次,用工性质,岗位年限,入岗日期,农村,'), lines[0]);
@@ -48,7 +48,7 @@ test('the comparison export: baseline, proposal and difference per component, a 
 
   // XLSX: the same cells as numbers, money formats, a frozen header, a totals row.
   const xlsx = await download('#export-comparison-xlsx');
-  assert.equal(xlsx.name, 'paygrade-comparison.xlsx');
+  assert.equal(xlsx.name, 'paygrade-方案对比.xlsx');
   const sheet = readXlsx(xlsx.bytes);
   assert.equal(sheet.name, '方案对比');
   assert.equal(sheet.cells.get('T1'), '基本岗位工资（基准）');
@@ -151,7 +151,7 @@ test('the payslip print view: a slip per person with components, total and how e
 
 test('the payslip XLSX downloads from the page: a header row per person', async () => {
   const file = await download('#export-payslips');
-  assert.equal(file.name, 'paygrade-payslips-2026-11.xlsx');
+  assert.equal(file.name, 'paygrade-工资条-2026-11.xlsx');
   const sheet = readXlsx(file.bytes);
   assert.equal(sheet.name, '工资条');
   const headers = [...sheet.cells].filter(([ref, v]) => /^B\d+$/.test(ref) && v === '工号').length;
