@@ -39,6 +39,9 @@ test('the page switches to English and back', async () => {
   await page.click('#lang');
   await heading('My pay');
   assert.match(await text('#wi-level'), /Senior B[\s\S]*4572\.00/);
+  // A rating is a name, capitalised as the grade beside it is.
+  assert.equal(await text('#f-rating'), 'Good');
+  assert.equal(await text('#wi-rating .wi-label'), 'Composite needed for the next rating (Excellent)');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   await page.click('#lang');
   await heading('我的月薪');

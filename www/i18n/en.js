@@ -76,7 +76,7 @@ export default {
   ph_score: '0–100',
   ph_date: 'YYYY-MM-DD',
   levels: { trainee: 'Trainee', junior: 'Junior', intermediate: 'Intermediate', senior: 'Senior' },
-  ratings: { excellent: 'excellent', good: 'good', qualified: 'qualified', basically_qualified: 'basically qualified', unqualified: 'unqualified' },
+  ratings: { excellent: 'Excellent', good: 'Good', qualified: 'Qualified', basically_qualified: 'Basically qualified', unqualified: 'Unqualified' },
   band_suffix: '',
   sc_title: 'Business-results scorecard',
   // The scorecard choice is in the page's markup (shown once extras.js is loaded).
