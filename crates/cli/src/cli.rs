@@ -286,11 +286,18 @@ fn read_json(path: &Path) -> Result<serde_json::Value, Failure> {
 }
 
 /// Read a roster file (or the embedded sample).
-fn load_roster(path: Option<&Path>, sheet: Option<&str>) -> Result<Roster, Failure> {
+/// Read a roster file (the sample without one); what the reading noticed (titles above
+/// the header, a totals row skipped …) is said on stderr in `lang`, for every command.
+fn load_roster(path: Option<&Path>, sheet: Option<&str>, lang: Lang) -> Result<Roster, Failure> {
     match path {
         Some(p) => {
             let (bytes, name) = roster_bytes(p)?;
-            paygrade_roster::parse_roster(&bytes, &name, sheet).map_err(|e| in_file(p, e))
+            let roster =
+                paygrade_roster::parse_roster(&bytes, &name, sheet).map_err(|e| in_file(p, e))?;
+            for w in &roster.warnings {
+                warn(p, &paygrade_text::warning(w, lang), lang);
+            }
+            Ok(roster)
         }
         None => paygrade_roster::sample::sample_roster().map_err(engine),
     }
@@ -526,7 +533,7 @@ fn run_text(cli: Cli) -> Result<String, Failure> {
             let lang = lang_of(lang, Some(Lang::En));
             let base = load_policy(baseline.as_deref())?;
             let prop = load_policy(Some(&proposal))?;
-            let roster = load_roster(file.as_deref(), sheet.as_deref())?;
+            let roster = load_roster(file.as_deref(), sheet.as_deref(), lang)?;
             let as_of = as_of_date(as_of)?;
             let people = &roster.employees;
             if let Some(dir) = &charts {
@@ -593,7 +600,7 @@ fn run_text(cli: Cli) -> Result<String, Failure> {
                 Some(p) => load_policy(Some(p))?,
                 None => base.clone(),
             };
-            let roster = load_roster(file.as_deref(), sheet.as_deref())?;
+            let roster = load_roster(file.as_deref(), sheet.as_deref(), lang_of(lang, None))?;
             let as_of = as_of_date(as_of)?;
             let result =
                 paygrade_team::project(&base, &prop, &roster.employees, as_of, years, assign)
@@ -627,7 +634,7 @@ fn run_text(cli: Cli) -> Result<String, Failure> {
         } => {
             let lang = lang_of(lang, Some(Lang::En));
             let policy = load_policy(policy.as_deref())?;
-            let roster = load_roster(file.as_deref(), sheet.as_deref())?;
+            let roster = load_roster(file.as_deref(), sheet.as_deref(), lang)?;
             let as_of = as_of_date(as_of)?;
             let pay =
                 paygrade_team::roster_file_pay(&policy, &roster, as_of).map_err(
@@ -653,7 +660,7 @@ fn run_text(cli: Cli) -> Result<String, Failure> {
         } => {
             let lang = lang_of(lang, Some(Lang::Zh));
             let policy = load_policy(policy.as_deref())?;
-            let roster = load_roster(file.as_deref(), sheet.as_deref())?;
+            let roster = load_roster(file.as_deref(), sheet.as_deref(), lang)?;
             let date = as_of_date(as_of)?;
             let pay = paygrade_team::roster_file_pay(&policy, &roster, date).map_err(engine)?;
             let month = date
@@ -671,7 +678,7 @@ fn run_text(cli: Cli) -> Result<String, Failure> {
             file,
         } => {
             let policy = load_policy(policy.as_deref())?;
-            let roster = load_roster(file.as_deref(), sheet.as_deref())?;
+            let roster = load_roster(file.as_deref(), sheet.as_deref(), lang_of(lang, None))?;
             let report = paygrade_team::quotas(&policy, &roster.employees)
                 .map_err(|e| engine(roster.locate(e)))?;
             pretty(&report)
@@ -683,7 +690,7 @@ fn run_text(cli: Cli) -> Result<String, Failure> {
             file,
         } => {
             let policy = load_policy(policy.as_deref())?;
-            let roster = load_roster(file.as_deref(), sheet.as_deref())?;
+            let roster = load_roster(file.as_deref(), sheet.as_deref(), lang_of(lang, None))?;
             let as_of = as_of_date(as_of)?;
             let result = paygrade_team::assign(&policy, &roster.employees, as_of)
                 .map_err(|e| engine(roster.locate(e)))?;
