@@ -182,7 +182,8 @@ test('the My-pay page opens the team page in its own language', async () => {
     await ready(page);
     assert.equal(await page.$eval('#to-team', (a) => a.getAttribute('href') && new URL(a.href).search), `?lang=${lang}`);
     await page.click('#lang');
-    assert.equal(await page.$eval('#to-team', (a) => new URL(a.href).search), `?lang=${other}`);
+    // The switch loads the other language's words first, then relinks.
+    await page.waitForFunction((o) => new URL(document.getElementById('to-team').href).search === `?lang=${o}`, other);
     await page.click('#to-team');
     await page.waitForFunction(() => window.paygradeTeam?.ready);
     assert.equal(await page.evaluate(() => document.documentElement.lang), other === 'zh' ? 'zh-CN' : 'en');

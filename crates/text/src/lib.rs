@@ -957,6 +957,14 @@ pub fn error_place_at(e: &Error, path: &str, lang: Lang) -> String {
         }
         None => path,
     };
+    // A missing field is placed in what lacks it: `缺少“格式”`, not `格式：缺少“格式”`.
+    let path = match &e.kind {
+        ErrorKind::MissingField(field) => path
+            .strip_suffix(field.as_str())
+            .filter(|parent| parent.is_empty() || parent.ends_with('.'))
+            .map_or(path, |parent| parent.trim_end_matches('.')),
+        _ => path,
+    };
     path_words(path, lang)
 }
 
@@ -1183,5 +1191,26 @@ mod tests {
             "quota, headcount basis",
         );
         words("mystery.key", "mystery key", "mystery, key");
+    }
+
+    #[test]
+    fn a_missing_field_is_placed_in_what_lacks_it() {
+        let line = |path: &str, field: &str, lang| {
+            error_line(
+                &Error::new(ErrorKind::MissingField(field.into()), path),
+                lang,
+            )
+        };
+        assert_eq!(line("format", "format", Lang::Zh), "缺少“格式”");
+        assert_eq!(line("format", "format", Lang::En), "missing field `format`");
+        assert_eq!(
+            line("seniority.brackets[1].per_year", "per_year", Lang::Zh),
+            "年功工资 年限分段 第 2 项：缺少“每年金额”"
+        );
+        // A path that only ends like the field keeps its words.
+        assert_eq!(
+            line("evaluation.weights_self", "self", Lang::En),
+            "evaluation, weights_self: missing field `self`"
+        );
     }
 }
