@@ -369,8 +369,9 @@ pub enum ErrorKind {
     /// A roster file cannot be read as one: `code` says why (`empty_file`, `bad_utf8`,
     /// `bad_utf16`, `not_text`, `not_roster`, `unknown_type`, `csv_quote`, `csv`,
     /// `unreadable_workbook`, `unreadable_sheet`, `no_sheet`, `no_visible_sheet`,
-    /// `shared_strings`, `cell_reference`, `xlsb`, `duplicate_column`, `error_cell`),
-    /// `params` the values it names.
+    /// `shared_strings`, `cell_reference`, `xlsb`, `duplicate_column`, `error_cell`,
+    /// `paygrade_export` — a projection or payslip export chosen as a roster), `params` the
+    /// values it names.
     File {
         /// The reason's code.
         code: &'static str,

@@ -4,6 +4,7 @@
 
 use paygrade::{compute_roster, Policy};
 use paygrade_roster::parse_roster;
+use paygrade_text::Lang;
 
 /// An error's place as one key: `row N, column X` for a roster cell, else the field path.
 fn loc(e: &paygrade::Error) -> String {
@@ -624,4 +625,33 @@ fn payslips_have_one_header_row_per_person_and_a_blank_row_between() {
     assert_eq!(rows[1][8], Data::Float(4860.0));
     assert!(rows[2].iter().all(|c| *c == Data::Empty));
     assert_eq!(rows[3][1], Data::String("工号".into()));
+}
+
+#[test]
+fn paygrade_exports_that_are_not_rosters_say_so_when_read_as_one() {
+    let hr = paygrade_team::HrPolicy::from_json(None).unwrap();
+    let p = paygrade::Policy::default().check().unwrap();
+    let people = paygrade_roster::sample::sample_roster().unwrap().employees;
+    let projection = paygrade_team::project(&hr, &hr, &people, as_of(), 2, false).unwrap();
+    for (lang, zh, en) in [
+        (Lang::Zh, "这是 Paygrade 导出的逐年成本，不是花名册：请上传花名册，或“导出 CSV / XLSX”得到的人员明细", ""),
+        (Lang::En, "", "this is Paygrade's projection export, not a roster: upload a roster, or the people export (Export CSV / XLSX)"),
+    ] {
+        let csv = paygrade_roster::export::projection_csv(&projection, lang).unwrap();
+        let e = parse_roster(csv.as_bytes(), "projection.csv", None).unwrap_err();
+        assert_eq!(e.kind.detail_code(), "paygrade_export");
+        let said = match lang {
+            Lang::Zh => (paygrade_text::error_message(&e.kind, Lang::Zh), zh),
+            Lang::En => (paygrade_text::error_message(&e.kind, Lang::En), en),
+        };
+        assert_eq!(said.0, said.1);
+    }
+    let pay = compute_roster(&p, &people, as_of()).unwrap();
+    let names = paygrade_text::Names::of(p.policy());
+    let slips = paygrade_roster::export::payslips_xlsx(&pay, &names, "2026-11", Lang::Zh).unwrap();
+    let e = parse_roster(&slips, "工资条.xlsx", None).unwrap_err();
+    assert_eq!(
+        paygrade_text::error_message(&e.kind, Lang::En),
+        "this is Paygrade's payslips export, not a roster: upload a roster, or the people export (Export CSV / XLSX)"
+    );
 }

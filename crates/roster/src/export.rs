@@ -1213,33 +1213,7 @@ pub fn payslips_xlsx(
     let fail =
         |e: rust_xlsxwriter::XlsxError| Error::new(ErrorKind::Internal(format!("XLSX: {e}")), "");
     let zh = lang == Lang::Zh;
-    let headers: [&str; 10] = if zh {
-        [
-            "月份",
-            "工号",
-            "姓名",
-            "定级",
-            "基本岗位工资",
-            "岗位浮动工资",
-            "年功工资",
-            "效益工资",
-            "应发合计",
-            "效益工资计算",
-        ]
-    } else {
-        [
-            "month",
-            "id",
-            "name",
-            "grade",
-            "base",
-            "floating",
-            "seniority",
-            "performance",
-            "total",
-            "performance explained",
-        ]
-    };
+    let headers = PAYSLIP_COLUMNS.map(|(en, cn)| if zh { cn } else { en });
     let mut book = Workbook::new();
     let money = Format::new().set_num_format("#,##0.00");
     let bold = Format::new().set_bold();
@@ -1299,6 +1273,20 @@ pub fn payslips_xlsx(
     }
     book.save_to_buffer().map_err(fail)
 }
+
+/// The columns of the payslip XLSX, in order, as `(English, 中文)` headers.
+pub const PAYSLIP_COLUMNS: [(&str, &str); 10] = [
+    ("month", "月份"),
+    ("id", "工号"),
+    ("name", "姓名"),
+    ("grade", "定级"),
+    ("base", "基本岗位工资"),
+    ("floating", "岗位浮动工资"),
+    ("seniority", "年功工资"),
+    ("performance", "效益工资"),
+    ("total", "应发合计"),
+    ("performance explained", "效益工资计算"),
+];
 
 /// The columns of an exported projection, in order, as `(English, 中文)` headers.
 pub const CSV_COLUMNS: [(&str, &str); 14] = [

@@ -497,12 +497,31 @@ fn has_required(fields: &[String]) -> bool {
         .all(|f| fields.iter().any(|g| g == f))
 }
 
+/// Which of Paygrade's own exports that are not rosters a header row is (`projection`,
+/// `payslips`), in either language: such a file was chosen as a roster by mistake.
+fn paygrade_export(headers: &[String]) -> Option<&'static str> {
+    use crate::export::{CSV_COLUMNS, PAYSLIP_COLUMNS};
+    // The first four columns: a header's unit in brackets (…（月）) is dropped when read.
+    let has = |name: &str| headers.iter().any(|h| h.as_str() == name);
+    let either = |columns: &[(&'static str, &'static str)]| {
+        columns.iter().take(4).all(|c| has(c.0)) || columns.iter().take(4).all(|c| has(c.1))
+    };
+    if either(&CSV_COLUMNS) {
+        Some("projection")
+    } else if either(&PAYSLIP_COLUMNS) {
+        Some("payslips")
+    } else {
+        None
+    }
+}
+
 impl Header {
     /// Read the header row's cells.
     ///
     /// # Errors
-    /// `duplicate_column` for two columns of one field; `missing_field` for a missing
-    /// id, level or employment column.
+    /// `duplicate_column` for two columns of one field; `paygrade_export` for a header of
+    /// Paygrade's projection or payslip export; `missing_field` for a missing id, level or
+    /// employment column.
     fn read(
         row: usize,
         cells: &[Cell],
@@ -560,6 +579,16 @@ impl Header {
         }
         for required in ["id", "level", "employment"] {
             if !columns.iter().flatten().any(|(f, _)| f == required) {
+                if let Some(export) = paygrade_export(&headers) {
+                    return Err(Error::at_cell(
+                        ErrorKind::File {
+                            code: "paygrade_export",
+                            params: vec![("export", export.to_string())],
+                        },
+                        row,
+                        "",
+                    ));
+                }
                 return Err(Error::at_cell(
                     ErrorKind::MissingField(required.to_string()),
                     row,

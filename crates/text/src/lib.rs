@@ -619,6 +619,14 @@ fn file_message(code: &str, p: &[(&'static str, String)], lang: Lang) -> String 
             "the workbook places a cell at {:?}, beyond any sheet (at most XFD1048576): a damaged or forged file",
             v("reference")
         ),
+        ("paygrade_export", Lang::Zh) => format!(
+            "这是 Paygrade 导出的{}，不是花名册：请上传花名册，或“导出 CSV / XLSX”得到的人员明细",
+            if v("export") == "payslips" { "工资条" } else { "逐年成本" }
+        ),
+        ("paygrade_export", Lang::En) => format!(
+            "this is Paygrade's {} export, not a roster: upload a roster, or the people export (Export CSV / XLSX)",
+            if v("export") == "payslips" { "payslips" } else { "projection" }
+        ),
         ("duplicate_column", Lang::Zh) => format!("此列重复：已有一列是{}", field(v("field"), lang)),
         ("duplicate_column", Lang::En) => format!("column given twice (another column is {})", field(v("field"), lang)),
         ("error_cell", Lang::Zh) => format!("单元格是表格错误值 {}", v("value")),
