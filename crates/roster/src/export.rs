@@ -400,7 +400,7 @@ pub fn export_headers(lang: Lang) -> Vec<&'static str> {
     INPUT_COLUMNS
         .iter()
         .chain(RESULT_COLUMNS.iter())
-        .map(|(en, zh)| if lang == Lang::Zh { *zh } else { *en })
+        .map(|(en, zh)| lang.pick(zh, en))
         .collect()
 }
 
@@ -842,16 +842,9 @@ pub fn roster_template_xlsx(lang: Lang) -> Result<Vec<u8>> {
     // Off the list is a warning, not a refusal: the import reads other spellings too
     // (中级 and intermediate, 正式 …), and a pasted column should not be blocked.
     for (column, values) in template_lists(lang) {
-        let header = INPUT_COLUMNS.get(usize::from(column)).map_or(
-            "",
-            |(en, cn)| {
-                if zh {
-                    *cn
-                } else {
-                    *en
-                }
-            },
-        );
+        let header = INPUT_COLUMNS
+            .get(usize::from(column))
+            .map_or("", |(en, cn)| lang.pick(cn, en));
         let message = if zh {
             format!("请从下拉列表中选择：{}", values.join("、"))
         } else {
@@ -1090,7 +1083,7 @@ fn is_comparison_header(header: &str) -> bool {
 pub fn comparison_headers(lang: Lang) -> Vec<String> {
     let inputs = INPUT_COLUMNS
         .iter()
-        .map(|(en, zh)| if lang == Lang::Zh { *zh } else { *en }.to_string());
+        .map(|(en, zh)| lang.pick(zh, en).to_string());
     let results = COMPARISON_PARTS.iter().flat_map(|&part| {
         COMPARISON_SIDES
             .iter()
@@ -1213,7 +1206,7 @@ pub fn payslips_xlsx(
     let fail =
         |e: rust_xlsxwriter::XlsxError| Error::new(ErrorKind::Internal(format!("XLSX: {e}")), "");
     let zh = lang == Lang::Zh;
-    let headers = PAYSLIP_COLUMNS.map(|(en, cn)| if zh { cn } else { en });
+    let headers = PAYSLIP_COLUMNS.map(|(en, cn)| lang.pick(cn, en));
     let mut book = Workbook::new();
     let money = Format::new().set_num_format("#,##0.00");
     let bold = Format::new().set_bold();
@@ -1317,11 +1310,10 @@ pub const CSV_COLUMNS: [(&str, &str); 14] = [
 /// `invalid_value` if writing fails (it does not for in-memory output); `overflow`.
 pub fn projection_csv(p: &paygrade::projection::Projection, lang: Lang) -> Result<String> {
     let fail = |e: csv::Error| Error::new(ErrorKind::Internal(format!("CSV: {e}")), "");
-    let zh = lang == Lang::Zh;
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(CSV_COLUMNS.iter().map(|(en, cn)| if zh { cn } else { en }))
+    w.write_record(CSV_COLUMNS.iter().map(|(en, cn)| lang.pick(cn, en)))
         .map_err(fail)?;
-    let side = |en: &'static str, cn: &'static str| if zh { cn } else { en };
+    let side = |en: &'static str, cn: &'static str| lang.pick(cn, en);
     let mut cumulative: Option<Money> = None;
     for y in &p.years {
         let date = y.as_of.map(|d| d.to_string()).unwrap_or_default();
@@ -1471,7 +1463,7 @@ mod tests {
             for i in 0..6 {
                 let pick = |c: usize| lists[c].1.get(i).or(lists[c].1.last()).copied().unwrap();
                 let band = if i == 0 { "" } else { pick(1) };
-                let header = INPUT_COLUMNS.map(|(en, cn)| if lang == Lang::Zh { cn } else { en });
+                let header = INPUT_COLUMNS.map(|(en, cn)| lang.pick(cn, en));
                 let columns = [0, 2, 3, 4, 5, 7, 13, 17].map(|c| header[c]).join(",");
                 let (level, employment, rural, education) = (pick(0), pick(2), pick(3), pick(4));
                 let text =
